@@ -1,0 +1,84 @@
+/** How a clientele gets a service: at account creation, on request, or in a plain list that does not say. */
+export type Tier = 'creation' | 'request' | 'unspecified';
+
+/** Every tier, strongest first: the order used to sort and to pick a best grant. */
+export const TIERS = ['creation', 'request', 'unspecified'] as const satisfies readonly Tier[];
+
+/** A text the project writes in both languages (descriptions, notes, conditions). */
+export interface Bilingual {
+  readonly fr: string;
+  readonly en: string;
+}
+
+/** A limit on one grant, such as "statements of account only". */
+export type Condition = Bilingual;
+
+/** What a note is about. */
+export type NoteKind = 'delegation' | 'obtaining' | 'channel' | 'usage' | 'naming';
+
+/** Something the source says about a service beyond its access lists. */
+export interface Note extends Bilingual {
+  readonly kind: NoteKind;
+}
+
+/** A heading of the source page that services stand under. */
+export interface Category {
+  readonly id: string;
+  readonly name: string;
+  readonly name_en: string;
+}
+
+/** What sort of group a clientele is. */
+export type ClienteleKind = 'profession' | 'staff' | 'organisation' | 'role';
+
+/** A group the source grants access to. */
+export interface Clientele {
+  readonly id: string;
+  readonly name: string;
+  readonly name_en: string;
+  readonly kind: ClienteleKind;
+  readonly parent: string | null;
+  readonly description: Bilingual | null;
+  readonly forms: readonly string[];
+  readonly aliases: readonly string[];
+  readonly terms_en: readonly string[];
+  readonly abbreviations: readonly string[];
+}
+
+/** One clientele's access to one service. */
+export interface Grant {
+  readonly clientele: string;
+  readonly tier: Tier;
+  readonly conditions: readonly Condition[];
+}
+
+/** An application reached inside a service; not a service of its own. */
+export interface SubApplication {
+  readonly name: string;
+  readonly name_en: string;
+  readonly description: Bilingual;
+}
+
+/** One RAMQ online service. */
+export interface Service {
+  readonly id: string;
+  readonly name: string;
+  readonly name_is_descriptive: boolean;
+  readonly name_en: string;
+  readonly abbreviation: string | null;
+  readonly category: string;
+  readonly aliases: readonly string[];
+  readonly description: Bilingual;
+  readonly grants: readonly Grant[];
+  readonly notes: readonly Note[];
+  readonly sub_applications: readonly SubApplication[];
+}
+
+/** A loaded, validated catalogue. */
+export interface Catalog {
+  readonly version: 1;
+  readonly source: { readonly title: string; readonly publisher: string };
+  readonly categories: readonly Category[];
+  readonly clienteles: readonly Clientele[];
+  readonly services: readonly Service[];
+}

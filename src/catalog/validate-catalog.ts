@@ -1,0 +1,266 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import path from 'node:path';
+import type { Catalog, Clientele, Service } from './model';
+import { normalizeName } from './normalize-name';
+import { parseYaml, type ParsedYaml } from './parse-yaml';
+import { compareProblems, type Problem, type ProblemCode } from './problem';
+
+/** The outcome of validating a catalogue: the catalogue, or every problem found in it. */
+export type ValidationResult = { ok: true; catalog: Catalog } | { ok: false; problems: Problem[] };
+
+/** Where the catalogue schema lives in the package. */
+export const CATALOG_SCHEMA_PATH = path.join(__dirname, '..', '..', 'schema', 'catalog.schema.json');
+
+let compiled: ValidateFunction | null = null;
+
+function schemaValidator(): ValidateFunction {
+  if (compiled === null) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const schema = require(CATALOG_SCHEMA_PATH) as object;
+    compiled = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+  }
+  return compiled;
+}
+
+type Path = (string | number)[];
+
+/** Validates catalogue text: YAML syntax, the JSON Schema, then the checks a schema cannot express. Never throws for bad input. */
+export function validateCatalogText(text: string, file: string): ValidationResult {
+  const result = parseYaml(text, file);
+  if (!result.ok) return { ok: false, problems: result.problems.sort(compareProblems) };
+  const { parsed } = result;
+  const problems: Problem[] = [];
+  const report = (code: ProblemCode, where: Path, message: string, at: 'key' | 'value' = 'value'): void => {
+    const pos = parsed.positionOf(where, at);
+    problems.push({ code, file, line: pos?.line ?? null, col: pos?.col ?? null, message });
+  };
+  const validate = schemaValidator();
+  if (!validate(parsed.data)) reportSchemaErrors(validate.errors ?? [], report);
+  checkSemantics(parsed, report);
+  if (problems.length > 0) return { ok: false, problems: dedupe(problems).sort(compareProblems) };
+  return { ok: true, catalog: toCatalog(parsed.data as RawCatalog) };
+}
+
+type Report = (code: ProblemCode, where: Path, message: string, at?: 'key' | 'value') => void;
+
+function pointerToPath(pointer: string): Path {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describePath(where: Path): string {
+  return where.length === 0 ? 'the catalogue' : where.join('.');
+}
+
+function reportSchemaErrors(errors: ErrorObject[], report: Report): void {
+  // A failed oneOf also reports each branch's failure; keep only the oneOf's own, clearer message.
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  for (const error of errors) {
+    if (error.keyword !== 'oneOf' && oneOfPaths.has(error.instancePath)) continue;
+    const where = pointerToPath(error.instancePath);
+    const params = error.params as Record<string, unknown>;
+    switch (error.keyword) {
+      case 'additionalProperties':
+        report('SCHEMA', [...where, String(params['additionalProperty'])], `${describePath(where)}: unknown key "${String(params['additionalProperty'])}"`, 'key');
+        break;
+      case 'required':
+        report('SCHEMA', where, `${describePath(where)}: missing required key "${String(params['missingProperty'])}"`);
+        break;
+      case 'enum':
+        report('SCHEMA', where, `${describePath(where)}: must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
+        break;
+      case 'oneOf':
+        report('SCHEMA', where, `${describePath(where)}: must be a single line of text or null`);
+        break;
+      case 'pattern':
+        report('SCHEMA', where, `${describePath(where)}: ${patternMessage(String(params['pattern']))}`);
+        break;
+      default:
+        report('SCHEMA', where, `${describePath(where)}: ${error.message ?? 'is invalid'}`);
+    }
+  }
+}
+
+function patternMessage(pattern: string): string {
+  if (pattern.startsWith('^[a-z0-9]')) return 'must be a kebab-case id (lowercase letters and digits joined by single hyphens)';
+  return 'must be a single line of text, not blank, without control characters';
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${p.line}|${p.col}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// The semantic checks read the raw data defensively: they also run when the schema failed, so that all problems come out at once.
+type Rec = Record<string, unknown>;
+const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+
+function checkSemantics(parsed: ParsedYaml, report: Report): void {
+  const root = isRec(parsed.data) ? parsed.data : {};
+  const categoryIds = collectIds(root, 'categories', 'category', report);
+  const clienteleIds = collectIds(root, 'clienteles', 'clientele', report);
+  collectIds(root, 'services', 'service', report);
+
+  const clienteles = list(root['clienteles']);
+  clienteles.forEach((c, i) => {
+    if (!isRec(c)) return;
+    const parent = str(c['parent']);
+    if (parent !== null && !clienteleIds.has(parent)) report('UNKNOWN_PARENT', ['clienteles', i, 'parent'], `clientele "${String(c['id'])}" has parent "${parent}", which is not a clientele id`);
+  });
+  checkParentCycles(clienteles, report);
+
+  list(root['services']).forEach((s, i) => {
+    if (!isRec(s)) return;
+    const category = str(s['category']);
+    if (category !== null && !categoryIds.has(category)) report('UNKNOWN_CATEGORY', ['services', i, 'category'], `service "${String(s['id'])}" is in category "${category}", which is not a category id`);
+    const granted = new Set<string>();
+    list(s['grants']).forEach((g, j) => {
+      if (!isRec(g)) return;
+      const clientele = str(g['clientele']);
+      if (clientele === null) return;
+      if (!clienteleIds.has(clientele)) report('UNKNOWN_CLIENTELE', ['services', i, 'grants', j, 'clientele'], `service "${String(s['id'])}" grants access to "${clientele}", which is not a clientele id`);
+      if (granted.has(clientele)) report('DUPLICATE_GRANT', ['services', i, 'grants', j], `service "${String(s['id'])}" grants "${clientele}" more than once`);
+      granted.add(clientele);
+    });
+  });
+
+  checkNames(root, 'clienteles', 'clientele', ['name', 'name_en'], ['forms', 'aliases', 'terms_en', 'abbreviations'], report);
+  checkNames(root, 'services', 'service', ['name', 'name_en', 'abbreviation'], ['aliases'], report);
+  checkNames(root, 'categories', 'category', ['name', 'name_en'], [], report);
+}
+
+function collectIds(root: Rec, key: string, what: string, report: Report): Set<string> {
+  const ids = new Set<string>();
+  list(root[key]).forEach((entry, i) => {
+    if (!isRec(entry)) return;
+    const id = str(entry['id']);
+    if (id === null) return;
+    if (ids.has(id)) report('DUPLICATE_ID', [key, i, 'id'], `${what} id "${id}" is used more than once`);
+    ids.add(id);
+  });
+  return ids;
+}
+
+function checkParentCycles(clienteles: unknown[], report: Report): void {
+  const parentOf = new Map<string, string>();
+  const indexOf = new Map<string, number>();
+  clienteles.forEach((c, i) => {
+    if (!isRec(c)) return;
+    const id = str(c['id']);
+    const parent = str(c['parent']);
+    if (id === null) return;
+    if (!indexOf.has(id)) indexOf.set(id, i);
+    if (parent !== null) parentOf.set(id, parent);
+  });
+  const reported = new Set<string>();
+  for (const start of parentOf.keys()) {
+    const chain: string[] = [];
+    const onChain = new Set<string>();
+    let current: string | undefined = start;
+    while (current !== undefined && !onChain.has(current)) {
+      chain.push(current);
+      onChain.add(current);
+      current = parentOf.get(current);
+    }
+    if (current === undefined) continue;
+    const cycle = chain.slice(chain.indexOf(current));
+    const key = [...cycle].sort().join('>');
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const first = [...cycle].sort((a, b) => (indexOf.get(a) ?? 0) - (indexOf.get(b) ?? 0))[0] ?? current;
+    const from = cycle.indexOf(first);
+    const ordered = [...cycle.slice(from), ...cycle.slice(0, from), first];
+    report('PARENT_CYCLE', ['clienteles', indexOf.get(first) ?? 0, 'parent'], `clientele parents form a cycle: ${ordered.join(' -> ')}`);
+  }
+}
+
+function checkNames(root: Rec, key: string, what: string, single: string[], multiple: string[], report: Report): void {
+  const owner = new Map<string, string>();
+  list(root[key]).forEach((entry, i) => {
+    if (!isRec(entry)) return;
+    const id = str(entry['id']);
+    if (id === null) return;
+    const names: { value: string; where: Path }[] = [{ value: id, where: [key, i, 'id'] }];
+    for (const field of single) {
+      const value = str(entry[field]);
+      if (value !== null) names.push({ value, where: [key, i, field] });
+    }
+    for (const field of multiple) {
+      list(entry[field]).forEach((value, j) => {
+        if (typeof value === 'string') names.push({ value, where: [key, i, field, j] });
+      });
+    }
+    const mine = new Set<string>();
+    for (const { value, where } of names) {
+      const normal = normalizeName(value);
+      if (normal === '') {
+        report('EMPTY_NAME', where, `${what} "${id}" has a name with no letters or digits: ${JSON.stringify(value)}`);
+        continue;
+      }
+      if (mine.has(normal)) continue;
+      mine.add(normal);
+      const other = owner.get(normal);
+      if (other !== undefined && other !== id) {
+        report('NAME_COLLISION', where, `${what} "${id}" answers to "${value}", as ${what} "${other}" already does`);
+      } else {
+        owner.set(normal, id);
+      }
+    }
+  });
+}
+
+interface RawClientele extends Omit<Clientele, 'parent' | 'description'> {
+  parent?: string;
+  description?: Clientele['description'];
+}
+interface RawService extends Omit<Service, 'name_is_descriptive'> {
+  name_is_descriptive?: boolean;
+}
+interface RawCatalog extends Omit<Catalog, 'clienteles' | 'services'> {
+  clienteles: RawClientele[];
+  services: RawService[];
+}
+
+function toCatalog(raw: RawCatalog): Catalog {
+  return {
+    version: raw.version,
+    source: raw.source,
+    categories: raw.categories,
+    clienteles: raw.clienteles.map((c) => ({
+      id: c.id,
+      name: c.name,
+      name_en: c.name_en,
+      kind: c.kind,
+      parent: c.parent ?? null,
+      description: c.description ?? null,
+      forms: c.forms,
+      aliases: c.aliases,
+      terms_en: c.terms_en,
+      abbreviations: c.abbreviations,
+    })),
+    services: raw.services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      name_is_descriptive: s.name_is_descriptive ?? false,
+      name_en: s.name_en,
+      abbreviation: s.abbreviation,
+      category: s.category,
+      aliases: s.aliases,
+      description: s.description,
+      grants: s.grants,
+      notes: s.notes,
+      sub_applications: s.sub_applications,
+    })),
+  };
+}
