@@ -1,0 +1,315 @@
+import { Command, CommanderError, Option } from 'commander';
+import path from 'node:path';
+import { EMBEDDED_CATALOG_PATH, loadCatalog, readCatalogFile } from '../catalog/load-catalog';
+import type { Tier } from '../catalog/model';
+import { TIERS } from '../catalog/model';
+import { validateCatalogText } from '../catalog/validate-catalog';
+import { FORMATS, makePalette, type Format, type Lang, type PresentOptions } from '../present/options';
+import { presentCan, presentServices, presentWho } from '../present/present-access';
+import { presentList, presentMatrix, presentSearch, presentShow, type ListWhat } from '../present/present-catalog';
+import { presentValidation, problemLine, VALIDATE_FORMATS, type FileReport, type ValidateFormat } from '../present/present-problems';
+import { sanitizeText } from '../present/sanitize';
+import { checkAccess, findServices, findWho } from '../query/access';
+import { buildMatrix } from '../query/build-matrix';
+import { indexCatalog, type CatalogIndex } from '../query/catalog-index';
+import { resolveName, type EntityKind, type Resolution } from '../query/resolve-name';
+import { searchCatalog } from '../query/search-catalog';
+import { showEntity } from '../query/show-entity';
+import { decideColor, decideLang } from './decide-color';
+import { EXIT, exitCodeFor, type ExitCode, type Outcome } from './exit-code';
+
+/** Everything the CLI touches outside itself, so that tests can run it in-process. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly isTTY: boolean;
+  readonly columns: number | undefined;
+}
+
+/** Where to report a bug. */
+export const BUG_REPORT_URL = 'https://github.com/ramq-access/ramq-access/issues';
+
+const PROGRAM = 'ramq-access';
+
+interface GlobalOptions {
+  catalog?: string;
+  lang?: string;
+  color?: boolean;
+  debug?: boolean;
+}
+
+interface FormatOptions {
+  format?: string;
+  json?: boolean;
+}
+
+/** A failure the user can fix: one line on stderr and an outcome. */
+class UserError extends Error {
+  constructor(
+    message: string,
+    readonly outcome: Outcome,
+  ) {
+    super(message);
+  }
+}
+
+function packageVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(__dirname, '..', '..', 'package.json')) as { version: string }).version;
+}
+
+function formatOption(choices: readonly string[], fallback: string): Option {
+  return new Option('-f, --format <format>', 'output format').choices(choices).default(fallback);
+}
+
+/** Runs the CLI on an argument vector; returns the exit code and never throws. */
+export function run(argv: readonly string[], io: Io): ExitCode {
+  let outcome: Outcome = { kind: 'answered' };
+  const program = new Command();
+  let debug = Boolean(io.env['DEBUG']);
+
+  const context = (cmd: Command): { g: GlobalOptions; lang: Lang } => {
+    const g = cmd.optsWithGlobals<GlobalOptions>();
+    if (g.debug) debug = true;
+    return { g, lang: decideLang(g.lang, io.env) };
+  };
+
+  const presentOptions = (g: GlobalOptions, lang: Lang, format: string): PresentOptions => {
+    const colored = (format === 'table' || format === 'text') && decideColor({ flag: g.color, env: io.env, isTTY: io.isTTY });
+    const width = io.isTTY && io.columns !== undefined && io.columns >= 40 ? Math.min(io.columns, 160) : 80;
+    return { lang, palette: makePalette(colored), width };
+  };
+
+  const catalogPath = (g: GlobalOptions): string => g.catalog ?? (io.env['RAMQ_ACCESS_CATALOG'] || undefined) ?? EMBEDDED_CATALOG_PATH;
+
+  const withIndex = (g: GlobalOptions): CatalogIndex => {
+    const file = catalogPath(g);
+    const result = loadCatalog(file);
+    if (!result.ok) {
+      const palette = makePalette(false);
+      const lines = result.problems.map((p) => problemLine(p, palette));
+      throw new UserError(`cannot use the catalogue ${file}:\n${lines.join('\n')}`, { kind: 'catalog-error' });
+    }
+    return indexCatalog(result.catalog);
+  };
+
+  const resolveOrFail = (index: CatalogIndex, input: string, kinds: readonly EntityKind[], what: string): Resolution & { ok: true } => {
+    const r = resolveName(index, input, kinds);
+    if (r.ok) return r;
+    const list = r.suggestions.map((s) => `${s.id} (${s.name})`).join(', ');
+    const message =
+      r.reason === 'ambiguous'
+        ? `"${input}" is ambiguous; it could mean: ${list}`
+        : `unknown ${what} "${input}"${list === '' ? '' : `; did you mean: ${list}`}`;
+    throw new UserError(message, { kind: 'name-error' });
+  };
+
+  const outputFormat = (opts: FormatOptions): Format => (opts.json ? 'json' : ((opts.format as Format | undefined) ?? 'table'));
+
+  const categoryFilter = (index: CatalogIndex, input: string | undefined): string | undefined =>
+    input === undefined ? undefined : resolveOrFail(index, input, ['category'], 'category').found.entity.id;
+
+  const emit = (text: string): void => {
+    if (text !== '') io.stdout(text);
+  };
+
+  program
+    .name(PROGRAM)
+    .description('Who may use which RAMQ online service: answers from a checked catalogue of the RAMQ page "Liste des services en ligne".')
+    .version(packageVersion(), '-V, --version')
+    .option('--catalog <path>', 'catalogue file to use (default: $RAMQ_ACCESS_CATALOG, else the embedded catalog.yaml)')
+    .addOption(new Option('--lang <lang>', 'language of the output (default: from the locale, French otherwise)').choices(['fr', 'en']))
+    .option('--color', 'color the output even when it is not a terminal')
+    .option('--no-color', 'never color the output (NO_COLOR is honoured too)')
+    .option('--debug', 'show the stack of an internal error')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(sanitizeText(s.trimEnd()).replace(/\\u\{a\}/g, '\n') + '\n') });
+
+  const tierOption = (): Option => new Option('--tier <tier>', 'only grants of this tier').choices([...TIERS]);
+
+  program
+    .command('validate')
+    .description('check catalogue files against the schema and the semantic rules (default: the embedded catalogue)')
+    .argument('[files...]', 'catalogue files')
+    .addOption(formatOption(VALIDATE_FORMATS, 'text'))
+    .option('--json', 'shorthand for --format json')
+    .action((files: string[], opts: FormatOptions, cmd: Command) => {
+      const { g, lang } = context(cmd);
+      const format = (opts.json ? 'json' : (opts.format ?? 'text')) as ValidateFormat;
+      const targets = files.length > 0 ? files : [catalogPath(g)];
+      let unreadable = 0;
+      const reports: FileReport[] = targets.map((file) => {
+        const read = readCatalogFile(file);
+        if (!read.ok) {
+          if (read.problem.code === 'FILE_UNREADABLE') unreadable++;
+          return { file, problems: [read.problem] };
+        }
+        const result = validateCatalogText(read.text, file);
+        return { file, problems: result.ok ? [] : result.problems };
+      });
+      const o = presentOptions(g, lang, format);
+      emit(presentValidation[format](reports, o.palette, lang));
+      outcome = { kind: 'validated', problems: reports.reduce((n, r) => n + r.problems.length, 0), unreadable };
+    });
+
+  program
+    .command('services')
+    .description('every service a clientele may use, by tier, with conditions and inherited grants')
+    .argument('<clientele...>', 'a clientele, as you would name it (podiatre, podiatrist, IPS, ...)')
+    .addOption(tierOption())
+    .option('--category <category>', 'only services of this category')
+    .addOption(formatOption(FORMATS, 'table'))
+    .option('--json', 'shorthand for --format json')
+    .action((words: string[], opts: FormatOptions & { tier?: Tier; category?: string }, cmd: Command) => {
+      const { g, lang } = context(cmd);
+      const index = withIndex(g);
+      const found = resolveOrFail(index, words.join(' '), ['clientele'], 'clientele').found;
+      if (found.kind !== 'clientele') throw new Error('resolver returned a non-clientele');
+      const result = findServices(index, found.entity, { tier: opts.tier, category: categoryFilter(index, opts.category) });
+      const format = outputFormat(opts);
+      emit(presentServices[format](result, presentOptions(g, lang, format)));
+    });
+
+  program
+    .command('who')
+    .description('every clientele the catalogue names for a service, by tier, with conditions')
+    .argument('<service...>', 'a service, by name, abbreviation or id (SELAT, FacturActe, ...)')
+    .addOption(tierOption())
+    .option('--expand', 'also list the clienteles that inherit a grant from a parent clientele')
+    .addOption(formatOption(FORMATS, 'table'))
+    .option('--json', 'shorthand for --format json')
+    .action((words: string[], opts: FormatOptions & { tier?: Tier; expand?: boolean }, cmd: Command) => {
+      const { g, lang } = context(cmd);
+      const index = withIndex(g);
+      const found = resolveOrFail(index, words.join(' '), ['service'], 'service').found;
+      if (found.kind !== 'service') throw new Error('resolver returned a non-service');
+      const result = findWho(index, found.entity, { tier: opts.tier, expand: opts.expand ?? false });
+      const format = outputFormat(opts);
+      emit(presentWho[format](result, presentOptions(g, lang, format)));
+    });
+
+  program
+    .command('can')
+    .description('whether a clientele may use a service (exit 0 yes, 1 no)')
+    .argument('<clientele>', 'a clientele (quote names of several words)')
+    .argument('<service>', 'a service')
+    .addOption(tierOption())
+    .addOption(formatOption(FORMATS, 'table'))
+    .option('--json', 'shorthand for --format json')
+    .action((clienteleName: string, serviceName: string, opts: FormatOptions & { tier?: Tier }, cmd: Command) => {
+      const { g, lang } = context(cmd);
+      const index = withIndex(g);
+      const c = resolveOrFail(index, clienteleName, ['clientele'], 'clientele').found;
+      const s = resolveOrFail(index, serviceName, ['service'], 'service').found;
+      if (c.kind !== 'clientele' || s.kind !== 'service') throw new Error('resolver returned the wrong kind');
+      const result = checkAccess(index, c.entity, s.entity, opts.tier);
+      const format = outputFormat(opts);
+      emit(presentCan[format](result, presentOptions(g, lang, format)));
+      outcome = { kind: 'can', eligible: result.eligible };
+    });
+
+  program
+    .command('show')
+    .description('everything about one service, clientele or category')
+    .argument('<name...>', 'a name, abbreviation or id')
+    .addOption(formatOption(FORMATS, 'table'))
+    .option('--json', 'shorthand for --format json')
+    .action((words: string[], opts: FormatOptions, cmd: Command) => {
+      const { g, lang } = context(cmd);
+      const index = withIndex(g);
+      const found = resolveOrFail(index, words.join(' '), ['service', 'clientele', 'category'], 'name').found;
+      const format = outputFormat(opts);
+      emit(presentShow[format](showEntity(index, found), presentOptions(g, lang, format)));
+    });
+
+  program
+    .command('list')
+    .description('list the services, clienteles or categories')
+    .addArgument(new Command().createArgument('<what>', 'services, clienteles or categories').choices(['services', 'clienteles', 'categories']))
+    .addOption(formatOption(FORMATS, 'table'))
+    .option('--json', 'shorthand for --format json')
+    .action((what: ListWhat, opts: FormatOptions, cmd: Command) => {
+      const { g, lang } = context(cmd);
+      const index = withIndex(g);
+      const format = outputFormat(opts);
+      emit(presentList[format]({ catalog: index.catalog, what }, presentOptions(g, lang, format)));
+    });
+
+  program
+    .command('search')
+    .description('search names, aliases, descriptions and notes (accents and case ignored)')
+    .argument('<words...>', 'words to look for')
+    .addOption(formatOption(FORMATS, 'table'))
+    .option('--json', 'shorthand for --format json')
+    .action((words: string[], opts: FormatOptions, cmd: Command) => {
+      const { g, lang } = context(cmd);
+      const index = withIndex(g);
+      const format = outputFormat(opts);
+      emit(presentSearch[format](searchCatalog(index, words.join(' ')), presentOptions(g, lang, format)));
+    });
+
+  program
+    .command('matrix')
+    .description('clienteles against services, one letter per tier')
+    .option('--category <category>', 'only services of this category')
+    .addOption(formatOption(FORMATS, 'table'))
+    .option('--json', 'shorthand for --format json')
+    .action((opts: FormatOptions & { category?: string }, cmd: Command) => {
+      const { g, lang } = context(cmd);
+      const index = withIndex(g);
+      const format = outputFormat(opts);
+      emit(presentMatrix[format](buildMatrix(index, categoryFilter(index, opts.category)), presentOptions(g, lang, format)));
+    });
+
+  for (const cmd of program.commands) {
+    cmd.exitOverride();
+    cmd.showSuggestionAfterError(true);
+    cmd.configureOutput(program.configureOutput());
+  }
+
+  try {
+    program.parse([...argv], { from: 'user' });
+    if (argv.length === 0) {
+      io.stderr(program.helpInformation());
+      outcome = { kind: 'usage-error' };
+    }
+  } catch (error) {
+    outcome = handleError(error, io, debug);
+  }
+  return exitCodeFor(outcome);
+}
+
+function handleError(error: unknown, io: Io, debug: boolean): Outcome {
+  if (error instanceof UserError) {
+    io.stderr(`${PROGRAM}: ${sanitizeText(error.message).replace(/\\u\{a\}/g, '\n')}\n`);
+    return error.outcome;
+  }
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return { kind: 'answered' };
+    return { kind: 'usage-error' };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`${PROGRAM}: internal error (this is a bug): ${sanitizeText(message)}; please report it at ${BUG_REPORT_URL}${debug ? '' : ' (run with --debug for details)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return { kind: 'internal-error' };
+}
+
+/** The process entry point: runs on the real streams and sets the exit code without cutting piped output. */
+export function main(argv: readonly string[]): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // The reader went away (`| head`): nothing more to say, and not a failure.
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+  const code = run(argv, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns,
+  });
+  process.exitCode = code;
+}
+

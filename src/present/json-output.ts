@@ -1,0 +1,83 @@
+import type { Category, Clientele, Condition, Service, Tier } from '../catalog/model';
+import type { Access } from '../query/access';
+
+/** A service as every JSON output shows it. */
+export interface ServiceJson {
+  id: string;
+  name: string;
+  name_en: string;
+  abbreviation: string | null;
+  category: string;
+}
+
+/** A clientele as every JSON output shows it. */
+export interface ClienteleJson {
+  id: string;
+  name: string;
+  name_en: string;
+  kind: Clientele['kind'];
+  parent: string | null;
+}
+
+/** A category as every JSON output shows it. */
+export interface CategoryJson {
+  id: string;
+  name: string;
+  name_en: string;
+}
+
+/** How an access reads in JSON. */
+export interface AccessJson {
+  tier: Tier;
+  conditions: Condition[];
+  inherited_from: string | null;
+}
+
+/** `services <clientele> --json` */
+export interface ServicesJson {
+  clientele: ClienteleJson;
+  services: (ServiceJson & AccessJson)[];
+}
+
+/** `who <service> --json` */
+export interface WhoJson {
+  service: ServiceJson;
+  access: ({ clientele: ClienteleJson } & AccessJson)[];
+}
+
+/** `can <clientele> <service> --json` */
+export interface CanJson {
+  clientele: ClienteleJson;
+  service: ServiceJson;
+  eligible: boolean;
+  tier: Tier | null;
+  conditions: Condition[];
+  inherited_from: string | null;
+  /** Every access that applies, own grant first; the fields above repeat the first. */
+  access: AccessJson[];
+}
+
+/** Shapes a service for JSON output. */
+export function serviceJson(s: Service): ServiceJson {
+  return { id: s.id, name: s.name, name_en: s.name_en, abbreviation: s.abbreviation, category: s.category };
+}
+
+/** Shapes a clientele for JSON output. */
+export function clienteleJson(c: Clientele): ClienteleJson {
+  return { id: c.id, name: c.name, name_en: c.name_en, kind: c.kind, parent: c.parent };
+}
+
+/** Shapes a category for JSON output. */
+export function categoryJson(c: Category): CategoryJson {
+  return { id: c.id, name: c.name, name_en: c.name_en };
+}
+
+/** Shapes an access for JSON output. */
+export function accessJson(a: Access): AccessJson {
+  return { tier: a.tier, conditions: a.conditions.map((c) => ({ fr: c.fr, en: c.en })), inherited_from: a.inherited_from };
+}
+
+/** Serialises one JSON document, with a final newline. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

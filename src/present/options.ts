@@ -1,0 +1,34 @@
+import chalk from 'chalk';
+
+/** Languages the tool speaks. */
+export type Lang = 'fr' | 'en';
+
+/** The output formats of the query commands. */
+export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+/** An output format of the query commands. */
+export type Format = (typeof FORMATS)[number];
+
+/** The few styles presenters use; all identity functions when color is off. */
+export interface Palette {
+  readonly enabled: boolean;
+  readonly bold: (s: string) => string;
+  readonly dim: (s: string) => string;
+  readonly good: (s: string) => string;
+  readonly bad: (s: string) => string;
+  readonly warn: (s: string) => string;
+  readonly accent: (s: string) => string;
+}
+
+/** Builds the palette for a color decision made by the CLI; presenters never look at the environment. */
+export function makePalette(enabled: boolean): Palette {
+  const c = new chalk.Instance({ level: enabled ? 1 : 0 });
+  return { enabled, bold: c.bold, dim: c.dim, good: c.green, bad: c.red, warn: c.yellow, accent: c.cyan };
+}
+
+/** What every presenter is given besides its result. */
+export interface PresentOptions {
+  readonly lang: Lang;
+  readonly palette: Palette;
+  /** Columns available for tables. */
+  readonly width: number;
+}

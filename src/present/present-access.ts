@@ -1,0 +1,192 @@
+import type { Condition, Tier } from '../catalog/model';
+import { TIERS } from '../catalog/model';
+import type { Access, CanResult, ServicesResult, WhoResult } from '../query/access';
+import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle } from './entity-labels';
+import { accessJson, clienteleJson, serviceJson, toJson, type CanJson, type ServicesJson, type WhoJson } from './json-output';
+import { tierLabel, word } from './labels';
+import type { Format, Lang, PresentOptions } from './options';
+import { sanitizeText } from './sanitize';
+import { toBoxTable, toCsv, toMarkdownTable, type BoxRow } from './text-formats';
+
+/** Turns a result into the text of one output format. */
+export type Presenter<R> = (result: R, options: PresentOptions) => string;
+
+function conditionText(conditions: readonly Condition[], lang: Lang): string {
+  return conditions.map((c) => sanitizeText(c[lang])).join('; ');
+}
+
+function inheritedText(a: Access, lang: Lang): string {
+  return a.inherited_from === null ? '' : `${word('inheritedFrom', lang)} ${a.inherited_from}`;
+}
+
+/** Conditions and inheritance of an access, as one cell. */
+function detailCell(a: Access, options: PresentOptions): string {
+  const parts: string[] = [];
+  if (a.conditions.length > 0) parts.push(options.palette.warn(conditionText(a.conditions, options.lang)));
+  if (a.inherited_from !== null) parts.push(options.palette.accent(inheritedText(a, options.lang)));
+  return parts.join('\n');
+}
+
+function conditionsJoined(a: Access): string {
+  return a.conditions.map((c) => c.fr).join(' ; ');
+}
+
+function conditionsJoinedEn(a: Access): string {
+  return a.conditions.map((c) => c.en).join(' ; ');
+}
+
+function count(n: number, singular: string, plural: string): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+function byTier(access: readonly Access[]): [Tier, Access[]][] {
+  return TIERS.map((tier): [Tier, Access[]] => [tier, access.filter((a) => a.tier === tier)]).filter(([, list]) => list.length > 0);
+}
+
+function tierHeading(tier: Tier, n: number, o: PresentOptions): string {
+  const label = tierLabel(tier, o.lang);
+  return o.palette.bold(`${label.charAt(0).toUpperCase()}${label.slice(1)} (${n})`);
+}
+
+const servicesTable: Presenter<ServicesResult> = (r, o) => {
+  const { lang, palette } = o;
+  const head = `${palette.bold(clienteleTitle(r.clientele, lang))} ${palette.dim(`[${r.clientele.id}]`)}`;
+  if (r.access.length === 0) return `${head}\n${word('noService', lang)}\n`;
+  const categories = new Map(r.categories.map((c) => [c.id, c]));
+  const rows = byTier(r.access).flatMap(([tier, list]): BoxRow[] => [
+    { section: tierHeading(tier, list.length, o) },
+    ...list.map((a) => [serviceCell(a.service, lang, palette), categoryTitle(categories.get(a.service.category), a.service.category, lang), detailCell(a, o)]),
+  ]);
+  const table = toBoxTable([word('service', lang), word('category', lang), word('conditions', lang)], rows, [8, 4, 5], o.width, palette);
+  const services = new Set(r.access.map((a) => a.service.id)).size;
+  return `${head}\n${table}${count(services, 'service', 'services')}\n`;
+};
+
+const servicesCsv: Presenter<ServicesResult> = (r) =>
+  toCsv(
+    ['clientele', 'tier', 'service', 'name', 'name_en', 'abbreviation', 'category', 'conditions', 'conditions_en', 'inherited_from'],
+    r.access.map((a) => [r.clientele.id, a.tier, a.service.id, a.service.name, a.service.name_en, a.service.abbreviation, a.service.category, conditionsJoined(a), conditionsJoinedEn(a), a.inherited_from]),
+  );
+
+const servicesMarkdown: Presenter<ServicesResult> = (r, o) => {
+  const { lang } = o;
+  const title = `**${clienteleTitle(r.clientele, lang)}** (\`${r.clientele.id}\`)\n\n`;
+  if (r.access.length === 0) return `${title}${word('noService', lang)}\n`;
+  return (
+    title +
+    toMarkdownTable(
+      [word('access', lang), word('service', lang), 'Id', word('conditions', lang)],
+      r.access.map((a) => [tierLabel(a.tier, lang), serviceTitle(a.service, lang), a.service.id, [conditionText(a.conditions, lang), inheritedText(a, lang)].filter(Boolean).join('; ')]),
+    )
+  );
+};
+
+/** Shapes the result of `services` as the documented JSON. */
+export function servicesToJson(r: ServicesResult): ServicesJson {
+  return { clientele: clienteleJson(r.clientele), services: r.access.map((a) => ({ ...serviceJson(a.service), ...accessJson(a) })) };
+}
+
+/** Presenters of `services`, one per format. */
+export const presentServices = {
+  table: servicesTable,
+  json: (r) => toJson(servicesToJson(r)),
+  csv: servicesCsv,
+  markdown: servicesMarkdown,
+} as const satisfies Record<Format, Presenter<ServicesResult>>;
+
+const whoTable: Presenter<WhoResult> = (r, o) => {
+  const { lang, palette } = o;
+  const head = `${palette.bold(serviceTitle(r.service, lang))} ${palette.dim(`[${r.service.id}]`)}`;
+  if (r.access.length === 0) {
+    return `${head}\n${r.service.grants.length === 0 ? word('noGrant', lang) : word('noClientele', lang)}\n`;
+  }
+  const rows = byTier(r.access).flatMap(([tier, list]): BoxRow[] => [
+    { section: tierHeading(tier, list.length, o) },
+    ...list.map((a) => [clienteleCell(a.clientele, lang, palette), detailCell(a, o)]),
+  ]);
+  const table = toBoxTable([word('clientele', lang), word('conditions', lang)], rows, [3, 2], o.width, palette);
+  return `${head}\n${table}${count(r.access.length, lang === 'fr' ? 'clientèle' : 'clientele', lang === 'fr' ? 'clientèles' : 'clienteles')}\n`;
+};
+
+const whoCsv: Presenter<WhoResult> = (r) =>
+  toCsv(
+    ['service', 'tier', 'clientele', 'name', 'name_en', 'kind', 'conditions', 'conditions_en', 'inherited_from'],
+    r.access.map((a) => [r.service.id, a.tier, a.clientele.id, a.clientele.name, a.clientele.name_en, a.clientele.kind, conditionsJoined(a), conditionsJoinedEn(a), a.inherited_from]),
+  );
+
+const whoMarkdown: Presenter<WhoResult> = (r, o) => {
+  const { lang } = o;
+  const title = `**${serviceTitle(r.service, lang)}** (\`${r.service.id}\`)\n\n`;
+  if (r.access.length === 0) return `${title}${r.service.grants.length === 0 ? word('noGrant', lang) : word('noClientele', lang)}\n`;
+  return (
+    title +
+    toMarkdownTable(
+      [word('access', lang), word('clientele', lang), 'Id', word('conditions', lang)],
+      r.access.map((a) => [tierLabel(a.tier, lang), clienteleTitle(a.clientele, lang), a.clientele.id, [conditionText(a.conditions, lang), inheritedText(a, lang)].filter(Boolean).join('; ')]),
+    )
+  );
+};
+
+/** Shapes the result of `who` as the documented JSON. */
+export function whoToJson(r: WhoResult): WhoJson {
+  return { service: serviceJson(r.service), access: r.access.map((a) => ({ clientele: clienteleJson(a.clientele), ...accessJson(a) })) };
+}
+
+/** Presenters of `who`, one per format. */
+export const presentWho = {
+  table: whoTable,
+  json: (r) => toJson(whoToJson(r)),
+  csv: whoCsv,
+  markdown: whoMarkdown,
+} as const satisfies Record<Format, Presenter<WhoResult>>;
+
+/** The answer of `can` as sentences (shared by table and markdown). */
+function canSentences(r: CanResult, lang: Lang, strong: (s: string) => string, palette: PresentOptions['palette']): string[] {
+  const c = `${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`;
+  const s = `${serviceTitle(r.service, lang)} [${r.service.id}]`;
+  const lines: string[] = [];
+  if (r.eligible && r.best) {
+    const how = tierLabel(r.best.tier, lang);
+    lines.push(lang === 'fr' ? `${strong(palette.good('Oui'))} : ${c} a accès à ${s} : ${how}.` : `${strong(palette.good('Yes'))}: ${c} may use ${s}: ${how}.`);
+    for (const a of r.access) {
+      if (a !== r.best) lines.push(lang === 'fr' ? `Aussi : ${tierLabel(a.tier, lang)}.` : `Also: ${tierLabel(a.tier, lang)}.`);
+      for (const cond of a.conditions) lines.push(`Condition${lang === 'fr' ? ' :' : ':'} ${palette.warn(sanitizeText(cond[lang]))}`);
+      if (a.inherited_from !== null) lines.push(lang === 'fr' ? `Accès hérité de ${a.inherited_from}.` : `Access inherited from ${a.inherited_from}.`);
+    }
+  } else if (r.required_tier !== null && r.any_tier.length > 0) {
+    const other = r.any_tier.map((a) => tierLabel(a.tier, lang)).join(', ');
+    lines.push(
+      lang === 'fr'
+        ? `${strong(palette.bad('Non'))} : ${c} n'a pas accès à ${s} ${tierLabel(r.required_tier, lang)}, seulement ${other}.`
+        : `${strong(palette.bad('No'))}: ${c} does not get ${s} ${tierLabel(r.required_tier, lang)}, only ${other}.`,
+    );
+  } else {
+    lines.push(lang === 'fr' ? `${strong(palette.bad('Non'))} : la source ne donne pas accès à ${s} à ${c}.` : `${strong(palette.bad('No'))}: the source does not give ${c} access to ${s}.`);
+  }
+  return lines;
+}
+
+/** Shapes the result of `can` as the documented JSON. */
+export function canToJson(r: CanResult): CanJson {
+  return {
+    clientele: clienteleJson(r.clientele),
+    service: serviceJson(r.service),
+    eligible: r.eligible,
+    tier: r.best?.tier ?? null,
+    conditions: r.best ? accessJson(r.best).conditions : [],
+    inherited_from: r.best?.inherited_from ?? null,
+    access: r.access.map(accessJson),
+  };
+}
+
+/** Presenters of `can`, one per format. */
+export const presentCan = {
+  table: (r, o) => canSentences(r, o.lang, o.palette.bold, o.palette).join('\n') + '\n',
+  json: (r) => toJson(canToJson(r)),
+  csv: (r) =>
+    toCsv(
+      ['clientele', 'service', 'eligible', 'tier', 'conditions', 'conditions_en', 'inherited_from'],
+      [[r.clientele.id, r.service.id, r.eligible, r.best?.tier ?? null, r.best ? conditionsJoined(r.best) : '', r.best ? conditionsJoinedEn(r.best) : '', r.best?.inherited_from ?? null]],
+    ),
+  markdown: (r, o) => canSentences(r, o.lang, (s) => `**${s}**`, o.palette).join('\n\n') + '\n',
+} as const satisfies Record<Format, Presenter<CanResult>>;

@@ -1,0 +1,23 @@
+import type { Clientele, Service } from '../catalog/model';
+import { accessesTo, type Access } from './access';
+import type { CatalogIndex } from './catalog-index';
+
+/** One clientele's row of the matrix: for each service (same order as the columns), every access that applies. */
+export interface MatrixRow {
+  readonly clientele: Clientele;
+  readonly cells: readonly (readonly Access[])[];
+}
+
+/** Clienteles against services. */
+export interface MatrixResult {
+  readonly services: readonly Service[];
+  readonly rows: readonly MatrixRow[];
+  readonly category: string | null;
+}
+
+/** Builds the clientele-by-service matrix, optionally for one category; a row per clientele, in source order. */
+export function buildMatrix(index: CatalogIndex, category?: string): MatrixResult {
+  const services = index.catalog.services.filter((s) => category === undefined || s.category === category);
+  const rows = index.catalog.clienteles.map((clientele) => ({ clientele, cells: services.map((s) => accessesTo(index, clientele, s)) }));
+  return { services, rows, category: category ?? null };
+}

@@ -1,0 +1,74 @@
+import type { Catalog, Category, Clientele, Grant, Service } from '../catalog/model';
+
+/** A catalogue with the look-up tables every query needs, built once. */
+export interface CatalogIndex {
+  readonly catalog: Catalog;
+  readonly serviceById: ReadonlyMap<string, Service>;
+  readonly clienteleById: ReadonlyMap<string, Clientele>;
+  readonly categoryById: ReadonlyMap<string, Category>;
+  /** Direct children of each clientele, in catalogue order. */
+  readonly childrenOf: ReadonlyMap<string, readonly Clientele[]>;
+  /** Position of each service and clientele in the catalogue, which follows the source page. */
+  readonly orderOf: ReadonlyMap<string, number>;
+  /** Grants of each service, by clientele id. */
+  readonly grantOf: ReadonlyMap<string, ReadonlyMap<string, Grant>>;
+}
+
+const cache = new WeakMap<Catalog, CatalogIndex>();
+
+/** Builds (once per catalogue) the look-up tables of a validated catalogue. */
+export function indexCatalog(catalog: Catalog): CatalogIndex {
+  const cached = cache.get(catalog);
+  if (cached) return cached;
+  const childrenOf = new Map<string, Clientele[]>();
+  for (const c of catalog.clienteles) {
+    if (c.parent === null) continue;
+    const siblings = childrenOf.get(c.parent) ?? [];
+    siblings.push(c);
+    childrenOf.set(c.parent, siblings);
+  }
+  const orderOf = new Map<string, number>();
+  catalog.services.forEach((s, i) => orderOf.set(`service:${s.id}`, i));
+  catalog.clienteles.forEach((c, i) => orderOf.set(`clientele:${c.id}`, i));
+  catalog.categories.forEach((c, i) => orderOf.set(`category:${c.id}`, i));
+  const index: CatalogIndex = {
+    catalog,
+    serviceById: new Map(catalog.services.map((s) => [s.id, s])),
+    clienteleById: new Map(catalog.clienteles.map((c) => [c.id, c])),
+    categoryById: new Map(catalog.categories.map((c) => [c.id, c])),
+    childrenOf,
+    orderOf,
+    grantOf: new Map(catalog.services.map((s) => [s.id, new Map(s.grants.map((g) => [g.clientele, g]))])),
+  };
+  cache.set(catalog, index);
+  return index;
+}
+
+/** The clientele itself, then its parent, grandparent and so on (a validated catalogue has no cycles). */
+export function lineageOf(index: CatalogIndex, clientele: Clientele): Clientele[] {
+  const chain: Clientele[] = [];
+  let current: Clientele | undefined = clientele;
+  while (current !== undefined && !chain.includes(current)) {
+    chain.push(current);
+    current = current.parent === null ? undefined : index.clienteleById.get(current.parent);
+  }
+  return chain;
+}
+
+/** Every clientele that specialises this one, at any depth, nearest first. */
+export function descendantsOf(index: CatalogIndex, clientele: Clientele): Clientele[] {
+  const out: Clientele[] = [];
+  const queue: Clientele[] = [...(index.childrenOf.get(clientele.id) ?? [])];
+  while (queue.length > 0) {
+    const next = queue.shift()!;
+    if (out.includes(next)) continue;
+    out.push(next);
+    queue.push(...(index.childrenOf.get(next.id) ?? []));
+  }
+  return out;
+}
+
+/** Sort key of a service or clientele: its place in the source page. */
+export function orderKey(index: CatalogIndex, kind: 'service' | 'clientele' | 'category', id: string): number {
+  return index.orderOf.get(`${kind}:${id}`) ?? Number.MAX_SAFE_INTEGER;
+}

@@ -1,0 +1,38 @@
+import type { Category, Clientele, Service } from '../catalog/model';
+import { findServices, findWho, type ServicesResult, type WhoResult } from './access';
+import { descendantsOf, type CatalogIndex } from './catalog-index';
+import type { Entity } from './resolve-name';
+
+/** Everything about one service, one clientele or one category. */
+export type ShowResult =
+  | { readonly kind: 'service'; readonly service: Service; readonly category: Category | null; readonly who: WhoResult }
+  | {
+      readonly kind: 'clientele';
+      readonly clientele: Clientele;
+      readonly parent: Clientele | null;
+      readonly children: readonly Clientele[];
+      readonly descendants: readonly Clientele[];
+      readonly services: ServicesResult;
+    }
+  | { readonly kind: 'category'; readonly category: Category; readonly services: readonly Service[] };
+
+/** Gathers everything the catalogue says about one resolved entity. */
+export function showEntity(index: CatalogIndex, found: Entity): ShowResult {
+  switch (found.kind) {
+    case 'service':
+      return { kind: 'service', service: found.entity, category: index.categoryById.get(found.entity.category) ?? null, who: findWho(index, found.entity, { expand: true }) };
+    case 'clientele': {
+      const c = found.entity;
+      return {
+        kind: 'clientele',
+        clientele: c,
+        parent: c.parent === null ? null : (index.clienteleById.get(c.parent) ?? null),
+        children: index.childrenOf.get(c.id) ?? [],
+        descendants: descendantsOf(index, c),
+        services: findServices(index, c),
+      };
+    }
+    case 'category':
+      return { kind: 'category', category: found.entity, services: index.catalog.services.filter((s) => s.category === found.entity.id) };
+  }
+}
