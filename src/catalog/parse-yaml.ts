@@ -49,9 +49,10 @@ export function parseYaml(text: string, file: string): ParseResult {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     if (error instanceof ReferenceError) {
+      const pos = rangeStart(doc.contents, at) ?? { line: 1, col: 1 };
       return {
         ok: false,
-        problems: [{ code: 'ALIAS_LIMIT', file, line: 1, col: 1, message: `aliases expand too much (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb` }],
+        problems: [{ code: 'ALIAS_LIMIT', file, line: pos.line, col: pos.col, message: `aliases expand too much (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb` }],
       };
     }
     throw error;

@@ -76,6 +76,12 @@ function reportSchemaErrors(errors: ErrorObject[], report: Report): void {
       case 'oneOf':
         report('SCHEMA', where, `${describePath(where)}: must be a single line of text or null`);
         break;
+      case 'const':
+        report('SCHEMA', where, `${describePath(where)}: must be ${JSON.stringify(params['allowedValue'])}`);
+        break;
+      case 'type':
+        report('SCHEMA', where, `${describePath(where)}: must be ${typeName(String(params['type']))}`);
+        break;
       case 'pattern':
         report('SCHEMA', where, `${describePath(where)}: ${patternMessage(String(params['pattern']))}`);
         break;
@@ -83,6 +89,11 @@ function reportSchemaErrors(errors: ErrorObject[], report: Report): void {
         report('SCHEMA', where, `${describePath(where)}: ${error.message ?? 'is invalid'}`);
     }
   }
+}
+
+function typeName(type: string): string {
+  const names: Record<string, string> = { object: 'a mapping (key: value)', array: 'a list', string: 'text', boolean: 'true or false', integer: 'a whole number', number: 'a number', null: 'null' };
+  return type.split(',').map((t) => names[t] ?? t).join(' or ');
 }
 
 function patternMessage(pattern: string): string {
@@ -204,6 +215,8 @@ function checkNames(root: Rec, key: string, what: string, single: string[], mult
     const mine = new Set<string>();
     for (const { value, where } of names) {
       const normal = normalizeName(value);
+      // A blank name is the schema's to report; this check is for names made of punctuation only.
+      if (value.trim() === '') continue;
       if (normal === '') {
         report('EMPTY_NAME', where, `${what} "${id}" has a name with no letters or digits: ${JSON.stringify(value)}`);
         continue;

@@ -271,10 +271,6 @@ export function run(argv: readonly string[], io: Io): ExitCode {
 
   try {
     program.parse([...argv], { from: 'user' });
-    if (argv.length === 0) {
-      io.stderr(program.helpInformation());
-      outcome = { kind: 'usage-error' };
-    }
   } catch (error) {
     outcome = handleError(error, io, debug);
   }
@@ -287,7 +283,7 @@ function handleError(error: unknown, io: Io, debug: boolean): Outcome {
     return error.outcome;
   }
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return { kind: 'answered' };
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return { kind: 'answered' };
     return { kind: 'usage-error' };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,7 @@ import { accessJson, clienteleJson, serviceJson, toJson, type CanJson, type Serv
 import { tierLabel, word } from './labels';
 import type { Format, Lang, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
-import { toBoxTable, toCsv, toMarkdownTable, type BoxRow } from './text-formats';
+import { toBoxTable, toCsv, toMarkdownTable, wrap, type BoxRow } from './text-formats';
 
 /** Turns a result into the text of one output format. */
 export type Presenter<R> = (result: R, options: PresentOptions) => string;
@@ -50,7 +50,7 @@ function tierHeading(tier: Tier, n: number, o: PresentOptions): string {
 
 const servicesTable: Presenter<ServicesResult> = (r, o) => {
   const { lang, palette } = o;
-  const head = `${palette.bold(clienteleTitle(r.clientele, lang))} ${palette.dim(`[${r.clientele.id}]`)}`;
+  const head = wrap(`${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`, o.width).map((l) => palette.bold(l)).join('\n');
   if (r.access.length === 0) return `${head}\n${word('noService', lang)}\n`;
   const categories = new Map(r.categories.map((c) => [c.id, c]));
   const rows = byTier(r.access).flatMap(([tier, list]): BoxRow[] => [
@@ -96,7 +96,7 @@ export const presentServices = {
 
 const whoTable: Presenter<WhoResult> = (r, o) => {
   const { lang, palette } = o;
-  const head = `${palette.bold(serviceTitle(r.service, lang))} ${palette.dim(`[${r.service.id}]`)}`;
+  const head = wrap(`${serviceTitle(r.service, lang)} [${r.service.id}]`, o.width).map((l) => palette.bold(l)).join('\n');
   if (r.access.length === 0) {
     return `${head}\n${r.service.grants.length === 0 ? word('noGrant', lang) : word('noClientele', lang)}\n`;
   }

@@ -10,7 +10,7 @@ import { accessJson, categoryJson, clienteleJson, serviceJson, toJson } from './
 import { kindLabel, noteLabel, tierLabel, tierSymbol, word } from './labels';
 import type { Format, Lang, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
-import { toBoxTable, toCsv, toMarkdownTable } from './text-formats';
+import { toBoxTable, toCsv, toMarkdownTable, wrap } from './text-formats';
 
 /** What `list` can list. */
 export type ListWhat = 'services' | 'clienteles' | 'categories';
@@ -221,22 +221,6 @@ function cellSymbol(cell: readonly Access[]): string {
   if (best === undefined) return '·';
   const letter = tierSymbol(best.tier);
   return best.inherited_from === null ? letter : letter.toLowerCase();
-}
-
-function wrap(text: string, width: number): string[] {
-  const words = text.split(' ');
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line === '') line = w;
-    else if (line.length + 1 + w.length <= width) line += ` ${w}`;
-    else {
-      lines.push(line);
-      line = w;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines.flatMap((l) => (l.length <= width ? [l] : (l.match(new RegExp(`.{1,${width}}`, 'gu')) ?? [l])));
 }
 
 /**

@@ -1,0 +1,182 @@
+/**
+ * Cross-checks catalog.yaml against the source page in ../shared/seeds/:
+ * every list item of every "Qui a accès" block must be a grant of the right
+ * service, tier and condition, and every grant must come from one such item,
+ * so that an edit can neither drop nor invent a fact.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadCatalog } from '../src/catalog/load-catalog';
+import type { Catalog, Tier } from '../src/catalog/model';
+import { normalizeName } from '../src/catalog/normalize-name';
+import { indexCatalog } from '../src/query/catalog-index';
+import { resolveName } from '../src/query/resolve-name';
+import { CATALOG, ROOT } from './helpers';
+
+const SEEDS = path.join(ROOT, '..', 'shared', 'seeds');
+
+function loadShipped(): Catalog {
+  const result = loadCatalog(CATALOG);
+  if (!result.ok) throw new Error('shipped catalogue is invalid');
+  return result.catalog;
+}
+
+interface ListedItem {
+  service: string;
+  tier: Tier;
+  text: string;
+  line: number;
+}
+
+function readSource(): string {
+  const files = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
+  expect(files.length).toBe(1);
+  return fs.readFileSync(path.join(SEEDS, files[0]!), 'utf8');
+}
+
+/** Reads every "Qui a accès ...?" block of the page into list items with their service question and tier. */
+function readBlocks(source: string): ListedItem[] {
+  const items: ListedItem[] = [];
+  let question: string | null = null;
+  let tier: Tier = 'unspecified';
+  source.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (line.startsWith('Qui a accès')) {
+      question = line;
+      tier = 'unspecified';
+    } else if (question !== null && line.startsWith('Clientèles qui peuvent accéder au service à la création')) {
+      tier = 'creation';
+    } else if (question !== null && line.startsWith('Clientèles qui peuvent demander')) {
+      tier = 'request';
+    } else if (question !== null && line.startsWith('- ')) {
+      items.push({ service: question, tier, text: line.slice(2), line: i + 1 });
+    } else if (line !== '') {
+      question = null;
+    }
+  });
+  return items;
+}
+
+const QUESTION_PREFIXES = ['Qui a accès au service en ligne ', 'Qui a accès au service ', 'Qui a accès à la ', 'Qui a accès à ', 'Qui a accès au '];
+
+function serviceOfQuestion(catalog: Catalog, question: string): string {
+  const index = indexCatalog(catalog);
+  const names = QUESTION_PREFIXES.filter((p) => question.startsWith(p)).map((p) => question.slice(p.length).replace(/\?$/, ''));
+  for (const name of names) {
+    const r = resolveName(index, name, ['service']);
+    if (r.ok) return r.found.entity.id;
+  }
+  throw new Error(`no service answers to the question "${question}"`);
+}
+
+// The source writes two conditions inside list items; everything else in an item is the clientele's name.
+function splitItem(text: string): { name: string; condition: string | null } {
+  const paren = /^(.*) \((.*)\)$/.exec(text);
+  if (paren) return { name: paren[1]!, condition: paren[2]! };
+  const gmf = /^(.*) (membre d’un GMF)$/.exec(text);
+  if (gmf) return { name: gmf[1]!, condition: gmf[2]! };
+  return { name: text, condition: null };
+}
+
+describe('catalog.yaml against the source page', () => {
+  const catalog = loadShipped();
+  const index = indexCatalog(catalog);
+  const items = readBlocks(readSource());
+
+  test('the page lists 116 grants, and so does the catalogue', () => {
+    expect(items).toHaveLength(116);
+    expect(catalog.services.reduce((n, s) => n + s.grants.length, 0)).toBe(116);
+  });
+
+  test('every list item is a grant of the right service, tier and condition', () => {
+    const failures: string[] = [];
+    for (const item of items) {
+      const serviceId = serviceOfQuestion(catalog, item.service);
+      const { name, condition } = splitItem(item.text);
+      const r = resolveName(index, name, ['clientele']);
+      if (!r.ok) {
+        failures.push(`line ${item.line}: "${name}" is not a clientele name`);
+        continue;
+      }
+      const grant = index.grantOf.get(serviceId)?.get(r.found.entity.id);
+      if (!grant) failures.push(`line ${item.line}: ${serviceId} has no grant for ${r.found.entity.id}`);
+      else if (grant.tier !== item.tier) failures.push(`line ${item.line}: ${serviceId}/${r.found.entity.id} is ${grant.tier}, the page says ${item.tier}`);
+      else if (condition !== null && !grant.conditions.some((c) => normalizeName(c.fr) === normalizeName(condition))) {
+        failures.push(`line ${item.line}: ${serviceId}/${r.found.entity.id} lacks the condition "${condition}"`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('every grant of the catalogue comes from exactly one list item (nothing invented)', () => {
+    const listed = new Map<string, number>();
+    for (const item of items) {
+      const r = resolveName(index, splitItem(item.text).name, ['clientele']);
+      if (!r.ok) continue;
+      const key = `${serviceOfQuestion(catalog, item.service)}/${r.found.entity.id}`;
+      listed.set(key, (listed.get(key) ?? 0) + 1);
+    }
+    const grants = catalog.services.flatMap((s) => s.grants.map((g) => `${s.id}/${g.clientele}`));
+    expect(grants.filter((k) => listed.get(k) !== 1)).toEqual([]);
+  });
+
+  test('every list item names the clientele with one of its recorded names, verbatim', () => {
+    const missing = items
+      .map((item) => splitItem(item.text).name)
+      .filter((name) => !catalog.clienteles.some((c) => [c.name, ...c.aliases].includes(name)));
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
+  test('23 services: 22 named in the source, one described without a name or a list', () => {
+    expect(catalog.services).toHaveLength(23);
+    const unnamed = catalog.services.filter((s) => s.name_is_descriptive);
+    expect(unnamed.map((s) => s.id)).toEqual(['identification-medecin-famille']);
+    expect(unnamed[0]!.grants).toEqual([]);
+    expect(unnamed[0]!.notes.map((n) => n.kind)).toContain('channel');
+  });
+
+  test('eleven services give a plain list, and none of their grants is promoted', () => {
+    const plain = catalog.services.filter((s) => s.grants.length > 0 && s.grants.every((g) => g.tier === 'unspecified'));
+    expect(plain).toHaveLength(11);
+    const tiers = catalog.services.flatMap((s) => s.grants.map((g) => g.tier));
+    expect({ creation: tiers.filter((t) => t === 'creation').length, request: tiers.filter((t) => t === 'request').length, unspecified: tiers.filter((t) => t === 'unspecified').length }).toEqual({
+      creation: 75,
+      request: 23,
+      unspecified: 18,
+    });
+  });
+
+  test('every service heading or question of the page names a service of the catalogue', () => {
+    const questions = [...new Set(items.map((i) => i.service))];
+    expect(questions).toHaveLength(22);
+    expect(new Set(questions.map((q) => serviceOfQuestion(catalog, q))).size).toBe(22);
+  });
+
+  test('official service names appear verbatim in the source (or correct a typo kept as an alias)', () => {
+    const source = readSource().toLowerCase();
+    const absent = catalog.services.filter((s) => !s.name_is_descriptive && !source.includes(s.name.toLowerCase())).map((s) => s.name);
+    // "Service de transfert de de fichiers" in the source: the name drops the doubled "de", the alias keeps it.
+    expect(absent).toEqual(['Service de transfert de fichiers']);
+    expect(source).toContain(index.serviceById.get('transfert-fichiers')!.aliases[0]!.toLowerCase());
+  });
+
+  test('conditions and notes the prose gives are kept', () => {
+    const service = (id: string) => index.serviceById.get(id)!;
+    const formulaires = service('facturation-formulaires');
+    expect(formulaires.grants).toHaveLength(5);
+    for (const g of formulaires.grants) expect(g.conditions.map((c) => c.fr).join()).toMatch(/Établissements du réseau de la santé/);
+    expect(service('roseh').grants[0]!.conditions[0]!.fr).toMatch(/Programme de financement et de soutien professionnel/);
+    expect(service('messagerie-securisee').notes.some((n) => n.kind === 'delegation' && /oculariste/.test(n.fr))).toBe(true);
+    expect(service('mon-dossier').notes.some((n) => n.kind === 'delegation')).toBe(true);
+    expect(service('procreation-medicalement-assistee').notes.some((n) => n.kind === 'obtaining' && /CPA/.test(n.fr))).toBe(true);
+    expect(service('directives-medicales-anticipees').notes.some((n) => n.kind === 'obtaining' && /représentant/.test(n.fr))).toBe(true);
+    expect(service('inscription-clientele-gmf').notes.some((n) => /médecin responsable/.test(n.fr))).toBe(true);
+    expect(service('selat').sub_applications.map((a) => a.name)).toEqual(['Mon dossier', 'Rechercher une personne assurée', 'Saisir une nouvelle demande']);
+    expect(service('inscription-clientele-professionnels').sub_applications.map((a) => a.name)).toEqual(['Gestion des consultations']);
+  });
+
+  test('clienteles nest where the source nests them, and only there', () => {
+    const parents = Object.fromEntries(catalog.clienteles.filter((c) => c.parent !== null).map((c) => [c.id, c.parent]));
+    expect(parents).toEqual({ 'ips-premiere-ligne': 'ips', 'ips-sante-mentale': 'ips', 'candidat-ips-premiere-ligne': 'candidat-ips' });
+  });
+});

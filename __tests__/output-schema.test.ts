@@ -1,0 +1,53 @@
+import Ajv2020 from 'ajv/dist/2020';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FIXTURES, ROOT, runCli } from './helpers';
+
+const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schema', 'output.schema.json'), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+ajv.addSchema(schema);
+
+function validator(def: string) {
+  const validate = ajv.getSchema(`${schema.$id}#/$defs/${def}`);
+  if (!validate) throw new Error(`no definition ${def}`);
+  return validate;
+}
+
+const cases: [string, string[]][] = [
+  ['services_output', ['services', 'podiatrist', '--json']],
+  ['services_output', ['services', 'IPSPL', '--json']],
+  ['services_output', ['services', 'candidat-ips-premiere-ligne', '--tier', 'request', '--json']],
+  ['who_output', ['who', 'SELAT', '--tier', 'request', '--json']],
+  ['who_output', ['who', 'messagerie-securisee', '--expand', '--json']],
+  ['who_output', ['who', 'identification-medecin-famille', '--json']],
+  ['can_output', ['can', 'hygiéniste dentaire', 'facturacte', '--json']],
+  ['can_output', ['can', 'podiatre', 'selat', '--json']],
+  ['can_output', ['can', 'IPSPL', 'PME', '--json']],
+  ['list_services_output', ['list', 'services', '--json']],
+  ['list_clienteles_output', ['list', 'clienteles', '--json']],
+  ['list_categories_output', ['list', 'categories', '--json']],
+  ['show_output', ['show', 'SELAT', '--json']],
+  ['show_output', ['show', 'IPS', '--json']],
+  ['show_output', ['show', 'medicaments', '--json']],
+  ['search_output', ['search', 'aide', '--json']],
+  ['matrix_output', ['matrix', '--json']],
+  ['matrix_output', ['matrix', '--category', 'medicaments', '--json']],
+  ['validate_output', ['validate', '--json']],
+  ['validate_output', ['validate', path.join(FIXTURES, 'invalid', 'unknown-clientele.yaml'), '--json']],
+];
+
+test.each(cases)('%s: %j', (def, argv) => {
+  const out = runCli(argv);
+  expect(out.stderr).toBe('');
+  const doc = JSON.parse(out.stdout);
+  const validate = validator(def);
+  expect(validate(doc) ? [] : validate.errors).toEqual([]);
+  // and against the whole contract
+  const whole = ajv.getSchema(schema.$id)!;
+  expect(whole(doc)).toBe(true);
+});
+
+test('every command that takes --json is covered', () => {
+  const commands = new Set(cases.map(([, argv]) => argv[0]));
+  expect([...commands].sort()).toEqual(['can', 'list', 'matrix', 'search', 'services', 'show', 'validate', 'who']);
+});

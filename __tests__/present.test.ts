@@ -1,0 +1,64 @@
+import { loadCatalog } from '../src/catalog/load-catalog';
+import { makePalette, type PresentOptions } from '../src/present/options';
+import { presentCan, presentServices } from '../src/present/present-access';
+import { presentMatrix } from '../src/present/present-catalog';
+import { escapeGithubData, escapeGithubProperty } from '../src/present/present-problems';
+import { sanitizeText } from '../src/present/sanitize';
+import { csvField } from '../src/present/text-formats';
+import { checkAccess, findServices } from '../src/query/access';
+import { buildMatrix } from '../src/query/build-matrix';
+import { indexCatalog } from '../src/query/catalog-index';
+import { decideColor, decideLang } from '../src/cli/decide-color';
+import { CATALOG, hasAnsi } from './helpers';
+
+const r = loadCatalog(CATALOG);
+if (!r.ok) throw new Error('invalid catalogue');
+const index = indexCatalog(r.catalog);
+const plain: PresentOptions = { lang: 'fr', palette: makePalette(false), width: 80 };
+
+test('tables fit 80 columns and carry no color when color is off', () => {
+  for (const c of r.catalog.clienteles) {
+    const text = presentServices.table(findServices(index, c), plain);
+    expect(hasAnsi(text)).toBe(false);
+    expect(Math.max(...text.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
+  }
+  const matrix = presentMatrix.table(buildMatrix(index), plain);
+  expect(Math.max(...matrix.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
+});
+
+test('the palette colors only when enabled', () => {
+  const colored = presentServices.table(findServices(index, index.clienteleById.get('podiatre')!), { ...plain, palette: makePalette(true) });
+  expect(hasAnsi(colored)).toBe(true);
+});
+
+test('can presents yes, the tier and the conditions', () => {
+  const text = presentCan.table(checkAccess(index, index.clienteleById.get('oculariste')!, index.serviceById.get('messagerie-securisee')!), { ...plain, lang: 'en' });
+  expect(text).toBe('Yes: Ocularist [oculariste] may use Secure messaging [messagerie-securisee]: on request.\nCondition: statements of account only\n');
+});
+
+test('terminal text is neutralised', () => {
+  expect(sanitizeText('a\u001b[31mred\u0007\u202e')).toBe('a\\u{1b}[31mred\\u{7}\\u{202e}');
+});
+
+test('CSV and GitHub escaping', () => {
+  expect(csvField('a,"b"')).toBe('"a,""b"""');
+  expect(csvField(null)).toBe('');
+  expect(escapeGithubData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
+  expect(escapeGithubProperty('C:\\a,b')).toBe('C%3A\\a%2Cb');
+});
+
+test('color and language decisions', () => {
+  expect(decideColor({ flag: undefined, env: {}, isTTY: true })).toBe(true);
+  expect(decideColor({ flag: undefined, env: {}, isTTY: false })).toBe(false);
+  expect(decideColor({ flag: undefined, env: { NO_COLOR: '1' }, isTTY: true })).toBe(false);
+  expect(decideColor({ flag: undefined, env: { NO_COLOR: '' }, isTTY: true })).toBe(true);
+  expect(decideColor({ flag: undefined, env: { FORCE_COLOR: '1' }, isTTY: false })).toBe(true);
+  expect(decideColor({ flag: undefined, env: { FORCE_COLOR: '0' }, isTTY: true })).toBe(false);
+  expect(decideColor({ flag: false, env: { FORCE_COLOR: '1' }, isTTY: true })).toBe(false);
+  expect(decideColor({ flag: true, env: { NO_COLOR: '1' }, isTTY: false })).toBe(true);
+  expect(decideLang(undefined, { LANG: 'en_US.UTF-8' })).toBe('en');
+  expect(decideLang(undefined, { LANG: 'fr_CA.UTF-8' })).toBe('fr');
+  expect(decideLang(undefined, {})).toBe('fr');
+  expect(decideLang('en', { LANG: 'fr_CA' })).toBe('en');
+  expect(decideLang(undefined, { LC_ALL: 'en_GB', LANG: 'fr_CA' })).toBe('en');
+});

@@ -1,0 +1,229 @@
+import fs from 'node:fs';
+import { parse } from 'yaml';
+import { loadCatalog } from '../src/catalog/load-catalog';
+import type { Catalog } from '../src/catalog/model';
+import { normalizeName } from '../src/catalog/normalize-name';
+import { validateCatalogText } from '../src/catalog/validate-catalog';
+import { checkAccess, findServices, findWho } from '../src/query/access';
+import { buildMatrix } from '../src/query/build-matrix';
+import { indexCatalog } from '../src/query/catalog-index';
+import { resolveName } from '../src/query/resolve-name';
+import { searchCatalog } from '../src/query/search-catalog';
+import { CATALOG, FIXTURES } from './helpers';
+
+function load(file: string): Catalog {
+  const r = loadCatalog(file);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.catalog;
+}
+
+const catalog = load(CATALOG);
+const index = indexCatalog(catalog);
+
+function clientele(name: string) {
+  const r = resolveName(index, name, ['clientele']);
+  if (!r.ok || r.found.kind !== 'clientele') throw new Error(`no clientele ${name}`);
+  return r.found.entity;
+}
+function service(name: string) {
+  const r = resolveName(index, name, ['service']);
+  if (!r.ok || r.found.kind !== 'service') throw new Error(`no service ${name}`);
+  return r.found.entity;
+}
+
+describe('normalizeName', () => {
+  test.each([
+    ['Hygiéniste  dentaire', 'hygieniste dentaire'],
+    ['CHIRURGIEN-DENTISTE', 'chirurgien dentiste'],
+    ['Plans régionaux d’effectifs médicaux', "plans regionaux d'effectifs medicaux"],
+    ['Facturation – Formulaires', 'facturation formulaires'],
+    ['  Facturation - formulaires ', 'facturation formulaires'],
+  ])('%s -> %s', (input, key) => expect(normalizeName(input)).toBe(key));
+});
+
+describe('resolveName', () => {
+  test.each([
+    ['podiatrist', 'podiatre'],
+    ['Podiatre', 'podiatre'],
+    ['dental hygienist', 'hygieniste-dentaire'],
+    ['hygiéniste dentaire', 'hygieniste-dentaire'],
+    ['hygieniste-dentaire', 'hygieniste-dentaire'],
+    ['Infirmière praticienne spécialisée', 'ips'],
+    ['infirmiere praticienne specialisee', 'ips'],
+    ['IPS', 'ips'],
+    ['ipspl', 'ips-premiere-ligne'],
+    ['Chirurgienne-dentiste', 'chirurgien-dentiste'],
+    ['Spécialiste chirurgie buccale et maxillo-faciale', 'specialiste-chirurgie-buccale'],
+    ['Développeur de logiciels', 'developpeur-logiciel'],
+    ['software developer', 'developpeur-logiciel'],
+    ['GP', 'medecin-omnipraticien'],
+    ['Médecin omnipraticienne', 'medecin-omnipraticien'],
+    ["Personnel administratif de l’audioprothésiste ou de l’oculariste", 'personnel-administratif-audioprothesiste-oculariste'],
+  ])('clientele %s -> %s', (input, id) => expect(clientele(input).id).toBe(id));
+
+  test.each([
+    ['SELAT', 'selat'],
+    ['facturacte', 'facturacte'],
+    ['Facturation - Formulaires', 'facturation-formulaires'],
+    ["Plans regionaux d'effectifs medicaux", 'prem'],
+    ['Service de transfert de de fichiers', 'transfert-fichiers'],
+    ["Registre des demandes d'accès anticipées d'aide médicale à mourir", 'registre-demandes-anticipees-amm'],
+    ['Mon dossier', 'mon-dossier'],
+    ['secure messaging', 'messagerie-securisee'],
+  ])('service %s -> %s', (input, id) => expect(service(input).id).toBe(id));
+
+  test('a near miss never resolves, but is suggested', () => {
+    const r = resolveName(index, 'podiatr', ['clientele']);
+    expect(r).toMatchObject({ ok: false, reason: 'unknown' });
+    expect(!r.ok && r.suggestions[0]?.id).toBe('podiatre');
+    const typo = resolveName(index, 'podiatrst', ['clientele']);
+    expect(!typo.ok && typo.suggestions[0]?.id).toBe('podiatre');
+  });
+
+  test('a bare "infirmière" or "médecin" is ambiguous, with the candidates', () => {
+    const nurse = resolveName(index, 'infirmière', ['clientele']);
+    expect(nurse).toMatchObject({ ok: false, reason: 'ambiguous' });
+    expect(!nurse.ok && nurse.suggestions.map((s) => s.id)).toEqual(expect.arrayContaining(['ips', 'infirmier-prescripteur']));
+    const doctor = resolveName(index, 'médecin', ['clientele']);
+    expect(!doctor.ok && doctor.suggestions.map((s) => s.id).sort()).toEqual(['medecin-omnipraticien', 'medecin-resident', 'medecin-specialiste']);
+  });
+
+  test('at most five suggestions, and none for gibberish', () => {
+    const r = resolveName(index, 'e', ['clientele', 'service']);
+    expect(!r.ok && r.suggestions.length).toBeLessThanOrEqual(5);
+    const none = resolveName(index, 'zzzzqqqq', ['clientele']);
+    expect(none).toMatchObject({ ok: false, reason: 'unknown', suggestions: [] });
+  });
+
+  test('a name that is a service for one kind and nothing for the other stays in its kind', () => {
+    expect(resolveName(index, 'SELAT', ['clientele']).ok).toBe(false);
+    expect(resolveName(index, 'podiatre', ['service']).ok).toBe(false);
+  });
+});
+
+describe('services, who and can', () => {
+  test('a podiatrist gets four services at account creation', () => {
+    const r = findServices(index, clientele('podiatrist'));
+    expect(r.access.map((a) => [a.service.id, a.tier, a.inherited_from])).toEqual([
+      ['messagerie-securisee', 'creation', null],
+      ['mon-dossier', 'creation', null],
+      ['liste-medicaments', 'creation', null],
+      ['patient-medicaments-exception', 'creation', null],
+    ]);
+  });
+
+  test('who can request SELAT: nine clienteles', () => {
+    const r = findWho(index, service('SELAT'), { tier: 'request' });
+    expect(r.access).toHaveLength(9);
+    expect(r.access.every((a) => a.tier === 'request' && a.inherited_from === null)).toBe(true);
+  });
+
+  test('an IPS in primary care inherits every IPS grant, marked, and has two of its own', () => {
+    const own = findServices(index, clientele('IPSPL')).access.filter((a) => a.inherited_from === null).map((a) => a.service.id);
+    expect(own).toEqual(['gamf', 'inscription-clientele-professionnels']);
+    const inherited = findServices(index, clientele('IPSPL')).access.filter((a) => a.inherited_from !== null);
+    const ipsOwn = findServices(index, clientele('IPS')).access;
+    expect(inherited.map((a) => [a.service.id, a.tier, a.inherited_from])).toEqual(ipsOwn.map((a) => [a.service.id, a.tier, 'ips']));
+  });
+
+  test('the audioprosthetist may request Messagerie sécurisée for statements of account only', () => {
+    const r = checkAccess(index, clientele('audioprothésiste'), service('messagerie sécurisée'));
+    expect(r.eligible).toBe(true);
+    expect(r.best?.tier).toBe('request');
+    expect(r.best?.conditions.map((c) => c.fr)).toEqual(['accès aux états de compte seulement']);
+  });
+
+  test('can with --tier creation says no for a request-only grant', () => {
+    expect(checkAccess(index, clientele('personnel administratif'), service('facturacte'), 'creation').eligible).toBe(false);
+    expect(checkAccess(index, clientele('personnel administratif'), service('facturacte'), 'request').eligible).toBe(true);
+  });
+
+  test('a candidate IPS is not an IPS', () => {
+    expect(checkAccess(index, clientele('candidat-ips'), service('messagerie-securisee')).eligible).toBe(false);
+  });
+
+  test('category and tier filters', () => {
+    const r = findServices(index, clientele('GP'), { category: 'inscription-patients', tier: 'creation' });
+    expect(r.access.map((a) => a.service.id)).toEqual(['gamf', 'inscription-clientele-professionnels']);
+  });
+
+  // Law: for every clientele and service, `services c` lists s exactly as `who s --expand` lists c.
+  test('who --expand and services agree over the whole catalogue', () => {
+    const fromServices = new Set<string>();
+    for (const c of catalog.clienteles) {
+      for (const a of findServices(index, c).access) fromServices.add(`${c.id}|${a.service.id}|${a.tier}|${a.inherited_from}|${JSON.stringify(a.conditions)}`);
+    }
+    const fromWho = new Set<string>();
+    for (const s of catalog.services) {
+      for (const a of findWho(index, s, { expand: true }).access) fromWho.add(`${a.clientele.id}|${s.id}|${a.tier}|${a.inherited_from}|${JSON.stringify(a.conditions)}`);
+    }
+    expect(fromServices.size).toBeGreaterThan(116);
+    expect([...fromServices].sort()).toEqual([...fromWho].sort());
+  });
+
+  test('who without --expand lists exactly the grants of the catalogue, in source order within a tier', () => {
+    for (const s of catalog.services) {
+      const who = findWho(index, s).access;
+      expect(who.map((a) => a.clientele.id).sort()).toEqual(s.grants.map((g) => g.clientele).sort());
+      expect(who.every((a) => a.inherited_from === null)).toBe(true);
+    }
+  });
+
+  // Independent recomputation from the raw YAML: `can` says yes exactly for a grant of the clientele or an ancestor.
+  test('can is right for every clientele x service pair', () => {
+    const raw = parse(fs.readFileSync(CATALOG, 'utf8')) as {
+      clienteles: { id: string; parent?: string }[];
+      services: { id: string; grants: { clientele: string; tier: string }[] }[];
+    };
+    const parent = new Map(raw.clienteles.map((c) => [c.id, c.parent]));
+    let pairs = 0;
+    for (const c of raw.clienteles) {
+      const chain: string[] = [];
+      for (let id: string | undefined = c.id; id !== undefined; id = parent.get(id)) chain.push(id);
+      for (const s of raw.services) {
+        const expected = s.grants.filter((g) => chain.includes(g.clientele));
+        const r = checkAccess(index, index.clienteleById.get(c.id)!, index.serviceById.get(s.id)!);
+        expect([c.id, s.id, r.eligible]).toEqual([c.id, s.id, expected.length > 0]);
+        expect(r.access.map((a) => a.tier).sort()).toEqual(expected.map((g) => g.tier).sort());
+        for (const tier of ['creation', 'request', 'unspecified'] as const) {
+          expect(checkAccess(index, index.clienteleById.get(c.id)!, index.serviceById.get(s.id)!, tier).eligible).toBe(expected.some((g) => g.tier === tier));
+        }
+        pairs++;
+      }
+    }
+    expect(pairs).toBe(29 * 23);
+  });
+});
+
+describe('matrix and search', () => {
+  test('the matrix has a cell per clientele and service, matching can', () => {
+    const m = buildMatrix(index);
+    expect(m.rows).toHaveLength(29);
+    for (const row of m.rows) {
+      row.cells.forEach((cell, i) => expect(cell.length > 0).toBe(checkAccess(index, row.clientele, m.services[i]!).eligible));
+    }
+    expect(buildMatrix(index, 'medicaments').services.map((s) => s.id)).toEqual(['liste-medicaments', 'patient-medicaments-exception']);
+  });
+
+  test('search is accent-insensitive and ranks name matches first', () => {
+    const r = searchCatalog(index, 'medicaments exception');
+    expect(r.hits[0]?.found.entity.id).toBe('patient-medicaments-exception');
+    expect(searchCatalog(index, 'délégation').hits.length).toBeGreaterThanOrEqual(0);
+    expect(searchCatalog(index, 'developpeur').hits.map((h) => h.found.entity.id)).toContain('identification-medecin-famille');
+    expect(searchCatalog(index, '').hits).toEqual([]);
+  });
+});
+
+describe('on a small fixture', () => {
+  const text = fs.readFileSync(`${FIXTURES}/valid/minimal.yaml`, 'utf8');
+  const r = validateCatalogText(text, 'minimal.yaml');
+  const small = r.ok ? indexCatalog(r.catalog) : null;
+
+  test('grants flow down to the specialisation only', () => {
+    expect(small).not.toBeNull();
+    const nurse = small!.clienteleById.get('nurse')!;
+    const special = small!.clienteleById.get('nurse-special')!;
+    expect(checkAccess(small!, special, small!.serviceById.get('mail')!)).toMatchObject({ eligible: true, best: { inherited_from: 'nurse', tier: 'creation' } });
+    expect(checkAccess(small!, nurse, small!.serviceById.get('files')!).eligible).toBe(false);
+  });
+});
