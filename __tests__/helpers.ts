@@ -19,7 +19,7 @@ export interface RunOutput {
 }
 
 /** Runs the CLI in-process with captured output, no terminal and no color unless env says so. */
-export function runCli(argv: string[], env: Record<string, string | undefined> = {}, isTTY = false): RunOutput {
+export function runCli(argv: string[], env: Record<string, string | undefined> = {}, isTTY = false, stdin = ''): RunOutput {
   let stdout = '';
   let stderr = '';
   const code = run(argv, {
@@ -28,6 +28,7 @@ export function runCli(argv: string[], env: Record<string, string | undefined> =
     env: { LANG: 'fr_CA.UTF-8', ...env },
     isTTY,
     columns: 80,
+    readStdin: () => Buffer.from(stdin, 'utf8'),
   });
   return { stdout, stderr, code };
 }

@@ -1,16 +1,22 @@
 import { Command, CommanderError, Option } from 'commander';
+import fs from 'node:fs';
 import path from 'node:path';
-import { EMBEDDED_CATALOG_PATH, loadCatalog, readCatalogFile } from '../catalog/load-catalog';
+import { formatCatalogText } from '../catalog/format-catalog';
+import { decodeCatalogBytes, EMBEDDED_CATALOG_PATH, loadCatalog, readCatalogFile, type ReadResult } from '../catalog/load-catalog';
+import { writeFileAtomically } from '../catalog/write-catalog';
 import type { Tier } from '../catalog/model';
 import { TIERS } from '../catalog/model';
 import { validateCatalogText } from '../catalog/validate-catalog';
 import { FORMATS, makePalette, type Format, type Lang, type PresentOptions } from '../present/options';
 import { presentCan, presentServices, presentWho } from '../present/present-access';
 import { presentList, presentMatrix, presentSearch, presentShow, type ListWhat } from '../present/present-catalog';
+import { DIFF_FORMATS, presentDiff, type DiffFormat } from '../present/present-diff';
+import { formatPatch } from '../present/present-format';
 import { presentValidation, problemLine, VALIDATE_FORMATS, type FileReport, type ValidateFormat } from '../present/present-problems';
 import { sanitizeText } from '../present/sanitize';
 import { checkAccess, findServices, findWho } from '../query/access';
 import { buildMatrix } from '../query/build-matrix';
+import { diffCatalogs, diffNames, isEmptyDiff } from '../query/diff-catalogs';
 import { indexCatalog, type CatalogIndex } from '../query/catalog-index';
 import { resolveName, type EntityKind, type Resolution } from '../query/resolve-name';
 import { searchCatalog } from '../query/search-catalog';
@@ -25,6 +31,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly isTTY: boolean;
   readonly columns: number | undefined;
+  /** Reads all of standard input (for `-` as a file name). */
+  readonly readStdin: () => Uint8Array;
 }
 
 /** Where to report a bug. */
@@ -263,6 +271,106 @@ export function run(argv: readonly string[], io: Io): ExitCode {
       emit(presentMatrix[format](buildMatrix(index, categoryFilter(index, opts.category)), presentOptions(g, lang, format)));
     });
 
+  let stdinUsed = false;
+  const readInput = (file: string): ReadResult => {
+    if (file !== '-') return readCatalogFile(file);
+    if (stdinUsed) throw new UserError('standard input ("-") can be read only once', { kind: 'usage-error' });
+    stdinUsed = true;
+    let bytes: Uint8Array;
+    try {
+      bytes = io.readStdin();
+    } catch (error) {
+      return { ok: false, problem: { code: 'FILE_UNREADABLE', file: '<stdin>', line: null, col: null, message: `cannot read standard input (${(error as NodeJS.ErrnoException).code ?? String(error)})` } };
+    }
+    return decodeCatalogBytes(bytes, '<stdin>');
+  };
+
+  program
+    .command('diff')
+    .description('what changed in meaning between two catalogues: entries, grants, conditions, and who gains or loses what (exit 1 when something did)')
+    .argument('<old>', 'the catalogue before ("-" for standard input)')
+    .argument('<new>', 'the catalogue after ("-" for standard input)')
+    .addOption(formatOption(DIFF_FORMATS, 'table'))
+    .option('--json', 'shorthand for --format json')
+    .action((oldFile: string, newFile: string, opts: FormatOptions, cmd: Command) => {
+      const { g, lang } = context(cmd);
+      const sides = [oldFile, newFile].map((file) => {
+        const read = readInput(file);
+        if (!read.ok) return { file, problems: [read.problem], catalog: null };
+        const result = validateCatalogText(read.text, file === '-' ? '<stdin>' : file);
+        const shown = file === '-' ? '<stdin>' : file;
+        return result.ok ? { file: shown, problems: [], catalog: result.catalog } : { file: shown, problems: result.problems, catalog: null };
+      });
+      const [before, after] = sides;
+      if (!before || !after) throw new Error('diff needs two sides');
+      if (before.catalog === null || after.catalog === null) {
+        const problems = sides.flatMap((side) => side.problems);
+        const unreadable = problems.some((p) => p.code === 'FILE_UNREADABLE');
+        const palette = makePalette(false);
+        throw new UserError(`cannot compare:\n${problems.map((p) => problemLine(p, palette)).join('\n')}`, unreadable ? { kind: 'usage-error' } : { kind: 'catalog-error' });
+      }
+      const diff = diffCatalogs(before.catalog, after.catalog);
+      const format = (opts.json ? 'json' : (opts.format ?? 'table')) as DiffFormat;
+      const o = presentOptions(g, lang, format);
+      emit(presentDiff[format]({ diff, before: before.file, after: after.file, names: diffNames(before.catalog, after.catalog) }, o.palette, lang));
+      outcome = { kind: 'diffed', changed: !isEmptyDiff(diff) };
+    });
+
+  program
+    .command('fmt')
+    .description('rewrite catalogue files in canonical form, in place and atomically (default: the catalogue in use; "-" formats standard input to standard output)')
+    .argument('[files...]', 'catalogue files')
+    .option('--check', 'write nothing; print a unified diff and exit 1 when a file is not in canonical form')
+    .action((files: string[], opts: { check?: boolean }, cmd: Command) => {
+      const { g } = context(cmd);
+      const palette = makePalette(false);
+      const targets = files.length > 0 ? files : [catalogPath(g)];
+      let invalid = 0;
+      let failed = 0;
+      let unformatted = 0;
+      for (const file of targets) {
+        const read = readInput(file);
+        if (!read.ok) {
+          io.stderr(`${problemLine(read.problem, palette)}\n`);
+          failed++;
+          continue;
+        }
+        const name = file === '-' ? '<stdin>' : file;
+        const result = formatCatalogText(read.text, name);
+        if (!result.ok) {
+          for (const p of result.problems) io.stderr(`${problemLine(p, palette)}\n`);
+          io.stderr(`${PROGRAM}: ${sanitizeText(name)} left untouched: it is not a valid catalogue\n`);
+          invalid++;
+          continue;
+        }
+        if (file === '-') {
+          if (opts.check) {
+            if (result.changed) {
+              emit(formatPatch(name, read.text, result.text));
+              unformatted++;
+            }
+          } else {
+            emit(result.text);
+          }
+          continue;
+        }
+        if (!result.changed) continue;
+        if (opts.check) {
+          emit(formatPatch(file, read.text, result.text));
+          io.stderr(`${PROGRAM}: ${sanitizeText(file)} is not in canonical form\n`);
+          unformatted++;
+          continue;
+        }
+        const written = writeFileAtomically(file, result.text);
+        if (written.ok) io.stderr(`${PROGRAM}: formatted ${sanitizeText(file)}\n`);
+        else {
+          io.stderr(`${PROGRAM}: ${sanitizeText(written.message)}\n`);
+          failed++;
+        }
+      }
+      outcome = { kind: 'formatted', invalid, failed, unformatted };
+    });
+
   for (const cmd of program.commands) {
     cmd.exitOverride();
     cmd.showSuggestionAfterError(true);
@@ -305,6 +413,7 @@ export function main(argv: readonly string[]): void {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.columns,
+    readStdin: () => fs.readFileSync(0),
   });
   process.exitCode = code;
 }

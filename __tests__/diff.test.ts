@@ -1,0 +1,222 @@
+import fc from 'fast-check';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { loadCatalog } from '../src/catalog/load-catalog';
+import type { Catalog } from '../src/catalog/model';
+import { validateCatalogText } from '../src/catalog/validate-catalog';
+import { diffCatalogs, type CatalogDiff, type Change, type Effect } from '../src/query/diff-catalogs';
+import { catalogArb, catalogToYaml, rewriteArb, rewriteYaml } from './arbitraries';
+import { BIN, CATALOG, FIXTURES, runBin } from './helpers';
+
+function reparse(text: string): Catalog {
+  const r = validateCatalogText(text, 'x.yaml');
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.catalog;
+}
+
+/** The catalogue with every list in another order: entries, grants, notes, names, conditions. */
+function shuffled(c: Catalog, seed: number): Catalog {
+  let state = seed >>> 0 || 1;
+  const rand = (): number => ((state = (state * 1664525 + 1013904223) >>> 0) / 0x100000000);
+  const mix = <T>(xs: readonly T[]): T[] => {
+    const out = [...xs];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+    return out;
+  };
+  return {
+    ...c,
+    categories: mix(c.categories),
+    clienteles: mix(c.clienteles).map((x) => ({ ...x, forms: mix(x.forms), aliases: mix(x.aliases), terms_en: mix(x.terms_en), abbreviations: mix(x.abbreviations) })),
+    services: mix(c.services).map((s) => ({ ...s, aliases: mix(s.aliases), grants: mix(s.grants).map((g) => ({ ...g, conditions: mix(g.conditions) })), notes: mix(s.notes), sub_applications: mix(s.sub_applications) })),
+  };
+}
+
+function mirrorChange(c: Change): Change {
+  switch (c.type) {
+    case 'added':
+      return { ...c, type: 'removed' };
+    case 'removed':
+      return { ...c, type: 'added' };
+    case 'renamed':
+    case 'field-changed':
+    case 'tier-changed':
+      return { ...c, from: c.to, to: c.from } as Change;
+    case 'description-changed':
+      return { ...c, from: c.to, to: c.from };
+    case 'names-changed':
+    case 'notes-changed':
+    case 'sub-applications-changed':
+    case 'conditions-changed':
+      return { ...c, added: c.removed, removed: c.added } as Change;
+    case 'grant-added':
+      return { ...c, type: 'grant-removed' };
+    case 'grant-removed':
+      return { ...c, type: 'grant-added' };
+  }
+}
+
+function mirrorEffect(e: Effect): Effect {
+  return { ...e, effect: e.effect === 'gained' ? 'lost' : e.effect === 'lost' ? 'gained' : 'changed', before: e.after, after: e.before };
+}
+
+function mirror(d: CatalogDiff): CatalogDiff {
+  return { changes: d.changes.map(mirrorChange), effects: d.effects.map(mirrorEffect) };
+}
+
+const EMPTY = { changes: [], effects: [] };
+const runs = { numRuns: 200 };
+
+describe('diff laws (property tests on generated catalogues)', () => {
+  test('diff(A, A) is empty', () => {
+    fc.assert(fc.property(catalogArb, (a) => expect(diffCatalogs(a, a)).toEqual(EMPTY)), runs);
+  });
+
+  test('diff(A, B) and diff(B, A) are mirror images', () => {
+    fc.assert(
+      fc.property(catalogArb, catalogArb, (a, b) => {
+        expect(diffCatalogs(b, a)).toEqual(mirror(diffCatalogs(a, b)));
+      }),
+      runs,
+    );
+  });
+
+  test('a reorder or a reformat of A gives an empty diff', () => {
+    fc.assert(
+      fc.property(catalogArb, fc.integer(), rewriteArb, (a, seed, rewrite) => {
+        expect(diffCatalogs(a, shuffled(a, seed))).toEqual(EMPTY);
+        const reformatted = reparse(rewriteYaml(catalogToYaml(shuffled(a, seed)), rewrite).text);
+        expect(diffCatalogs(a, reformatted)).toEqual(EMPTY);
+      }),
+      runs,
+    );
+  });
+
+  test('two different catalogues give a non-empty diff', () => {
+    fc.assert(
+      fc.property(catalogArb, catalogArb, (a, b) => {
+        const same = JSON.stringify(shuffled(a, 1)) === JSON.stringify(shuffled(b, 1));
+        fc.pre(!same);
+        const d = diffCatalogs(a, b);
+        expect(d.changes.length + d.effects.length).toBeGreaterThan(0);
+      }),
+      runs,
+    );
+  });
+});
+
+describe('diff on the shipped catalogue', () => {
+  const shipped = loadCatalog(CATALOG);
+  if (!shipped.ok) throw new Error('invalid');
+  const a = shipped.catalog;
+
+  test('the catalogue against itself, reordered: nothing', () => {
+    expect(diffCatalogs(a, shuffled(a, 42))).toEqual(EMPTY);
+  });
+
+  test('granting IPS a service reaches its specialisations through the parent', () => {
+    const b: Catalog = { ...a, services: a.services.map((s) => (s.id === 'selat' ? { ...s, grants: [...s.grants, { clientele: 'ips', tier: 'request' as const, conditions: [] }] } : s)) };
+    const d = diffCatalogs(a, b);
+    expect(d.changes).toEqual([{ type: 'grant-added', service: 'selat', clientele: 'ips', tier: 'request', conditions: [] }]);
+    expect(d.effects.map((e) => [e.clientele, e.service, e.effect, e.after[0]?.inherited_from])).toEqual([
+      ['ips', 'selat', 'gained', null],
+      ['ips-premiere-ligne', 'selat', 'gained', 'ips'],
+      ['ips-sante-mentale', 'selat', 'gained', 'ips'],
+    ]);
+  });
+});
+
+describe('diff through the real binary', () => {
+  let dir: string;
+  let edited: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-diff-'));
+    edited = path.join(dir, 'catalog.yaml');
+    let text = fs.readFileSync(CATALOG, 'utf8');
+    // grant SELAT to podiatrists
+    text = text.replace('      - clientele: audiologiste\n        tier: request\n', '      - clientele: podiatre\n        tier: request\n        conditions: []\n      - clientele: audiologiste\n        tier: request\n');
+    // drop the audioprosthetist's condition on Messagerie sécurisée
+    text = text.replace('      - clientele: audioprothesiste\n        tier: request\n        conditions:\n          - fr: accès aux états de compte seulement\n            en: statements of account only\n', '      - clientele: audioprothesiste\n        tier: request\n        conditions: []\n');
+    // rename a service
+    text = text.replace('    name: Bilans forfaitaires\n', '    name: Bilans forfaitaires annuels\n');
+    fs.writeFileSync(edited, text);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('the edits are valid', () => {
+    expect(runBin(['validate', edited]).code).toBe(0);
+  });
+
+  test('table: changes and effects, exit 1', () => {
+    const out = runBin(['diff', CATALOG, edited, '--lang', 'en']);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('~ service bilans-forfaitaires renamed (name): "Bilans forfaitaires" -> "Bilans forfaitaires annuels"');
+    expect(out.stdout).toContain('~ grant messagerie-securisee -> audioprothesiste: conditions -"statements of account only"');
+    expect(out.stdout).toContain('+ grant selat -> podiatre (on request)');
+    expect(out.stdout).toContain('+ podiatre (Podiatre) gains selat (Service en ligne des aides techniques): on request');
+    expect(out.stdout).toContain('3 change(s), 2 effect(s)');
+  });
+
+  test('JSON: the same facts, one document', () => {
+    const out = runBin(['diff', CATALOG, edited, '--json']);
+    expect(out.code).toBe(1);
+    const doc = JSON.parse(out.stdout);
+    expect(doc.changed).toBe(true);
+    expect(doc.changes).toEqual([
+      { type: 'renamed', entry: 'service', id: 'bilans-forfaitaires', field: 'name', from: 'Bilans forfaitaires', to: 'Bilans forfaitaires annuels' },
+      { type: 'conditions-changed', service: 'messagerie-securisee', clientele: 'audioprothesiste', added: [], removed: [{ fr: 'accès aux états de compte seulement', en: 'statements of account only' }] },
+      { type: 'grant-added', service: 'selat', clientele: 'podiatre', tier: 'request', conditions: [] },
+    ]);
+    expect(doc.effects.map((e: Effect) => [e.clientele, e.service, e.effect])).toEqual([
+      ['audioprothesiste', 'messagerie-securisee', 'changed'],
+      ['podiatre', 'selat', 'gained'],
+    ]);
+    expect(doc.counts).toEqual({ changes: 3, effects: 2, gained: 1, lost: 0, changed: 1 });
+  });
+
+  test('markdown, ready for a pull-request comment', () => {
+    const out = runBin(['diff', CATALOG, edited, '--format', 'markdown']);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/^### ramq-access diff: /);
+    expect(out.stdout).toContain('```diff\n');
+    expect(out.stdout).toContain('+ podiatre (Podiatre) obtient selat');
+  });
+
+  test('the reverse diff says the podiatrist loses SELAT', () => {
+    const out = runBin(['diff', edited, CATALOG, '--json']);
+    const doc = JSON.parse(out.stdout);
+    expect(doc.effects.map((e: Effect) => [e.clientele, e.service, e.effect])).toContainEqual(['podiatre', 'selat', 'lost']);
+  });
+
+  test('"-" reads one side from standard input, as `git show base:catalog.yaml | ramq-access diff - catalog.yaml`', () => {
+    const script = `cat "${CATALOG}" | "${process.execPath}" "${BIN}" diff - "${edited}" --json`;
+    const out = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(out.status).toBe(1);
+    expect(JSON.parse(out.stdout).before).toBe('<stdin>');
+    const same = runBin(['diff', '-', CATALOG], { input: fs.readFileSync(CATALOG, 'utf8') });
+    expect(same.code).toBe(0);
+  });
+
+  test('no change in meaning: exit 0', () => {
+    const reformatted = path.join(dir, 'reformatted.yaml');
+    fs.writeFileSync(reformatted, fs.readFileSync(CATALOG, 'utf8').replace(/\n\n/g, '\n').replace('version: 1', '"version": 1'));
+    const out = runBin(['diff', CATALOG, reformatted]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('Aucun changement de sens.');
+  });
+
+  test('an invalid side: exit 3 with its problems; a missing file or "-" twice: exit 2', () => {
+    const bad = path.join(FIXTURES, 'invalid', 'unknown-clientele.yaml');
+    const out = runBin(['diff', CATALOG, bad]);
+    expect(out.code).toBe(3);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain(`${bad}:56:20: UNKNOWN_CLIENTELE`);
+    expect(runBin(['diff', CATALOG, path.join(dir, 'missing.yaml')]).code).toBe(2);
+    expect(runBin(['diff', '-', '-']).code).toBe(2);
+    expect(runBin(['diff', CATALOG]).code).toBe(2);
+  });
+});

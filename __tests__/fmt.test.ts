@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Document, isMap, isScalar, isSeq, parse, parseDocument } from 'yaml';
+import { formatCatalogText } from '../src/catalog/format-catalog';
+import { validateCatalogText } from '../src/catalog/validate-catalog';
+import { catalogArb, catalogToYaml, rewriteArb, rewriteYaml } from './arbitraries';
+import { CATALOG, FIXTURES, runBin } from './helpers';
+
+function fmt(text: string): string {
+  const r = formatCatalogText(text, 'test.yaml');
+  if (!r.ok) throw new Error(`fmt refused: ${JSON.stringify(r.problems)}`);
+  return r.text;
+}
+
+function commentsOf(text: string): string[] {
+  const out: string[] = [];
+  const doc = parseDocument(text);
+  if (doc.commentBefore) out.push(doc.commentBefore);
+  if (doc.comment) out.push(doc.comment);
+  const visit = (node: unknown): void => {
+    if (isScalar(node) || isMap(node) || isSeq(node)) {
+      if (node.commentBefore) out.push(node.commentBefore);
+      if (node.comment) out.push(node.comment);
+    }
+    if (isMap(node)) for (const p of node.items) (visit(p.key), visit(p.value));
+    if (isSeq(node)) for (const i of node.items) visit(i);
+  };
+  visit(doc.contents);
+  return out.flatMap((c) => c.split('\n').map((l) => l.trim())).filter(Boolean).sort();
+}
+
+const validFiles = [CATALOG, ...fs.readdirSync(path.join(FIXTURES, 'valid')).map((f) => path.join(FIXTURES, 'valid', f))];
+
+describe('fmt laws on the shipped catalogue and every valid fixture', () => {
+  test.each(validFiles)('%s is already canonical, and fmt keeps data and comments', (file) => {
+    const text = fs.readFileSync(file, 'utf8');
+    const once = fmt(text);
+    expect(once).toBe(text);
+    expect(parse(once)).toEqual(parse(text));
+    expect(commentsOf(once)).toEqual(commentsOf(text));
+  });
+});
+
+describe('fmt laws on generated catalogues in random layouts (property tests)', () => {
+  const runs = { numRuns: 150 };
+
+  test('the data is the same before and after', () => {
+    fc.assert(
+      fc.property(catalogArb, rewriteArb, (catalog, rewrite) => {
+        const { text } = rewriteYaml(catalogToYaml(catalog), rewrite);
+        expect(validateCatalogText(text, 'x.yaml').ok).toBe(true);
+        expect(parse(fmt(text))).toEqual(parse(text));
+      }),
+      runs,
+    );
+  });
+
+  test('fmt is idempotent, and its output does not depend on the input layout', () => {
+    fc.assert(
+      fc.property(catalogArb, rewriteArb, rewriteArb, (catalog, r1, r2) => {
+        const base = catalogToYaml(catalog);
+        const a = fmt(rewriteYaml(base, { ...r1, comments: false }).text);
+        const b = fmt(rewriteYaml(base, { ...r2, comments: false }).text);
+        expect(fmt(a)).toBe(a);
+        expect(a).toBe(b);
+      }),
+      runs,
+    );
+  });
+
+  test('every comment of the input is in the output', () => {
+    fc.assert(
+      fc.property(catalogArb, rewriteArb, (catalog, rewrite) => {
+        const { text, comments } = rewriteYaml(catalogToYaml(catalog), { ...rewrite, comments: true });
+        const out = fmt(text);
+        for (const c of comments) expect(out).toContain(`#${c}`);
+        expect(commentsOf(out)).toEqual(commentsOf(text));
+      }),
+      runs,
+    );
+  });
+});
+
+describe('fmt on a messy copy of the shipped catalogue', () => {
+  test('reformats it back to the shipped bytes', () => {
+    const shipped = fs.readFileSync(CATALOG, 'utf8');
+    const doc = parseDocument(shipped);
+    const visit = (node: unknown, depth: number): void => {
+      if (isScalar(node) && typeof node.value === 'string') node.type = 'QUOTE_DOUBLE';
+      if (isMap(node)) {
+        node.items.reverse();
+        if (depth > 3) node.flow = true;
+        for (const p of node.items) (visit(p.key, depth + 1), visit(p.value, depth + 1));
+      }
+      if (isSeq(node)) for (const i of node.items) visit(i, depth + 1);
+    };
+    visit(doc.contents, 0);
+    const messy = '\ufeff' + doc.toString({ lineWidth: 40, indent: 4 }).replace(/\n/g, '\r\n');
+    expect(messy).not.toBe(shipped);
+    expect(fmt(messy)).toBe(shipped);
+  });
+});
+
+describe('fmt through the real binary', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-fmt-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const messyCopy = (): string => {
+    const doc = parseDocument(fs.readFileSync(CATALOG, 'utf8'));
+    if (isMap(doc.contents)) doc.contents.items.reverse();
+    const file = path.join(dir, 'catalog.yaml');
+    fs.writeFileSync(file, doc.toString({ indent: 4 }), { mode: 0o640 });
+    return file;
+  };
+
+  test('--check on the shipped catalogue: exit 0, nothing printed', () => {
+    const out = runBin(['fmt', '--check', CATALOG]);
+    expect(out).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  test('--check on a messy copy: exit 1, a unified diff, the file untouched', () => {
+    const file = messyCopy();
+    const before = fs.readFileSync(file, 'utf8');
+    const out = runBin(['fmt', '--check', file]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(new RegExp(`^--- a/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\t?\n\\+\\+\\+ b/`));
+    expect(out.stdout).toMatch(/^@@ -\d+,\d+ \+\d+,\d+ @@/m);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  test('in place: rewrites atomically to the canonical bytes, keeping the mode; a second run touches nothing', () => {
+    const file = messyCopy();
+    const out = runBin(['fmt', file]);
+    expect(out.code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(fs.readFileSync(CATALOG, 'utf8'));
+    expect(fs.statSync(file).mode & 0o777).toBe(0o640);
+    expect(fs.readdirSync(dir)).toEqual(['catalog.yaml']);
+    const mtime = fs.statSync(file).mtimeMs;
+    const again = runBin(['fmt', file]);
+    expect(again.code).toBe(0);
+    expect(fs.statSync(file).mtimeMs).toBe(mtime);
+  });
+
+  test('an invalid or unparseable file is never written: exit 3, untouched', () => {
+    for (const content of ['version: 1\nservices: [\n', fs.readFileSync(CATALOG, 'utf8').replace('tier: creation', 'tier: sometimes')]) {
+      const file = path.join(dir, 'bad.yaml');
+      fs.writeFileSync(file, content);
+      const out = runBin(['fmt', file]);
+      expect(out.code).toBe(3);
+      expect(out.stderr).toContain('left untouched');
+      expect(fs.readFileSync(file, 'utf8')).toBe(content);
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    }
+  });
+
+  test('a missing file: exit 2', () => {
+    expect(runBin(['fmt', path.join(dir, 'missing.yaml')]).code).toBe(2);
+  });
+
+  test('"-" formats standard input to standard output', () => {
+    const doc = new Document(parse(fs.readFileSync(CATALOG, 'utf8')));
+    const out = runBin(['fmt', '-'], { input: doc.toString({ indent: 4 }) });
+    expect(out.code).toBe(0);
+    expect(parse(out.stdout)).toEqual(parse(fs.readFileSync(CATALOG, 'utf8')));
+  });
+});

@@ -1,0 +1,128 @@
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Problem } from './problem';
+import { validateCatalogText } from './validate-catalog';
+
+/** The outcome of formatting: the canonical text, or the problems that forbid touching the file. */
+export type FormatResult = { ok: true; text: string; changed: boolean } | { ok: false; problems: Problem[] };
+
+/** The canonical key order of each kind of object; the layout `fmt` writes and the README documents. */
+export const KEY_ORDER = {
+  root: ['version', 'source', 'categories', 'clienteles', 'services'],
+  source: ['title', 'publisher'],
+  category: ['id', 'name', 'name_en'],
+  clientele: ['id', 'name', 'name_en', 'kind', 'parent', 'description', 'forms', 'aliases', 'terms_en', 'abbreviations'],
+  service: ['id', 'name', 'name_is_descriptive', 'name_en', 'abbreviation', 'category', 'aliases', 'description', 'grants', 'notes', 'sub_applications'],
+  bilingual: ['fr', 'en'],
+  grant: ['clientele', 'tier', 'conditions'],
+  note: ['kind', 'fr', 'en'],
+  sub_application: ['name', 'name_en', 'description'],
+} as const;
+
+type Shape = keyof typeof KEY_ORDER;
+
+// Which shape each key of a shape holds, and whether it is a list of them.
+const CHILDREN: Partial<Record<Shape, Record<string, { shape: Shape; list: boolean }>>> = {
+  root: {
+    source: { shape: 'source', list: false },
+    categories: { shape: 'category', list: true },
+    clienteles: { shape: 'clientele', list: true },
+    services: { shape: 'service', list: true },
+  },
+  clientele: { description: { shape: 'bilingual', list: false } },
+  service: {
+    description: { shape: 'bilingual', list: false },
+    grants: { shape: 'grant', list: true },
+    notes: { shape: 'note', list: true },
+    sub_applications: { shape: 'sub_application', list: true },
+  },
+  grant: { conditions: { shape: 'bilingual', list: true } },
+  sub_application: { description: { shape: 'bilingual', list: false } },
+};
+
+/** Options of the YAML printer that define the canonical layout. */
+const PRINT_OPTIONS = {
+  indent: 2,
+  indentSeq: true,
+  lineWidth: 0,
+  minContentWidth: 0,
+  defaultStringType: 'PLAIN',
+  defaultKeyType: 'PLAIN',
+  singleQuote: null,
+  nullStr: 'null',
+  flowCollectionPadding: false,
+} as const;
+
+function keyOf(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+
+function orderMap(map: YAMLMap, shape: Shape): void {
+  const order: readonly string[] = KEY_ORDER[shape];
+  map.items.sort((a, b) => order.indexOf(keyOf(a)) - order.indexOf(keyOf(b)));
+  const children = CHILDREN[shape] ?? {};
+  for (const pair of map.items) {
+    const child = children[keyOf(pair)];
+    if (!child) continue;
+    if (child.list && isSeq(pair.value)) {
+      for (const item of pair.value.items) if (isMap(item)) orderMap(item, child.shape);
+    } else if (!child.list && isMap(pair.value)) {
+      orderMap(pair.value, child.shape);
+    }
+  }
+}
+
+/** Resets every node's presentation (quoting, flow style, blank lines) so that the printer's defaults apply. */
+function resetStyle(node: unknown): void {
+  if (isScalar(node)) {
+    node.type = undefined as never;
+    node.spaceBefore = false;
+    return;
+  }
+  if (isMap(node) || isSeq(node)) {
+    node.flow = node.items.length === 0;
+    node.spaceBefore = false;
+    for (const item of node.items) {
+      if (isMap(node)) {
+        const pair = item as Pair;
+        resetStyle(pair.key);
+        resetStyle(pair.value);
+      } else {
+        resetStyle(item);
+      }
+    }
+  }
+}
+
+function setSpaceBefore(node: unknown): void {
+  if (isScalar(node) || isMap(node) || isSeq(node)) (node as Node).spaceBefore = true;
+}
+
+/** One blank line between top-level keys and between the entries of the three top-level lists; none elsewhere. */
+function spaceEntries(root: YAMLMap): void {
+  root.items.forEach((pair, i) => {
+    if (i > 0) setSpaceBefore(pair.key);
+    if (isSeq(pair.value)) pair.value.items.forEach((item, j) => j > 0 && setSpaceBefore(item));
+  });
+}
+
+/**
+ * Rewrites valid catalogue text in its canonical form: keys in the fixed order,
+ * entries left in their order (the source page's, which the tool prints),
+ * plain scalars unless quoting is needed, two-space indentation, one blank line
+ * between entries, LF line ends, no byte-order mark. Comments and the schema
+ * modeline are kept. Refuses text that
+ * does not parse or is not a valid catalogue.
+ */
+export function formatCatalogText(text: string, file: string): FormatResult {
+  const validation = validateCatalogText(text, file);
+  if (!validation.ok) return { ok: false, problems: validation.problems };
+  // The canonical form is UTF-8 without a byte-order mark, with LF line ends.
+  const doc: Document = parseDocument(text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), { uniqueKeys: true, strict: true });
+  const root = doc.contents;
+  if (!isMap(root)) return { ok: false, problems: [{ code: 'SCHEMA', file, line: 1, col: 1, message: 'the catalogue: must be a mapping (key: value)' }] };
+  resetStyle(root);
+  orderMap(root, 'root');
+  spaceEntries(root);
+  const out = doc.toString(PRINT_OPTIONS);
+  return { ok: true, text: out, changed: out !== text };
+}

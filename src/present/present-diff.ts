@@ -1,0 +1,204 @@
+import type { Condition } from '../catalog/model';
+import type { AccessSummary, CatalogDiff, Change, Effect } from '../query/diff-catalogs';
+import { toJson } from './json-output';
+import { tierLabel } from './labels';
+import type { Lang, Palette } from './options';
+import { sanitizeText } from './sanitize';
+
+/** The formats of `diff`. */
+export const DIFF_FORMATS = ['table', 'json', 'markdown'] as const;
+/** An output format of `diff`. */
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+/** What the diff presenters need besides the diff. */
+export interface DiffReport {
+  readonly diff: CatalogDiff;
+  readonly before: string;
+  readonly after: string;
+  readonly names: { readonly service: ReadonlyMap<string, string>; readonly clientele: ReadonlyMap<string, string> };
+}
+
+const T = {
+  fr: {
+    none: 'Aucun changement de sens.',
+    changes: 'Changements',
+    effects: 'Effet par clientèle',
+    added: 'ajouté',
+    removed: 'retiré',
+    renamed: 'renommé',
+    gains: 'obtient',
+    loses: 'perd',
+    changes_access: "change d'accès à",
+    grant: 'accès',
+    tier: 'niveau',
+    conditions: 'conditions',
+    description: 'description modifiée',
+    notes: 'notes',
+    subApps: 'applications incluses',
+    inherited: 'hérité de',
+    none_access: 'aucun',
+    summary: (c: number, e: number) => `${c} changement(s), ${e} effet(s)`,
+  },
+  en: {
+    none: 'No change in meaning.',
+    changes: 'Changes',
+    effects: 'Effect per clientele',
+    added: 'added',
+    removed: 'removed',
+    renamed: 'renamed',
+    gains: 'gains',
+    loses: 'loses',
+    changes_access: 'reaches differently',
+    grant: 'grant',
+    tier: 'tier',
+    conditions: 'conditions',
+    description: 'description changed',
+    notes: 'notes',
+    subApps: 'sub-applications',
+    inherited: 'inherited from',
+    none_access: 'none',
+    summary: (c: number, e: number) => `${c} change(s), ${e} effect(s)`,
+  },
+} as const;
+
+const q = (s: string | null): string => (s === null ? 'null' : `"${sanitizeText(s)}"`);
+
+function conditionsText(cs: readonly Condition[], lang: Lang): string {
+  return cs.map((c) => `"${sanitizeText(c[lang])}"`).join(', ');
+}
+
+function accessText(list: readonly AccessSummary[], lang: Lang): string {
+  if (list.length === 0) return T[lang].none_access;
+  return list
+    .map((a) => {
+      const parts = [tierLabel(a.tier, lang)];
+      if (a.conditions.length > 0) parts.push(`${T[lang].conditions}: ${conditionsText(a.conditions, lang)}`);
+      if (a.inherited_from !== null) parts.push(`${T[lang].inherited} ${a.inherited_from}`);
+      return parts.join('; ');
+    })
+    .join(' | ');
+}
+
+/** One change as one line (without its marker). */
+function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
+  const t = T[lang];
+  switch (c.type) {
+    case 'added':
+      return { mark: '+', text: `${c.entry} ${c.id} ${q(c.name)} ${t.added}` };
+    case 'removed':
+      return { mark: '-', text: `${c.entry} ${c.id} ${q(c.name)} ${t.removed}` };
+    case 'renamed':
+      return { mark: '~', text: `${c.entry} ${c.id} ${t.renamed} (${c.field}): ${q(c.from)} -> ${q(c.to)}` };
+    case 'field-changed':
+      return { mark: '~', text: `${c.entry} ${c.id}: ${c.field} ${q(c.from)} -> ${q(c.to)}` };
+    case 'names-changed':
+      return { mark: '~', text: `${c.entry} ${c.id}: ${c.field}${c.added.map((n) => ` +${q(n)}`).join('')}${c.removed.map((n) => ` -${q(n)}`).join('')}` };
+    case 'description-changed':
+      return { mark: '~', text: `${c.entry} ${c.id}: ${t.description}: ${q(c.from?.[lang] ?? null)} -> ${q(c.to?.[lang] ?? null)}` };
+    case 'notes-changed':
+      return { mark: '~', text: `${c.entry} ${c.id}: ${t.notes}${c.added.map((n) => ` +[${n.kind}] ${q(n[lang])}`).join('')}${c.removed.map((n) => ` -[${n.kind}] ${q(n[lang])}`).join('')}` };
+    case 'sub-applications-changed':
+      return { mark: '~', text: `${c.entry} ${c.id}: ${t.subApps}${c.added.map((a) => ` +${q(a.name)}`).join('')}${c.removed.map((a) => ` -${q(a.name)}`).join('')}` };
+    case 'grant-added':
+    case 'grant-removed': {
+      const cond = c.conditions.length > 0 ? `; ${t.conditions}: ${conditionsText(c.conditions, lang)}` : '';
+      return { mark: c.type === 'grant-added' ? '+' : '-', text: `${t.grant} ${c.service} -> ${c.clientele} (${tierLabel(c.tier, lang)}${cond})` };
+    }
+    case 'tier-changed':
+      return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}: ${t.tier} ${tierLabel(c.from, lang)} -> ${tierLabel(c.to, lang)}` };
+    case 'conditions-changed':
+      return {
+        mark: '~',
+        text: `${t.grant} ${c.service} -> ${c.clientele}: ${t.conditions}${c.added.map((x) => ` +"${sanitizeText(x[lang])}"`).join('')}${c.removed.map((x) => ` -"${sanitizeText(x[lang])}"`).join('')}`,
+      };
+  }
+}
+
+function effectLine(e: Effect, r: DiffReport, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
+  const t = T[lang];
+  const who = `${e.clientele} (${sanitizeText(r.names.clientele.get(e.clientele) ?? e.clientele)})`;
+  const what = `${e.service} (${sanitizeText(r.names.service.get(e.service) ?? e.service)})`;
+  switch (e.effect) {
+    case 'gained':
+      return { mark: '+', text: `${who} ${t.gains} ${what}: ${accessText(e.after, lang)}` };
+    case 'lost':
+      return { mark: '-', text: `${who} ${t.loses} ${what}: ${accessText(e.before, lang)}` };
+    case 'changed':
+      return { mark: '~', text: `${who} ${t.changes_access} ${what}: ${accessText(e.before, lang)} -> ${accessText(e.after, lang)}` };
+  }
+}
+
+function colorMark(mark: '+' | '-' | '~', text: string, palette: Palette): string {
+  const line = `${mark} ${text}`;
+  return mark === '+' ? palette.good(line) : mark === '-' ? palette.bad(line) : palette.warn(line);
+}
+
+function diffText(r: DiffReport, palette: Palette, lang: Lang): string {
+  const t = T[lang];
+  const head = palette.bold(`${sanitizeText(r.before)} -> ${sanitizeText(r.after)}`);
+  if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${head}\n${t.none}\n`;
+  const lines = [head, '', palette.bold(t.changes)];
+  for (const c of r.diff.changes) {
+    const { mark, text } = changeLine(c, lang);
+    lines.push(colorMark(mark, text, palette));
+  }
+  if (r.diff.effects.length > 0) {
+    lines.push('', palette.bold(t.effects));
+    for (const e of r.diff.effects) {
+      const { mark, text } = effectLine(e, r, lang);
+      lines.push(colorMark(mark, text, palette));
+    }
+  }
+  lines.push('', t.summary(r.diff.changes.length, r.diff.effects.length));
+  return lines.join('\n') + '\n';
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+function diffMarkdown(r: DiffReport, lang: Lang): string {
+  const t = T[lang];
+  const title = `### ramq-access diff: \`${mdEscape(r.before).replace(/`/g, '')}\` → \`${mdEscape(r.after).replace(/`/g, '')}\``;
+  if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${title}\n\n${t.none}\n`;
+  const out = [title, '', `**${t.summary(r.diff.changes.length, r.diff.effects.length)}**`, '', `#### ${t.changes}`, '', '```diff'];
+  for (const c of r.diff.changes) {
+    const { mark, text } = changeLine(c, lang);
+    out.push(`${mark === '~' ? '!' : mark} ${text.replace(/```/g, "'''")}`);
+  }
+  out.push('```');
+  if (r.diff.effects.length > 0) {
+    out.push('', `#### ${t.effects}`, '', '```diff');
+    for (const e of r.diff.effects) {
+      const { mark, text } = effectLine(e, r, lang);
+      out.push(`${mark === '~' ? '!' : mark} ${text.replace(/```/g, "'''")}`);
+    }
+    out.push('```');
+  }
+  return out.join('\n') + '\n';
+}
+
+/** `diff --json`: every change and every effect, with counts. */
+export function diffToJson(r: DiffReport): unknown {
+  return {
+    before: r.before,
+    after: r.after,
+    changed: r.diff.changes.length > 0 || r.diff.effects.length > 0,
+    changes: r.diff.changes,
+    effects: r.diff.effects,
+    counts: {
+      changes: r.diff.changes.length,
+      effects: r.diff.effects.length,
+      gained: r.diff.effects.filter((e) => e.effect === 'gained').length,
+      lost: r.diff.effects.filter((e) => e.effect === 'lost').length,
+      changed: r.diff.effects.filter((e) => e.effect === 'changed').length,
+    },
+  };
+}
+
+/** Presenters of `diff`, one per format. */
+export const presentDiff = {
+  table: (r, palette, lang) => diffText(r, palette, lang),
+  json: (r) => toJson(diffToJson(r)),
+  markdown: (r, _palette, lang) => diffMarkdown(r, lang),
+} as const satisfies Record<DiffFormat, (r: DiffReport, palette: Palette, lang: Lang) => string>;

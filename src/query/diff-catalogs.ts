@@ -1,0 +1,238 @@
+import type { Bilingual, Catalog, Category, Clientele, Condition, Note, Service, SubApplication, Tier } from '../catalog/model';
+import { accessesTo, type Access } from './access';
+import { indexCatalog } from './catalog-index';
+
+/** Which sort of entry a change is about. */
+export type EntryKind = 'service' | 'clientele' | 'category';
+
+/** One change in meaning between two catalogues. */
+export type Change =
+  | { readonly type: 'added' | 'removed'; readonly entry: EntryKind; readonly id: string; readonly name: string }
+  | { readonly type: 'renamed'; readonly entry: EntryKind; readonly id: string; readonly field: string; readonly from: string | null; readonly to: string | null }
+  | { readonly type: 'field-changed'; readonly entry: EntryKind; readonly id: string; readonly field: string; readonly from: string | null; readonly to: string | null }
+  | { readonly type: 'names-changed'; readonly entry: EntryKind; readonly id: string; readonly field: string; readonly added: readonly string[]; readonly removed: readonly string[] }
+  | { readonly type: 'description-changed'; readonly entry: EntryKind; readonly id: string; readonly from: Bilingual | null; readonly to: Bilingual | null }
+  | { readonly type: 'notes-changed'; readonly entry: 'service'; readonly id: string; readonly added: readonly Note[]; readonly removed: readonly Note[] }
+  | { readonly type: 'sub-applications-changed'; readonly entry: 'service'; readonly id: string; readonly added: readonly SubApplication[]; readonly removed: readonly SubApplication[] }
+  | { readonly type: 'grant-added' | 'grant-removed'; readonly service: string; readonly clientele: string; readonly tier: Tier; readonly conditions: readonly Condition[] }
+  | { readonly type: 'tier-changed'; readonly service: string; readonly clientele: string; readonly from: Tier; readonly to: Tier }
+  | { readonly type: 'conditions-changed'; readonly service: string; readonly clientele: string; readonly added: readonly Condition[]; readonly removed: readonly Condition[] };
+
+/** How a clientele reaches a service, for the effect report. */
+export interface AccessSummary {
+  readonly tier: Tier;
+  readonly conditions: readonly Condition[];
+  readonly inherited_from: string | null;
+}
+
+/** What a change means for one clientele and one service: gained, lost, or reached differently. */
+export interface Effect {
+  readonly clientele: string;
+  readonly service: string;
+  readonly effect: 'gained' | 'lost' | 'changed';
+  readonly before: readonly AccessSummary[];
+  readonly after: readonly AccessSummary[];
+}
+
+/** Everything that changed in meaning from one catalogue to another. */
+export interface CatalogDiff {
+  readonly changes: readonly Change[];
+  readonly effects: readonly Effect[];
+}
+
+const key = (value: unknown): string => JSON.stringify(value);
+
+/** Elements of `a` not in `b`, as multisets compared by their JSON form. */
+function minus<T>(a: readonly T[], b: readonly T[]): T[] {
+  const counts = new Map<string, number>();
+  for (const x of b) counts.set(key(x), (counts.get(key(x)) ?? 0) + 1);
+  const out: T[] = [];
+  for (const x of a) {
+    const n = counts.get(key(x)) ?? 0;
+    if (n > 0) counts.set(key(x), n - 1);
+    else out.push(x);
+  }
+  return out;
+}
+
+function bilingual(b: Bilingual | null): Bilingual | null {
+  return b === null ? null : { fr: b.fr, en: b.en };
+}
+
+function note(n: Note): Note {
+  return { kind: n.kind, fr: n.fr, en: n.en };
+}
+
+function subApplication(a: SubApplication): SubApplication {
+  return { name: a.name, name_en: a.name_en, description: { fr: a.description.fr, en: a.description.en } };
+}
+
+function compareField(out: Change[], entry: EntryKind, id: string, field: string, from: string | null, to: string | null, rename: boolean): void {
+  if (from === to) return;
+  out.push(rename ? { type: 'renamed', entry, id, field, from, to } : { type: 'field-changed', entry, id, field, from, to });
+}
+
+function compareNames(out: Change[], entry: EntryKind, id: string, field: string, from: readonly string[], to: readonly string[]): void {
+  const added = minus(to, from);
+  const removed = minus(from, to);
+  if (added.length > 0 || removed.length > 0) out.push({ type: 'names-changed', entry, id, field, added, removed });
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((x) => [x.id, x]));
+}
+
+function diffCategories(out: Change[], a: readonly Category[], b: readonly Category[]): void {
+  const before = byId(a);
+  const after = byId(b);
+  for (const c of a) if (!after.has(c.id)) out.push({ type: 'removed', entry: 'category', id: c.id, name: c.name });
+  for (const c of b) {
+    const old = before.get(c.id);
+    if (!old) {
+      out.push({ type: 'added', entry: 'category', id: c.id, name: c.name });
+      continue;
+    }
+    compareField(out, 'category', c.id, 'name', old.name, c.name, true);
+    compareField(out, 'category', c.id, 'name_en', old.name_en, c.name_en, true);
+  }
+}
+
+function diffClienteles(out: Change[], a: readonly Clientele[], b: readonly Clientele[]): void {
+  const before = byId(a);
+  const after = byId(b);
+  for (const c of a) if (!after.has(c.id)) out.push({ type: 'removed', entry: 'clientele', id: c.id, name: c.name });
+  for (const c of b) {
+    const old = before.get(c.id);
+    if (!old) {
+      out.push({ type: 'added', entry: 'clientele', id: c.id, name: c.name });
+      continue;
+    }
+    compareField(out, 'clientele', c.id, 'name', old.name, c.name, true);
+    compareField(out, 'clientele', c.id, 'name_en', old.name_en, c.name_en, true);
+    compareField(out, 'clientele', c.id, 'kind', old.kind, c.kind, false);
+    compareField(out, 'clientele', c.id, 'parent', old.parent, c.parent, false);
+    compareNames(out, 'clientele', c.id, 'forms', old.forms, c.forms);
+    compareNames(out, 'clientele', c.id, 'aliases', old.aliases, c.aliases);
+    compareNames(out, 'clientele', c.id, 'terms_en', old.terms_en, c.terms_en);
+    compareNames(out, 'clientele', c.id, 'abbreviations', old.abbreviations, c.abbreviations);
+    if (key(bilingual(old.description)) !== key(bilingual(c.description))) {
+      out.push({ type: 'description-changed', entry: 'clientele', id: c.id, from: bilingual(old.description), to: bilingual(c.description) });
+    }
+  }
+}
+
+function diffServices(out: Change[], a: readonly Service[], b: readonly Service[]): void {
+  const before = byId(a);
+  const after = byId(b);
+  for (const s of a) {
+    if (after.has(s.id)) continue;
+    out.push({ type: 'removed', entry: 'service', id: s.id, name: s.name });
+    for (const g of s.grants) out.push({ type: 'grant-removed', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
+  }
+  for (const s of b) {
+    const old = before.get(s.id);
+    if (!old) {
+      out.push({ type: 'added', entry: 'service', id: s.id, name: s.name });
+      for (const g of s.grants) out.push({ type: 'grant-added', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
+      continue;
+    }
+    compareField(out, 'service', s.id, 'name', old.name, s.name, true);
+    compareField(out, 'service', s.id, 'name_en', old.name_en, s.name_en, true);
+    compareField(out, 'service', s.id, 'abbreviation', old.abbreviation, s.abbreviation, true);
+    compareField(out, 'service', s.id, 'name_is_descriptive', String(old.name_is_descriptive), String(s.name_is_descriptive), false);
+    compareField(out, 'service', s.id, 'category', old.category, s.category, false);
+    compareNames(out, 'service', s.id, 'aliases', old.aliases, s.aliases);
+    if (key(bilingual(old.description)) !== key(bilingual(s.description))) {
+      out.push({ type: 'description-changed', entry: 'service', id: s.id, from: bilingual(old.description), to: bilingual(s.description) });
+    }
+    const notesAdded = minus(s.notes.map(note), old.notes.map(note));
+    const notesRemoved = minus(old.notes.map(note), s.notes.map(note));
+    if (notesAdded.length > 0 || notesRemoved.length > 0) out.push({ type: 'notes-changed', entry: 'service', id: s.id, added: notesAdded, removed: notesRemoved });
+    const appsAdded = minus(s.sub_applications.map(subApplication), old.sub_applications.map(subApplication));
+    const appsRemoved = minus(old.sub_applications.map(subApplication), s.sub_applications.map(subApplication));
+    if (appsAdded.length > 0 || appsRemoved.length > 0) out.push({ type: 'sub-applications-changed', entry: 'service', id: s.id, added: appsAdded, removed: appsRemoved });
+    const oldGrants = new Map(old.grants.map((g) => [g.clientele, g]));
+    const newGrants = new Map(s.grants.map((g) => [g.clientele, g]));
+    for (const g of old.grants) {
+      if (!newGrants.has(g.clientele)) out.push({ type: 'grant-removed', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
+    }
+    for (const g of s.grants) {
+      const was = oldGrants.get(g.clientele);
+      if (!was) {
+        out.push({ type: 'grant-added', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
+        continue;
+      }
+      if (was.tier !== g.tier) out.push({ type: 'tier-changed', service: s.id, clientele: g.clientele, from: was.tier, to: g.tier });
+      const plain = (cs: readonly Condition[]): Condition[] => cs.map((c) => ({ fr: c.fr, en: c.en }));
+      const added = minus(plain(g.conditions), plain(was.conditions));
+      const removed = minus(plain(was.conditions), plain(g.conditions));
+      if (added.length > 0 || removed.length > 0) out.push({ type: 'conditions-changed', service: s.id, clientele: g.clientele, added, removed });
+    }
+  }
+}
+
+function summarize(list: readonly Access[]): AccessSummary[] {
+  return list
+    // Conditions are a set: their order in the file means nothing.
+    .map((a) => ({ tier: a.tier, conditions: a.conditions.map((c) => ({ fr: c.fr, en: c.en })).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0)), inherited_from: a.inherited_from }))
+    .sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+}
+
+function accessMap(catalog: Catalog): Map<string, AccessSummary[]> {
+  const index = indexCatalog(catalog);
+  const map = new Map<string, AccessSummary[]>();
+  for (const c of catalog.clienteles) {
+    for (const s of catalog.services) {
+      const list = accessesTo(index, c, s);
+      if (list.length > 0) map.set(`${c.id}\u0000${s.id}`, summarize(list));
+    }
+  }
+  return map;
+}
+
+// Sort key that does not depend on which catalogue is "before", so that diff(B, A) mirrors diff(A, B) entry for entry.
+function changeKey(c: Change): string {
+  const rank = (t: Change['type']): number =>
+    ({ added: 0, removed: 0, renamed: 1, 'field-changed': 2, 'names-changed': 3, 'description-changed': 4, 'notes-changed': 5, 'sub-applications-changed': 6, 'grant-added': 7, 'grant-removed': 7, 'tier-changed': 8, 'conditions-changed': 9 })[t];
+  const entryRank = { category: 0, clientele: 1, service: 2 } as const;
+  if ('entry' in c) return `0|${entryRank[c.entry]}|${c.id}|${rank(c.type)}|${'field' in c ? c.field : ''}`;
+  return `1|${c.service}|${c.clientele}|${rank(c.type)}`;
+}
+
+/** Compares two catalogues by meaning: ids, names, grants, conditions, notes, and the resulting access of every clientele. */
+export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
+  const changes: Change[] = [];
+  diffCategories(changes, before.categories, after.categories);
+  diffClienteles(changes, before.clienteles, after.clienteles);
+  diffServices(changes, before.services, after.services);
+  changes.sort((x, y) => (changeKey(x) < changeKey(y) ? -1 : changeKey(x) > changeKey(y) ? 1 : 0));
+
+  const was = accessMap(before);
+  const now = accessMap(after);
+  const effects: Effect[] = [];
+  for (const k of new Set([...was.keys(), ...now.keys()])) {
+    const [clientele = '', service = ''] = k.split('\u0000');
+    const a = was.get(k) ?? [];
+    const b = now.get(k) ?? [];
+    if (key(a) === key(b)) continue;
+    effects.push({ clientele, service, effect: a.length === 0 ? 'gained' : b.length === 0 ? 'lost' : 'changed', before: a, after: b });
+  }
+  effects.sort((x, y) => (x.clientele < y.clientele ? -1 : x.clientele > y.clientele ? 1 : x.service < y.service ? -1 : x.service > y.service ? 1 : 0));
+  return { changes, effects };
+}
+
+/** True when two catalogues mean the same thing. */
+export function isEmptyDiff(diff: CatalogDiff): boolean {
+  return diff.changes.length === 0 && diff.effects.length === 0;
+}
+
+/** Names to show next to ids in a diff report, taken from whichever catalogue still has the entry. */
+export function diffNames(before: Catalog, after: Catalog): { service: Map<string, string>; clientele: Map<string, string> } {
+  const service = new Map<string, string>();
+  const clientele = new Map<string, string>();
+  for (const cat of [before, after]) {
+    for (const s of cat.services) service.set(s.id, s.name);
+    for (const c of cat.clienteles) clientele.set(c.id, c.name);
+  }
+  return { service, clientele };
+}
