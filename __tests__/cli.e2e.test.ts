@@ -72,6 +72,11 @@ describe('through the real binary', () => {
     expect(json).toMatchObject({ eligible: false, tier: null, conditions: [], inherited_from: null, access: [] });
   });
 
+  test('services --own: what an IPS in primary care gets that a plain IPS does not', () => {
+    const doc = JSON.parse(runBin(['services', 'IPS en soins de première ligne', '--own', '--json']).stdout);
+    expect(doc.services.map((s: { id: string }) => s.id)).toEqual(['gamf', 'inscription-clientele-professionnels']);
+  });
+
   test('can with an inherited grant and a condition says so', () => {
     const out = runBin(['can', 'IPSPL', 'PME', '--lang', 'en']);
     expect(out.code).toBe(0);

@@ -168,14 +168,15 @@ export function run(argv: readonly string[], io: Io): ExitCode {
     .argument('<clientele...>', 'a clientele, as you would name it (podiatre, podiatrist, IPS, ...)')
     .addOption(tierOption())
     .option('--category <category>', 'only services of this category')
+    .option('--own', 'only the clientele\'s own grants, not those inherited from a parent (what an IPSPL gets that an IPS does not)')
     .addOption(formatOption(FORMATS, 'table'))
     .option('--json', 'shorthand for --format json')
-    .action((words: string[], opts: FormatOptions & { tier?: Tier; category?: string }, cmd: Command) => {
+    .action((words: string[], opts: FormatOptions & { tier?: Tier; category?: string; own?: boolean }, cmd: Command) => {
       const { g, lang } = context(cmd);
       const index = withIndex(g);
       const found = resolveOrFail(index, words.join(' '), ['clientele'], 'clientele').found;
       if (found.kind !== 'clientele') throw new Error('resolver returned a non-clientele');
-      const result = findServices(index, found.entity, { tier: opts.tier, category: categoryFilter(index, opts.category) });
+      const result = findServices(index, found.entity, { tier: opts.tier, category: categoryFilter(index, opts.category), own: opts.own });
       const format = outputFormat(opts);
       emit(presentServices[format](result, presentOptions(g, lang, format)));
     });

@@ -16,6 +16,8 @@ export interface Access {
 export interface AccessFilter {
   readonly tier?: Tier | undefined;
   readonly category?: string | undefined;
+  /** Only the clientele's own grants, not those inherited from a parent. */
+  readonly own?: boolean | undefined;
 }
 
 function tierRank(tier: Tier): number {
@@ -49,7 +51,9 @@ export function findServices(index: CatalogIndex, clientele: Clientele, filter: 
   for (const service of index.catalog.services) {
     if (filter.category !== undefined && service.category !== filter.category) continue;
     for (const a of accessesTo(index, clientele, service)) {
-      if (filter.tier === undefined || a.tier === filter.tier) access.push(a);
+      if (filter.tier !== undefined && a.tier !== filter.tier) continue;
+      if (filter.own && a.inherited_from !== null) continue;
+      access.push(a);
     }
   }
   access.sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || orderKey(index, 'service', a.service.id) - orderKey(index, 'service', b.service.id) || (a.inherited_from === null ? -1 : 1));
