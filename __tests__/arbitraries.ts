@@ -16,13 +16,23 @@ const bilingual = fc.record({ fr: text, en: text });
 export const catalogArb: fc.Arbitrary<Catalog> = fc
   .record({
     categories: fc.integer({ min: 1, max: 3 }),
-    clienteles: fc.array(fc.record({ kind: fc.constantFrom(...KINDS), parent: fc.option(fc.nat(), { nil: null }), description: fc.option(bilingual, { nil: null }), aliases: fc.integer({ min: 0, max: 2 }) }), { minLength: 1, maxLength: 6 }),
+    clienteles: fc.array(
+      fc.record({
+        kind: fc.constantFrom(...KINDS),
+        parent: fc.option(fc.nat(), { nil: null }),
+        description: fc.option(bilingual, { nil: null }),
+        aliases: fc.integer({ min: 0, max: 2 }),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
     services: fc.array(
       fc.record({
         category: fc.nat(),
         abbreviation: fc.boolean(),
         description: bilingual,
-        grants: fc.array(fc.record({ clientele: fc.nat(), tier: fc.constantFrom(...TIER_VALUES), conditions: fc.array(bilingual, { maxLength: 2 }) }), { maxLength: 5 }),
+        grants: fc.array(fc.record({ clientele: fc.nat(), tier: fc.constantFrom(...TIER_VALUES), conditions: fc.array(bilingual, { maxLength: 2 }) }), {
+          maxLength: 5,
+        }),
         notes: fc.array(fc.record({ kind: fc.constantFrom(...NOTE_KINDS), fr: text, en: text }), { maxLength: 2 }),
         subApps: fc.array(fc.record({ name_en: text, description: bilingual }), { maxLength: 2 }),
         descriptive: fc.boolean(),
@@ -100,7 +110,13 @@ export interface Rewrite {
 }
 
 /** A rewrite that keeps the meaning: shuffled keys, other quoting, flow or block collections, blank lines and comments. */
-export const rewriteArb: fc.Arbitrary<Rewrite> = fc.record({ seed: fc.integer(), quote: fc.constantFrom('PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'), flow: fc.boolean(), comments: fc.boolean(), blank: fc.boolean() });
+export const rewriteArb: fc.Arbitrary<Rewrite> = fc.record({
+  seed: fc.integer(),
+  quote: fc.constantFrom('PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'),
+  flow: fc.boolean(),
+  comments: fc.boolean(),
+  blank: fc.boolean(),
+});
 
 /** Applies a rewrite to catalogue YAML; returns the new text and the comments it added. */
 export function rewriteYaml(yamlText: string, r: Rewrite): { text: string; comments: string[] } {

@@ -129,9 +129,7 @@ describe('catalog.yaml against the source page', () => {
   });
 
   test('every list item names the clientele with one of its recorded names, verbatim', () => {
-    const missing = items
-      .map((item) => splitItem(item.text).name)
-      .filter((name) => !catalog.clienteles.some((c) => [c.name, ...c.aliases].includes(name)));
+    const missing = items.map((item) => splitItem(item.text).name).filter((name) => !catalog.clienteles.some((c) => [c.name, ...c.aliases].includes(name)));
     expect([...new Set(missing)]).toEqual([]);
   });
 
@@ -147,7 +145,11 @@ describe('catalog.yaml against the source page', () => {
     const plain = catalog.services.filter((s) => s.grants.length > 0 && s.grants.every((g) => g.tier === 'unspecified'));
     expect(plain).toHaveLength(11);
     const tiers = catalog.services.flatMap((s) => s.grants.map((g) => g.tier));
-    expect({ creation: tiers.filter((t) => t === 'creation').length, request: tiers.filter((t) => t === 'request').length, unspecified: tiers.filter((t) => t === 'unspecified').length }).toEqual({
+    expect({
+      creation: tiers.filter((t) => t === 'creation').length,
+      request: tiers.filter((t) => t === 'request').length,
+      unspecified: tiers.filter((t) => t === 'unspecified').length,
+    }).toEqual({
       creation: 75,
       request: 23,
       unspecified: 18,

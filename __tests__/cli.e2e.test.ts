@@ -20,7 +20,12 @@ describe('through the real binary', () => {
     expect(out.code).toBe(0);
     const doc = JSON.parse(out.stdout);
     expect(doc.clientele).toEqual({ id: 'podiatre', name: 'Podiatre', name_en: 'Podiatrist', kind: 'profession', parent: null });
-    expect(doc.services.map((s: { id: string }) => s.id)).toEqual(['messagerie-securisee', 'mon-dossier', 'liste-medicaments', 'patient-medicaments-exception']);
+    expect(doc.services.map((s: { id: string }) => s.id)).toEqual([
+      'messagerie-securisee',
+      'mon-dossier',
+      'liste-medicaments',
+      'patient-medicaments-exception',
+    ]);
     expect(doc.services[3]).toEqual({
       id: 'patient-medicaments-exception',
       name: 'Patient et médicaments d’exception',
@@ -146,7 +151,9 @@ describe('through the real binary', () => {
   test('csv and markdown formats', () => {
     const csv = runBin(['who', 'messagerie-securisee', '--format', 'csv']).stdout.split('\r\n');
     expect(csv[0]).toBe('service,tier,clientele,name,name_en,kind,conditions,conditions_en,inherited_from');
-    expect(csv).toContain('messagerie-securisee,request,oculariste,Oculariste,Ocularist,profession,accès aux états de compte seulement,statements of account only,');
+    expect(csv).toContain(
+      'messagerie-securisee,request,oculariste,Oculariste,Ocularist,profession,accès aux états de compte seulement,statements of account only,',
+    );
     const md = runBin(['services', 'podiatre', '--format', 'markdown']).stdout;
     expect(md).toContain('| Accès | Service | Id | Conditions |');
   });

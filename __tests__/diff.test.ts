@@ -19,7 +19,7 @@ function reparse(text: string): Catalog {
 /** The catalogue with every list in another order: entries, grants, notes, names, conditions. */
 function shuffled(c: Catalog, seed: number): Catalog {
   let state = seed >>> 0 || 1;
-  const rand = (): number => ((state = (state * 1664525 + 1013904223) >>> 0) / 0x100000000);
+  const rand = (): number => (state = (state * 1664525 + 1013904223) >>> 0) / 0x100000000;
   const mix = <T>(xs: readonly T[]): T[] => {
     const out = [...xs];
     for (let i = out.length - 1; i > 0; i--) {
@@ -31,8 +31,20 @@ function shuffled(c: Catalog, seed: number): Catalog {
   return {
     ...c,
     categories: mix(c.categories),
-    clienteles: mix(c.clienteles).map((x) => ({ ...x, forms: mix(x.forms), aliases: mix(x.aliases), terms_en: mix(x.terms_en), abbreviations: mix(x.abbreviations) })),
-    services: mix(c.services).map((s) => ({ ...s, aliases: mix(s.aliases), grants: mix(s.grants).map((g) => ({ ...g, conditions: mix(g.conditions) })), notes: mix(s.notes), sub_applications: mix(s.sub_applications) })),
+    clienteles: mix(c.clienteles).map((x) => ({
+      ...x,
+      forms: mix(x.forms),
+      aliases: mix(x.aliases),
+      terms_en: mix(x.terms_en),
+      abbreviations: mix(x.abbreviations),
+    })),
+    services: mix(c.services).map((s) => ({
+      ...s,
+      aliases: mix(s.aliases),
+      grants: mix(s.grants).map((g) => ({ ...g, conditions: mix(g.conditions) })),
+      notes: mix(s.notes),
+      sub_applications: mix(s.sub_applications),
+    })),
   };
 }
 
@@ -73,7 +85,10 @@ const runs = { numRuns: 200 };
 
 describe('diff laws (property tests on generated catalogues)', () => {
   test('diff(A, A) is empty', () => {
-    fc.assert(fc.property(catalogArb, (a) => expect(diffCatalogs(a, a)).toEqual(EMPTY)), runs);
+    fc.assert(
+      fc.property(catalogArb, (a) => expect(diffCatalogs(a, a)).toEqual(EMPTY)),
+      runs,
+    );
   });
 
   test('diff(A, B) and diff(B, A) are mirror images', () => {
@@ -119,7 +134,10 @@ describe('diff on the shipped catalogue', () => {
   });
 
   test('granting IPS a service reaches its specialisations through the parent', () => {
-    const b: Catalog = { ...a, services: a.services.map((s) => (s.id === 'selat' ? { ...s, grants: [...s.grants, { clientele: 'ips', tier: 'request' as const, conditions: [] }] } : s)) };
+    const b: Catalog = {
+      ...a,
+      services: a.services.map((s) => (s.id === 'selat' ? { ...s, grants: [...s.grants, { clientele: 'ips', tier: 'request' as const, conditions: [] }] } : s)),
+    };
     const d = diffCatalogs(a, b);
     expect(d.changes).toEqual([{ type: 'grant-added', service: 'selat', clientele: 'ips', tier: 'request', conditions: [] }]);
     expect(d.effects.map((e) => [e.clientele, e.service, e.effect, e.after[0]?.inherited_from])).toEqual([
@@ -138,9 +156,15 @@ describe('diff through the real binary', () => {
     edited = path.join(dir, 'catalog.yaml');
     let text = fs.readFileSync(CATALOG, 'utf8');
     // grant SELAT to podiatrists
-    text = text.replace('      - clientele: audiologiste\n        tier: request\n', '      - clientele: podiatre\n        tier: request\n        conditions: []\n      - clientele: audiologiste\n        tier: request\n');
+    text = text.replace(
+      '      - clientele: audiologiste\n        tier: request\n',
+      '      - clientele: podiatre\n        tier: request\n        conditions: []\n      - clientele: audiologiste\n        tier: request\n',
+    );
     // drop the audioprosthetist's condition on Messagerie sécurisée
-    text = text.replace('      - clientele: audioprothesiste\n        tier: request\n        conditions:\n          - fr: accès aux états de compte seulement\n            en: statements of account only\n', '      - clientele: audioprothesiste\n        tier: request\n        conditions: []\n');
+    text = text.replace(
+      '      - clientele: audioprothesiste\n        tier: request\n        conditions:\n          - fr: accès aux états de compte seulement\n            en: statements of account only\n',
+      '      - clientele: audioprothesiste\n        tier: request\n        conditions: []\n',
+    );
     // rename a service
     text = text.replace('    name: Bilans forfaitaires\n', '    name: Bilans forfaitaires annuels\n');
     fs.writeFileSync(edited, text);
@@ -168,7 +192,13 @@ describe('diff through the real binary', () => {
     expect(doc.changed).toBe(true);
     expect(doc.changes).toEqual([
       { type: 'renamed', entry: 'service', id: 'bilans-forfaitaires', field: 'name', from: 'Bilans forfaitaires', to: 'Bilans forfaitaires annuels' },
-      { type: 'conditions-changed', service: 'messagerie-securisee', clientele: 'audioprothesiste', added: [], removed: [{ fr: 'accès aux états de compte seulement', en: 'statements of account only' }] },
+      {
+        type: 'conditions-changed',
+        service: 'messagerie-securisee',
+        clientele: 'audioprothesiste',
+        added: [],
+        removed: [{ fr: 'accès aux états de compte seulement', en: 'statements of account only' }],
+      },
       { type: 'grant-added', service: 'selat', clientele: 'podiatre', tier: 'request', conditions: [] },
     ]);
     expect(doc.effects.map((e: Effect) => [e.clientele, e.service, e.effect])).toEqual([

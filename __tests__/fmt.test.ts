@@ -24,11 +24,19 @@ function commentsOf(text: string): string[] {
       if (node.commentBefore) out.push(node.commentBefore);
       if (node.comment) out.push(node.comment);
     }
-    if (isMap(node)) for (const p of node.items) (visit(p.key), visit(p.value));
+    if (isMap(node)) {
+      for (const p of node.items) {
+        visit(p.key);
+        visit(p.value);
+      }
+    }
     if (isSeq(node)) for (const i of node.items) visit(i);
   };
   visit(doc.contents);
-  return out.flatMap((c) => c.split('\n').map((l) => l.trim())).filter(Boolean).sort();
+  return out
+    .flatMap((c) => c.split('\n').map((l) => l.trim()))
+    .filter(Boolean)
+    .sort();
 }
 
 const validFiles = [CATALOG, ...fs.readdirSync(path.join(FIXTURES, 'valid')).map((f) => path.join(FIXTURES, 'valid', f))];
@@ -92,7 +100,10 @@ describe('fmt on a messy copy of the shipped catalogue', () => {
       if (isMap(node)) {
         node.items.reverse();
         if (depth > 3) node.flow = true;
-        for (const p of node.items) (visit(p.key, depth + 1), visit(p.value, depth + 1));
+        for (const p of node.items) {
+          visit(p.key, depth + 1);
+          visit(p.value, depth + 1);
+        }
       }
       if (isSeq(node)) for (const i of node.items) visit(i, depth + 1);
     };

@@ -32,7 +32,10 @@ test('the palette colors only when enabled', () => {
 });
 
 test('can presents yes, the tier and the conditions', () => {
-  const text = presentCan.table(checkAccess(index, index.clienteleById.get('oculariste')!, index.serviceById.get('messagerie-securisee')!), { ...plain, lang: 'en' });
+  const text = presentCan.table(checkAccess(index, index.clienteleById.get('oculariste')!, index.serviceById.get('messagerie-securisee')!), {
+    ...plain,
+    lang: 'en',
+  });
   expect(text).toBe('Yes: Ocularist [oculariste] may use Secure messaging [messagerie-securisee]: on request.\nCondition: statements of account only\n');
 });
 

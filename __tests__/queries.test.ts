@@ -58,7 +58,7 @@ describe('resolveName', () => {
     ['software developer', 'developpeur-logiciel'],
     ['GP', 'medecin-omnipraticien'],
     ['Médecin omnipraticienne', 'medecin-omnipraticien'],
-    ["Personnel administratif de l’audioprothésiste ou de l’oculariste", 'personnel-administratif-audioprothesiste-oculariste'],
+    ['Personnel administratif de l’audioprothésiste ou de l’oculariste', 'personnel-administratif-audioprothesiste-oculariste'],
   ])('clientele %s -> %s', (input, id) => expect(clientele(input).id).toBe(id));
 
   test.each([
@@ -119,7 +119,9 @@ describe('services, who and can', () => {
   });
 
   test('an IPS in primary care inherits every IPS grant, marked, and has two of its own', () => {
-    const own = findServices(index, clientele('IPSPL')).access.filter((a) => a.inherited_from === null).map((a) => a.service.id);
+    const own = findServices(index, clientele('IPSPL'))
+      .access.filter((a) => a.inherited_from === null)
+      .map((a) => a.service.id);
     expect(own).toEqual(['gamf', 'inscription-clientele-professionnels']);
     const inherited = findServices(index, clientele('IPSPL')).access.filter((a) => a.inherited_from !== null);
     const ipsOwn = findServices(index, clientele('IPS')).access;
@@ -155,7 +157,8 @@ describe('services, who and can', () => {
     }
     const fromWho = new Set<string>();
     for (const s of catalog.services) {
-      for (const a of findWho(index, s, { expand: true }).access) fromWho.add(`${a.clientele.id}|${s.id}|${a.tier}|${a.inherited_from}|${JSON.stringify(a.conditions)}`);
+      for (const a of findWho(index, s, { expand: true }).access)
+        fromWho.add(`${a.clientele.id}|${s.id}|${a.tier}|${a.inherited_from}|${JSON.stringify(a.conditions)}`);
     }
     expect(fromServices.size).toBeGreaterThan(116);
     expect([...fromServices].sort()).toEqual([...fromWho].sort());
@@ -223,7 +226,10 @@ describe('on a small fixture', () => {
     expect(small).not.toBeNull();
     const nurse = small!.clienteleById.get('nurse')!;
     const special = small!.clienteleById.get('nurse-special')!;
-    expect(checkAccess(small!, special, small!.serviceById.get('mail')!)).toMatchObject({ eligible: true, best: { inherited_from: 'nurse', tier: 'creation' } });
+    expect(checkAccess(small!, special, small!.serviceById.get('mail')!)).toMatchObject({
+      eligible: true,
+      best: { inherited_from: 'nurse', tier: 'creation' },
+    });
     expect(checkAccess(small!, nurse, small!.serviceById.get('files')!).eligible).toBe(false);
   });
 });

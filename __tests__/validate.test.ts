@@ -50,7 +50,9 @@ describe.each(invalid)('invalid fixture %s', (name) => {
   test('through the real binary: one line per problem, exit 1, no stack', () => {
     const out = runBin(['validate', file]);
     expect(out.code).toBe(1);
-    expect(out.stdout.split('\n')[0]).toBe(`${file}:${expected.line}:${expected.col}: ${expected.code} ${out.stdout.split('\n')[0]!.split(`${expected.code} `)[1]}`);
+    expect(out.stdout.split('\n')[0]).toBe(
+      `${file}:${expected.line}:${expected.col}: ${expected.code} ${out.stdout.split('\n')[0]!.split(`${expected.code} `)[1]}`,
+    );
     expect(out.stdout + out.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -66,7 +68,13 @@ describe('problems made at test time', () => {
   const cases: { name: string; content: Buffer | string; code: string; line: number | null; col: number | null }[] = [
     { name: 'empty.yaml', content: '', code: 'EMPTY_DOCUMENT', line: 1, col: 1 },
     { name: 'binary.yaml', content: Buffer.from([0x76, 0x65, 0x72, 0x0a, 0x00, 0x01, 0x02]), code: 'BINARY_FILE', line: 2, col: 1 },
-    { name: 'latin1.yaml', content: Buffer.concat([Buffer.from('version: 1\nname: '), Buffer.from([0xe9, 0x74, 0xe9]), Buffer.from('\n')]), code: 'NOT_UTF8', line: 2, col: 7 },
+    {
+      name: 'latin1.yaml',
+      content: Buffer.concat([Buffer.from('version: 1\nname: '), Buffer.from([0xe9, 0x74, 0xe9]), Buffer.from('\n')]),
+      code: 'NOT_UTF8',
+      line: 2,
+      col: 7,
+    },
     { name: 'big.yaml', content: `# ${'x'.repeat(MAX_CATALOG_BYTES)}\n`, code: 'FILE_TOO_LARGE', line: null, col: null },
   ];
   test.each(cases)('$name gives $code', ({ name, content, code, line, col }) => {
@@ -96,7 +104,14 @@ describe('problems made at test time', () => {
 });
 
 test('every problem code has a fixture or a made-at-test-time case', () => {
-  const covered = new Set([...invalid.map((f) => expectation(path.join(invalidDir, f)).code), 'EMPTY_DOCUMENT', 'BINARY_FILE', 'NOT_UTF8', 'FILE_TOO_LARGE', 'FILE_UNREADABLE']);
+  const covered = new Set([
+    ...invalid.map((f) => expectation(path.join(invalidDir, f)).code),
+    'EMPTY_DOCUMENT',
+    'BINARY_FILE',
+    'NOT_UTF8',
+    'FILE_TOO_LARGE',
+    'FILE_UNREADABLE',
+  ]);
   expect(PROBLEM_CODES.filter((c) => !covered.has(c))).toEqual([]);
 });
 

@@ -19,7 +19,16 @@ function unreadable(file: string, message: string): ReadResult {
 /** Decodes catalogue bytes: strict UTF-8, no NUL bytes, a leading byte-order mark dropped. */
 export function decodeCatalogBytes(bytes: Uint8Array, file: string): ReadResult {
   if (bytes.length > MAX_CATALOG_BYTES) {
-    return { ok: false, problem: { code: 'FILE_TOO_LARGE', file, line: null, col: null, message: `the file is ${bytes.length} bytes; a catalogue may not exceed ${MAX_CATALOG_BYTES}` } };
+    return {
+      ok: false,
+      problem: {
+        code: 'FILE_TOO_LARGE',
+        file,
+        line: null,
+        col: null,
+        message: `the file is ${bytes.length} bytes; a catalogue may not exceed ${MAX_CATALOG_BYTES}`,
+      },
+    };
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
@@ -47,7 +56,16 @@ export function readCatalogFile(file: string): ReadResult {
   }
   if (stat.isDirectory()) return unreadable(file, 'is a directory, not a catalogue file');
   if (stat.size > MAX_CATALOG_BYTES) {
-    return { ok: false, problem: { code: 'FILE_TOO_LARGE', file, line: null, col: null, message: `the file is ${stat.size} bytes; a catalogue may not exceed ${MAX_CATALOG_BYTES}` } };
+    return {
+      ok: false,
+      problem: {
+        code: 'FILE_TOO_LARGE',
+        file,
+        line: null,
+        col: null,
+        message: `the file is ${stat.size} bytes; a catalogue may not exceed ${MAX_CATALOG_BYTES}`,
+      },
+    };
   }
   let bytes: Buffer;
   try {

@@ -52,7 +52,15 @@ export function parseYaml(text: string, file: string): ParseResult {
       const pos = rangeStart(doc.contents, at) ?? { line: 1, col: 1 };
       return {
         ok: false,
-        problems: [{ code: 'ALIAS_LIMIT', file, line: pos.line, col: pos.col, message: `aliases expand too much (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb` }],
+        problems: [
+          {
+            code: 'ALIAS_LIMIT',
+            file,
+            line: pos.line,
+            col: pos.col,
+            message: `aliases expand too much (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb`,
+          },
+        ],
       };
     }
     throw error;

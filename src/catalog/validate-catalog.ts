@@ -65,7 +65,12 @@ function reportSchemaErrors(errors: ErrorObject[], report: Report): void {
     const params = error.params as Record<string, unknown>;
     switch (error.keyword) {
       case 'additionalProperties':
-        report('SCHEMA', [...where, String(params['additionalProperty'])], `${describePath(where)}: unknown key "${String(params['additionalProperty'])}"`, 'key');
+        report(
+          'SCHEMA',
+          [...where, String(params['additionalProperty'])],
+          `${describePath(where)}: unknown key "${String(params['additionalProperty'])}"`,
+          'key',
+        );
         break;
       case 'required':
         report('SCHEMA', where, `${describePath(where)}: missing required key "${String(params['missingProperty'])}"`);
@@ -92,8 +97,19 @@ function reportSchemaErrors(errors: ErrorObject[], report: Report): void {
 }
 
 function typeName(type: string): string {
-  const names: Record<string, string> = { object: 'a mapping (key: value)', array: 'a list', string: 'text', boolean: 'true or false', integer: 'a whole number', number: 'a number', null: 'null' };
-  return type.split(',').map((t) => names[t] ?? t).join(' or ');
+  const names: Record<string, string> = {
+    object: 'a mapping (key: value)',
+    array: 'a list',
+    string: 'text',
+    boolean: 'true or false',
+    integer: 'a whole number',
+    number: 'a number',
+    null: 'null',
+  };
+  return type
+    .split(',')
+    .map((t) => names[t] ?? t)
+    .join(' or ');
 }
 
 function patternMessage(pattern: string): string {
@@ -127,20 +143,27 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
   clienteles.forEach((c, i) => {
     if (!isRec(c)) return;
     const parent = str(c['parent']);
-    if (parent !== null && !clienteleIds.has(parent)) report('UNKNOWN_PARENT', ['clienteles', i, 'parent'], `clientele "${String(c['id'])}" has parent "${parent}", which is not a clientele id`);
+    if (parent !== null && !clienteleIds.has(parent))
+      report('UNKNOWN_PARENT', ['clienteles', i, 'parent'], `clientele "${String(c['id'])}" has parent "${parent}", which is not a clientele id`);
   });
   checkParentCycles(clienteles, report);
 
   list(root['services']).forEach((s, i) => {
     if (!isRec(s)) return;
     const category = str(s['category']);
-    if (category !== null && !categoryIds.has(category)) report('UNKNOWN_CATEGORY', ['services', i, 'category'], `service "${String(s['id'])}" is in category "${category}", which is not a category id`);
+    if (category !== null && !categoryIds.has(category))
+      report('UNKNOWN_CATEGORY', ['services', i, 'category'], `service "${String(s['id'])}" is in category "${category}", which is not a category id`);
     const granted = new Set<string>();
     list(s['grants']).forEach((g, j) => {
       if (!isRec(g)) return;
       const clientele = str(g['clientele']);
       if (clientele === null) return;
-      if (!clienteleIds.has(clientele)) report('UNKNOWN_CLIENTELE', ['services', i, 'grants', j, 'clientele'], `service "${String(s['id'])}" grants access to "${clientele}", which is not a clientele id`);
+      if (!clienteleIds.has(clientele))
+        report(
+          'UNKNOWN_CLIENTELE',
+          ['services', i, 'grants', j, 'clientele'],
+          `service "${String(s['id'])}" grants access to "${clientele}", which is not a clientele id`,
+        );
       if (granted.has(clientele)) report('DUPLICATE_GRANT', ['services', i, 'grants', j], `service "${String(s['id'])}" grants "${clientele}" more than once`);
       granted.add(clientele);
     });

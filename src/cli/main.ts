@@ -133,7 +133,11 @@ export function run(argv: readonly string[], io: Io): ExitCode {
     .option('--debug', 'show the stack of an internal error')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(sanitizeText(s.trimEnd()).replace(/\\u\{a\}/g, '\n') + '\n') });
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(sanitizeText(s.trimEnd()).replace(/\\u\{a\}/g, '\n') + '\n'),
+    });
 
   const tierOption = (): Option => new Option('--tier <tier>', 'only grants of this tier').choices([...TIERS]);
 
@@ -168,7 +172,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
     .argument('<clientele...>', 'a clientele, as you would name it (podiatre, podiatrist, IPS, ...)')
     .addOption(tierOption())
     .option('--category <category>', 'only services of this category')
-    .option('--own', 'only the clientele\'s own grants, not those inherited from a parent (what an IPSPL gets that an IPS does not)')
+    .option('--own', "only the clientele's own grants, not those inherited from a parent (what an IPSPL gets that an IPS does not)")
     .addOption(formatOption(FORMATS, 'table'))
     .option('--json', 'shorthand for --format json')
     .action((words: string[], opts: FormatOptions & { tier?: Tier; category?: string; own?: boolean }, cmd: Command) => {
@@ -281,7 +285,16 @@ export function run(argv: readonly string[], io: Io): ExitCode {
     try {
       bytes = io.readStdin();
     } catch (error) {
-      return { ok: false, problem: { code: 'FILE_UNREADABLE', file: '<stdin>', line: null, col: null, message: `cannot read standard input (${(error as NodeJS.ErrnoException).code ?? String(error)})` } };
+      return {
+        ok: false,
+        problem: {
+          code: 'FILE_UNREADABLE',
+          file: '<stdin>',
+          line: null,
+          col: null,
+          message: `cannot read standard input (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        },
+      };
     }
     return decodeCatalogBytes(bytes, '<stdin>');
   };
@@ -308,7 +321,10 @@ export function run(argv: readonly string[], io: Io): ExitCode {
         const problems = sides.flatMap((side) => side.problems);
         const unreadable = problems.some((p) => p.code === 'FILE_UNREADABLE');
         const palette = makePalette(false);
-        throw new UserError(`cannot compare:\n${problems.map((p) => problemLine(p, palette)).join('\n')}`, unreadable ? { kind: 'usage-error' } : { kind: 'catalog-error' });
+        throw new UserError(
+          `cannot compare:\n${problems.map((p) => problemLine(p, palette)).join('\n')}`,
+          unreadable ? { kind: 'usage-error' } : { kind: 'catalog-error' },
+        );
       }
       const diff = diffCatalogs(before.catalog, after.catalog);
       const format = (opts.json ? 'json' : (opts.format ?? 'table')) as DiffFormat;
@@ -319,7 +335,9 @@ export function run(argv: readonly string[], io: Io): ExitCode {
 
   program
     .command('fmt')
-    .description('rewrite catalogue files in canonical form, in place and atomically (default: the catalogue in use; "-" formats standard input to standard output)')
+    .description(
+      'rewrite catalogue files in canonical form, in place and atomically (default: the catalogue in use; "-" formats standard input to standard output)',
+    )
     .argument('[files...]', 'catalogue files')
     .option('--check', 'write nothing; print a unified diff and exit 1 when a file is not in canonical form')
     .action((files: string[], opts: { check?: boolean }, cmd: Command) => {
@@ -396,7 +414,9 @@ function handleError(error: unknown, io: Io, debug: boolean): Outcome {
     return { kind: 'usage-error' };
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`${PROGRAM}: internal error (this is a bug): ${sanitizeText(message)}; please report it at ${BUG_REPORT_URL}${debug ? '' : ' (run with --debug for details)'}\n`);
+  io.stderr(
+    `${PROGRAM}: internal error (this is a bug): ${sanitizeText(message)}; please report it at ${BUG_REPORT_URL}${debug ? '' : ' (run with --debug for details)'}\n`,
+  );
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return { kind: 'internal-error' };
 }
@@ -418,4 +438,3 @@ export function main(argv: readonly string[]): void {
   });
   process.exitCode = code;
 }
-

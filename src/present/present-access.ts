@@ -50,7 +50,9 @@ function tierHeading(tier: Tier, n: number, o: PresentOptions): string {
 
 const servicesTable: Presenter<ServicesResult> = (r, o) => {
   const { lang, palette } = o;
-  const head = wrap(`${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`, o.width).map((l) => palette.bold(l)).join('\n');
+  const head = wrap(`${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`, o.width)
+    .map((l) => palette.bold(l))
+    .join('\n');
   if (r.access.length === 0) return `${head}\n${word('noService', lang)}\n`;
   const categories = new Map(r.categories.map((c) => [c.id, c]));
   const rows = byTier(r.access).flatMap(([tier, list]): BoxRow[] => [
@@ -65,7 +67,18 @@ const servicesTable: Presenter<ServicesResult> = (r, o) => {
 const servicesCsv: Presenter<ServicesResult> = (r) =>
   toCsv(
     ['clientele', 'tier', 'service', 'name', 'name_en', 'abbreviation', 'category', 'conditions', 'conditions_en', 'inherited_from'],
-    r.access.map((a) => [r.clientele.id, a.tier, a.service.id, a.service.name, a.service.name_en, a.service.abbreviation, a.service.category, conditionsJoined(a), conditionsJoinedEn(a), a.inherited_from]),
+    r.access.map((a) => [
+      r.clientele.id,
+      a.tier,
+      a.service.id,
+      a.service.name,
+      a.service.name_en,
+      a.service.abbreviation,
+      a.service.category,
+      conditionsJoined(a),
+      conditionsJoinedEn(a),
+      a.inherited_from,
+    ]),
   );
 
 const servicesMarkdown: Presenter<ServicesResult> = (r, o) => {
@@ -76,7 +89,12 @@ const servicesMarkdown: Presenter<ServicesResult> = (r, o) => {
     title +
     toMarkdownTable(
       [word('access', lang), word('service', lang), 'Id', word('conditions', lang)],
-      r.access.map((a) => [tierLabel(a.tier, lang), serviceTitle(a.service, lang), a.service.id, [conditionText(a.conditions, lang), inheritedText(a, lang)].filter(Boolean).join('; ')]),
+      r.access.map((a) => [
+        tierLabel(a.tier, lang),
+        serviceTitle(a.service, lang),
+        a.service.id,
+        [conditionText(a.conditions, lang), inheritedText(a, lang)].filter(Boolean).join('; '),
+      ]),
     )
   );
 };
@@ -96,7 +114,9 @@ export const presentServices = {
 
 const whoTable: Presenter<WhoResult> = (r, o) => {
   const { lang, palette } = o;
-  const head = wrap(`${serviceTitle(r.service, lang)} [${r.service.id}]`, o.width).map((l) => palette.bold(l)).join('\n');
+  const head = wrap(`${serviceTitle(r.service, lang)} [${r.service.id}]`, o.width)
+    .map((l) => palette.bold(l))
+    .join('\n');
   if (r.access.length === 0) {
     return `${head}\n${r.service.grants.length === 0 ? word('noGrant', lang) : word('noClientele', lang)}\n`;
   }
@@ -111,7 +131,17 @@ const whoTable: Presenter<WhoResult> = (r, o) => {
 const whoCsv: Presenter<WhoResult> = (r) =>
   toCsv(
     ['service', 'tier', 'clientele', 'name', 'name_en', 'kind', 'conditions', 'conditions_en', 'inherited_from'],
-    r.access.map((a) => [r.service.id, a.tier, a.clientele.id, a.clientele.name, a.clientele.name_en, a.clientele.kind, conditionsJoined(a), conditionsJoinedEn(a), a.inherited_from]),
+    r.access.map((a) => [
+      r.service.id,
+      a.tier,
+      a.clientele.id,
+      a.clientele.name,
+      a.clientele.name_en,
+      a.clientele.kind,
+      conditionsJoined(a),
+      conditionsJoinedEn(a),
+      a.inherited_from,
+    ]),
   );
 
 const whoMarkdown: Presenter<WhoResult> = (r, o) => {
@@ -122,7 +152,12 @@ const whoMarkdown: Presenter<WhoResult> = (r, o) => {
     title +
     toMarkdownTable(
       [word('access', lang), word('clientele', lang), 'Id', word('conditions', lang)],
-      r.access.map((a) => [tierLabel(a.tier, lang), clienteleTitle(a.clientele, lang), a.clientele.id, [conditionText(a.conditions, lang), inheritedText(a, lang)].filter(Boolean).join('; ')]),
+      r.access.map((a) => [
+        tierLabel(a.tier, lang),
+        clienteleTitle(a.clientele, lang),
+        a.clientele.id,
+        [conditionText(a.conditions, lang), inheritedText(a, lang)].filter(Boolean).join('; '),
+      ]),
     )
   );
 };
@@ -161,7 +196,11 @@ function canSentences(r: CanResult, lang: Lang, strong: (s: string) => string, p
         : `${strong(palette.bad('No'))}: ${c} does not get ${s} ${tierLabel(r.required_tier, lang)}, only ${other}.`,
     );
   } else {
-    lines.push(lang === 'fr' ? `${strong(palette.bad('Non'))} : la source ne donne pas accès à ${s} à ${c}.` : `${strong(palette.bad('No'))}: the source does not give ${c} access to ${s}.`);
+    lines.push(
+      lang === 'fr'
+        ? `${strong(palette.bad('Non'))} : la source ne donne pas accès à ${s} à ${c}.`
+        : `${strong(palette.bad('No'))}: the source does not give ${c} access to ${s}.`,
+    );
   }
   return lines;
 }
@@ -186,7 +225,17 @@ export const presentCan = {
   csv: (r) =>
     toCsv(
       ['clientele', 'service', 'eligible', 'tier', 'conditions', 'conditions_en', 'inherited_from'],
-      [[r.clientele.id, r.service.id, r.eligible, r.best?.tier ?? null, r.best ? conditionsJoined(r.best) : '', r.best ? conditionsJoinedEn(r.best) : '', r.best?.inherited_from ?? null]],
+      [
+        [
+          r.clientele.id,
+          r.service.id,
+          r.eligible,
+          r.best?.tier ?? null,
+          r.best ? conditionsJoined(r.best) : '',
+          r.best ? conditionsJoinedEn(r.best) : '',
+          r.best?.inherited_from ?? null,
+        ],
+      ],
     ),
   markdown: (r, o) => canSentences(r, o.lang, (s) => `**${s}**`, o.palette).join('\n\n') + '\n',
 } as const satisfies Record<Format, Presenter<CanResult>>;

@@ -54,17 +54,34 @@ export const presentList = {
   table: (r, o) => {
     const { head, rows } = listRows(r, o.lang);
     const shares = r.what === 'categories' ? [2, 4] : [4, 7, 2, 3];
-    return toBoxTable(head.map(sanitizeText), rows.map((row) => row.map(sanitizeText)), shares, o.width, o.palette) + `${rows.length} ${r.what}\n`;
+    return (
+      toBoxTable(
+        head.map(sanitizeText),
+        rows.map((row) => row.map(sanitizeText)),
+        shares,
+        o.width,
+        o.palette,
+      ) + `${rows.length} ${r.what}\n`
+    );
   },
   json: (r) => toJson(listJson(r)),
   csv: (r) => {
     switch (r.what) {
       case 'services':
-        return toCsv(['id', 'name', 'name_en', 'abbreviation', 'category'], r.catalog.services.map((s) => [s.id, s.name, s.name_en, s.abbreviation, s.category]));
+        return toCsv(
+          ['id', 'name', 'name_en', 'abbreviation', 'category'],
+          r.catalog.services.map((s) => [s.id, s.name, s.name_en, s.abbreviation, s.category]),
+        );
       case 'clienteles':
-        return toCsv(['id', 'name', 'name_en', 'kind', 'parent'], r.catalog.clienteles.map((c) => [c.id, c.name, c.name_en, c.kind, c.parent]));
+        return toCsv(
+          ['id', 'name', 'name_en', 'kind', 'parent'],
+          r.catalog.clienteles.map((c) => [c.id, c.name, c.name_en, c.kind, c.parent]),
+        );
       case 'categories':
-        return toCsv(['id', 'name', 'name_en'], r.catalog.categories.map((c) => [c.id, c.name, c.name_en]));
+        return toCsv(
+          ['id', 'name', 'name_en'],
+          r.catalog.categories.map((c) => [c.id, c.name, c.name_en]),
+        );
     }
   },
   markdown: (r, o) => {
@@ -97,7 +114,8 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
       }
       if (s.sub_applications.length > 0) {
         out.push('', heading(word('subApplications', lang)));
-        for (const a of s.sub_applications) out.push(`- ${sanitizeText(a.name)}${lang === 'en' ? ` (${sanitizeText(a.name_en)})` : ''}: ${sanitizeText(a.description[lang])}`);
+        for (const a of s.sub_applications)
+          out.push(`- ${sanitizeText(a.name)}${lang === 'en' ? ` (${sanitizeText(a.name_en)})` : ''}: ${sanitizeText(a.description[lang])}`);
       }
       break;
     }
@@ -150,7 +168,14 @@ function showJson(r: ShowResult): unknown {
       const c = r.clientele;
       return {
         kind: 'clientele',
-        clientele: { ...clienteleJson(c), description: c.description, forms: c.forms, aliases: c.aliases, terms_en: c.terms_en, abbreviations: c.abbreviations },
+        clientele: {
+          ...clienteleJson(c),
+          description: c.description,
+          forms: c.forms,
+          aliases: c.aliases,
+          terms_en: c.terms_en,
+          abbreviations: c.abbreviations,
+        },
         children: r.children.map(clienteleJson),
         services: servicesToJson(r.services).services,
       };
@@ -167,7 +192,10 @@ function showCsv(r: ShowResult, o: PresentOptions): string {
     case 'clientele':
       return presentServices.csv(r.services, o);
     case 'category':
-      return toCsv(['id', 'name', 'name_en', 'abbreviation', 'category'], r.services.map((s) => [s.id, s.name, s.name_en, s.abbreviation, s.category]));
+      return toCsv(
+        ['id', 'name', 'name_en', 'abbreviation', 'category'],
+        r.services.map((s) => [s.id, s.name, s.name_en, s.abbreviation, s.category]),
+      );
   }
 }
 
@@ -206,8 +234,15 @@ export const presentSearch = {
         fields: h.fields,
       })),
     }),
-  csv: (r) => toCsv(['kind', 'id', 'name', 'name_en', 'score', 'fields'], r.hits.map((h) => [h.found.kind, h.found.entity.id, h.found.entity.name, h.found.entity.name_en, h.score, h.fields.join(' ')])),
-  markdown: (r, o) => (r.hits.length === 0 ? `${word('noMatch', o.lang)}\n` : toMarkdownTable([word('kind', o.lang), 'Id', word('name', o.lang), word('matches', o.lang)], searchRows(r, o.lang))),
+  csv: (r) =>
+    toCsv(
+      ['kind', 'id', 'name', 'name_en', 'score', 'fields'],
+      r.hits.map((h) => [h.found.kind, h.found.entity.id, h.found.entity.name, h.found.entity.name_en, h.score, h.fields.join(' ')]),
+    ),
+  markdown: (r, o) =>
+    r.hits.length === 0
+      ? `${word('noMatch', o.lang)}\n`
+      : toMarkdownTable([word('kind', o.lang), 'Id', word('name', o.lang), word('matches', o.lang)], searchRows(r, o.lang)),
 } as const satisfies Record<Format, Presenter<SearchResult>>;
 
 const COLUMN_KEYS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -251,8 +286,22 @@ function matrixTable(r: MatrixResult, o: PresentOptions): string {
   lines.push(palette.bold(word('legend', lang)));
   const keys =
     lang === 'fr'
-      ? [`C ${tierLabel('creation', lang)}`, `R ${tierLabel('request', lang)}`, `L ${tierLabel('unspecified', lang)}`, 'c, r, l : hérité', '* avec conditions', '· aucun accès']
-      : [`C ${tierLabel('creation', lang)}`, `R ${tierLabel('request', lang)}`, `L ${tierLabel('unspecified', lang)}`, 'c, r, l: inherited', '* with conditions', '· no access'];
+      ? [
+          `C ${tierLabel('creation', lang)}`,
+          `R ${tierLabel('request', lang)}`,
+          `L ${tierLabel('unspecified', lang)}`,
+          'c, r, l : hérité',
+          '* avec conditions',
+          '· aucun accès',
+        ]
+      : [
+          `C ${tierLabel('creation', lang)}`,
+          `R ${tierLabel('request', lang)}`,
+          `L ${tierLabel('unspecified', lang)}`,
+          'c, r, l: inherited',
+          '* with conditions',
+          '· no access',
+        ];
   lines.push(...wrap(keys.join(' · '), o.width));
   r.services.forEach((s, i) => {
     const [first, ...rest] = wrap(`${s.id}: ${serviceTitle(s, lang)}`, o.width - 3);
@@ -263,14 +312,21 @@ function matrixTable(r: MatrixResult, o: PresentOptions): string {
 
 function matrixCellText(cell: readonly Access[]): string {
   return cell
-    .map((a) => [a.tier, a.inherited_from === null ? '' : `inherited_from=${a.inherited_from}`, ...a.conditions.map((c) => `condition=${c.fr}`)].filter(Boolean).join(' '))
+    .map((a) =>
+      [a.tier, a.inherited_from === null ? '' : `inherited_from=${a.inherited_from}`, ...a.conditions.map((c) => `condition=${c.fr}`)]
+        .filter(Boolean)
+        .join(' '),
+    )
     .join(' | ');
 }
 
 function matrixMarkdown(r: MatrixResult, o: PresentOptions): string {
   const { lang } = o;
   const head = [word('clientele', lang), ...r.services.map((_, i) => columnKey(i))];
-  const rows = r.rows.map((row) => [clienteleTitle(row.clientele, lang), ...row.cells.map((cell) => `${cellSymbol(cell)}${cell[0]?.conditions.length ? '*' : ''}`)]);
+  const rows = r.rows.map((row) => [
+    clienteleTitle(row.clientele, lang),
+    ...row.cells.map((cell) => `${cellSymbol(cell)}${cell[0]?.conditions.length ? '*' : ''}`),
+  ]);
   const legend = r.services.map((s: Service, i) => `- ${columnKey(i)}: ${serviceTitle(s, lang)} (\`${s.id}\`)`).join('\n');
   return `${toMarkdownTable(head, rows)}\n${legend}\n`;
 }
@@ -287,6 +343,10 @@ export const presentMatrix = {
         access: row.cells.flatMap((cell, i) => cell.map((a) => ({ service: r.services[i]?.id ?? '', ...accessJson(a) }))),
       })),
     }),
-  csv: (r) => toCsv(['clientele', 'name', ...r.services.map((s) => s.id)], r.rows.map((row) => [row.clientele.id, row.clientele.name, ...row.cells.map(matrixCellText)])),
+  csv: (r) =>
+    toCsv(
+      ['clientele', 'name', ...r.services.map((s) => s.id)],
+      r.rows.map((row) => [row.clientele.id, row.clientele.name, ...row.cells.map(matrixCellText)]),
+    ),
   markdown: matrixMarkdown,
 } as const satisfies Record<Format, Presenter<MatrixResult>>;

@@ -96,9 +96,15 @@ function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: strin
     case 'description-changed':
       return { mark: '~', text: `${c.entry} ${c.id}: ${t.description}: ${q(c.from?.[lang] ?? null)} -> ${q(c.to?.[lang] ?? null)}` };
     case 'notes-changed':
-      return { mark: '~', text: `${c.entry} ${c.id}: ${t.notes}${c.added.map((n) => ` +[${n.kind}] ${q(n[lang])}`).join('')}${c.removed.map((n) => ` -[${n.kind}] ${q(n[lang])}`).join('')}` };
+      return {
+        mark: '~',
+        text: `${c.entry} ${c.id}: ${t.notes}${c.added.map((n) => ` +[${n.kind}] ${q(n[lang])}`).join('')}${c.removed.map((n) => ` -[${n.kind}] ${q(n[lang])}`).join('')}`,
+      };
     case 'sub-applications-changed':
-      return { mark: '~', text: `${c.entry} ${c.id}: ${t.subApps}${c.added.map((a) => ` +${q(a.name)}`).join('')}${c.removed.map((a) => ` -${q(a.name)}`).join('')}` };
+      return {
+        mark: '~',
+        text: `${c.entry} ${c.id}: ${t.subApps}${c.added.map((a) => ` +${q(a.name)}`).join('')}${c.removed.map((a) => ` -${q(a.name)}`).join('')}`,
+      };
     case 'grant-added':
     case 'grant-removed': {
       const cond = c.conditions.length > 0 ? `; ${t.conditions}: ${conditionsText(c.conditions, lang)}` : '';

@@ -1,4 +1,5 @@
 // C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Makes catalogue or user text safe to print on a terminal: control characters and escape sequences become visible `\u{..}` text. */

@@ -15,7 +15,11 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 
 /** Escapes a value for a Markdown table cell. */
 export function mdCell(value: string): string {
-  return sanitizeText(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\n/g, '<br>');
+  return sanitizeText(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
+    .replace(/\n/g, '<br>');
 }
 
 /** Renders a Markdown table. */

@@ -56,7 +56,12 @@ export function findServices(index: CatalogIndex, clientele: Clientele, filter: 
       access.push(a);
     }
   }
-  access.sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || orderKey(index, 'service', a.service.id) - orderKey(index, 'service', b.service.id) || (a.inherited_from === null ? -1 : 1));
+  access.sort(
+    (a, b) =>
+      tierRank(a.tier) - tierRank(b.tier) ||
+      orderKey(index, 'service', a.service.id) - orderKey(index, 'service', b.service.id) ||
+      (a.inherited_from === null ? -1 : 1),
+  );
   return { clientele, categories: index.catalog.categories, filter, access };
 }
 

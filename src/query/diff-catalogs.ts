@@ -8,15 +8,54 @@ export type EntryKind = 'service' | 'clientele' | 'category';
 /** One change in meaning between two catalogues. */
 export type Change =
   | { readonly type: 'added' | 'removed'; readonly entry: EntryKind; readonly id: string; readonly name: string }
-  | { readonly type: 'renamed'; readonly entry: EntryKind; readonly id: string; readonly field: string; readonly from: string | null; readonly to: string | null }
-  | { readonly type: 'field-changed'; readonly entry: EntryKind; readonly id: string; readonly field: string; readonly from: string | null; readonly to: string | null }
-  | { readonly type: 'names-changed'; readonly entry: EntryKind; readonly id: string; readonly field: string; readonly added: readonly string[]; readonly removed: readonly string[] }
+  | {
+      readonly type: 'renamed';
+      readonly entry: EntryKind;
+      readonly id: string;
+      readonly field: string;
+      readonly from: string | null;
+      readonly to: string | null;
+    }
+  | {
+      readonly type: 'field-changed';
+      readonly entry: EntryKind;
+      readonly id: string;
+      readonly field: string;
+      readonly from: string | null;
+      readonly to: string | null;
+    }
+  | {
+      readonly type: 'names-changed';
+      readonly entry: EntryKind;
+      readonly id: string;
+      readonly field: string;
+      readonly added: readonly string[];
+      readonly removed: readonly string[];
+    }
   | { readonly type: 'description-changed'; readonly entry: EntryKind; readonly id: string; readonly from: Bilingual | null; readonly to: Bilingual | null }
   | { readonly type: 'notes-changed'; readonly entry: 'service'; readonly id: string; readonly added: readonly Note[]; readonly removed: readonly Note[] }
-  | { readonly type: 'sub-applications-changed'; readonly entry: 'service'; readonly id: string; readonly added: readonly SubApplication[]; readonly removed: readonly SubApplication[] }
-  | { readonly type: 'grant-added' | 'grant-removed'; readonly service: string; readonly clientele: string; readonly tier: Tier; readonly conditions: readonly Condition[] }
+  | {
+      readonly type: 'sub-applications-changed';
+      readonly entry: 'service';
+      readonly id: string;
+      readonly added: readonly SubApplication[];
+      readonly removed: readonly SubApplication[];
+    }
+  | {
+      readonly type: 'grant-added' | 'grant-removed';
+      readonly service: string;
+      readonly clientele: string;
+      readonly tier: Tier;
+      readonly conditions: readonly Condition[];
+    }
   | { readonly type: 'tier-changed'; readonly service: string; readonly clientele: string; readonly from: Tier; readonly to: Tier }
-  | { readonly type: 'conditions-changed'; readonly service: string; readonly clientele: string; readonly added: readonly Condition[]; readonly removed: readonly Condition[] };
+  | {
+      readonly type: 'conditions-changed';
+      readonly service: string;
+      readonly clientele: string;
+      readonly added: readonly Condition[];
+      readonly removed: readonly Condition[];
+    };
 
 /** How a clientele reaches a service, for the effect report. */
 export interface AccessSummary {
@@ -127,13 +166,15 @@ function diffServices(out: Change[], a: readonly Service[], b: readonly Service[
   for (const s of a) {
     if (after.has(s.id)) continue;
     out.push({ type: 'removed', entry: 'service', id: s.id, name: s.name });
-    for (const g of s.grants) out.push({ type: 'grant-removed', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
+    for (const g of s.grants)
+      out.push({ type: 'grant-removed', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
   }
   for (const s of b) {
     const old = before.get(s.id);
     if (!old) {
       out.push({ type: 'added', entry: 'service', id: s.id, name: s.name });
-      for (const g of s.grants) out.push({ type: 'grant-added', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
+      for (const g of s.grants)
+        out.push({ type: 'grant-added', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
       continue;
     }
     compareField(out, 'service', s.id, 'name', old.name, s.name, true);
@@ -147,14 +188,17 @@ function diffServices(out: Change[], a: readonly Service[], b: readonly Service[
     }
     const notesAdded = minus(s.notes.map(note), old.notes.map(note));
     const notesRemoved = minus(old.notes.map(note), s.notes.map(note));
-    if (notesAdded.length > 0 || notesRemoved.length > 0) out.push({ type: 'notes-changed', entry: 'service', id: s.id, added: notesAdded, removed: notesRemoved });
+    if (notesAdded.length > 0 || notesRemoved.length > 0)
+      out.push({ type: 'notes-changed', entry: 'service', id: s.id, added: notesAdded, removed: notesRemoved });
     const appsAdded = minus(s.sub_applications.map(subApplication), old.sub_applications.map(subApplication));
     const appsRemoved = minus(old.sub_applications.map(subApplication), s.sub_applications.map(subApplication));
-    if (appsAdded.length > 0 || appsRemoved.length > 0) out.push({ type: 'sub-applications-changed', entry: 'service', id: s.id, added: appsAdded, removed: appsRemoved });
+    if (appsAdded.length > 0 || appsRemoved.length > 0)
+      out.push({ type: 'sub-applications-changed', entry: 'service', id: s.id, added: appsAdded, removed: appsRemoved });
     const oldGrants = new Map(old.grants.map((g) => [g.clientele, g]));
     const newGrants = new Map(s.grants.map((g) => [g.clientele, g]));
     for (const g of old.grants) {
-      if (!newGrants.has(g.clientele)) out.push({ type: 'grant-removed', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
+      if (!newGrants.has(g.clientele))
+        out.push({ type: 'grant-removed', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
     }
     for (const g of s.grants) {
       const was = oldGrants.get(g.clientele);
@@ -172,10 +216,16 @@ function diffServices(out: Change[], a: readonly Service[], b: readonly Service[
 }
 
 function summarize(list: readonly Access[]): AccessSummary[] {
-  return list
-    // Conditions are a set: their order in the file means nothing.
-    .map((a) => ({ tier: a.tier, conditions: a.conditions.map((c) => ({ fr: c.fr, en: c.en })).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0)), inherited_from: a.inherited_from }))
-    .sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+  return (
+    list
+      // Conditions are a set: their order in the file means nothing.
+      .map((a) => ({
+        tier: a.tier,
+        conditions: a.conditions.map((c) => ({ fr: c.fr, en: c.en })).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0)),
+        inherited_from: a.inherited_from,
+      }))
+      .sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0))
+  );
 }
 
 function accessMap(catalog: Catalog): Map<string, AccessSummary[]> {
@@ -193,7 +243,20 @@ function accessMap(catalog: Catalog): Map<string, AccessSummary[]> {
 // Sort key that does not depend on which catalogue is "before", so that diff(B, A) mirrors diff(A, B) entry for entry.
 function changeKey(c: Change): string {
   const rank = (t: Change['type']): number =>
-    ({ added: 0, removed: 0, renamed: 1, 'field-changed': 2, 'names-changed': 3, 'description-changed': 4, 'notes-changed': 5, 'sub-applications-changed': 6, 'grant-added': 7, 'grant-removed': 7, 'tier-changed': 8, 'conditions-changed': 9 })[t];
+    ({
+      added: 0,
+      removed: 0,
+      renamed: 1,
+      'field-changed': 2,
+      'names-changed': 3,
+      'description-changed': 4,
+      'notes-changed': 5,
+      'sub-applications-changed': 6,
+      'grant-added': 7,
+      'grant-removed': 7,
+      'tier-changed': 8,
+      'conditions-changed': 9,
+    })[t];
   const entryRank = { category: 0, clientele: 1, service: 2 } as const;
   if ('entry' in c) return `0|${entryRank[c.entry]}|${c.id}|${rank(c.type)}|${'field' in c ? c.field : ''}`;
   return `1|${c.service}|${c.clientele}|${rank(c.type)}`;

@@ -33,7 +33,11 @@ function fieldsOf(found: Entity): Field[] {
     const s = found.entity;
     fields.push({ field: 'description', weight: 2, words: wordsOf(`${s.description.fr} ${s.description.en}`) });
     fields.push({ field: 'notes', weight: 1, words: s.notes.flatMap((n) => wordsOf(`${n.fr} ${n.en}`)) });
-    fields.push({ field: 'sub_applications', weight: 2, words: s.sub_applications.flatMap((a) => wordsOf(`${a.name} ${a.name_en} ${a.description.fr} ${a.description.en}`)) });
+    fields.push({
+      field: 'sub_applications',
+      weight: 2,
+      words: s.sub_applications.flatMap((a) => wordsOf(`${a.name} ${a.name_en} ${a.description.fr} ${a.description.en}`)),
+    });
     fields.push({ field: 'conditions', weight: 1, words: s.grants.flatMap((g) => g.conditions.flatMap((c) => wordsOf(`${c.fr} ${c.en}`))) });
   }
   if (found.kind === 'clientele' && found.entity.description !== null) {

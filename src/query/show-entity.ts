@@ -20,7 +20,12 @@ export type ShowResult =
 export function showEntity(index: CatalogIndex, found: Entity): ShowResult {
   switch (found.kind) {
     case 'service':
-      return { kind: 'service', service: found.entity, category: index.categoryById.get(found.entity.category) ?? null, who: findWho(index, found.entity, { expand: true }) };
+      return {
+        kind: 'service',
+        service: found.entity,
+        category: index.categoryById.get(found.entity.category) ?? null,
+        who: findWho(index, found.entity, { expand: true }),
+      };
     case 'clientele': {
       const c = found.entity;
       return {

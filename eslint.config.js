@@ -1,0 +1,41 @@
+// Lint rules: typescript-eslint's recommended set, plus the layering of STYLE.md —
+// only src/cli may print, and imports point down (cli -> present -> query -> catalog).
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+
+const layer = (name, forbidden) => ({
+  files: [`src/${name}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbidden.map((f) => ({
+          group: [`../${f}/*`, `../${f}`],
+          message: `src/${name} must not import src/${f}: imports point down (cli -> present -> query -> catalog)`,
+        })),
+      },
+    ],
+  },
+});
+
+module.exports = tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { ecmaVersion: 2022, sourceType: 'module' },
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  { files: ['src/cli/**/*.ts', '__tests__/**/*.ts', 'scripts/**/*.ts'], rules: { 'no-console': 'off' } },
+  { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  layer('catalog', ['query', 'present', 'cli']),
+  layer('query', ['present', 'cli']),
+  layer('present', ['cli']),
+);
