@@ -404,7 +404,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
   return exitCodeFor(outcome);
 }
 
-function handleError(error: unknown, io: Io, debug: boolean): Outcome {
+function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean): Outcome {
   if (error instanceof UserError) {
     io.stderr(`${PROGRAM}: ${sanitizeText(error.message).replace(/\\u\{a\}/g, '\n')}\n`);
     return error.outcome;
@@ -423,10 +423,17 @@ function handleError(error: unknown, io: Io, debug: boolean): Outcome {
 
 /** The process entry point: runs on the real streams and sets the exit code without cutting piped output. */
 export function main(argv: readonly string[]): void {
+  const debug = argv.includes('--debug') || Boolean(process.env['DEBUG']);
+  const crash = (error: unknown): void => {
+    handleError(error, { stderr: (text) => process.stderr.write(text) }, debug);
+    process.exitCode = EXIT.internal;
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // The reader went away (`| head`): nothing more to say, and not a failure.
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
+    crash(error);
   });
   const code = run(argv, {
     stdout: (text) => process.stdout.write(text),

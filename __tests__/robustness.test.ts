@@ -1,0 +1,202 @@
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Document } from 'yaml';
+import { run } from '../src/cli/main';
+import { BIN, CATALOG, hasAnsi, runBin, runCli } from './helpers';
+
+const DOCUMENTED_EXIT_CODES = [0, 1, 2, 3, 70];
+
+describe('random argument vectors (property test, in-process)', () => {
+  const words = fc.constantFrom(
+    'services',
+    'who',
+    'can',
+    'show',
+    'list',
+    'search',
+    'matrix',
+    'validate',
+    'diff',
+    'fmt',
+    'podiatre',
+    'SELAT',
+    'IPS',
+    'médecin',
+    'infirmière',
+    'facturacte',
+    'clienteles',
+    'categories',
+    'services',
+    '--json',
+    '--format',
+    'json',
+    'csv',
+    'markdown',
+    'table',
+    'github',
+    'text',
+    '--tier',
+    'creation',
+    'request',
+    'bogus',
+    '--expand',
+    '--own',
+    '--category',
+    'medicaments',
+    '--lang',
+    'en',
+    'fr',
+    'xx',
+    '--no-color',
+    '--color',
+    '--check',
+    '--catalog',
+    CATALOG,
+    '/nonexistent/catalog.yaml',
+    '-',
+    '--',
+    '--help',
+    '-h',
+    '--version',
+    '-V',
+    '--debug',
+    '--bogus',
+    '',
+  );
+  const argv = fc.array(fc.oneof({ weight: 5, arbitrary: words }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }), { maxLength: 7 });
+
+  test('every run ends with a documented exit code and never throws', () => {
+    let cases = 0;
+    fc.assert(
+      fc.property(argv, (args) => {
+        // fmt without --check would rewrite files: keep the property test read-only.
+        fc.pre(!(args.includes('fmt') && !args.includes('--check')));
+        cases++;
+        let stderr = '';
+        const code = run(args, {
+          stdout: () => undefined,
+          stderr: (s) => (stderr += s),
+          env: { LANG: 'fr_CA.UTF-8' },
+          isTTY: false,
+          columns: 80,
+          readStdin: () => Buffer.from(''),
+        });
+        expect(DOCUMENTED_EXIT_CODES).toContain(code);
+        expect(code).not.toBe(70);
+        expect(stderr).not.toMatch(/^\s+at /m);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(cases).toBeGreaterThan(2000);
+  });
+
+  test("unknown options and commands get commander's suggestion", () => {
+    expect(runCli(['services', 'podiatre', '--jsn']).stderr).toContain('(Did you mean --json?)');
+    expect(runCli(['mtrix']).stderr).toContain('(Did you mean matrix?)');
+  });
+});
+
+describe('pipes', () => {
+  test('`matrix | head -1` and `list services --json | head -c 10` end quietly with exit 0', () => {
+    for (const cmd of ['matrix | head -1', 'list services --json | head -c 10']) {
+      const [left, right] = cmd.split(' | ');
+      const out = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" ${left} | ${right} >/dev/null`], { encoding: 'utf8' });
+      expect([cmd, out.status, out.stderr]).toEqual([cmd, 0, '']);
+    }
+  });
+
+  test('a large JSON document through a slow pipe arrives whole', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-pipe-'));
+    const file = path.join(dir, 'big.yaml');
+    const n = 400;
+    const clienteles = Array.from({ length: n }, (_, i) => ({
+      id: `c${i}`,
+      name: `Clientèle ${i}`,
+      name_en: `Clientele ${i}`,
+      kind: 'profession',
+      forms: [],
+      aliases: [],
+      terms_en: [],
+      abbreviations: [],
+    }));
+    const services = Array.from({ length: 40 }, (_, i) => ({
+      id: `s${i}`,
+      name: `Service ${i}`,
+      name_en: `Service en ${i}`,
+      abbreviation: null,
+      category: 'k',
+      aliases: [],
+      description: { fr: 'd', en: 'd' },
+      grants: clienteles.map((c) => ({ clientele: c.id, tier: 'request', conditions: [] })),
+      notes: [],
+      sub_applications: [],
+    }));
+    fs.writeFileSync(
+      file,
+      new Document({ version: 1, source: { title: 't', publisher: 'p' }, categories: [{ id: 'k', name: 'K', name_en: 'K' }], clienteles, services }).toString(),
+    );
+    const script = `"${process.execPath}" "${BIN}" --catalog "${file}" matrix --json | (sleep 1; cat) | wc -c`;
+    const out = spawnSync('bash', ['-c', `set -o pipefail; ${script}`], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const direct = runBin(['--catalog', file, 'matrix', '--json']);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(out.status).toBe(0);
+    expect(Buffer.byteLength(direct.stdout)).toBeGreaterThan(1_000_000);
+    expect(Number(out.stdout.trim())).toBe(Buffer.byteLength(direct.stdout));
+    expect(JSON.parse(direct.stdout).rows).toHaveLength(n);
+  });
+});
+
+describe('terminal safety', () => {
+  test('escape sequences typed as names are shown neutralised, never sent to the terminal', () => {
+    const out = runBin(['services', '\u001b[31mred\u0007']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(out.stderr).toContain('\\u{1b}[31mred\\u{7}');
+    const option = runBin(['services', 'podiatre', '--\u001b[2J']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).not.toContain('\u001b');
+  });
+
+  test('NO_COLOR wins over a terminal; cli-table3 adds no color of its own', () => {
+    const tty = runCli(['services', 'podiatre'], { NO_COLOR: '1' }, true);
+    expect(hasAnsi(tty.stdout)).toBe(false);
+    const colored = runCli(['services', 'podiatre'], {}, true);
+    expect(hasAnsi(colored.stdout)).toBe(true);
+    // borders are never colored: every escape sequence is one of the palette's
+    const borders = colored.stdout.split('\n').filter((l) => /^[┌├└]/.test(l));
+    for (const line of borders) expect(hasAnsi(line)).toBe(false);
+  });
+});
+
+describe('internal errors', () => {
+  const failingIo = (env: Record<string, string> = {}) => {
+    let stderr = '';
+    const code = run(['list', 'services', ...(env['DEBUGFLAG'] ? ['--debug'] : [])], {
+      stdout: () => {
+        throw new TypeError('boom');
+      },
+      stderr: (s) => (stderr += s),
+      env: {},
+      isTTY: false,
+      columns: 80,
+      readStdin: () => Buffer.from(''),
+    });
+    return { code, stderr };
+  };
+
+  test('exit 70, one line that says it is a bug and where to report it', () => {
+    const { code, stderr } = failingIo();
+    expect(code).toBe(70);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^ramq-access: internal error \(this is a bug\): boom; please report it at https:\/\/\S+ \(run with --debug for details\)\n$/);
+  });
+
+  test('the stack only with --debug', () => {
+    const { code, stderr } = failingIo({ DEBUGFLAG: '1' });
+    expect(code).toBe(70);
+    expect(stderr).toMatch(/\n\s+at /);
+  });
+});
