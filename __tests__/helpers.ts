@@ -23,7 +23,7 @@ export function runCli(argv: string[], env: Record<string, string | undefined> =
   let stdout = '';
   let stderr = '';
   const code = run(argv, {
-    stdout: (s) => (stdout += s),
+    stdout: (s) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')),
     stderr: (s) => (stderr += s),
     env: { LANG: 'fr_CA.UTF-8', ...env },
     isTTY,

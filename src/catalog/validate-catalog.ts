@@ -1,4 +1,4 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import path from 'node:path';
 import type { Catalog, Clientele, Service } from './model';
 import { normalizeName } from './normalize-name';
@@ -15,9 +15,17 @@ let compiled: ValidateFunction | null = null;
 
 function schemaValidator(): ValidateFunction {
   if (compiled === null) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const schema = require(CATALOG_SCHEMA_PATH) as object;
-    compiled = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    try {
+      // The build precompiles the schema (scripts/build-prepared.js); from the sources (tests) it is compiled here.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      compiled = require('./catalog-validator') as ValidateFunction;
+    } catch {
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const schema = require(CATALOG_SCHEMA_PATH) as object;
+      const Ajv2020 = (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default;
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      compiled = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    }
   }
   return compiled;
 }

@@ -22,6 +22,7 @@ export type Outcome =
   | { readonly kind: 'validated'; readonly problems: number; readonly unreadable: number }
   | { readonly kind: 'formatted'; readonly invalid: number; readonly failed: number; readonly unformatted: number }
   | { readonly kind: 'diffed'; readonly changed: boolean }
+  | { readonly kind: 'batch'; readonly errors: number }
   | { readonly kind: 'usage-error' }
   | { readonly kind: 'name-error' }
   | { readonly kind: 'catalog-error' }
@@ -40,6 +41,8 @@ export function exitCodeFor(outcome: Outcome): ExitCode {
       return outcome.invalid > 0 ? EXIT.badCatalog : outcome.failed > 0 ? EXIT.usage : outcome.unformatted > 0 ? EXIT.no : EXIT.ok;
     case 'diffed':
       return outcome.changed ? EXIT.no : EXIT.ok;
+    case 'batch':
+      return outcome.errors > 0 ? EXIT.usage : EXIT.ok;
     case 'usage-error':
     case 'name-error':
       return EXIT.usage;

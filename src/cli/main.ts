@@ -1,24 +1,23 @@
 import { Command, CommanderError, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatCatalogText } from '../catalog/format-catalog';
 import { decodeCatalogBytes, EMBEDDED_CATALOG_PATH, loadCatalog, readCatalogFile, type ReadResult } from '../catalog/load-catalog';
 import { writeFileAtomically } from '../catalog/write-catalog';
 import type { Tier } from '../catalog/model';
 import { TIERS } from '../catalog/model';
-import { validateCatalogText } from '../catalog/validate-catalog';
 import { FORMATS, makePalette, type Format, type Lang, type PresentOptions } from '../present/options';
-import { presentCan, presentServices, presentWho } from '../present/present-access';
+import { canToJson, presentCan, presentServices, presentWho, servicesToJson, whoToJson } from '../present/present-access';
+import { presentBatch } from '../present/present-batch';
 import { presentList, presentMatrix, presentSearch, presentShow, type ListWhat } from '../present/present-catalog';
 import { DIFF_FORMATS, presentDiff, type DiffFormat } from '../present/present-diff';
-import { formatPatch } from '../present/present-format';
 import { presentValidation, problemLine, VALIDATE_FORMATS, type FileReport, type ValidateFormat } from '../present/present-problems';
 import { sanitizeText } from '../present/sanitize';
 import { checkAccess, findServices, findWho } from '../query/access';
+import { answerCanLine, answerServicesLine, answerWhoLine, splitLines } from '../query/answer-batch';
 import { buildMatrix } from '../query/build-matrix';
 import { diffCatalogs, diffNames, isEmptyDiff } from '../query/diff-catalogs';
 import { indexCatalog, type CatalogIndex } from '../query/catalog-index';
-import { resolveName, type EntityKind, type Resolution } from '../query/resolve-name';
+import { primeNameKeys, resolveName, type EntityKind, type NameKey, type Resolution } from '../query/resolve-name';
 import { searchCatalog } from '../query/search-catalog';
 import { showEntity } from '../query/show-entity';
 import { decideColor, decideLang } from './decide-color';
@@ -26,7 +25,7 @@ import { EXIT, exitCodeFor, type ExitCode, type Outcome } from './exit-code';
 
 /** Everything the CLI touches outside itself, so that tests can run it in-process. */
 export interface Io {
-  readonly stdout: (text: string) => void;
+  readonly stdout: (text: string | Uint8Array) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly isTTY: boolean;
@@ -39,6 +38,15 @@ export interface Io {
 export const BUG_REPORT_URL = 'https://github.com/ramq-access/ramq-access/issues';
 
 const PROGRAM = 'ramq-access';
+
+// Modules that pull in YAML, ajv or jsdiff are loaded only by the commands that need them, to keep queries quick to start.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const lazy = {
+  validate: () => require('../catalog/validate-catalog') as typeof import('../catalog/validate-catalog'),
+  format: () => require('../catalog/format-catalog') as typeof import('../catalog/format-catalog'),
+  patch: () => require('../present/present-format') as typeof import('../present/present-format'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 interface GlobalOptions {
   catalog?: string;
@@ -99,7 +107,9 @@ export function run(argv: readonly string[], io: Io): ExitCode {
       const lines = result.problems.map((p) => problemLine(p, palette));
       throw new UserError(`cannot use the catalogue ${file}:\n${lines.join('\n')}`, { kind: 'catalog-error' });
     }
-    return indexCatalog(result.catalog);
+    const index = indexCatalog(result.catalog);
+    if (result.names) primeNameKeys(index, result.names as readonly NameKey[]);
+    return index;
   };
 
   const resolveOrFail = (index: CatalogIndex, input: string, kinds: readonly EntityKind[], what: string): Resolution & { ok: true } => {
@@ -118,8 +128,17 @@ export function run(argv: readonly string[], io: Io): ExitCode {
   const categoryFilter = (index: CatalogIndex, input: string | undefined): string | undefined =>
     input === undefined ? undefined : resolveOrFail(index, input, ['category'], 'category').found.entity.id;
 
-  const emit = (text: string): void => {
-    if (text !== '') io.stdout(text);
+  const requireArgument = (words: readonly string[], name: string): void => {
+    if (words.length === 0) throw new UserError(`missing required argument '${name}'`, { kind: 'usage-error' });
+  };
+
+  const batchLines = (words: readonly string[]): string[] => {
+    if (words.length > 0) throw new UserError('with --batch, the questions come from standard input, not from arguments', { kind: 'usage-error' });
+    return splitLines(new TextDecoder('utf-8').decode(io.readStdin()));
+  };
+
+  const emit = (text: string | Uint8Array): void => {
+    if (text.length > 0) io.stdout(text);
   };
 
   program
@@ -153,12 +172,8 @@ export function run(argv: readonly string[], io: Io): ExitCode {
       const targets = files.length > 0 ? files : [catalogPath(g)];
       let unreadable = 0;
       const reports: FileReport[] = targets.map((file) => {
-        const read = readCatalogFile(file);
-        if (!read.ok) {
-          if (read.problem.code === 'FILE_UNREADABLE') unreadable++;
-          return { file, problems: [read.problem] };
-        }
-        const result = validateCatalogText(read.text, file);
+        const result = loadCatalog(file);
+        if (!result.ok && result.problems.some((p) => p.code === 'FILE_UNREADABLE')) unreadable++;
         return { file, problems: result.ok ? [] : result.problems };
       });
       const o = presentOptions(g, lang, format);
@@ -169,14 +184,23 @@ export function run(argv: readonly string[], io: Io): ExitCode {
   program
     .command('services')
     .description('every service a clientele may use, by tier, with conditions and inherited grants')
-    .argument('<clientele...>', 'a clientele, as you would name it (podiatre, podiatrist, IPS, ...)')
+    .argument('[clientele...]', 'a clientele, as you would name it (podiatre, podiatrist, IPS, ...)')
     .addOption(tierOption())
     .option('--category <category>', 'only services of this category')
     .option('--own', "only the clientele's own grants, not those inherited from a parent (what an IPSPL gets that an IPS does not)")
+    .option('--batch', 'read one clientele per line from stdin; write one JSON line per answer (NDJSON)')
     .addOption(formatOption(FORMATS, 'table'))
     .option('--json', 'shorthand for --format json')
-    .action((words: string[], opts: FormatOptions & { tier?: Tier; category?: string; own?: boolean }, cmd: Command) => {
+    .action((words: string[], opts: FormatOptions & { tier?: Tier; category?: string; own?: boolean; batch?: boolean }, cmd: Command) => {
       const { g, lang } = context(cmd);
+      if (opts.batch) {
+        const index = withIndex(g);
+        const output = presentBatch(batchLines(words), (text, line) => answerServicesLine(index, text, line, opts.tier), servicesToJson);
+        for (const chunk of output.chunks) emit(chunk);
+        outcome = { kind: 'batch', errors: output.errors() };
+        return;
+      }
+      requireArgument(words, 'clientele');
       const index = withIndex(g);
       const found = resolveOrFail(index, words.join(' '), ['clientele'], 'clientele').found;
       if (found.kind !== 'clientele') throw new Error('resolver returned a non-clientele');
@@ -188,13 +212,22 @@ export function run(argv: readonly string[], io: Io): ExitCode {
   program
     .command('who')
     .description('every clientele the catalogue names for a service, by tier, with conditions')
-    .argument('<service...>', 'a service, by name, abbreviation or id (SELAT, FacturActe, ...)')
+    .argument('[service...]', 'a service, by name, abbreviation or id (SELAT, FacturActe, ...)')
     .addOption(tierOption())
     .option('--expand', 'also list the clienteles that inherit a grant from a parent clientele')
+    .option('--batch', 'read one service per line from stdin; write one JSON line per answer (NDJSON)')
     .addOption(formatOption(FORMATS, 'table'))
     .option('--json', 'shorthand for --format json')
-    .action((words: string[], opts: FormatOptions & { tier?: Tier; expand?: boolean }, cmd: Command) => {
+    .action((words: string[], opts: FormatOptions & { tier?: Tier; expand?: boolean; batch?: boolean }, cmd: Command) => {
       const { g, lang } = context(cmd);
+      if (opts.batch) {
+        const index = withIndex(g);
+        const output = presentBatch(batchLines(words), (text, line) => answerWhoLine(index, text, line, opts.tier, opts.expand ?? false), whoToJson);
+        for (const chunk of output.chunks) emit(chunk);
+        outcome = { kind: 'batch', errors: output.errors() };
+        return;
+      }
+      requireArgument(words, 'service');
       const index = withIndex(g);
       const found = resolveOrFail(index, words.join(' '), ['service'], 'service').found;
       if (found.kind !== 'service') throw new Error('resolver returned a non-service');
@@ -206,13 +239,25 @@ export function run(argv: readonly string[], io: Io): ExitCode {
   program
     .command('can')
     .description('whether a clientele may use a service (exit 0 yes, 1 no)')
-    .argument('<clientele>', 'a clientele (quote names of several words)')
-    .argument('<service>', 'a service')
+    .argument('[clientele]', 'a clientele (quote names of several words)')
+    .argument('[service]', 'a service')
     .addOption(tierOption())
+    .option('--batch', 'read "clientele<TAB>service" lines from stdin; write one JSON line per answer (NDJSON)')
     .addOption(formatOption(FORMATS, 'table'))
     .option('--json', 'shorthand for --format json')
-    .action((clienteleName: string, serviceName: string, opts: FormatOptions & { tier?: Tier }, cmd: Command) => {
+    .action((clienteleName: string | undefined, serviceName: string | undefined, opts: FormatOptions & { tier?: Tier; batch?: boolean }, cmd: Command) => {
       const { g, lang } = context(cmd);
+      if (opts.batch) {
+        if (clienteleName !== undefined) throw new UserError('with --batch, the questions come from standard input, not from arguments', { kind: 'usage-error' });
+        const index = withIndex(g);
+        const output = presentBatch(batchLines([]), (text, line) => answerCanLine(index, text, line, opts.tier), canToJson);
+        for (const chunk of output.chunks) emit(chunk);
+        outcome = { kind: 'batch', errors: output.errors() };
+        return;
+      }
+      if (clienteleName === undefined) requireArgument([], 'clientele');
+      if (serviceName === undefined) requireArgument([], 'service');
+      if (clienteleName === undefined || serviceName === undefined) return;
       const index = withIndex(g);
       const c = resolveOrFail(index, clienteleName, ['clientele'], 'clientele').found;
       const s = resolveOrFail(index, serviceName, ['service'], 'service').found;
@@ -311,7 +356,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
       const sides = [oldFile, newFile].map((file) => {
         const read = readInput(file);
         if (!read.ok) return { file, problems: [read.problem], catalog: null };
-        const result = validateCatalogText(read.text, file === '-' ? '<stdin>' : file);
+        const result = lazy.validate().validateCatalogText(read.text, file === '-' ? '<stdin>' : file);
         const shown = file === '-' ? '<stdin>' : file;
         return result.ok ? { file: shown, problems: [], catalog: result.catalog } : { file: shown, problems: result.problems, catalog: null };
       });
@@ -355,7 +400,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
           continue;
         }
         const name = file === '-' ? '<stdin>' : file;
-        const result = formatCatalogText(read.text, name);
+        const result = lazy.format().formatCatalogText(read.text, name);
         if (!result.ok) {
           for (const p of result.problems) io.stderr(`${problemLine(p, palette)}\n`);
           io.stderr(`${PROGRAM}: ${sanitizeText(name)} left untouched: it is not a valid catalogue\n`);
@@ -365,7 +410,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
         if (file === '-') {
           if (opts.check) {
             if (result.changed) {
-              emit(formatPatch(name, read.text, result.text));
+              emit(lazy.patch().formatPatch(name, read.text, result.text));
               unformatted++;
             }
           } else {
@@ -375,7 +420,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
         }
         if (!result.changed) continue;
         if (opts.check) {
-          emit(formatPatch(file, read.text, result.text));
+          emit(lazy.patch().formatPatch(file, read.text, result.text));
           io.stderr(`${PROGRAM}: ${sanitizeText(file)} is not in canonical form\n`);
           unformatted++;
           continue;

@@ -1,4 +1,3 @@
-import chalk from 'chalk';
 
 /** Languages the tool speaks. */
 export type Lang = 'fr' | 'en';
@@ -21,7 +20,13 @@ export interface Palette {
 
 /** Builds the palette for a color decision made by the CLI; presenters never look at the environment. */
 export function makePalette(enabled: boolean): Palette {
-  const c = new chalk.Instance({ level: enabled ? 1 : 0 });
+  if (!enabled) {
+    const same = (s: string): string => s;
+    return { enabled, bold: same, dim: same, good: same, bad: same, warn: same, accent: same };
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const chalk = require('chalk') as typeof import('chalk');
+  const c = new chalk.Instance({ level: 1 });
   return { enabled, bold: c.bold, dim: c.dim, good: c.green, bad: c.red, warn: c.yellow, accent: c.cyan };
 }
 

@@ -1,4 +1,3 @@
-import Table from 'cli-table3';
 import type { Palette } from './options';
 import { sanitizeText } from './sanitize';
 
@@ -49,6 +48,8 @@ export function toBoxTable(header: readonly string[], allRows: readonly BoxRow[]
   const spare = Math.max(0, width - borders - minimum.reduce((a, b) => a + b, 0));
   const total = shares.reduce((a, b) => a + b, 0) || 1;
   const colWidths = minimum.map((m, i) => m + Math.floor((spare * (shares[i] ?? 1)) / total));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Table = require('cli-table3') as typeof import('cli-table3');
   const table = new Table({
     head: header.map((h) => palette.bold(h)),
     colWidths,

@@ -52,23 +52,60 @@ export function namesOf(found: Entity): string[] {
   }
 }
 
-function nameTable(index: CatalogIndex): readonly NameEntry[] {
-  const cached = nameTables.get(index);
-  if (cached) return cached;
+/** One normalised name of the catalogue: its key, and the kind and id of what it names. */
+export type NameKey = readonly [key: string, kind: EntityKind, id: string];
+
+const primedKeys = new WeakMap<CatalogIndex, readonly NameKey[]>();
+
+/** Every normalised name of a catalogue; the build stores them with the prepared catalogue so that a start-up need not compute them. */
+export function computeNameKeys(index: CatalogIndex): NameKey[] {
   const entities: Entity[] = [
     ...index.catalog.services.map((entity): Entity => ({ kind: 'service', entity })),
     ...index.catalog.clienteles.map((entity): Entity => ({ kind: 'clientele', entity })),
     ...index.catalog.categories.map((entity): Entity => ({ kind: 'category', entity })),
   ];
-  const table: NameEntry[] = [];
+  const keys: NameKey[] = [];
   for (const found of entities) {
     const seen = new Set<string>();
     for (const name of namesOf(found)) {
       const key = normalizeName(name);
       if (key === '' || seen.has(key)) continue;
       seen.add(key);
-      table.push({ key, words: key.split(/[\s']+/).filter(Boolean), found });
+      keys.push([key, found.kind, found.entity.id]);
     }
+  }
+  return keys;
+}
+
+/** Supplies the normalised names computed at build time for a catalogue. */
+export function primeNameKeys(index: CatalogIndex, keys: readonly NameKey[]): void {
+  primedKeys.set(index, keys);
+}
+
+function entityOf(index: CatalogIndex, kind: EntityKind, id: string): Entity | null {
+  switch (kind) {
+    case 'service': {
+      const entity = index.serviceById.get(id);
+      return entity ? { kind, entity } : null;
+    }
+    case 'clientele': {
+      const entity = index.clienteleById.get(id);
+      return entity ? { kind, entity } : null;
+    }
+    case 'category': {
+      const entity = index.categoryById.get(id);
+      return entity ? { kind, entity } : null;
+    }
+  }
+}
+
+function nameTable(index: CatalogIndex): readonly NameEntry[] {
+  const cached = nameTables.get(index);
+  if (cached) return cached;
+  const table: NameEntry[] = [];
+  for (const [key, kind, id] of primedKeys.get(index) ?? computeNameKeys(index)) {
+    const found = entityOf(index, kind, id);
+    if (found) table.push({ key, words: key.split(/[\s']+/).filter(Boolean), found });
   }
   nameTables.set(index, table);
   return table;
@@ -88,15 +125,55 @@ function toSuggestion(found: Entity): Suggestion {
  * error with suggestions, because a guessed answer about access could be wrong.
  */
 export function resolveName(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Resolution {
-  const key = normalizeName(input);
-  const table = nameTable(index).filter((e) => kinds.includes(e.found.kind));
-  const exact: Entity[] = [];
-  for (const entry of table) {
-    if (entry.key === key && !exact.some((f) => sameEntity(f, entry.found))) exact.push(entry.found);
+  const memo = memoOf(index);
+  const memoKey = `${kinds.join(',')}\u0000${input}`;
+  const known = memo.get(memoKey);
+  if (known) return known;
+  const resolution = resolveUncached(index, input, kinds);
+  // Scripts ask about the same few names again and again (batch mode); bound the memo so that odd input cannot grow it forever.
+  if (memo.size >= 10_000) memo.clear();
+  memo.set(memoKey, resolution);
+  return resolution;
+}
+
+const memos = new WeakMap<CatalogIndex, Map<string, Resolution>>();
+const exactTables = new WeakMap<CatalogIndex, Map<string, Entity[]>>();
+
+function memoOf(index: CatalogIndex): Map<string, Resolution> {
+  let memo = memos.get(index);
+  if (!memo) {
+    memo = new Map();
+    memos.set(index, memo);
   }
+  return memo;
+}
+
+function exactTable(index: CatalogIndex): Map<string, Entity[]> {
+  let table = exactTables.get(index);
+  if (!table) {
+    table = new Map();
+    for (const [key, kind, id] of primedKeys.get(index) ?? computeNameKeys(index)) {
+      const found = entityOf(index, kind, id);
+      if (!found) continue;
+      const list = table.get(key) ?? [];
+      if (!list.some((f) => sameEntity(f, found))) list.push(found);
+      table.set(key, list);
+    }
+    exactTables.set(index, table);
+  }
+  return table;
+}
+
+function resolveUncached(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Resolution {
+  const key = normalizeName(input);
+  const exact = (exactTable(index).get(key) ?? []).filter((f) => kinds.includes(f.kind));
   if (exact.length === 1 && exact[0] !== undefined) return { ok: true, found: exact[0] };
   if (exact.length > 1) return { ok: false, reason: 'ambiguous', input, suggestions: exact.slice(0, MAX_SUGGESTIONS).map(toSuggestion) };
-  return suggest(table, input, key);
+  return suggest(
+    nameTable(index).filter((e) => kinds.includes(e.found.kind)),
+    input,
+    key,
+  );
 }
 
 function suggest(table: readonly NameEntry[], input: string, key: string): Resolution {
