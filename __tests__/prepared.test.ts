@@ -1,0 +1,52 @@
+/** The build's prepared form of the embedded catalogue must mean exactly what the YAML means, and must be ignored once the YAML changes. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { validateCatalogText } from '../src/catalog/validate-catalog';
+import { indexCatalog } from '../src/query/catalog-index';
+import { computeNameKeys } from '../src/query/resolve-name';
+import { CATALOG, ROOT, runBin } from './helpers';
+
+const preparedPath = path.join(ROOT, 'dist', 'catalog.prepared.json');
+
+test('dist/catalog.prepared.json holds the validated catalogue, its names and the hash of catalog.yaml', () => {
+  const prepared = JSON.parse(fs.readFileSync(preparedPath, 'utf8'));
+  const text = fs.readFileSync(CATALOG, 'utf8');
+  const full = validateCatalogText(text, CATALOG);
+  if (!full.ok) throw new Error('invalid');
+  expect(prepared.catalog).toEqual(JSON.parse(JSON.stringify(full.catalog)));
+  expect(prepared.names).toEqual(computeNameKeys(indexCatalog(full.catalog)));
+  expect(prepared.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+});
+
+test('the standalone validator built from the schema agrees with ajv compiling it at run time', () => {
+  const generated = path.join(ROOT, 'dist', 'catalog', 'catalog-validator.js');
+  expect(fs.existsSync(generated)).toBe(true);
+  const dir = path.join(__dirname, 'fixtures', 'invalid');
+  for (const f of fs.readdirSync(dir)) {
+    const file = path.join(dir, f);
+    const fromSources = validateCatalogText(fs.readFileSync(file, 'utf8'), file);
+    const out = runBin(['validate', file, '--json']);
+    const fromBuild = JSON.parse(out.stdout).files[0].problems;
+    expect([f, fromBuild]).toEqual([f, fromSources.ok ? [] : fromSources.problems.map(({ code, line, col, message }) => ({ code, line, col, message }))]);
+  }
+});
+
+test('an edited embedded catalogue is validated in full, not taken from the prepared form', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-prepared-'));
+  try {
+    for (const entry of ['bin', 'dist', 'schema', 'package.json']) fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    const run = (args: string[]) => spawnSync(process.execPath, [path.join(dir, 'bin', 'ramq-access'), ...args], { encoding: 'utf8' });
+    fs.writeFileSync(path.join(dir, 'catalog.yaml'), fs.readFileSync(CATALOG, 'utf8').replace('name: Podiatre\n', 'name: Podiatre modifié\n'));
+    expect(JSON.parse(run(['services', 'podiatre', '--json']).stdout).clientele.name).toBe('Podiatre modifié');
+    fs.writeFileSync(path.join(dir, 'catalog.yaml'), fs.readFileSync(CATALOG, 'utf8').replace('tier: creation', 'tier: sometimes'));
+    const broken = run(['services', 'podiatre']);
+    expect(broken.status).toBe(3);
+    expect(broken.stderr).toContain('SCHEMA');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
