@@ -1,0 +1,106 @@
+/** The package as a library, resolved by its name the way a user's project resolves it. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './helpers';
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-lib-'));
+  fs.mkdirSync(path.join(dir, 'node_modules'));
+  fs.symlinkSync(ROOT, path.join(dir, 'node_modules', 'ramq-access'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function node(file: string, code: string): { status: number | null; stdout: string; stderr: string } {
+  fs.writeFileSync(path.join(dir, file), code);
+  const r = spawnSync(process.execPath, [path.join(dir, file)], { cwd: dir, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('require from JavaScript: the README example works', () => {
+  const r = node(
+    'example.cjs',
+    `const { openCatalog, resolveName, servicesFor, canAccess, whoCan } = require('ramq-access');
+const catalog = openCatalog();
+const podiatrist = resolveName(catalog, 'podiatrist', ['clientele']);
+const selat = resolveName(catalog, 'SELAT', ['service']);
+if (!podiatrist.ok || !selat.ok) throw new Error('unresolved');
+console.log(JSON.stringify({
+  services: servicesFor(catalog, podiatrist.found.entity).access.map((a) => a.service.id),
+  can: canAccess(catalog, podiatrist.found.entity, selat.found.entity).eligible,
+  who: whoCan(catalog, selat.found.entity, { tier: 'request' }).access.length,
+}));`,
+  );
+  expect(r.stderr).toBe('');
+  expect(JSON.parse(r.stdout)).toEqual({
+    services: ['messagerie-securisee', 'mon-dossier', 'liste-medicaments', 'patient-medicaments-exception'],
+    can: false,
+    who: 9,
+  });
+});
+
+test('import from an ES module', () => {
+  const r = node(
+    'example.mjs',
+    `import { openCatalog, PROBLEM_CODES } from 'ramq-access';\nconsole.log(openCatalog().catalog.services.length, PROBLEM_CODES.includes('SCHEMA'));`,
+  );
+  expect(r.stderr).toBe('');
+  expect(r.stdout.trim()).toBe('23 true');
+});
+
+test('an invalid catalogue throws CatalogError with its problems', () => {
+  const bad = path.join(ROOT, '__tests__', 'fixtures', 'invalid', 'unknown-clientele.yaml');
+  const r = node(
+    'bad.cjs',
+    `const { openCatalog, CatalogError } = require('ramq-access');\ntry { openCatalog(${JSON.stringify(bad)}) } catch (e) { console.log(e instanceof CatalogError, e.problems[0].code, e.problems[0].line) }`,
+  );
+  expect(r.stdout.trim()).toBe('true UNKNOWN_CLIENTELE 56');
+});
+
+test('exports exposes only the public API', () => {
+  const r = node('private.cjs', `try { require('ramq-access/dist/cli/main.js'); console.log('reachable') } catch (e) { console.log(e.code) }`);
+  expect(r.stdout.trim()).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
+  expect(node('pkg.cjs', `console.log(require('ramq-access/package.json').name)`).stdout.trim()).toBe('ramq-access');
+});
+
+test('TypeScript sees the declarations through exports', () => {
+  fs.writeFileSync(
+    path.join(dir, 'consumer.ts'),
+    `import { openCatalog, resolveName, servicesFor, type ServicesResult, type Tier } from 'ramq-access';
+const catalog = openCatalog();
+const r = resolveName(catalog, 'podiatre', ['clientele']);
+const tier: Tier = 'creation';
+if (r.ok && r.found.kind === 'clientele') {
+  const result: ServicesResult = servicesFor(catalog, r.found.entity, { tier });
+  const n: number = result.access.length;
+  console.log(n);
+}
+// @ts-expect-error a wrong tier does not type-check
+const wrong: Tier = 'sometimes';
+void wrong;
+`,
+  );
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const r = spawnSync(
+    process.execPath,
+    [
+      tsc,
+      '--noEmit',
+      '--strict',
+      '--module',
+      'node16',
+      '--moduleResolution',
+      'node16',
+      '--types',
+      'node',
+      '--typeRoots',
+      path.join(ROOT, 'node_modules', '@types'),
+      'consumer.ts',
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  expect(r.stdout + r.stderr).toBe('');
+  expect(r.status).toBe(0);
+});

@@ -1,0 +1,55 @@
+/**
+ * ramq-access as a library: load a catalogue, resolve names as people type
+ * them, and ask the same questions the CLI answers. The CLI is built on these
+ * very functions.
+ *
+ *   import { openCatalog, resolveName, servicesFor, canAccess } from 'ramq-access';
+ */
+import { EMBEDDED_CATALOG_PATH, loadCatalog, type LoadResult } from './catalog/load-catalog';
+import type { Problem } from './catalog/problem';
+import { indexCatalog, type CatalogIndex } from './query/catalog-index';
+import { primeNameKeys, type NameKey } from './query/resolve-name';
+
+export type { Bilingual, Catalog, Category, Clientele, ClienteleKind, Condition, Grant, Note, NoteKind, Service, SubApplication, Tier } from './catalog/model';
+export { TIERS } from './catalog/model';
+export type { Problem, ProblemCode } from './catalog/problem';
+export { PROBLEM_CODES } from './catalog/problem';
+export { EMBEDDED_CATALOG_PATH, loadCatalog } from './catalog/load-catalog';
+export type { LoadResult } from './catalog/load-catalog';
+export { validateCatalogText, type ValidationResult } from './catalog/validate-catalog';
+export { formatCatalogText, type FormatResult } from './catalog/format-catalog';
+export { normalizeName } from './catalog/normalize-name';
+export { indexCatalog, type CatalogIndex } from './query/catalog-index';
+export { resolveName, type Entity, type EntityKind, type Resolution, type Suggestion } from './query/resolve-name';
+export {
+  checkAccess as canAccess,
+  findServices as servicesFor,
+  findWho as whoCan,
+  type Access,
+  type AccessFilter,
+  type CanResult,
+  type ServicesResult,
+  type WhoResult,
+} from './query/access';
+export { buildMatrix, type MatrixResult } from './query/build-matrix';
+export { searchCatalog, type SearchResult } from './query/search-catalog';
+export { diffCatalogs, type CatalogDiff, type Change, type Effect } from './query/diff-catalogs';
+export { canToJson, servicesToJson, whoToJson } from './present/present-access';
+export type { CanJson, ClienteleJson, ServiceJson, ServicesJson, WhoJson } from './present/json-output';
+
+/** Thrown by openCatalog when the catalogue cannot be read or is invalid; `problems` says why, with positions. */
+export class CatalogError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(problems.map((p) => `${p.file}${p.line === null ? '' : `:${p.line}:${p.col ?? 1}`}: ${p.code} ${p.message}`).join('\n'));
+    this.name = 'CatalogError';
+  }
+}
+
+/** Loads a catalogue (the embedded one by default) and indexes it for queries; throws CatalogError if it cannot. */
+export function openCatalog(file: string = EMBEDDED_CATALOG_PATH): CatalogIndex {
+  const result: LoadResult = loadCatalog(file);
+  if (!result.ok) throw new CatalogError(result.problems);
+  const index = indexCatalog(result.catalog);
+  if (result.names) primeNameKeys(index, result.names as readonly NameKey[]);
+  return index;
+}
