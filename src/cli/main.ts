@@ -20,6 +20,7 @@ import { indexCatalog, type CatalogIndex } from '../query/catalog-index';
 import { primeNameKeys, resolveName, type EntityKind, type NameKey, type Resolution } from '../query/resolve-name';
 import { searchCatalog } from '../query/search-catalog';
 import { showEntity } from '../query/show-entity';
+import { completeWords, completionScript, formatCandidates, SHELLS, type Shell } from './complete';
 import { decideColor, decideLang } from './decide-color';
 import { EXIT, exitCodeFor, type ExitCode, type Outcome } from './exit-code';
 
@@ -248,7 +249,8 @@ export function run(argv: readonly string[], io: Io): ExitCode {
     .action((clienteleName: string | undefined, serviceName: string | undefined, opts: FormatOptions & { tier?: Tier; batch?: boolean }, cmd: Command) => {
       const { g, lang } = context(cmd);
       if (opts.batch) {
-        if (clienteleName !== undefined) throw new UserError('with --batch, the questions come from standard input, not from arguments', { kind: 'usage-error' });
+        if (clienteleName !== undefined)
+          throw new UserError('with --batch, the questions come from standard input, not from arguments', { kind: 'usage-error' });
         const index = withIndex(g);
         const output = presentBatch(batchLines([]), (text, line) => answerCanLine(index, text, line, opts.tier), canToJson);
         for (const chunk of output.chunks) emit(chunk);
@@ -434,6 +436,67 @@ export function run(argv: readonly string[], io: Io): ExitCode {
       }
       outcome = { kind: 'formatted', invalid, failed, unformatted };
     });
+
+  program
+    .command('completion')
+    .description('print a shell completion script (bash, zsh or fish) that completes commands, options, their values and catalogue names')
+    .addArgument(new Command().createArgument('<shell>', 'bash, zsh or fish').choices([...SHELLS]))
+    .action((shell: Shell) => {
+      emit(completionScript(shell, PROGRAM));
+    });
+
+  program
+    .command('__complete', { hidden: true })
+    .description('print completion candidates for the words after "--" (used by the completion scripts)')
+    .addOption(new Option('--shell <shell>').choices([...SHELLS]).default('bash'))
+    .argument('[words...]')
+    .action((words: string[], opts: { shell: Shell }, cmd: Command) => {
+      const { g } = context(cmd);
+      const loadIndex = (catalog: string | undefined): CatalogIndex | null => {
+        try {
+          return withIndex({ ...g, ...(catalog === undefined ? {} : { catalog }) });
+        } catch {
+          return null;
+        }
+      };
+      const typed = words[words.length - 1] ?? '';
+      emit(formatCandidates(opts.shell, completeWords(program, words.length === 0 ? [''] : words, loadIndex), typed));
+    });
+
+  const EXAMPLES: Record<string, readonly string[]> = {
+    validate: ['validate', 'validate catalog.yaml --format github', 'validate a.yaml b.yaml --json'],
+    services: ['services podiatrist', 'services "infirmière praticienne spécialisée" --tier creation', 'services IPSPL --own --json'],
+    who: ['who SELAT --tier request', 'who messagerie-securisee --expand', 'who PME --json'],
+    can: [
+      'can "hygiéniste dentaire" facturacte',
+      'can audioprothésiste "messagerie sécurisée" --tier creation',
+      "printf 'podiatre\\tSELAT\\n' | ramq-access can --batch",
+    ],
+    show: ['show SELAT', 'show IPS --lang en', 'show identification-medecin-famille --json'],
+    list: ['list services', 'list clienteles --format csv', 'list categories --json'],
+    search: ['search délégation', 'search medicaments exception', 'search developer --lang en'],
+    matrix: ['matrix', 'matrix --category medicaments', 'matrix --format csv > matrix.csv'],
+    diff: ['diff old.yaml catalog.yaml', 'git show origin/main:catalog.yaml | ramq-access diff - catalog.yaml', 'diff old.yaml new.yaml --format markdown'],
+    fmt: ['fmt --check catalog.yaml', 'fmt catalog.yaml', 'fmt - < messy.yaml > catalog.yaml'],
+    completion: [
+      'completion bash > ~/.local/share/bash-completion/completions/ramq-access',
+      'source <(ramq-access completion zsh)',
+      'completion fish > ~/.config/fish/completions/ramq-access.fish',
+    ],
+    export: ['export --format html > acces.html', 'export --format html --lang en > access.html'],
+  };
+  for (const cmd of program.commands) {
+    const examples = EXAMPLES[cmd.name()];
+    if (examples)
+      cmd.addHelpText(
+        'after',
+        `\nExamples:\n${examples.map((e) => `  $ ${e.startsWith('git ') || e.startsWith('printf ') ? e : `${PROGRAM} ${e}`}`).join('\n')}\n`,
+      );
+  }
+  program.addHelpText(
+    'after',
+    `\nExamples:\n  $ ${PROGRAM} services podiatrist\n  $ ${PROGRAM} who SELAT --tier request\n  $ ${PROGRAM} can "hygiéniste dentaire" facturacte\n`,
+  );
 
   for (const cmd of program.commands) {
     cmd.exitOverride();

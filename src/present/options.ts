@@ -1,4 +1,3 @@
-
 /** Languages the tool speaks. */
 export type Lang = 'fr' | 'en';
 
