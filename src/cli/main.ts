@@ -8,6 +8,7 @@ import { TIERS } from '../catalog/model';
 import { FORMATS, makePalette, type Format, type Lang, type PresentOptions } from '../present/options';
 import { canToJson, presentCan, presentServices, presentWho, servicesToJson, whoToJson } from '../present/present-access';
 import { presentBatch } from '../present/present-batch';
+import { presentHtml } from '../present/present-html';
 import { presentList, presentMatrix, presentSearch, presentShow, type ListWhat } from '../present/present-catalog';
 import { DIFF_FORMATS, presentDiff, type DiffFormat } from '../present/present-diff';
 import { presentValidation, problemLine, VALIDATE_FORMATS, type FileReport, type ValidateFormat } from '../present/present-problems';
@@ -435,6 +436,21 @@ export function run(argv: readonly string[], io: Io): ExitCode {
         }
       }
       outcome = { kind: 'formatted', invalid, failed, unformatted };
+    });
+
+  program
+    .command('export')
+    .description('write the whole catalogue as one self-contained HTML page (matrix, filters, search, details) or as JSON')
+    .addOption(formatOption(['html', 'json'], 'html'))
+    .action((opts: { format: 'html' | 'json' }, cmd: Command) => {
+      const { g, lang } = context(cmd);
+      const index = withIndex(g);
+      const who = index.catalog.services.map((s) => findWho(index, s, { expand: true }));
+      if (opts.format === 'json') {
+        emit(`${JSON.stringify({ version: 1, catalog: index.catalog }, null, 2)}\n`);
+        return;
+      }
+      emit(presentHtml({ catalog: index.catalog, who, generated: new Date().toISOString().slice(0, 10), version: packageVersion() }, lang));
     });
 
   program
