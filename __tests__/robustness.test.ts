@@ -153,6 +153,7 @@ describe('terminal safety', () => {
   test('escape sequences typed as names are shown neutralised, never sent to the terminal', () => {
     const out = runBin(['services', '\u001b[31mred\u0007']);
     expect(out.code).toBe(2);
+    // eslint-disable-next-line no-control-regex
     expect(out.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     expect(out.stderr).toContain('\\u{1b}[31mred\\u{7}');
     const option = runBin(['services', 'podiatre', '--\u001b[2J']);

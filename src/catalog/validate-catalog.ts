@@ -246,9 +246,9 @@ function checkNames(root: Rec, key: string, what: string, single: string[], mult
     const mine = new Set<string>();
     for (const { value, where } of names) {
       const normal = normalizeName(value);
-      // A blank name is the schema's to report; this check is for names made of punctuation only.
+      // A blank name is the schema's to report; this check is for names with no letter or digit (punctuation, invisible characters).
       if (value.trim() === '') continue;
-      if (normal === '') {
+      if (!/[\p{L}\p{N}]/u.test(normal)) {
         report('EMPTY_NAME', where, `${what} "${id}" has a name with no letters or digits: ${JSON.stringify(value)}`);
         continue;
       }

@@ -12,7 +12,7 @@ import { presentHtml } from '../present/present-html';
 import { presentList, presentMatrix, presentSearch, presentShow, type ListWhat } from '../present/present-catalog';
 import { DIFF_FORMATS, presentDiff, type DiffFormat } from '../present/present-diff';
 import { presentValidation, problemLine, VALIDATE_FORMATS, type FileReport, type ValidateFormat } from '../present/present-problems';
-import { sanitizeText } from '../present/sanitize';
+import { sanitizeLines, sanitizeText } from '../present/sanitize';
 import { checkAccess, findServices, findWho } from '../query/access';
 import { answerCanLine, answerServicesLine, answerWhoLine, splitLines } from '../query/answer-batch';
 import { buildMatrix } from '../query/build-matrix';
@@ -64,11 +64,14 @@ interface FormatOptions {
 
 /** A failure the user can fix: one line on stderr and an outcome. */
 class UserError extends Error {
+  /** The message's lines, each printed on its own after being neutralised; a line can never be split by what it quotes. */
+  readonly lines: readonly string[];
   constructor(
-    message: string,
+    message: string | readonly string[],
     readonly outcome: Outcome,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.join('\n'));
+    this.lines = typeof message === 'string' ? [message] : message;
   }
 }
 
@@ -107,7 +110,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
     if (!result.ok) {
       const palette = makePalette(false);
       const lines = result.problems.map((p) => problemLine(p, palette));
-      throw new UserError(`cannot use the catalogue ${file}:\n${lines.join('\n')}`, { kind: 'catalog-error' });
+      throw new UserError([`cannot use the catalogue ${file}:`, ...lines], { kind: 'catalog-error' });
     }
     const index = indexCatalog(result.catalog);
     if (result.names) primeNameKeys(index, result.names as readonly NameKey[]);
@@ -157,7 +160,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(sanitizeText(s.trimEnd()).replace(/\\u\{a\}/g, '\n') + '\n'),
+      outputError: (s, write) => write(`${sanitizeLines(s.trimEnd())}\n`),
     });
 
   const tierOption = (): Option => new Option('--tier <tier>', 'only grants of this tier').choices([...TIERS]);
@@ -370,7 +373,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
         const unreadable = problems.some((p) => p.code === 'FILE_UNREADABLE');
         const palette = makePalette(false);
         throw new UserError(
-          `cannot compare:\n${problems.map((p) => problemLine(p, palette)).join('\n')}`,
+          ['cannot compare:', ...problems.map((p) => problemLine(p, palette))],
           unreadable ? { kind: 'usage-error' } : { kind: 'catalog-error' },
         );
       }
@@ -530,7 +533,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
 
 function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean): Outcome {
   if (error instanceof UserError) {
-    io.stderr(`${PROGRAM}: ${sanitizeText(error.message).replace(/\\u\{a\}/g, '\n')}\n`);
+    io.stderr(`${PROGRAM}: ${error.lines.map((l) => sanitizeText(l)).join('\n')}\n`);
     return error.outcome;
   }
   if (error instanceof CommanderError) {

@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import { sanitizeText } from './sanitize';
+import { sanitizeLines } from './sanitize';
 
 /** The unified diff `fmt --check` prints for a file that is not in canonical form. */
 export function formatPatch(file: string, before: string, after: string): string {
@@ -7,5 +7,5 @@ export function formatPatch(file: string, before: string, after: string): string
   // Drop the "Index:"/separator preamble: keep the ---/+++ header and the hunks, like `diff -u`.
   const lines = patch.split('\n');
   const start = lines.findIndex((l) => l.startsWith('--- '));
-  return sanitizeText(lines.slice(start).join('\n')).replace(/\\u\{a\}/g, '\n');
+  return sanitizeLines(lines.slice(start).join('\n'));
 }

@@ -1,0 +1,485 @@
+/**
+ * The bad-catalogue corpus: every file of fixtures/bad (described by fixtures/bad/manifest.json,
+ * made by fixtures/bad/make-corpus.js) plus inputs too big for git, generated here into a temp
+ * dir, go through the real binary twice: `validate FILE` and `--catalog FILE services podiatre`.
+ *
+ * Entries the current validator gets wrong keep their correct expectation, carry
+ * `knownGap: true`, and run with test.failing, so that the suite stays green and records them.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadCatalog } from '../src/catalog/load-catalog';
+import { PROBLEM_CODES } from '../src/catalog/problem';
+import { BIN, FIXTURES, ROOT, runBin, type RunOutput } from './helpers';
+
+const BAD_DIR = path.join(FIXTURES, 'bad');
+const MANIFEST = path.join(BAD_DIR, 'manifest.json');
+/** Files of fixtures/bad that are not corpus entries. */
+const NOT_ENTRIES = new Set(['manifest.json', 'make-corpus.js']);
+/** The guard against hangs: every run must end within this (it is not a benchmark). */
+const MAX_MS = 2000;
+/** Runs still going after this are killed, so that a hang costs seconds, not minutes. */
+const KILL_MS = 3000;
+/** The size limit the README documents ("FILE_TOO_LARGE: over 4 MiB"); the expectation follows the documentation, not the code's constant. */
+const DOCUMENTED_MAX_BYTES = 4 * 1024 * 1024;
+/** Heap cap for the memory runs of the generated huge inputs. */
+const SMALL_HEAP = '--max-old-space-size=256';
+/** Characters that must never reach a terminal raw: C0 controls but the line feed, DEL, C1 controls, bidi marks, overrides and isolates. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** What an entry of the corpus must produce. */
+interface Expectation {
+  /** The problem code expected, or null when the file must be accepted. */
+  readonly code: string | null;
+  readonly line: number | null;
+  readonly col: number | null;
+  readonly validateExit: 0 | 1 | 2;
+  readonly why: string;
+  readonly knownGap?: boolean;
+  readonly gap?: string;
+}
+
+interface Entry extends Expectation {
+  readonly name: string;
+  readonly file: string;
+  readonly generated: boolean;
+  /** Run again with a 256 MB heap (the generated huge inputs). */
+  readonly memoryRun: boolean;
+  /** The known gap also changes the exit codes of the memory runs. */
+  readonly memoryGap: boolean;
+  /** Not loaded in-process: validating it takes far too long (that is its known gap). */
+  readonly skipInProcess: boolean;
+}
+
+// ---------- the committed corpus ----------
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function nullableInt(x: unknown): x is number | null {
+  return x === null || (typeof x === 'number' && Number.isInteger(x) && x > 0);
+}
+
+function parseExpectation(name: string, raw: unknown): Expectation {
+  if (!isRecord(raw)) throw new Error(`manifest: ${name} is not an object`);
+  const { code, line, col, validateExit, why, knownGap, gap } = raw;
+  if (code !== null && (typeof code !== 'string' || !(PROBLEM_CODES as readonly string[]).includes(code))) throw new Error(`manifest: ${name} has a bad code`);
+  if (!nullableInt(line) || !nullableInt(col) || (line === null) !== (col === null)) throw new Error(`manifest: ${name} has a bad line/col`);
+  const exit: 0 | 1 | 2 | null = validateExit === 0 ? 0 : validateExit === 1 ? 1 : validateExit === 2 ? 2 : null;
+  if (exit === null) throw new Error(`manifest: ${name} has a bad validateExit`);
+  if (typeof why !== 'string' || why === '') throw new Error(`manifest: ${name} has no why`);
+  if (knownGap !== undefined && knownGap !== true) throw new Error(`manifest: ${name} has a bad knownGap`);
+  if (gap !== undefined && typeof gap !== 'string') throw new Error(`manifest: ${name} has a bad gap`);
+  const base: Expectation = { code, line, col, validateExit: exit, why };
+  return knownGap === true ? { ...base, knownGap: true, gap: typeof gap === 'string' ? gap : '' } : base;
+}
+
+function readManifest(): Entry[] {
+  const raw: unknown = JSON.parse(fs.readFileSync(MANIFEST, 'utf8'));
+  if (!isRecord(raw)) throw new Error('manifest.json is not an object');
+  return Object.entries(raw).map(([name, value]) => ({
+    ...parseExpectation(name, value),
+    name,
+    file: path.join(BAD_DIR, name),
+    generated: false,
+    memoryRun: false,
+    memoryGap: false,
+    skipInProcess: false,
+  }));
+}
+
+// ---------- the generated corpus ----------
+
+const MINIMAL = fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8');
+const MARKER = '\u27e6!\u27e7';
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-bad-corpus-'));
+
+/** Cuts the one marker out of a text; its place is the expected position (1-based line and column). */
+function cutMarker(text: string): { text: string; line: number; col: number } {
+  const at = text.indexOf(MARKER);
+  if (at === -1 || text.indexOf(MARKER, at + 1) !== -1) throw new Error('a generated input needs exactly one marker');
+  const before = text.slice(0, at);
+  return { text: before + text.slice(at + MARKER.length), line: before.split('\n').length, col: at - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+function replaceOnce(text: string, find: string, replacement: string): string {
+  const at = text.indexOf(find);
+  if (at === -1 || text.indexOf(find, at + 1) !== -1) throw new Error(`${JSON.stringify(find)} is not in the template exactly once`);
+  return text.slice(0, at) + replacement + text.slice(at + find.length);
+}
+
+/** A file of exactly `size` bytes: the minimal catalogue, then comment lines (a cut last line still starts with "#"). */
+function paddedCatalogue(size: number): Buffer {
+  const head = Buffer.from(MINIMAL, 'utf8');
+  const padding = Buffer.alloc(size - head.length, '# padding: a comment line that makes the file large\n');
+  return Buffer.concat([head, padding]);
+}
+
+interface GeneratedSpec {
+  readonly name: string;
+  readonly code: string | null;
+  readonly validateExit: 0 | 1 | 2;
+  readonly why: string;
+  readonly gap?: string;
+  readonly memoryRun: boolean;
+  readonly memoryGap?: boolean;
+  readonly skipInProcess?: boolean;
+  /** Writes the input and says where its fault is (null when it has no position); undefined leaves no file at all. */
+  readonly make: ((file: string) => { line: number; col: number } | null) | undefined;
+}
+
+/** Writes a text with a marker at the fault; returns the marker's position. */
+function writeMarked(file: string, text: string): { line: number; col: number } {
+  const cut = cutMarker(text);
+  fs.writeFileSync(file, cut.text);
+  return { line: cut.line, col: cut.col };
+}
+
+const DEPTH = 10_000;
+/** The root mapping is level 1 and a value under a root key level 2, so the 64th nested collection of that value is the first at level 65. */
+const FIRST_TOO_DEEP = 64;
+
+const GENERATED_SPECS: readonly GeneratedSpec[] = [
+  {
+    name: 'huge-20mb.yaml',
+    code: 'FILE_TOO_LARGE',
+    validateExit: 1,
+    why: 'A 20 MiB file: refused by its size, before it is read.',
+    memoryRun: true,
+    make: (file) => {
+      fs.writeFileSync(file, paddedCatalogue(20 * 1024 * 1024));
+      return null;
+    },
+  },
+  {
+    name: 'over-4mib-by-one-byte.yaml',
+    code: 'FILE_TOO_LARGE',
+    validateExit: 1,
+    why: 'One byte over the documented 4 MiB limit (the rest is comment lines).',
+    memoryRun: true,
+    make: (file) => {
+      fs.writeFileSync(file, paddedCatalogue(DOCUMENTED_MAX_BYTES + 1));
+      return null;
+    },
+  },
+  {
+    name: 'line-1mb-name.yaml',
+    code: 'SCHEMA',
+    validateExit: 1,
+    why: 'A clientele name that is one line of 1 MiB (the schema allows 1000 characters).',
+    memoryRun: true,
+    make: (file) => writeMarked(file, replaceOnce(MINIMAL, '    name: Commis\n', `    name: ${MARKER}${'C'.repeat(1024 * 1024)}\n`)),
+  },
+  {
+    name: 'line-1mb-comment.yaml',
+    code: null,
+    validateExit: 0,
+    why: 'A comment line of 1 MiB is harmless and must be accepted.',
+    memoryRun: true,
+    make: (file) => {
+      fs.writeFileSync(file, `${MINIMAL}# ${'c'.repeat(1024 * 1024)}\n`);
+      return null;
+    },
+  },
+  {
+    name: 'nesting-10000-flow.yaml',
+    code: 'NESTING_LIMIT',
+    validateExit: 1,
+    why: '10,000 nested flow sequences [[[...]]] under a root key.',
+    memoryRun: true,
+    make: (file) => {
+      const open = Array.from({ length: DEPTH }, (_, i) => (i === FIRST_TOO_DEEP - 1 ? `${MARKER}[` : '[')).join('');
+      return writeMarked(file, `${MINIMAL}deep: ${open}${']'.repeat(DEPTH)}\n`);
+    },
+  },
+  {
+    name: 'nesting-10000-block.yaml',
+    code: 'NESTING_LIMIT',
+    validateExit: 1,
+    why: '10,000 nested compact block sequences "- - - ... x" under a root key.',
+    memoryRun: true,
+    make: (file) => {
+      const dashes = Array.from({ length: DEPTH }, (_, i) => (i === FIRST_TOO_DEEP - 1 ? `${MARKER}- ` : '- ')).join('');
+      return writeMarked(file, `${MINIMAL}deep:\n  ${dashes}x\n`);
+    },
+  },
+  {
+    name: 'nesting-10000-flow-map.yaml',
+    code: 'NESTING_LIMIT',
+    validateExit: 1,
+    why: '10,000 nested flow mappings {a: {a: ...}} under a root key.',
+    memoryRun: true,
+    make: (file) => {
+      const open = Array.from({ length: DEPTH }, (_, i) => (i === FIRST_TOO_DEEP - 1 ? `${MARKER}{a: ` : '{a: ')).join('');
+      return writeMarked(file, `${MINIMAL}deep: ${open}x${'}'.repeat(DEPTH)}\n`);
+    },
+  },
+  {
+    name: 'aliases-over-limit.yaml',
+    code: 'SCHEMA',
+    validateExit: 1,
+    why: 'A clerk with 5,000 aliases, over the schema limit of 100 per list: rejected promptly (validation is linear in the length of a names list).',
+    memoryRun: false,
+    make: (file) => {
+      const aliases = Array.from({ length: 5_000 }, (_, i) => `      ${i === 0 ? MARKER : ''}- Alias ${i}\n`).join('');
+      return writeMarked(
+        file,
+        replaceOnce(MINIMAL, '    kind: staff\n    forms: []\n    aliases: []\n', `    kind: staff\n    forms: []\n    aliases:\n${aliases}`),
+      );
+    },
+  },
+  {
+    name: 'missing.yaml',
+    code: 'FILE_UNREADABLE',
+    validateExit: 2,
+    why: 'A path where there is no file at all.',
+    memoryRun: false,
+    make: undefined,
+  },
+];
+
+/** Writes a generated input into the temp dir and turns its spec into a corpus entry, with the position the generator put the fault at. */
+function generate(spec: GeneratedSpec): Entry {
+  const file = path.join(TMP, spec.name);
+  const position = spec.make === undefined ? null : spec.make(file);
+  const base = {
+    name: spec.name,
+    file,
+    code: spec.code,
+    line: position?.line ?? null,
+    col: position?.col ?? null,
+    validateExit: spec.validateExit,
+    why: spec.why,
+    generated: true,
+    memoryRun: spec.memoryRun,
+    memoryGap: spec.memoryGap ?? false,
+    skipInProcess: spec.skipInProcess ?? false,
+  };
+  return spec.gap === undefined ? base : { ...base, knownGap: true, gap: spec.gap };
+}
+
+// ---------- running the real binary ----------
+
+interface TimedRun extends RunOutput {
+  readonly ms: number;
+  readonly signal: string | null;
+}
+
+/**
+ * Runs the real executable exactly as runBin does (same node, bin, env, cwd, empty stdin), but
+ * without blocking, so that several run at once: one after the other, the corpus would need
+ * about a minute. The time is measured around the child process alone.
+ */
+function spawnBin(argv: readonly string[], nodeArgs: readonly string[] = []): Promise<TimedRun> {
+  return new Promise((resolve) => {
+    const env: Record<string, string> = { LANG: 'fr_CA.UTF-8' };
+    const pathVar = process.env['PATH'];
+    if (pathVar !== undefined) env['PATH'] = pathVar;
+    const started = Date.now();
+    const child = spawn(process.execPath, [...nodeArgs, BIN, ...argv], { env, cwd: ROOT, timeout: KILL_MS, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdin.end('');
+    child.on('close', (code, signal) => {
+      resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code: code ?? -1, signal, ms: Date.now() - started });
+    });
+  });
+}
+
+async function inPool<T>(jobs: readonly (() => Promise<T>)[], width: number): Promise<T[]> {
+  const results: T[] = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const i = next++;
+      const job = jobs[i];
+      if (job !== undefined) results[i] = await job();
+    }
+  };
+  await Promise.all(Array.from({ length: width }, () => worker()));
+  return results;
+}
+
+interface EntryRuns {
+  validate: TimedRun;
+  query: TimedRun;
+  memoryValidate?: TimedRun;
+  memoryQuery?: TimedRun;
+}
+
+const committed = readManifest();
+// Made while the tests are collected, since their expectations come from where the generator put the fault.
+const generated = GENERATED_SPECS.map(generate);
+const corpus: readonly Entry[] = [...committed, ...generated];
+const runs = new Map<string, EntryRuns>();
+
+const validateArgs = (e: Entry): string[] => ['validate', e.file];
+const queryArgs = (e: Entry): string[] => ['--catalog', e.file, 'services', 'podiatre'];
+
+beforeAll(async () => {
+  const jobs: (() => Promise<void>)[] = [];
+  // The generated inputs first: they are the slowest runs, and starting them early keeps the pool busy to the end.
+  for (const e of [...generated, ...committed]) {
+    const r: Partial<EntryRuns> = {};
+    runs.set(e.name, r as EntryRuns);
+    if (e.memoryRun) {
+      jobs.push(async () => void (r.memoryValidate = await spawnBin(validateArgs(e), [SMALL_HEAP])));
+      jobs.push(async () => void (r.memoryQuery = await spawnBin(queryArgs(e), [SMALL_HEAP])));
+    }
+    jobs.push(async () => void (r.validate = await spawnBin(validateArgs(e))));
+    jobs.push(async () => void (r.query = await spawnBin(queryArgs(e))));
+  }
+  // Three at a time: on two cores that finishes soonest while single runs stay far below the 2-second guard.
+  await inPool(jobs, 3);
+}, 180_000);
+
+afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
+
+function runsOf(e: Entry): EntryRuns {
+  const r = runs.get(e.name);
+  if (r === undefined || r.validate === undefined || r.query === undefined) throw new Error(`${e.name} did not run`);
+  return r;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The problem lines of a `validate` run of one file, after checking that it printed one line per problem and a matching count. */
+function problemLines(e: Entry, stdout: string): string[] {
+  expect(stdout.endsWith('\n')).toBe(true);
+  const lines = stdout.slice(0, -1).split('\n');
+  const summary = lines.pop() ?? '';
+  const m = /^(\d+) problème\(s\) dans 1 fichier\(s\)$/.exec(summary);
+  expect(m).not.toBeNull();
+  expect(lines).toHaveLength(Number(m?.[1]));
+  const shape = new RegExp(`^${escapeRegExp(e.file)}(?::\\d+:\\d+)?: [A-Z][A-Z0-9_]* \\S`);
+  for (const line of lines) expect(line).toMatch(shape);
+  return lines;
+}
+
+function expectNoStackNorRawControls(run: TimedRun): void {
+  for (const text of [run.stdout, run.stderr]) {
+    expect(text).not.toMatch(/^\s+at /m);
+    expect(text).not.toMatch(UNSAFE);
+  }
+}
+
+function checkThroughBinary(e: Entry): void {
+  const { validate, query } = runsOf(e);
+
+  // 1. validate: exit code, one line per problem, the expected problem at its position
+  expect({ code: validate.code, signal: validate.signal }).toEqual({ code: e.validateExit, signal: null });
+  expect(validate.stderr).toBe('');
+  let lines: string[] = [];
+  if (e.code === null) {
+    expect(validate.stdout).toBe(`${e.file}: catalogue valide\n`);
+  } else {
+    lines = problemLines(e, validate.stdout);
+    const prefix = e.line === null ? `${e.file}: ${e.code} ` : `${e.file}:${e.line}:${e.col}: ${e.code} `;
+    expect(lines.filter((l) => l.startsWith(prefix)).length).toBeGreaterThanOrEqual(1);
+  }
+
+  // 2. the query: a catalogue that cannot be loaded exits 3 and shows the same problem lines; an accepted one loads
+  expect(query.stdout).toBe('');
+  if (e.code === null) {
+    // the minimal catalogue names no podiatrist: the catalogue loaded, the name did not resolve
+    expect(query.code).toBe(2);
+    expect(query.stderr).toMatch(/^ramq-access: unknown clientele "podiatre"[^\n]*\n$/);
+  } else {
+    expect(query.code).toBe(3);
+    expect(query.stderr).toBe(`ramq-access: cannot use the catalogue ${e.file}:\n${lines.join('\n')}\n`);
+  }
+
+  // 3. no hang
+  expect(validate.ms).toBeLessThan(MAX_MS);
+  expect(query.ms).toBeLessThan(MAX_MS);
+
+  // 4. no stack trace, and nothing that a terminal would obey
+  expectNoStackNorRawControls(validate);
+  expectNoStackNorRawControls(query);
+}
+
+// ---------- the tests ----------
+
+describe('the corpus itself', () => {
+  test('has at least 65 entries, and the manifest lists exactly the committed files', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(65);
+    const onDisk = fs
+      .readdirSync(BAD_DIR)
+      .filter((f) => !NOT_ENTRIES.has(f))
+      .sort();
+    expect(committed.map((e) => e.name).sort()).toEqual(onDisk);
+  });
+
+  test('the committed corpus stays small', () => {
+    const size = fs.readdirSync(BAD_DIR).reduce((n, f) => n + fs.statSync(path.join(BAD_DIR, f)).size, 0);
+    expect(size).toBeLessThan(512 * 1024);
+  });
+
+  test('an expectation has a position exactly when a code that has one is expected', () => {
+    for (const e of committed) {
+      if (e.code === null) expect({ name: e.name, line: e.line, exit: e.validateExit }).toEqual({ name: e.name, line: null, exit: 0 });
+      else expect({ name: e.name, exit: e.validateExit }).toEqual({ name: e.name, exit: e.code === 'FILE_UNREADABLE' ? 2 : 1 });
+    }
+  });
+
+  test('the parallel runner runs the binary as runBin does', () => {
+    for (const name of ['accepted-bom.yaml', 'duplicate-key-root.yaml', 'directory.yaml']) {
+      const e = committed.find((c) => c.name === name);
+      if (e === undefined) throw new Error(`${name} is not in the corpus`);
+      const { validate, query } = runsOf(e);
+      expect(runBin(validateArgs(e))).toEqual({ stdout: validate.stdout, stderr: validate.stderr, code: validate.code });
+      expect(runBin(queryArgs(e))).toEqual({ stdout: query.stdout, stderr: query.stderr, code: query.code });
+    }
+  });
+});
+
+describe.each([
+  ['committed', committed],
+  ['generated', generated],
+] as const)('%s corpus, through the real binary', (_kind, entries) => {
+  for (const e of entries) {
+    const title = `${e.name}: ${e.code ?? 'accepted'}, validate exits ${e.validateExit} — ${e.why}`;
+    if (e.knownGap === true) test.failing(`[known gap] ${title}`, () => checkThroughBinary(e));
+    else test(title, () => checkThroughBinary(e));
+  }
+});
+
+describe('bounded memory: the generated huge inputs with a 256 MB heap', () => {
+  for (const e of generated.filter((g) => g.memoryRun)) {
+    const title = `${e.name} still ends with the expected exit codes`;
+    (e.memoryGap ? test.failing : test)(e.memoryGap ? `[known gap] ${title}` : title, () => {
+      const { memoryValidate, memoryQuery } = runsOf(e);
+      expect(memoryValidate?.code).toBe(e.validateExit);
+      expect(memoryQuery?.code).toBe(e.code === null ? 2 : 3);
+      expect(memoryQuery?.stdout).toBe('');
+    });
+  }
+});
+
+test('in-process: loading every input leaves Object.prototype alone', () => {
+  const before = Object.getOwnPropertyNames(Object.prototype).sort();
+  const warnings: string[] = [];
+  const emitWarning = process.emitWarning;
+  // complex-key.yaml makes the YAML library emit a process warning; keep it out of the test output
+  process.emitWarning = ((warning: string | Error) => void warnings.push(String(warning))) as typeof process.emitWarning;
+  try {
+    for (const e of corpus) {
+      if (e.skipInProcess) continue;
+      const result = loadCatalog(e.file);
+      expect(typeof result.ok).toBe('boolean');
+      expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+      expect((Object.prototype as unknown as Record<string, unknown>)['polluted']).toBeUndefined();
+    }
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+});
