@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Packs the project as npm would publish it, installs the tarball globally into
+# a temporary prefix, and asks it a question from an unrelated directory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+tarball=$(npm pack --silent --pack-destination "$work" | tail -1)
+echo "packed $tarball ($(du -k "$work/$tarball" | cut -f1) KB)"
+
+# Only what the package needs: built code, the catalogue, the schemas, README, LICENSE.
+unexpected=$(tar -tzf "$work/$tarball" | grep -vE '^package/(package\.json|README\.md|LICENSE|catalog\.yaml|bin/ramq-access|schema/[a-z.-]+\.json|dist/.+)$' || true)
+if [ -n "$unexpected" ]; then echo "unexpected files in the package:"; echo "$unexpected"; exit 1; fi
+if tar -tzf "$work/$tarball" | grep -qE '^package/(src|__tests__|scripts)/'; then echo "sources or tests in the package"; exit 1; fi
+
+npm install --global --prefix "$work/prefix" "$work/$tarball" --no-audit --no-fund --loglevel=error
+mkdir -p "$work/elsewhere" && cd "$work/elsewhere"
+out=$("$work/prefix/bin/ramq-access" services podiatrist --json)
+echo "$out" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const ids=JSON.parse(s).services.map(x=>x.id);if(ids.length!==4)throw new Error("unexpected answer "+ids);console.log("installed package answers: "+ids.join(", "))})'
+"$work/prefix/bin/ramq-access" validate
+test "$("$work/prefix/bin/ramq-access" --version)" = "$(node -p "require('$OLDPWD/package.json').version")"
+echo "package check passed"
