@@ -8,16 +8,69 @@ const path = require('node:path');
 const esbuild = require('esbuild');
 
 const root = path.join(__dirname, '..');
-esbuild.buildSync({
-  entryPoints: [path.join(root, 'dist', 'cli', 'main.js')],
-  outfile: path.join(root, 'dist', 'cli', 'ramq-access.js'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: true,
-  keepNames: true,
-  legalComments: 'none',
-  external: ['yaml', 'ajv', 'diff'],
-  logLevel: 'warning',
-});
+
+// commander requires child_process at load time for executable subcommands, which this CLI
+// never uses; loading it (and net, which it pulls in) was a tenth of a query's start-up.
+// The shim loads the real module on first use only.
+function lazyBuiltins(names) {
+  return {
+    name: 'lazy-builtins',
+    setup(build) {
+      const filter = new RegExp(`^(${names.map((n) => n.replace(/[:]/g, '\\$&')).join('|')})$`);
+      build.onResolve({ filter }, (args) => (args.namespace === 'lazy-builtin' ? undefined : { path: args.path, namespace: 'lazy-builtin' }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+        contents: `let real; const load = () => (real ??= require(${JSON.stringify(args.path)}));
+module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load(), ownKeys: () => Reflect.ownKeys(load()), getOwnPropertyDescriptor: (_, key) => Object.getOwnPropertyDescriptor(load(), key) });`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+// string-width (through cli-table3) builds emoji-regex's huge RegExp anew for every cell it
+// measures; one table cost a tenth of a query's start-up in regex compilation. The shim builds
+// it once and hands out the same instance (string-width only uses it with replace(), which
+// resets lastIndex), so behaviour is unchanged.
+function reuseEmojiRegex() {
+  return {
+    name: 'reuse-emoji-regex',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]emoji-regex[\\/]index\.js$/ }, async (args) => {
+        const original = await require('node:fs/promises').readFile(args.path, 'utf8');
+        return {
+          contents: `const make = (() => { const module = { exports: {} }; (function (module, exports) { ${original}\n})(module, module.exports); return module.exports; })();
+let shared;
+module.exports = function emojiRegex() { shared ??= make(); shared.lastIndex = 0; return shared; };`,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+esbuild
+  .build({
+    entryPoints: [path.join(root, 'dist', 'cli', 'main.js')],
+    outfile: path.join(root, 'dist', 'cli', 'ramq-access.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    keepNames: true,
+    legalComments: 'none',
+    external: ['yaml', 'ajv', 'diff'],
+    logLevel: 'warning',
+    plugins: [lazyBuiltins(['child_process', 'node:child_process']), reuseEmojiRegex()],
+  })
+  .then(() => {
+    // V8's code cache for the bundle, made in a fresh process by the Node that will run it.
+    const { spawnSync } = require('node:child_process');
+    const questions = [['services', 'podiatre', '--json'], ['services', 'podiatre'], ['who', 'SELAT', '--json'], ['can', 'podiatre', 'SELAT'], ['validate']];
+    const code = `const { writeCodeCache } = require(${JSON.stringify(path.join(root, 'dist', 'cli', 'start.js'))}); writeCodeCache(${JSON.stringify(questions)});`;
+    const r = spawnSync(process.execPath, ['-e', code], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('could not write the code cache');
+  })
+  .catch((error) => {
+    process.stderr.write(`bundle: ${error.message}\n`);
+    process.exitCode = 1;
+  });

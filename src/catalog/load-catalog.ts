@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem } from './problem';
 import type { Catalog } from './model';
-import { createHash } from 'node:crypto';
 
 /** The catalogue shipped in the package, found relative to the package rather than the current directory. */
 export const EMBEDDED_CATALOG_PATH = path.join(__dirname, '..', '..', 'catalog.yaml');
@@ -80,9 +79,10 @@ export function readCatalogFile(file: string): ReadResult {
 /** Where the build leaves the embedded catalogue, already validated, with the hash of the YAML it came from. */
 export const PREPARED_CATALOG_PATH = path.join(__dirname, '..', 'catalog.prepared.json');
 
-/** The prepared form of a catalogue: its validated content and the SHA-256 of the text it was made from. */
+/** The prepared form of a catalogue: its validated content and the very text it was made from. */
 export interface PreparedCatalog {
-  readonly sha256: string;
+  /** The YAML the build validated; the prepared form stands for a catalogue only while its text is exactly this (a native string comparison, far cheaper at start-up than hashing). */
+  readonly source: string;
   readonly catalog: Catalog;
   /** The catalogue's normalised names (key, kind, id), computed by the query layer at build time. */
   readonly names: readonly PreparedName[];
@@ -94,15 +94,10 @@ export type PreparedName = readonly [string, string, string];
 /** A loaded catalogue, with the prepared names when it came from the build's prepared form. */
 export type LoadResult = { ok: true; catalog: Catalog; names?: readonly PreparedName[] } | { ok: false; problems: Problem[] };
 
-/** SHA-256 of catalogue text, hex. */
-export function hashCatalogText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 function readPrepared(text: string): PreparedCatalog | null {
   try {
     const prepared = JSON.parse(fs.readFileSync(PREPARED_CATALOG_PATH, 'utf8')) as PreparedCatalog;
-    return prepared.sha256 === hashCatalogText(text) ? prepared : null;
+    return prepared.source === text ? prepared : null;
   } catch {
     return null;
   }
@@ -110,7 +105,7 @@ function readPrepared(text: string): PreparedCatalog | null {
 
 /**
  * Reads and validates a catalogue file. The embedded catalogue is checked at
- * build time; when its text still has the hash of that check, the prepared
+ * build time; when its text is still the text of that check, the prepared
  * form is used and neither YAML nor the schema validator is loaded. Any other
  * file is always parsed and validated in full.
  */

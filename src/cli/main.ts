@@ -24,6 +24,7 @@ import { showEntity } from '../query/show-entity';
 import { completeWords, completionScript, formatCandidates, SHELLS, type Shell } from './complete';
 import { decideColor, decideLang } from './decide-color';
 import { EXIT, exitCodeFor, type ExitCode, type Outcome } from './exit-code';
+import { ClosedOutputError, writeAll } from './write-fd';
 
 /** Everything the CLI touches outside itself, so that tests can run it in-process. */
 export interface Io {
@@ -97,8 +98,11 @@ export function run(argv: readonly string[], io: Io): ExitCode {
   };
 
   const presentOptions = (g: GlobalOptions, lang: Lang, format: string): PresentOptions => {
-    const colored = (format === 'table' || format === 'text') && decideColor({ flag: g.color, env: io.env, isTTY: io.isTTY });
-    const width = io.isTTY && io.columns !== undefined && io.columns >= 40 ? Math.min(io.columns, 160) : 80;
+    // Only text for people depends on the terminal; JSON and CSV never ask about it.
+    if (format !== 'table' && format !== 'text') return { lang, palette: makePalette(false), width: 80 };
+    const colored = decideColor({ flag: g.color, env: io.env, isTTY: io.isTTY });
+    const columns = io.isTTY ? io.columns : undefined;
+    const width = columns !== undefined && columns >= 40 ? Math.min(columns, 160) : 80;
     return { lang, palette: makePalette(colored), width };
   };
 
@@ -532,6 +536,8 @@ export function run(argv: readonly string[], io: Io): ExitCode {
 }
 
 function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean): Outcome {
+  // The reader of our output went away (`| head`): stop quietly, it is not a failure.
+  if (error instanceof ClosedOutputError) return { kind: 'answered' };
   if (error instanceof UserError) {
     io.stderr(`${PROGRAM}: ${error.lines.map((l) => sanitizeText(l)).join('\n')}\n`);
     return error.outcome;
@@ -548,27 +554,46 @@ function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean): Ou
   return { kind: 'internal-error' };
 }
 
-/** The process entry point: runs on the real streams and sets the exit code without cutting piped output. */
+function isCharacterDevice(fd: number): boolean {
+  try {
+    return fs.fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
+/** The process entry point: runs on the real file descriptors and sets the exit code without cutting piped output. */
 export function main(argv: readonly string[]): void {
   const debug = argv.includes('--debug') || Boolean(process.env['DEBUG']);
   const crash = (error: unknown): void => {
-    handleError(error, { stderr: (text) => process.stderr.write(text) }, debug);
+    if (error instanceof ClosedOutputError) {
+      // The reader went away (`| head`): nothing more to say, and not a failure.
+      process.exitCode = EXIT.ok;
+      return;
+    }
+    handleError(error, { stderr: (text) => writeAll(2, text) }, debug);
     process.exitCode = EXIT.internal;
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // The reader went away (`| head`): nothing more to say, and not a failure.
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  let tty: boolean | undefined;
+  // A terminal is a character device: a pipe or a file is settled by one fstat, without loading the tty module (and net with it).
+  const isTTY = (): boolean => (tty ??= isCharacterDevice(1) && (require('node:tty') as typeof import('node:tty')).isatty(1)); // eslint-disable-line @typescript-eslint/no-require-imports
+  try {
+    process.exitCode = run(argv, {
+      stdout: (text) => writeAll(1, text),
+      stderr: (text) => writeAll(2, text),
+      env: process.env,
+      // Asked only by output that needs them (tables), so that JSON answers never load the terminal modules.
+      get isTTY() {
+        return isTTY();
+      },
+      get columns() {
+        return isTTY() ? process.stdout.columns : undefined;
+      },
+      readStdin: () => fs.readFileSync(0),
+    });
+  } catch (error) {
     crash(error);
-  });
-  const code = run(argv, {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    env: process.env,
-    isTTY: Boolean(process.stdout.isTTY),
-    columns: process.stdout.columns,
-    readStdin: () => fs.readFileSync(0),
-  });
-  process.exitCode = code;
+  }
 }
