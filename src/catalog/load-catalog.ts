@@ -16,19 +16,17 @@ function unreadable(file: string, message: string): ReadResult {
   return { ok: false, problem: { code: 'FILE_UNREADABLE', file, line: null, col: null, message } };
 }
 
+function tooLarge(file: string, size: number): ReadResult {
+  return {
+    ok: false,
+    problem: { code: 'FILE_TOO_LARGE', file, line: null, col: null, message: `the file is ${size} bytes; a catalogue may not exceed ${MAX_CATALOG_BYTES}` },
+  };
+}
+
 /** Decodes catalogue bytes: strict UTF-8, no NUL bytes, a leading byte-order mark dropped. */
 export function decodeCatalogBytes(bytes: Uint8Array, file: string): ReadResult {
   if (bytes.length > MAX_CATALOG_BYTES) {
-    return {
-      ok: false,
-      problem: {
-        code: 'FILE_TOO_LARGE',
-        file,
-        line: null,
-        col: null,
-        message: `the file is ${bytes.length} bytes; a catalogue may not exceed ${MAX_CATALOG_BYTES}`,
-      },
-    };
+    return tooLarge(file, bytes.length);
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
@@ -56,16 +54,7 @@ export function readCatalogFile(file: string): ReadResult {
   }
   if (stat.isDirectory()) return unreadable(file, 'is a directory, not a catalogue file');
   if (stat.size > MAX_CATALOG_BYTES) {
-    return {
-      ok: false,
-      problem: {
-        code: 'FILE_TOO_LARGE',
-        file,
-        line: null,
-        col: null,
-        message: `the file is ${stat.size} bytes; a catalogue may not exceed ${MAX_CATALOG_BYTES}`,
-      },
-    };
+    return tooLarge(file, stat.size);
   }
   let bytes: Buffer;
   try {

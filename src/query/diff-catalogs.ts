@@ -1,4 +1,4 @@
-import type { Bilingual, Catalog, Category, Clientele, Condition, Note, Service, SubApplication, Tier } from '../catalog/model';
+import type { Bilingual, Catalog, Category, Clientele, Condition, Grant, Note, Service, SubApplication, Tier } from '../catalog/model';
 import { accessesTo, type Access } from './access';
 import { indexCatalog } from './catalog-index';
 
@@ -121,62 +121,59 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((x) => [x.id, x]));
 }
 
-function diffCategories(out: Change[], a: readonly Category[], b: readonly Category[]): void {
+/** Entries added or removed by id; `compare` reports what changed in an entry both catalogues have. */
+function diffEntries<T extends { id: string; name: string }>(
+  out: Change[],
+  entry: EntryKind,
+  a: readonly T[],
+  b: readonly T[],
+  compare: (old: T, now: T) => void,
+): void {
   const before = byId(a);
   const after = byId(b);
-  for (const c of a) if (!after.has(c.id)) out.push({ type: 'removed', entry: 'category', id: c.id, name: c.name });
-  for (const c of b) {
-    const old = before.get(c.id);
-    if (!old) {
-      out.push({ type: 'added', entry: 'category', id: c.id, name: c.name });
-      continue;
-    }
-    compareField(out, 'category', c.id, 'name', old.name, c.name, true);
-    compareField(out, 'category', c.id, 'name_en', old.name_en, c.name_en, true);
+  for (const x of a) if (!after.has(x.id)) out.push({ type: 'removed', entry, id: x.id, name: x.name });
+  for (const x of b) {
+    const old = before.get(x.id);
+    if (old) compare(old, x);
+    else out.push({ type: 'added', entry, id: x.id, name: x.name });
   }
 }
 
+function diffCategories(out: Change[], a: readonly Category[], b: readonly Category[]): void {
+  diffEntries(out, 'category', a, b, (old, c) => {
+    compareField(out, 'category', c.id, 'name', old.name, c.name, true);
+    compareField(out, 'category', c.id, 'name_en', old.name_en, c.name_en, true);
+  });
+}
+
 function diffClienteles(out: Change[], a: readonly Clientele[], b: readonly Clientele[]): void {
-  const before = byId(a);
-  const after = byId(b);
-  for (const c of a) if (!after.has(c.id)) out.push({ type: 'removed', entry: 'clientele', id: c.id, name: c.name });
-  for (const c of b) {
-    const old = before.get(c.id);
-    if (!old) {
-      out.push({ type: 'added', entry: 'clientele', id: c.id, name: c.name });
-      continue;
-    }
+  diffEntries(out, 'clientele', a, b, (old, c) => {
     compareField(out, 'clientele', c.id, 'name', old.name, c.name, true);
     compareField(out, 'clientele', c.id, 'name_en', old.name_en, c.name_en, true);
     compareField(out, 'clientele', c.id, 'kind', old.kind, c.kind, false);
     compareField(out, 'clientele', c.id, 'parent', old.parent, c.parent, false);
-    compareNames(out, 'clientele', c.id, 'forms', old.forms, c.forms);
-    compareNames(out, 'clientele', c.id, 'aliases', old.aliases, c.aliases);
-    compareNames(out, 'clientele', c.id, 'terms_en', old.terms_en, c.terms_en);
-    compareNames(out, 'clientele', c.id, 'abbreviations', old.abbreviations, c.abbreviations);
+    for (const field of ['forms', 'aliases', 'terms_en', 'abbreviations'] as const) compareNames(out, 'clientele', c.id, field, old[field], c[field]);
     if (key(bilingual(old.description)) !== key(bilingual(c.description))) {
       out.push({ type: 'description-changed', entry: 'clientele', id: c.id, from: bilingual(old.description), to: bilingual(c.description) });
     }
-  }
+  });
+}
+
+function plain(conditions: readonly Condition[]): Condition[] {
+  return conditions.map((c) => ({ fr: c.fr, en: c.en }));
+}
+
+function grantChange(type: 'grant-added' | 'grant-removed', service: string, g: Grant): Change {
+  return { type, service, clientele: g.clientele, tier: g.tier, conditions: plain(g.conditions) };
 }
 
 function diffServices(out: Change[], a: readonly Service[], b: readonly Service[]): void {
   const before = byId(a);
   const after = byId(b);
-  for (const s of a) {
-    if (after.has(s.id)) continue;
-    out.push({ type: 'removed', entry: 'service', id: s.id, name: s.name });
-    for (const g of s.grants)
-      out.push({ type: 'grant-removed', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
-  }
-  for (const s of b) {
-    const old = before.get(s.id);
-    if (!old) {
-      out.push({ type: 'added', entry: 'service', id: s.id, name: s.name });
-      for (const g of s.grants)
-        out.push({ type: 'grant-added', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
-      continue;
-    }
+  // A service that comes or goes takes its grants with it.
+  for (const s of a) if (!after.has(s.id)) for (const g of s.grants) out.push(grantChange('grant-removed', s.id, g));
+  for (const s of b) if (!before.has(s.id)) for (const g of s.grants) out.push(grantChange('grant-added', s.id, g));
+  diffEntries(out, 'service', a, b, (old, s) => {
     compareField(out, 'service', s.id, 'name', old.name, s.name, true);
     compareField(out, 'service', s.id, 'name_en', old.name_en, s.name_en, true);
     compareField(out, 'service', s.id, 'abbreviation', old.abbreviation, s.abbreviation, true);
@@ -196,23 +193,19 @@ function diffServices(out: Change[], a: readonly Service[], b: readonly Service[
       out.push({ type: 'sub-applications-changed', entry: 'service', id: s.id, added: appsAdded, removed: appsRemoved });
     const oldGrants = new Map(old.grants.map((g) => [g.clientele, g]));
     const newGrants = new Map(s.grants.map((g) => [g.clientele, g]));
-    for (const g of old.grants) {
-      if (!newGrants.has(g.clientele))
-        out.push({ type: 'grant-removed', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
-    }
+    for (const g of old.grants) if (!newGrants.has(g.clientele)) out.push(grantChange('grant-removed', s.id, g));
     for (const g of s.grants) {
       const was = oldGrants.get(g.clientele);
       if (!was) {
-        out.push({ type: 'grant-added', service: s.id, clientele: g.clientele, tier: g.tier, conditions: g.conditions.map((c) => ({ fr: c.fr, en: c.en })) });
+        out.push(grantChange('grant-added', s.id, g));
         continue;
       }
       if (was.tier !== g.tier) out.push({ type: 'tier-changed', service: s.id, clientele: g.clientele, from: was.tier, to: g.tier });
-      const plain = (cs: readonly Condition[]): Condition[] => cs.map((c) => ({ fr: c.fr, en: c.en }));
       const added = minus(plain(g.conditions), plain(was.conditions));
       const removed = minus(plain(was.conditions), plain(g.conditions));
       if (added.length > 0 || removed.length > 0) out.push({ type: 'conditions-changed', service: s.id, clientele: g.clientele, added, removed });
     }
-  }
+  });
 }
 
 function summarize(list: readonly Access[]): AccessSummary[] {
