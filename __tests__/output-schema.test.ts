@@ -34,10 +34,14 @@ const cases: [string, string[]][] = [
   ['matrix_output', ['matrix', '--category', 'medicaments', '--json']],
   ['validate_output', ['validate', '--json']],
   ['validate_output', ['validate', path.join(FIXTURES, 'invalid', 'unknown-clientele.yaml'), '--json']],
+  ['diff_output', ['diff', path.join(FIXTURES, 'valid', 'minimal.yaml'), path.join(ROOT, 'catalog.yaml'), '--json']],
+  ['diff_output', ['diff', path.join(ROOT, 'catalog.yaml'), path.join(ROOT, 'catalog.yaml'), '--json']],
+  ['export_output', ['export', '--format', 'json']],
 ];
 
 test.each(cases)('%s: %j', (def, argv) => {
   const out = runCli(argv);
+  expect([0, 1]).toContain(out.code);
   expect(out.stderr).toBe('');
   const doc = JSON.parse(out.stdout);
   const validate = validator(def);
@@ -47,7 +51,23 @@ test.each(cases)('%s: %j', (def, argv) => {
   expect(whole(doc)).toBe(true);
 });
 
-test('every command that takes --json is covered', () => {
+test('every command that prints JSON is covered', () => {
   const commands = new Set(cases.map(([, argv]) => argv[0]));
-  expect([...commands].sort()).toEqual(['can', 'list', 'matrix', 'search', 'services', 'show', 'validate', 'who']);
+  expect([...commands].sort()).toEqual(['can', 'diff', 'export', 'list', 'matrix', 'search', 'services', 'show', 'validate', 'who']);
+});
+
+test.each([
+  ['can_output', ['can', '--batch'], 'podiatre\tSELAT\nmédecin\tPME\nbad line\n'],
+  ['services_output', ['services', '--batch'], 'podiatrist\nghost\n'],
+  ['who_output', ['who', '--batch', '--expand'], 'SELAT\nmessagerie-securisee\n\n'],
+])('every --batch line is a %s or a batch_error: %j', (def, argv, input) => {
+  const out = runCli(argv, {}, false, input);
+  const lines = out.stdout.trimEnd().split('\n');
+  expect(lines.length).toBe(input.replace(/\n$/, '').split('\n').length);
+  const answer = validator(def);
+  const error = validator('batch_error');
+  for (const line of lines) {
+    const doc = JSON.parse(line);
+    expect([line, answer(doc) || error(doc)]).toEqual([line, true]);
+  }
 });
