@@ -39,6 +39,14 @@ test('can presents yes, the tier and the conditions', () => {
   expect(text).toBe('Yes: Ocularist [oculariste] may use Secure messaging [messagerie-securisee]: on request.\nCondition: statements of account only\n');
 });
 
+test('can lists every access that applies, saying which one is inherited', () => {
+  const text = presentCan.table(
+    checkAccess(index, index.clienteleById.get('candidat-ips-premiere-ligne')!, index.serviceById.get('inscription-clientele-professionnels')!),
+    { ...plain, lang: 'en' },
+  );
+  expect(text.split('\n').slice(1)).toEqual(['Also: on request (inherited from candidat-ips).', '']);
+});
+
 test('terminal text is neutralised', () => {
   expect(sanitizeText('a\u001b[31mred\u0007\u202e')).toBe('a\\u{1b}[31mred\\u{7}\\u{202e}');
 });

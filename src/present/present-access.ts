@@ -184,9 +184,10 @@ function canSentences(r: CanResult, lang: Lang, strong: (s: string) => string, p
     const how = tierLabel(r.best.tier, lang);
     lines.push(lang === 'fr' ? `${strong(palette.good('Oui'))} : ${c} a accès à ${s} : ${how}.` : `${strong(palette.good('Yes'))}: ${c} may use ${s}: ${how}.`);
     for (const a of r.access) {
-      if (a !== r.best) lines.push(lang === 'fr' ? `Aussi : ${tierLabel(a.tier, lang)}.` : `Also: ${tierLabel(a.tier, lang)}.`);
+      const inherited = a.inherited_from === null ? '' : lang === 'fr' ? ` (hérité de ${a.inherited_from})` : ` (inherited from ${a.inherited_from})`;
+      if (a !== r.best) lines.push(lang === 'fr' ? `Aussi : ${tierLabel(a.tier, lang)}${inherited}.` : `Also: ${tierLabel(a.tier, lang)}${inherited}.`);
+      else if (a.inherited_from !== null) lines.push(lang === 'fr' ? `Accès hérité de ${a.inherited_from}.` : `Access inherited from ${a.inherited_from}.`);
       for (const cond of a.conditions) lines.push(`Condition${lang === 'fr' ? ' :' : ':'} ${palette.warn(sanitizeText(cond[lang]))}`);
-      if (a.inherited_from !== null) lines.push(lang === 'fr' ? `Accès hérité de ${a.inherited_from}.` : `Access inherited from ${a.inherited_from}.`);
     }
   } else if (r.required_tier !== null && r.any_tier.length > 0) {
     const other = r.any_tier.map((a) => tierLabel(a.tier, lang)).join(', ');
