@@ -27,9 +27,11 @@ module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => 
   };
 }
 // string-width (through cli-table3) builds emoji-regex's huge RegExp anew for every cell it
-// measures; one table cost a tenth of a query's start-up in regex compilation. The shim builds
-// it once and hands out the same instance (string-width only uses it with replace(), which
-// resets lastIndex), so behaviour is unchanged.
+// measures, and runs it on every string; one table cost a tenth of a query's start-up in
+// regex work. The shim answers string-width's only use, replace(), by first asking a tiny
+// character class that every emoji match contains (checked over the whole BMP, with keycap
+// and variation-selector tails, and every astral emoji holds a surrogate from D83C to D83E);
+// only text that passes meets the real RegExp, built once. Behaviour is unchanged.
 function reuseEmojiRegex() {
   return {
     name: 'reuse-emoji-regex',
@@ -38,8 +40,17 @@ function reuseEmojiRegex() {
         const original = await require('node:fs/promises').readFile(args.path, 'utf8');
         return {
           contents: `const make = (() => { const module = { exports: {} }; (function (module, exports) { ${original}\n})(module, module.exports); return module.exports; })();
-let shared;
-module.exports = function emojiRegex() { shared ??= make(); shared.lastIndex = 0; return shared; };`,
+const maybeEmoji = /[\\u00a9\\u00ae\\u2000-\\u3300\\ud83c-\\ud83e\\ufe0f\\u200d]/;
+let real;
+const shared = {
+  [Symbol.replace](text, replacement) {
+    if (!maybeEmoji.test(text)) return text;
+    real ??= make();
+    real.lastIndex = 0;
+    return text.replace(real, replacement);
+  },
+};
+module.exports = function emojiRegex() { return shared; };`,
           loader: 'js',
         };
       });
