@@ -211,7 +211,8 @@ describe('matrix and search', () => {
   test('search is accent-insensitive and ranks name matches first', () => {
     const r = searchCatalog(index, 'medicaments exception');
     expect(r.hits[0]?.found.entity.id).toBe('patient-medicaments-exception');
-    expect(searchCatalog(index, 'délégation').hits.length).toBeGreaterThanOrEqual(0);
+    expect(searchCatalog(index, 'délégué').hits.map((h) => h.found.entity.id)).toEqual(expect.arrayContaining(['messagerie-securisee', 'mon-dossier']));
+    expect(searchCatalog(index, 'DELEGUE').hits.map((h) => h.found.entity.id)).toEqual(searchCatalog(index, 'délégué').hits.map((h) => h.found.entity.id));
     expect(searchCatalog(index, 'developpeur').hits.map((h) => h.found.entity.id)).toContain('identification-medecin-famille');
     expect(searchCatalog(index, '').hits).toEqual([]);
   });

@@ -452,11 +452,11 @@ export function run(argv: readonly string[], io: Io): ExitCode {
     .action((opts: { format: 'html' | 'json' }, cmd: Command) => {
       const { g, lang } = context(cmd);
       const index = withIndex(g);
-      const who = index.catalog.services.map((s) => findWho(index, s, { expand: true }));
       if (opts.format === 'json') {
         emit(`${JSON.stringify({ version: 1, catalog: index.catalog }, null, 2)}\n`);
         return;
       }
+      const who = index.catalog.services.map((s) => findWho(index, s, { expand: true }));
       emit(presentHtml({ catalog: index.catalog, who, generated: new Date().toISOString().slice(0, 10), version: packageVersion() }, lang));
     });
 

@@ -81,23 +81,26 @@ const servicesCsv: Presenter<ServicesResult> = (r) =>
     ]),
   );
 
-const servicesMarkdown: Presenter<ServicesResult> = (r, o) => {
-  const { lang } = o;
-  const title = `**${clienteleTitle(r.clientele, lang)}** (\`${r.clientele.id}\`)\n\n`;
-  if (r.access.length === 0) return `${title}${word('noService', lang)}\n`;
+/** A markdown answer: a bold title, then one row per access naming the other side (a service or a clientele), or a sentence when there is none. */
+function accessMarkdown(title: string, id: string, access: readonly Access[], other: 'service' | 'clientele', none: string, lang: Lang): string {
+  const head = `**${title}** (\`${id}\`)\n\n`;
+  if (access.length === 0) return `${head}${none}\n`;
   return (
-    title +
+    head +
     toMarkdownTable(
-      [word('access', lang), word('service', lang), 'Id', word('conditions', lang)],
-      r.access.map((a) => [
+      [word('access', lang), word(other, lang), 'Id', word('conditions', lang)],
+      access.map((a) => [
         tierLabel(a.tier, lang),
-        serviceTitle(a.service, lang),
-        a.service.id,
+        other === 'service' ? serviceTitle(a.service, lang) : clienteleTitle(a.clientele, lang),
+        other === 'service' ? a.service.id : a.clientele.id,
         [conditionText(a.conditions, lang), inheritedText(a, lang)].filter(Boolean).join('; '),
       ]),
     )
   );
-};
+}
+
+const servicesMarkdown: Presenter<ServicesResult> = (r, o) =>
+  accessMarkdown(clienteleTitle(r.clientele, o.lang), r.clientele.id, r.access, 'service', word('noService', o.lang), o.lang);
 
 /** Shapes the result of `services` as the documented JSON. */
 export function servicesToJson(r: ServicesResult): ServicesJson {
@@ -144,23 +147,15 @@ const whoCsv: Presenter<WhoResult> = (r) =>
     ]),
   );
 
-const whoMarkdown: Presenter<WhoResult> = (r, o) => {
-  const { lang } = o;
-  const title = `**${serviceTitle(r.service, lang)}** (\`${r.service.id}\`)\n\n`;
-  if (r.access.length === 0) return `${title}${r.service.grants.length === 0 ? word('noGrant', lang) : word('noClientele', lang)}\n`;
-  return (
-    title +
-    toMarkdownTable(
-      [word('access', lang), word('clientele', lang), 'Id', word('conditions', lang)],
-      r.access.map((a) => [
-        tierLabel(a.tier, lang),
-        clienteleTitle(a.clientele, lang),
-        a.clientele.id,
-        [conditionText(a.conditions, lang), inheritedText(a, lang)].filter(Boolean).join('; '),
-      ]),
-    )
+const whoMarkdown: Presenter<WhoResult> = (r, o) =>
+  accessMarkdown(
+    serviceTitle(r.service, o.lang),
+    r.service.id,
+    r.access,
+    'clientele',
+    word(r.service.grants.length === 0 ? 'noGrant' : 'noClientele', o.lang),
+    o.lang,
   );
-};
 
 /** Shapes the result of `who` as the documented JSON. */
 export function whoToJson(r: WhoResult): WhoJson {

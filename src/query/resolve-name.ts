@@ -57,15 +57,19 @@ export type NameKey = readonly [key: string, kind: EntityKind, id: string];
 
 const primedKeys = new WeakMap<CatalogIndex, readonly NameKey[]>();
 
-/** Every normalised name of a catalogue; the build stores them with the prepared catalogue so that a start-up need not compute them. */
-export function computeNameKeys(index: CatalogIndex): NameKey[] {
-  const entities: Entity[] = [
+/** Every service, clientele and category of a catalogue, tagged with its kind, in that order. */
+export function entitiesOf(index: CatalogIndex): Entity[] {
+  return [
     ...index.catalog.services.map((entity): Entity => ({ kind: 'service', entity })),
     ...index.catalog.clienteles.map((entity): Entity => ({ kind: 'clientele', entity })),
     ...index.catalog.categories.map((entity): Entity => ({ kind: 'category', entity })),
   ];
+}
+
+/** Every normalised name of a catalogue; the build stores them with the prepared catalogue so that a start-up need not compute them. */
+export function computeNameKeys(index: CatalogIndex): NameKey[] {
   const keys: NameKey[] = [];
-  for (const found of entities) {
+  for (const found of entitiesOf(index)) {
     const seen = new Set<string>();
     for (const name of namesOf(found)) {
       const key = normalizeName(name);
@@ -80,6 +84,15 @@ export function computeNameKeys(index: CatalogIndex): NameKey[] {
 /** Supplies the normalised names computed at build time for a catalogue. */
 export function primeNameKeys(index: CatalogIndex, keys: readonly NameKey[]): void {
   primedKeys.set(index, keys);
+}
+
+function nameKeysOf(index: CatalogIndex): readonly NameKey[] {
+  let keys = primedKeys.get(index);
+  if (!keys) {
+    keys = computeNameKeys(index);
+    primedKeys.set(index, keys);
+  }
+  return keys;
 }
 
 function entityOf(index: CatalogIndex, kind: EntityKind, id: string): Entity | null {
@@ -103,7 +116,7 @@ function nameTable(index: CatalogIndex): readonly NameEntry[] {
   const cached = nameTables.get(index);
   if (cached) return cached;
   const table: NameEntry[] = [];
-  for (const [key, kind, id] of primedKeys.get(index) ?? computeNameKeys(index)) {
+  for (const [key, kind, id] of nameKeysOf(index)) {
     const found = entityOf(index, kind, id);
     if (found) table.push({ key, words: key.split(/[\s']+/).filter(Boolean), found });
   }
@@ -152,7 +165,7 @@ function exactTable(index: CatalogIndex): Map<string, Entity[]> {
   let table = exactTables.get(index);
   if (!table) {
     table = new Map();
-    for (const [key, kind, id] of primedKeys.get(index) ?? computeNameKeys(index)) {
+    for (const [key, kind, id] of nameKeysOf(index)) {
       const found = entityOf(index, kind, id);
       if (!found) continue;
       const list = table.get(key) ?? [];

@@ -1,6 +1,6 @@
 import { normalizeName } from '../catalog/normalize-name';
 import type { CatalogIndex } from './catalog-index';
-import { namesOf, type Entity } from './resolve-name';
+import { entitiesOf, namesOf, type Entity } from './resolve-name';
 
 /** One search hit: an entity, how well it matched, and in which of its fields. */
 export interface SearchHit {
@@ -54,13 +54,8 @@ function fieldsOf(found: Entity): Field[] {
 export function searchCatalog(index: CatalogIndex, query: string): SearchResult {
   const words = wordsOf(query);
   if (words.length === 0) return { words, hits: [] };
-  const entities: Entity[] = [
-    ...index.catalog.services.map((entity): Entity => ({ kind: 'service', entity })),
-    ...index.catalog.clienteles.map((entity): Entity => ({ kind: 'clientele', entity })),
-    ...index.catalog.categories.map((entity): Entity => ({ kind: 'category', entity })),
-  ];
   const hits: SearchHit[] = [];
-  for (const found of entities) {
+  for (const found of entitiesOf(index)) {
     const fields = fieldsOf(found);
     let score = 0;
     const matched = new Set<string>();
