@@ -1,4 +1,4 @@
-// Lint rules: typescript-eslint's recommended set, plus the layering of STYLE.md —
+// Lint rules: typescript-eslint's recommended set, plus the layering described in docs/architecture.md —
 // only src/cli may print, and imports point down (cli -> present -> query -> catalog).
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');

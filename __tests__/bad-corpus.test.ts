@@ -36,7 +36,7 @@ interface Expectation {
   readonly code: string | null;
   readonly line: number | null;
   readonly col: number | null;
-  readonly validateExit: 0 | 1 | 2;
+  readonly validateExit: 0 | 1 | 2 | 74;
   readonly why: string;
   readonly knownGap?: boolean;
   readonly gap?: string;
@@ -69,7 +69,7 @@ function parseExpectation(name: string, raw: unknown): Expectation {
   const { code, line, col, validateExit, why, knownGap, gap } = raw;
   if (code !== null && (typeof code !== 'string' || !(PROBLEM_CODES as readonly string[]).includes(code))) throw new Error(`manifest: ${name} has a bad code`);
   if (!nullableInt(line) || !nullableInt(col) || (line === null) !== (col === null)) throw new Error(`manifest: ${name} has a bad line/col`);
-  const exit: 0 | 1 | 2 | null = validateExit === 0 ? 0 : validateExit === 1 ? 1 : validateExit === 2 ? 2 : null;
+  const exit: 0 | 1 | 2 | 74 | null = validateExit === 0 ? 0 : validateExit === 1 ? 1 : validateExit === 2 ? 2 : validateExit === 74 ? 74 : null;
   if (exit === null) throw new Error(`manifest: ${name} has a bad validateExit`);
   if (typeof why !== 'string' || why === '') throw new Error(`manifest: ${name} has no why`);
   if (knownGap !== undefined && knownGap !== true) throw new Error(`manifest: ${name} has a bad knownGap`);
@@ -426,7 +426,7 @@ describe('the corpus itself', () => {
   test('an expectation has a position exactly when a code that has one is expected', () => {
     for (const e of committed) {
       if (e.code === null) expect({ name: e.name, line: e.line, exit: e.validateExit }).toEqual({ name: e.name, line: null, exit: 0 });
-      else expect({ name: e.name, exit: e.validateExit }).toEqual({ name: e.name, exit: e.code === 'FILE_UNREADABLE' ? 2 : 1 });
+      else expect({ name: e.name, exit: e.validateExit }).toEqual({ name: e.name, exit: e.code === 'FILE_UNREADABLE' ? 74 : 1 });
     }
   });
 

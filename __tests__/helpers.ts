@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { run } from '../src/cli/main';
 
@@ -28,6 +29,7 @@ export function runCli(argv: string[], env: Record<string, string | undefined> =
     env: { LANG: 'fr_CA.UTF-8', ...env },
     isTTY,
     columns: 80,
+    cwd: process.cwd(),
     readStdin: () => Buffer.from(stdin, 'utf8'),
   });
   return { stdout, stderr, code };
@@ -52,4 +54,14 @@ export function runBin(argv: string[], options: { env?: Record<string, string | 
 export function hasAnsi(text: string): boolean {
   // eslint-disable-next-line no-control-regex
   return /\u001b\[/.test(text);
+}
+
+/** The arguments of a --help example: its own argv, or its line split into words as a shell would (the examples quote with double quotes only). */
+export function exampleArgv(example: { readonly line: string; readonly argv?: readonly string[] }): string[] {
+  return example.argv ? [...example.argv] : [...example.line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+/** What a --help example feeds on standard input. */
+export function exampleStdin(example: { readonly stdin?: string; readonly stdinFile?: string }): string {
+  return example.stdinFile !== undefined ? fs.readFileSync(path.join(ROOT, example.stdinFile), 'utf8') : (example.stdin ?? '');
 }

@@ -1,7 +1,10 @@
 import Ajv2020 from 'ajv/dist/2020';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIXTURES, ROOT, runCli } from './helpers';
+import { COMMANDS } from '../src/cli/commands';
+import { CATALOG, exampleArgv, exampleStdin, FIXTURES, ROOT, runCli } from './helpers';
+
+const MINIMAL = path.join(FIXTURES, 'valid', 'minimal.yaml');
 
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schema', 'output.schema.json'), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -51,9 +54,25 @@ test.each(cases)('%s: %j', (def, argv) => {
   expect(whole(doc)).toBe(true);
 });
 
-test('every command that prints JSON is covered', () => {
-  const commands = new Set(cases.map(([, argv]) => argv[0]));
-  expect([...commands].sort()).toEqual(['can', 'diff', 'export', 'list', 'matrix', 'search', 'services', 'show', 'validate', 'who']);
+test('every command that offers json names its definition, and the cases above cover it', () => {
+  const withJson = COMMANDS.filter((c) => c.formats.includes('json'));
+  expect(withJson.length).toBeGreaterThan(0);
+  for (const command of withJson) {
+    expect([command.name, command.outputSchema !== null && schema.$defs[command.outputSchema] !== undefined]).toEqual([command.name, true]);
+    expect([command.name, cases.some(([, argv]) => argv[0] === command.name)]).toEqual([command.name, true]);
+  }
+});
+
+// Every example of every command that offers json, asked with --json, follows the command's definition (batch examples: each line).
+const examples = COMMANDS.filter((c) => c.formats.includes('json')).flatMap((c) => c.examples.map((e) => [c.name, c.outputSchema ?? '', e] as const));
+test.each(examples)('%s example with --json follows %s: %j', (_name, def, example) => {
+  const argv = exampleArgv(example).filter((_, i, all) => all[i] !== '--format' && all[i - 1] !== '--format' && all[i] !== '--json');
+  const stdin = exampleStdin(example);
+  const out = runCli([...argv.map((a) => (a === 'catalog.yaml' ? CATALOG : a === 'old.yaml' ? MINIMAL : a)), '--json'], {}, false, stdin);
+  expect([example.line, out.stderr]).toEqual([example.line, '']);
+  const validate = validator(def);
+  const docs = argv.includes('--batch') ? out.stdout.trimEnd().split('\n') : [out.stdout];
+  for (const doc of docs) expect(validate(JSON.parse(doc)) ? [] : validate.errors).toEqual([]);
 });
 
 test.each([

@@ -14,7 +14,7 @@ import { CATALOG, hasAnsi } from './helpers';
 const r = loadCatalog(CATALOG);
 if (!r.ok) throw new Error('invalid catalogue');
 const index = indexCatalog(r.catalog);
-const plain: PresentOptions = { lang: 'fr', palette: makePalette(false), width: 80 };
+const plain: PresentOptions = { lang: 'fr', palette: makePalette(false), width: 80, cwd: '/work', version: '0.0.0' };
 
 test('tables fit 80 columns and carry no color when color is off', () => {
   for (const c of r.catalog.clienteles) {

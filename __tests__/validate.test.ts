@@ -87,11 +87,14 @@ describe('problems made at test time', () => {
     expect(out.stdout).toContain(code);
   });
 
-  test('a missing file or a directory is unreadable: exit 2', () => {
-    for (const file of [path.join(tmp, 'missing.yaml'), tmp]) {
+  test('a missing file is a usage error (exit 2), a directory an I/O error (exit 74); both FILE_UNREADABLE', () => {
+    for (const [file, exit] of [
+      [path.join(tmp, 'missing.yaml'), 2],
+      [tmp, 74],
+    ] as const) {
       expect(loadCatalog(file)).toMatchObject({ ok: false, problems: [{ code: 'FILE_UNREADABLE' }] });
       const out = runBin(['validate', file]);
-      expect(out.code).toBe(2);
+      expect(out.code).toBe(exit);
       expect(out.stdout).toContain('FILE_UNREADABLE');
     }
   });
@@ -150,6 +153,6 @@ describe('validate formats', () => {
   test('an unknown format is a usage error', () => {
     const out = runBin(['validate', '--format', 'yaml']);
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/Allowed choices are text, json, github/);
+    expect(out.stderr).toMatch(/Allowed choices are table, json, github, text/);
   });
 });

@@ -9,11 +9,16 @@ export const EMBEDDED_CATALOG_PATH = path.join(__dirname, '..', '..', 'catalog.y
 /** Largest catalogue file the loader reads; the real one is about 40 KB, and the benchmark's 100-fold catalogue 2.7 MB. */
 export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
 
-/** Raw text of a catalogue, or the problem that kept it from being read. */
-export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
+/**
+ * Raw text of a catalogue, or the problem that kept it from being read; `errno`
+ * is the system's code when the system refused the read (ENOENT for a file
+ * that does not exist, EACCES, EISDIR, EIO...), so that the CLI can tell a
+ * wrong name from an input/output error.
+ */
+export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem; errno?: string };
 
-function unreadable(file: string, message: string): ReadResult {
-  return { ok: false, problem: { code: 'FILE_UNREADABLE', file, line: null, col: null, message } };
+function unreadable(file: string, message: string, errno: string): ReadResult {
+  return { ok: false, problem: { code: 'FILE_UNREADABLE', file, line: null, col: null, message }, errno };
 }
 
 function tooLarge(file: string, size: number): ReadResult {
@@ -49,10 +54,10 @@ export function readCatalogFile(file: string): ReadResult {
   try {
     stat = fs.statSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return unreadable(file, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? 'unknown error'})`);
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return unreadable(file, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`, code);
   }
-  if (stat.isDirectory()) return unreadable(file, 'is a directory, not a catalogue file');
+  if (stat.isDirectory()) return unreadable(file, 'is a directory, not a catalogue file', 'EISDIR');
   if (stat.size > MAX_CATALOG_BYTES) {
     return tooLarge(file, stat.size);
   }
@@ -60,12 +65,13 @@ export function readCatalogFile(file: string): ReadResult {
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    return unreadable(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return unreadable(file, `cannot read the file (${code})`, code);
   }
   return decodeCatalogBytes(bytes, file);
 }
 
-/** Where the build leaves the embedded catalogue, already validated, with the hash of the YAML it came from. */
+/** Where the build leaves the embedded catalogue, already validated, with the very YAML text it came from (compared as text at start-up). */
 export const PREPARED_CATALOG_PATH = path.join(__dirname, '..', 'catalog.prepared.json');
 
 /** The prepared form of a catalogue: its validated content and the very text it was made from. */
@@ -101,14 +107,19 @@ function readPrepared(text: string): PreparedCatalog | null {
 export function loadCatalog(file: string): LoadResult {
   const read = readCatalogFile(file);
   if (!read.ok) return { ok: false, problems: [read.problem] };
+  return catalogFromText(read.text, file);
+}
+
+/** Validates catalogue text already read (from a file or standard input); the embedded catalogue's text takes the prepared path. */
+export function catalogFromText(text: string, file: string): LoadResult {
   if (path.resolve(file) === EMBEDDED_CATALOG_PATH) {
-    const prepared = readPrepared(read.text);
+    const prepared = readPrepared(text);
     if (prepared !== null) return { ok: true, catalog: prepared.catalog, names: prepared.names };
   }
   // Loaded on demand: YAML and ajv are most of the start-up time of a query.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { validateCatalogText } = require('./validate-catalog') as typeof import('./validate-catalog');
-  return validateCatalogText(read.text, file);
+  return validateCatalogText(text, file);
 }
 
 function positionOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {

@@ -1,47 +1,24 @@
-import type { Command, Option } from 'commander';
 import { normalizeName } from '../catalog/normalize-name';
 import type { CatalogIndex } from '../query/catalog-index';
+import { GLOBAL_OPTIONS, optionsOf, type ArgKind, type CommandDefinition, type OptionSpec } from './command';
 
 /** The shells `completion` writes scripts for. */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 /** A shell `completion` writes a script for. */
 export type Shell = (typeof SHELLS)[number];
 
-/** What a positional argument of a command completes to. */
-type ArgKind = 'clientele' | 'service' | 'name' | 'file' | 'none' | readonly string[];
-
-const POSITIONALS: Record<string, readonly ArgKind[]> = {
-  services: ['clientele'],
-  who: ['service'],
-  can: ['clientele', 'service'],
-  show: ['name'],
-  list: [['services', 'clienteles', 'categories']],
-  search: ['none'],
-  matrix: [],
-  validate: ['file'],
-  diff: ['file', 'file'],
-  fmt: ['file'],
-  export: [],
-  completion: [[...SHELLS]],
-};
-
-// Options whose values come from the catalogue rather than from a fixed list of choices.
-const DYNAMIC_VALUES: Record<string, 'category' | 'file'> = { '--category': 'category', '--catalog': 'file' };
-
-function optionsOf(cmd: Command): readonly Option[] {
-  return cmd.options as readonly Option[];
+/** The long and short flags of an option, and whether it takes a value. */
+function flagsOf(option: OptionSpec): { long: string | undefined; short: string | undefined; takesValue: boolean } {
+  const long = /--[\w-]+/.exec(option.flags)?.[0];
+  const short = /(?:^|[\s,])(-\w)\b/.exec(option.flags)?.[1];
+  return { long, short, takesValue: /[<[]/.test(option.flags) };
 }
 
-function takesValue(option: Option): boolean {
-  return option.required || option.optional;
-}
-
-function findOption(cmds: readonly Command[], flag: string): Option | undefined {
-  for (const cmd of cmds) {
-    const found = optionsOf(cmd).find((o) => o.long === flag || o.short === flag);
-    if (found) return found;
-  }
-  return undefined;
+function findOption(options: readonly OptionSpec[], flag: string): OptionSpec | undefined {
+  return options.find((o) => {
+    const f = flagsOf(o);
+    return f.long === flag || f.short === flag;
+  });
 }
 
 /** Whether a candidate matches what has been typed so far: case, accents and punctuation ignored. */
@@ -57,38 +34,53 @@ function namesOfKind(index: CatalogIndex | null, kind: 'clientele' | 'service' |
   return entries.flatMap((e) => (normalizeName(e.name) === normalizeName(e.id) ? [e.id] : [e.id, e.name]));
 }
 
+function candidatesOfKind(kind: ArgKind, index: () => CatalogIndex | null): readonly string[] {
+  if (typeof kind !== 'string') return kind.choices;
+  switch (kind) {
+    case 'clientele':
+    case 'service':
+      return namesOfKind(index(), kind);
+    case 'name':
+      return [...namesOfKind(index(), 'service'), ...namesOfKind(index(), 'clientele'), ...namesOfKind(index(), 'category')];
+    case 'file':
+    case 'words':
+      return [];
+  }
+}
+
 /**
  * Completion candidates for the word being typed, given the words before it
- * (without the program name). Names come from the catalogue in use; a file
- * argument yields nothing, so that the shell completes file names itself.
+ * (without the program name), from the command registry. Names come from the
+ * catalogue in use; a file argument yields nothing, so that the shell
+ * completes file names itself.
  */
-export function completeWords(program: Command, words: readonly string[], loadIndex: (catalog: string | undefined) => CatalogIndex | null): string[] {
+export function completeWords(
+  commands: readonly CommandDefinition[],
+  words: readonly string[],
+  loadIndex: (catalog: string | undefined) => CatalogIndex | null,
+): string[] {
   const before = words.slice(0, -1);
   const current = (words[words.length - 1] ?? '').replace(/^["']/, '');
-  let sub: Command | undefined;
+  let sub: CommandDefinition | undefined;
   let catalog: string | undefined;
   let positional = 0;
-  let pendingValue: Option | undefined;
-  let pendingFlag = '';
+  let pending: OptionSpec | undefined;
+  const optionsInScope = (): OptionSpec[] => [...(sub ? optionsOf(sub) : []), ...GLOBAL_OPTIONS];
   for (const word of before) {
-    if (pendingValue) {
-      if (pendingFlag === '--catalog') catalog = word;
-      pendingValue = undefined;
+    if (pending) {
+      if (flagsOf(pending).long === '--catalog') catalog = word;
+      pending = undefined;
       continue;
     }
     if (word.startsWith('-') && word !== '-') {
       const [flag = word, inline] = word.split('=', 2);
-      const option = findOption(sub ? [sub, program] : [program], flag);
-      if (option && takesValue(option) && inline === undefined) {
-        pendingValue = option;
-        pendingFlag = option.long ?? flag;
-      } else if (flag === '--catalog' && inline !== undefined) {
-        catalog = inline;
-      }
+      const option = findOption(optionsInScope(), flag);
+      if (option && flagsOf(option).takesValue && inline === undefined) pending = option;
+      else if (flag === '--catalog' && inline !== undefined) catalog = inline;
       continue;
     }
     if (!sub) {
-      sub = program.commands.find((c) => c.name() === word);
+      sub = commands.find((c) => c.name === word);
       continue;
     }
     positional++;
@@ -96,38 +88,26 @@ export function completeWords(program: Command, words: readonly string[], loadIn
   const index = (): CatalogIndex | null => loadIndex(catalog);
   const pick = (candidates: readonly string[]): string[] => [...new Set(candidates.filter((c) => matches(c, current)))];
 
-  if (pendingValue) {
-    const dynamic = DYNAMIC_VALUES[pendingFlag];
-    if (dynamic === 'file') return [];
-    if (dynamic === 'category') return pick(index()?.catalog.categories.map((c) => c.id) ?? []);
-    return pick(pendingValue.argChoices ?? []);
+  if (pending) {
+    const value = pending.value;
+    if (value === undefined || value === 'file') return [];
+    if (value === 'category') return pick(index()?.catalog.categories.map((c) => c.id) ?? []);
+    return pick(value.choices);
   }
   if (current.startsWith('-')) {
-    const options = [...(sub ? optionsOf(sub) : []), ...optionsOf(program)];
-    return pick(
-      options
-        .flatMap((o) => [o.long, o.short])
-        .filter((f): f is string => f !== undefined && f !== '--help' && f !== '-h')
-        .concat('--help'),
-    );
+    const flags = optionsInScope().flatMap((o) => {
+      const f = flagsOf(o);
+      return [f.long, f.short].filter((x): x is string => x !== undefined);
+    });
+    return pick([...flags, '--help']);
   }
-  if (!sub) return pick(program.commands.filter((c) => !c.name().startsWith('_')).map((c) => c.name()));
-  const kinds = POSITIONALS[sub.name()] ?? [];
-  // services, who and show take several words; so does the last argument of a command.
-  const kind = kinds[Math.min(positional, kinds.length - 1)];
-  if (kind === undefined || (positional >= kinds.length && !['services', 'who', 'show', 'search'].includes(sub.name()))) return [];
-  if (typeof kind !== 'string') return pick(kind);
-  switch (kind) {
-    case 'clientele':
-    case 'service':
-      return pick(namesOfKind(index(), kind));
-    case 'name':
-      return pick([...namesOfKind(index(), 'service'), ...namesOfKind(index(), 'clientele'), ...namesOfKind(index(), 'category')]);
-    case 'file':
-    case 'none':
-      return [];
-  }
-  return [];
+  if (!sub) return pick(commands.filter((c) => !c.hidden).map((c) => c.name));
+  const args = sub.args;
+  const last = args[args.length - 1];
+  // A variadic last argument takes every further word.
+  const arg = positional < args.length ? args[positional] : last?.variadic ? last : undefined;
+  if (arg === undefined) return [];
+  return pick(candidatesOfKind(arg.kind, index));
 }
 
 /** Quotes a candidate for bash's command line, unless the user opened a quote (then it is closed). */

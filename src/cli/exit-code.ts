@@ -4,12 +4,14 @@ export const EXIT = {
   ok: 0,
   /** A "no" from `can`; problems found by `validate`; a change found by `diff`; a file `fmt --check` would change. */
   no: 1,
-  /** A usage error: bad flag or argument, unknown or ambiguous name, unreadable file given to `validate`. */
+  /** A usage error: bad flag or argument, unknown or ambiguous name, a file that does not exist. */
   usage: 2,
   /** The catalogue could not be loaded or is invalid (for `diff` and `fmt`: either file). */
   badCatalog: 3,
   /** An internal error: a bug. */
   internal: 70,
+  /** An input/output error: a full disk, a read or write the system refused (sysexits' EX_IOERR). */
+  io: 74,
 } as const;
 
 /** One of the documented exit codes. */
@@ -19,13 +21,14 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export type Outcome =
   | { readonly kind: 'answered' }
   | { readonly kind: 'can'; readonly eligible: boolean }
-  | { readonly kind: 'validated'; readonly problems: number; readonly unreadable: number }
-  | { readonly kind: 'formatted'; readonly invalid: number; readonly failed: number; readonly unformatted: number }
+  | { readonly kind: 'validated'; readonly problems: number; readonly missing: number; readonly ioErrors: number }
+  | { readonly kind: 'formatted'; readonly invalid: number; readonly missing: number; readonly ioErrors: number; readonly unformatted: number }
   | { readonly kind: 'diffed'; readonly changed: boolean }
   | { readonly kind: 'batch'; readonly errors: number }
   | { readonly kind: 'usage-error' }
   | { readonly kind: 'name-error' }
   | { readonly kind: 'catalog-error' }
+  | { readonly kind: 'io-error' }
   | { readonly kind: 'internal-error' };
 
 /** Decides the exit code of a run from its outcome. */
@@ -36,9 +39,17 @@ export function exitCodeFor(outcome: Outcome): ExitCode {
     case 'can':
       return outcome.eligible ? EXIT.ok : EXIT.no;
     case 'validated':
-      return outcome.unreadable > 0 ? EXIT.usage : outcome.problems > 0 ? EXIT.no : EXIT.ok;
+      return outcome.ioErrors > 0 ? EXIT.io : outcome.missing > 0 ? EXIT.usage : outcome.problems > 0 ? EXIT.no : EXIT.ok;
     case 'formatted':
-      return outcome.invalid > 0 ? EXIT.badCatalog : outcome.failed > 0 ? EXIT.usage : outcome.unformatted > 0 ? EXIT.no : EXIT.ok;
+      return outcome.ioErrors > 0
+        ? EXIT.io
+        : outcome.invalid > 0
+          ? EXIT.badCatalog
+          : outcome.missing > 0
+            ? EXIT.usage
+            : outcome.unformatted > 0
+              ? EXIT.no
+              : EXIT.ok;
     case 'diffed':
       return outcome.changed ? EXIT.no : EXIT.ok;
     case 'batch':
@@ -48,6 +59,8 @@ export function exitCodeFor(outcome: Outcome): ExitCode {
       return EXIT.usage;
     case 'catalog-error':
       return EXIT.badCatalog;
+    case 'io-error':
+      return EXIT.io;
     case 'internal-error':
       return EXIT.internal;
   }

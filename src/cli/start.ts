@@ -41,7 +41,15 @@ export function start(argv: readonly string[]): void {
 /** Build step: compiles the bundle, runs a few typical questions so that their functions are compiled too, and saves V8's cache. */
 export function writeCodeCache(questions: readonly (readonly string[])[]): number {
   const { cli, script } = compile();
-  const discard = { stdout: () => undefined, stderr: () => undefined, env: {}, isTTY: false, columns: 80, readStdin: () => Buffer.alloc(0) };
+  const discard = {
+    stdout: () => undefined,
+    stderr: () => undefined,
+    env: {},
+    isTTY: false,
+    columns: 80,
+    cwd: process.cwd(),
+    readStdin: () => Buffer.alloc(0),
+  };
   for (const argv of questions) cli.run(argv, discard);
   const data = script.createCachedData();
   fs.writeFileSync(CODE_CACHE_PATH, data);

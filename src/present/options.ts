@@ -1,11 +1,6 @@
 /** Languages the tool speaks. */
 export type Lang = 'fr' | 'en';
 
-/** The output formats of the query commands. */
-export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
-/** An output format of the query commands. */
-export type Format = (typeof FORMATS)[number];
-
 /** The few styles presenters use; all identity functions when color is off. */
 export interface Palette {
   readonly enabled: boolean;
@@ -35,4 +30,8 @@ export interface PresentOptions {
   readonly palette: Palette;
   /** Columns available for tables. */
   readonly width: number;
+  /** The directory file paths are shown relative to (GitHub annotations, SARIF). */
+  readonly cwd: string;
+  /** The tool's version, for formats that name the tool (SARIF, HTML). */
+  readonly version: string;
 }

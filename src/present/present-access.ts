@@ -4,12 +4,10 @@ import type { Access, CanResult, ServicesResult, WhoResult } from '../query/acce
 import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle } from './entity-labels';
 import { accessJson, clienteleJson, serviceJson, toJson, type CanJson, type ServicesJson, type WhoJson } from './json-output';
 import { tierLabel, word } from './labels';
-import type { Format, Lang, PresentOptions } from './options';
+import type { Presenter, Presenters, QueryFormat } from './formats';
+import type { Lang, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
 import { toBoxTable, toCsv, toMarkdownTable, wrap, type BoxRow } from './text-formats';
-
-/** Turns a result into the text of one output format. */
-export type Presenter<R> = (result: R, options: PresentOptions) => string;
 
 function conditionText(conditions: readonly Condition[], lang: Lang): string {
   return conditions.map((c) => sanitizeText(c[lang])).join('; ');
@@ -113,7 +111,7 @@ export const presentServices = {
   json: (r) => toJson(servicesToJson(r)),
   csv: servicesCsv,
   markdown: servicesMarkdown,
-} as const satisfies Record<Format, Presenter<ServicesResult>>;
+} as const satisfies Presenters<ServicesResult, QueryFormat>;
 
 const whoTable: Presenter<WhoResult> = (r, o) => {
   const { lang, palette } = o;
@@ -168,7 +166,7 @@ export const presentWho = {
   json: (r) => toJson(whoToJson(r)),
   csv: whoCsv,
   markdown: whoMarkdown,
-} as const satisfies Record<Format, Presenter<WhoResult>>;
+} as const satisfies Presenters<WhoResult, QueryFormat>;
 
 /** The answer of `can` as sentences (shared by table and markdown). */
 function canSentences(r: CanResult, lang: Lang, strong: (s: string) => string, palette: PresentOptions['palette']): string[] {
@@ -234,4 +232,4 @@ export const presentCan = {
       ],
     ),
   markdown: (r, o) => canSentences(r, o.lang, (s) => `**${s}**`, o.palette).join('\n\n') + '\n',
-} as const satisfies Record<Format, Presenter<CanResult>>;
+} as const satisfies Presenters<CanResult, QueryFormat>;

@@ -1,4 +1,5 @@
-import type { BatchAnswer } from '../query/answer-batch';
+import type { Answer, QuestionError } from '../query/ask';
+import { questionErrorJson } from './present-question-error';
 
 /** Lines of NDJSON per chunk: big enough to amortise writes, small enough to keep memory flat. */
 const CHUNK_LINES = 4096;
@@ -16,23 +17,24 @@ export interface BatchOutput {
  * order, an error object standing in for a bad line. A repeated question is
  * answered once and its line reused (answers depend only on the line's text).
  */
-export function presentBatch<R>(lines: readonly string[], answer: (text: string, line: number) => BatchAnswer<R>, toJson: (result: R) => unknown): BatchOutput {
+export function presentBatch<R>(lines: Iterable<string>, answer: (text: string) => Answer<R>, toJson: (result: R) => unknown): BatchOutput {
   let errors = 0;
   // Answers are kept as encoded bytes: a repeated question then costs a map look-up and a copy.
   function* chunks(): Generator<Uint8Array> {
     const answered = new Map<string, Buffer>();
     let chunk: Buffer[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const text = lines[i]!;
+    let line = 0;
+    for (const text of lines) {
+      line++;
       let out = answered.get(text);
       if (out === undefined) {
-        const a = answer(text, i + 1);
+        const a = answer(text);
         if (a.ok) {
           out = Buffer.from(`${JSON.stringify(toJson(a.result))}\n`, 'utf8');
           if (answered.size < 100_000) answered.set(text, out);
         } else {
           errors++;
-          out = Buffer.from(`${JSON.stringify({ error: a.error })}\n`, 'utf8');
+          out = Buffer.from(`${JSON.stringify({ error: batchErrorJson(a.error, line) })}\n`, 'utf8');
         }
       }
       chunk.push(out);
@@ -44,4 +46,9 @@ export function presentBatch<R>(lines: readonly string[], answer: (text: string,
     if (chunk.length > 0) yield Buffer.concat(chunk);
   }
   return { chunks: chunks(), errors: () => errors };
+}
+
+function batchErrorJson(error: QuestionError, line: number): unknown {
+  const { code, message, input, suggestions } = questionErrorJson(error);
+  return { code, message, line, input, suggestions };
 }

@@ -3,12 +3,12 @@ import type { MatrixResult } from '../query/build-matrix';
 import type { Access } from '../query/access';
 import type { SearchResult } from '../query/search-catalog';
 import type { ShowResult } from '../query/show-entity';
-import type { Presenter } from './present-access';
 import { presentServices, presentWho, servicesToJson, whoToJson } from './present-access';
 import { categoryTitle, clienteleTitle, serviceTitle } from './entity-labels';
 import { accessJson, categoryJson, clienteleJson, serviceJson, toJson } from './json-output';
 import { kindLabel, noteLabel, tierLabel, tierSymbol, word } from './labels';
-import type { Format, Lang, PresentOptions } from './options';
+import type { Presenters, QueryFormat } from './formats';
+import type { Lang, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
 import { toBoxTable, toCsv, toMarkdownTable, wrap } from './text-formats';
 
@@ -88,7 +88,7 @@ export const presentList = {
     const { head, rows } = listRows(r, o.lang);
     return toMarkdownTable(head, rows);
   },
-} as const satisfies Record<Format, Presenter<ListResult>>;
+} as const satisfies Presenters<ListResult, QueryFormat>;
 
 function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
   const { lang, palette } = o;
@@ -205,7 +205,7 @@ export const presentShow = {
   json: (r) => toJson(showJson(r)),
   csv: showCsv,
   markdown: (r, o) => showText(r, o, true),
-} as const satisfies Record<Format, Presenter<ShowResult>>;
+} as const satisfies Presenters<ShowResult, QueryFormat>;
 
 function searchRows(r: SearchResult, lang: Lang): string[][] {
   return r.hits.map((h) => [
@@ -243,7 +243,7 @@ export const presentSearch = {
     r.hits.length === 0
       ? `${word('noMatch', o.lang)}\n`
       : toMarkdownTable([word('kind', o.lang), 'Id', word('name', o.lang), word('matches', o.lang)], searchRows(r, o.lang)),
-} as const satisfies Record<Format, Presenter<SearchResult>>;
+} as const satisfies Presenters<SearchResult, QueryFormat>;
 
 const COLUMN_KEYS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -349,4 +349,4 @@ export const presentMatrix = {
       r.rows.map((row) => [row.clientele.id, row.clientele.name, ...row.cells.map(matrixCellText)]),
     ),
   markdown: matrixMarkdown,
-} as const satisfies Record<Format, Presenter<MatrixResult>>;
+} as const satisfies Presenters<MatrixResult, QueryFormat>;

@@ -1,14 +1,10 @@
 import type { Condition } from '../catalog/model';
 import type { AccessSummary, CatalogDiff, Change, Effect } from '../query/diff-catalogs';
+import type { Presenters } from './formats';
 import { toJson } from './json-output';
 import { tierLabel } from './labels';
 import type { Lang, Palette } from './options';
 import { sanitizeText } from './sanitize';
-
-/** The formats of `diff`. */
-export const DIFF_FORMATS = ['table', 'json', 'markdown'] as const;
-/** An output format of `diff`. */
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 /** What the diff presenters need besides the diff. */
 export interface DiffReport {
@@ -204,7 +200,7 @@ export function diffToJson(r: DiffReport): unknown {
 
 /** Presenters of `diff`, one per format. */
 export const presentDiff = {
-  table: (r, palette, lang) => diffText(r, palette, lang),
+  table: (r, o) => diffText(r, o.palette, o.lang),
   json: (r) => toJson(diffToJson(r)),
-  markdown: (r, _palette, lang) => diffMarkdown(r, lang),
-} as const satisfies Record<DiffFormat, (r: DiffReport, palette: Palette, lang: Lang) => string>;
+  markdown: (r, o) => diffMarkdown(r, o.lang),
+} as const satisfies Presenters<DiffReport, 'table' | 'json' | 'markdown'>;

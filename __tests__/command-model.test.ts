@@ -1,0 +1,251 @@
+/**
+ * One command model: every command is declared once (src/cli/commands/), every
+ * option means the same in single and batch questions or is refused, every
+ * file argument takes "-", and I/O failures are I/O errors, not bugs.
+ */
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { GLOBAL_OPTIONS, optionsOf } from '../src/cli/command';
+import { COMMANDS } from '../src/cli/commands';
+import { exitCodeFor } from '../src/cli/exit-code';
+import { BIN, CATALOG, exampleArgv, exampleStdin, FIXTURES, ROOT, runBin, runCli } from './helpers';
+
+const MINIMAL = path.join(FIXTURES, 'valid', 'minimal.yaml');
+
+function ndjson(text: string): unknown[] {
+  return text === ''
+    ? []
+    : text
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown);
+}
+
+describe('batch and single questions share one path', () => {
+  test('services --batch honours --category, as the single question does', () => {
+    const batch = runCli(['services', '--batch', '--category', 'medicaments'], {}, false, 'ipspl\n');
+    const single = runCli(['services', 'ipspl', '--category', 'medicaments', '--json']);
+    expect(batch.code).toBe(0);
+    const [answer] = ndjson(batch.stdout) as { services: unknown[] }[];
+    expect(answer?.services).toHaveLength(2);
+    expect(answer).toEqual(JSON.parse(single.stdout));
+  });
+
+  test('services --batch honours --own', () => {
+    const batch = ndjson(runCli(['services', '--batch', '--own'], {}, false, 'ipspl\n').stdout);
+    expect(batch[0]).toEqual(JSON.parse(runCli(['services', 'ipspl', '--own', '--json']).stdout));
+    expect((batch[0] as { services: { inherited_from: string | null }[] }).services.every((s) => s.inherited_from === null)).toBe(true);
+  });
+
+  test('an unknown --category exits 2 in batch as alone, before reading any line', () => {
+    const batch = runCli(['services', '--batch', '--category', 'nope'], {}, false, 'podiatre\n');
+    const single = runCli(['services', 'podiatre', '--category', 'nope']);
+    expect([batch.code, single.code]).toEqual([2, 2]);
+    expect(batch.stdout).toBe('');
+    expect(batch.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test.each([
+    [['who', '--batch', '--format', 'csv']],
+    [['services', '--batch', '--format', 'table']],
+    [['can', '--batch', '--format', 'markdown']],
+    [['can', '--batch', '--json', '--format', 'csv']],
+  ])('a format batch mode cannot write is refused with one line, exit 2: %j', (argv) => {
+    const out = runCli(argv, {}, false, 'SELAT\n');
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test('--batch --format json and --batch --json are the NDJSON the batch always wrote', () => {
+    const plain = runCli(['who', '--batch'], {}, false, 'SELAT\n');
+    expect(runCli(['who', '--batch', '--json'], {}, false, 'SELAT\n').stdout).toBe(plain.stdout);
+    expect(runCli(['who', '--batch', '--format', 'json'], {}, false, 'SELAT\n').stdout).toBe(plain.stdout);
+  });
+
+  // Property: for random lines and random option sets, every batch answer is the single question's answer.
+  const clienteles = ['podiatre', 'ipspl', 'IPS', 'candidat-ips-premiere-ligne', 'médecin', 'audioprothésiste', 'personnel administratif', 'ghost', ''];
+  const services = ['SELAT', 'PME', 'facturacte', 'messagerie sécurisée', 'mon dossier', 'nope', ''];
+  const tier = fc.option(fc.constantFrom('creation', 'request', 'unspecified'), { nil: undefined });
+  const category = fc.option(fc.constantFrom('medicaments', 'administration', 'facturation-remuneration', 'Médicaments'), { nil: undefined });
+
+  function singleAnswer(argv: string[]): unknown {
+    const out = runCli([...argv, '--json']);
+    if (out.code === 2) return 'error';
+    return JSON.parse(out.stdout);
+  }
+
+  function batchAnswers(argv: string[], lines: string[]): unknown[] {
+    const out = runCli([...argv, '--batch'], {}, false, lines.map((l) => `${l}\n`).join(''));
+    return ndjson(out.stdout).map((a) => (typeof a === 'object' && a !== null && 'error' in a ? 'error' : a));
+  }
+
+  test('services: every --batch answer equals the same question asked alone', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...clienteles), { minLength: 1, maxLength: 4 }), tier, category, fc.boolean(), (lines, t, c, own) => {
+        const options = [...(t ? ['--tier', t] : []), ...(c ? ['--category', c] : []), ...(own ? ['--own'] : [])];
+        const batch = batchAnswers(['services', ...options], lines);
+        expect(batch).toEqual(lines.map((l) => (l === '' ? 'error' : singleAnswer(['services', l, ...options]))));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('who: every --batch answer equals the same question asked alone', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...services), { minLength: 1, maxLength: 4 }), tier, fc.boolean(), (lines, t, expand) => {
+        const options = [...(t ? ['--tier', t] : []), ...(expand ? ['--expand'] : [])];
+        const batch = batchAnswers(['who', ...options], lines);
+        expect(batch).toEqual(lines.map((l) => (l === '' ? 'error' : singleAnswer(['who', l, ...options]))));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('can: every --batch answer equals the same question asked alone', () => {
+    const pair = fc.tuple(fc.constantFrom(...clienteles), fc.constantFrom(...services));
+    fc.assert(
+      fc.property(fc.array(pair, { minLength: 1, maxLength: 4 }), tier, (pairs, t) => {
+        const options = t ? ['--tier', t] : [];
+        const batch = batchAnswers(
+          ['can', ...options],
+          pairs.map(([c, s]) => `${c}\t${s}`),
+        );
+        expect(batch).toEqual(pairs.map(([c, s]) => (c === '' || s === '' ? 'error' : singleAnswer(['can', c, s, ...options]))));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('one format registry', () => {
+  test('the people format is called table everywhere; text stays an alias for validate', () => {
+    for (const command of COMMANDS.filter((c) => c.formats.length > 0 && c.name !== 'export')) expect(command.formats).toContain('table');
+    const table = runCli(['validate', '--format', 'table']);
+    expect(table.code).toBe(0);
+    expect(runCli(['validate', '--format', 'text']).stdout).toBe(table.stdout);
+  });
+
+  test('--json is accepted by every command that offers json, export included', () => {
+    const withJson = COMMANDS.filter((c) => c.formats.includes('json'));
+    expect(withJson.map((c) => c.name)).toEqual(expect.arrayContaining(['export', 'validate', 'diff', 'services']));
+    const out = runCli(['export', '--json']);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toHaveProperty('catalog');
+  });
+
+  test('--json with another --format is refused, not silently one of them', () => {
+    const out = runCli(['services', 'podiatre', '--json', '--format', 'csv']);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+  });
+
+  test('--format offers exactly the formats a command has presenters for', () => {
+    const out = runCli(['list', 'services', '--format', 'github']);
+    expect(out.code).toBe(2);
+    expect(runCli(['fmt', '--format', 'json']).code).toBe(2);
+  });
+});
+
+describe('every file argument takes "-" for standard input', () => {
+  const text = fs.readFileSync(CATALOG, 'utf8');
+
+  test('validate - reads standard input', () => {
+    const out = runCli(['validate', '-'], {}, false, text);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('<stdin>');
+  });
+
+  test('validate - on an invalid catalogue reports it under <stdin>', () => {
+    const out = runCli(['validate', '-', '--json'], {}, false, 'version: 2\n');
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout).files[0].file).toBe('<stdin>');
+  });
+
+  test('--catalog - reads the catalogue from standard input', () => {
+    const out = runCli(['--catalog', '-', 'services', 'podiatre', '--json'], {}, false, text);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout).clientele.id).toBe('podiatre');
+  });
+
+  test('standard input is read once: a second "-" is refused with a reason', () => {
+    expect(runCli(['diff', '-', '-'], {}, false, text).code).toBe(2);
+    const out = runCli(['--catalog', '-', 'services', '--batch'], {}, false, text);
+    expect(out.code).toBe(2);
+    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test('diff - and fmt - still read standard input', () => {
+    expect(runCli(['diff', '-', CATALOG], {}, false, text).code).toBe(0);
+    const fmt = runCli(['fmt', '-'], {}, false, text);
+    expect(fmt.code).toBe(0);
+    expect(fmt.stdout).toBe(text);
+  });
+});
+
+describe('I/O failures are I/O errors (exit 74), not bugs', () => {
+  const shell = (script: string): { code: number | null; stderr: string } => {
+    const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', cwd: ROOT });
+    return { code: r.status, stderr: r.stderr };
+  };
+
+  test('a full disk on standard output: one line naming the stream, exit 74, no bug report', () => {
+    const out = shell(`"${process.execPath}" "${BIN}" services podiatre --json > /dev/full`);
+    expect(out.code).toBe(74);
+    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(out.stderr).toContain('standard output');
+    expect(out.stderr).toContain('ENOSPC');
+    expect(out.stderr).not.toMatch(/bug|https?:/i);
+  });
+
+  test('a directory given as a catalogue: exit 74; a file that does not exist: exit 2', () => {
+    expect(runCli(['validate', os.tmpdir()]).code).toBe(74);
+    expect(runCli(['--catalog', os.tmpdir(), 'services', 'podiatre']).code).toBe(74);
+    expect(runCli(['diff', os.tmpdir(), CATALOG]).code).toBe(74);
+    expect(runCli(['validate', '/nonexistent/catalog.yaml']).code).toBe(2);
+    expect(runCli(['diff', '/nonexistent/catalog.yaml', CATALOG]).code).toBe(2);
+  });
+
+  test('a write or read the system refuses is exit 74 for every command kind', () => {
+    expect(exitCodeFor({ kind: 'formatted', invalid: 0, missing: 0, ioErrors: 1, unformatted: 0 })).toBe(74);
+    expect(exitCodeFor({ kind: 'validated', problems: 1, missing: 1, ioErrors: 1 })).toBe(74);
+    expect(exitCodeFor({ kind: 'validated', problems: 1, missing: 1, ioErrors: 0 })).toBe(2);
+    expect(exitCodeFor({ kind: 'io-error' })).toBe(74);
+  });
+});
+
+describe('help', () => {
+  test.each(COMMANDS.filter((c) => !c.hidden).map((c) => c.name))('%s --help shows the global options and every option of the command', (name) => {
+    const out = runCli([name, '--help']);
+    expect(out.code).toBe(0);
+    const command = COMMANDS.find((c) => c.name === name)!;
+    for (const option of [...GLOBAL_OPTIONS, ...optionsOf(command)]) {
+      const long = /--[\w-]+/.exec(option.flags)![0];
+      expect([name, out.stdout.includes(long)]).toEqual([name, true]);
+    }
+  });
+});
+
+describe('examples', () => {
+  // Every --help example runs in a folder holding the files it names, through the real binary.
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-examples-'));
+    fs.copyFileSync(CATALOG, path.join(dir, 'catalog.yaml'));
+    fs.copyFileSync(MINIMAL, path.join(dir, 'old.yaml'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const examples = COMMANDS.flatMap((c) => c.examples.map((e) => [c.name, e] as const));
+  // validate and fmt say nothing on stdout about a file that is fine (as linters and formatters do).
+  const quietWhenFine = new Set(['validate', 'fmt']);
+  test.each(examples)('%s: %j', (name, example) => {
+    const out = runBin(exampleArgv(example), { cwd: dir, input: exampleStdin(example), env: { HOME: dir } });
+    // 1 is an answer too: a "no" from can, a change found by diff.
+    expect([example.line, out.code, out.stderr.includes('internal error')]).toEqual([example.line, out.code === 1 ? 1 : 0, false]);
+    if (!quietWhenFine.has(name)) expect(out.stdout.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,186 @@
+import type { Format, Presenters } from '../present/formats';
+import { presentBatch } from '../present/present-batch';
+import { splitLines, type Answer } from '../query/ask';
+import type { Context } from './context';
+import type { Outcome } from './exit-code';
+
+/** What a positional argument takes; completion offers names of that kind. */
+export type ArgKind = 'clientele' | 'service' | 'name' | 'file' | 'words' | { readonly choices: readonly string[] };
+
+/** A positional argument. */
+export interface ArgSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly kind: ArgKind;
+  readonly required: boolean;
+  /** Takes the rest of the words (a name of several words without quotes, or several files). */
+  readonly variadic: boolean;
+}
+
+/** What an option's value is; completion offers values of that kind. */
+export type OptionValue = 'category' | 'file' | { readonly choices: readonly string[] };
+
+/** An option of one command (the global ones are declared in main.ts). */
+export interface OptionSpec {
+  /** commander's flags, such as `--tier <tier>`. */
+  readonly flags: string;
+  readonly description: string;
+  /** The value it takes; absent for a switch. */
+  readonly value?: OptionValue;
+}
+
+/** An example shown in `--help` and run by the tests: `line` as shown after the program's name, or a whole shell line. */
+export interface Example {
+  /** As `--help` shows it. */
+  readonly line: string;
+  /** The arguments the example runs with, when `line` is not just the program's arguments (a pipe, a redirection). */
+  readonly argv?: readonly string[];
+  /** What the example feeds on standard input. */
+  readonly stdin?: string;
+  /** A file (relative to the repository) whose content the example feeds on standard input. */
+  readonly stdinFile?: string;
+}
+
+/** The options of a run as commander parsed them, by attribute name (`--category` is `category`). */
+export type Options = Readonly<Record<string, unknown>>;
+
+/** A command's batch mode: questions from standard input, one per line, answered as NDJSON. */
+export interface BatchSpec<R> {
+  /** What one line holds, for `--help`. */
+  readonly line: string;
+  /**
+   * Prepares the question path once for the run (the catalogue, the filter built
+   * from the options) and returns what answers one line: the very function the
+   * single question goes through.
+   */
+  readonly prepare: (ctx: Context, opts: Options) => (line: string) => Answer<R>;
+  /** The JSON of one answer: the same as the command's `--json` document. */
+  readonly toJson: (result: R) => unknown;
+}
+
+/** One call of a command. */
+export interface Call<R> {
+  /** Positional arguments, in declaration order (a variadic one is an array). */
+  readonly args: readonly (string | readonly string[] | undefined)[];
+  readonly opts: Options;
+  /** Presents a result in the format the user chose and writes it. */
+  readonly show: (result: R) => void;
+}
+
+/** The declaration of one command: everything help, completion, tests and the program loop need. */
+export interface CommandSpec<R, F extends Format> {
+  readonly name: string;
+  readonly summary: string;
+  readonly hidden?: boolean;
+  readonly args: readonly ArgSpec[];
+  readonly options: readonly OptionSpec[];
+  readonly examples: readonly Example[];
+  /** The formats the command offers, one presenter each, and the default; absent for a command whose output has one fixed form. */
+  readonly formats?: {
+    readonly presenters: Presenters<R, F>;
+    readonly default: F;
+    /** Other names `--format` accepts for one of these formats (validate's `text`, its older name for `table`). */
+    readonly aliases?: Readonly<Record<string, F>>;
+  };
+  /** The definition in schema/output.schema.json that its JSON output follows (required when it offers json: a test checks). */
+  readonly outputSchema?: string;
+  readonly batch?: BatchSpec<R>;
+  readonly run: (ctx: Context, call: Call<R>) => Outcome;
+}
+
+/** A command as the program loop sees it: its declaration without its result type. */
+export interface CommandDefinition {
+  readonly name: string;
+  readonly summary: string;
+  readonly hidden: boolean;
+  readonly args: readonly ArgSpec[];
+  readonly options: readonly OptionSpec[];
+  readonly examples: readonly Example[];
+  /** The formats offered, in declaration order; empty when output has one fixed form. */
+  readonly formats: readonly Format[];
+  readonly formatAliases: Readonly<Record<string, Format>>;
+  readonly defaultFormat: Format | null;
+  readonly outputSchema: string | null;
+  /** What one batch line holds, or null when the command has no batch mode. */
+  readonly batchLine: string | null;
+  /** Runs a single call in a format (null when the command has no formats). */
+  readonly execute: (ctx: Context, args: Call<never>['args'], opts: Options, format: Format | null) => Outcome;
+  /** Runs the batch mode (the CLI has already refused what it cannot honour). */
+  readonly executeBatch: ((ctx: Context, opts: Options) => Outcome) | null;
+}
+
+/** Declares a command; its result type stays inside, checked against its presenters and its batch mode. */
+export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): CommandDefinition {
+  const presenters = spec.formats?.presenters;
+  const formats = presenters ? (Object.keys(presenters) as F[]) : [];
+  const batch = spec.batch;
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    hidden: spec.hidden ?? false,
+    args: spec.args,
+    options: spec.options,
+    examples: spec.examples,
+    formats,
+    formatAliases: spec.formats?.aliases ?? {},
+    defaultFormat: spec.formats?.default ?? null,
+    outputSchema: spec.outputSchema ?? null,
+    batchLine: batch?.line ?? null,
+    execute: (ctx, args, opts, format) => {
+      const show = (result: R): void => {
+        if (!presenters || format === null || !formats.includes(format as F)) throw new Error(`${spec.name} has no presenter for ${String(format)}`);
+        ctx.emit(presenters[format as F](result, ctx.presentOptions(format)));
+      };
+      return spec.run(ctx, { args, opts, show });
+    },
+    executeBatch:
+      batch === undefined
+        ? null
+        : (ctx, opts) => {
+            const answer = batch.prepare(ctx, opts);
+            const lines = splitLines(ctx.readStdinText('the --batch questions'));
+            const output = presentBatch(lines, answer, batch.toJson);
+            for (const chunk of output.chunks) ctx.emit(chunk);
+            return { kind: 'batch', errors: output.errors() };
+          },
+  };
+}
+
+/** The options every command takes, declared once on the program and shown in every command's help. */
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  {
+    flags: '--catalog <path>',
+    description: 'catalogue file to use ("-" for standard input; default: $RAMQ_ACCESS_CATALOG, else the embedded catalog.yaml)',
+    value: 'file',
+  },
+  { flags: '--lang <lang>', description: 'language of the output (default: from the locale, French otherwise)', value: { choices: ['fr', 'en'] } },
+  { flags: '--color', description: 'color the output even when it is not a terminal' },
+  { flags: '--no-color', description: 'never color the output (NO_COLOR is honoured too)' },
+  { flags: '--debug', description: 'show the stack of an internal error' },
+];
+
+/**
+ * Every option of a command: its own, then those its declaration implies —
+ * `--format` with the formats it has presenters for (and their aliases),
+ * `--json` when it offers json, `--batch` when it has a batch mode. Help,
+ * parsing and completion all read this one list.
+ */
+export function optionsOf(command: CommandDefinition): OptionSpec[] {
+  const options = [...command.options];
+  if (command.formats.length > 0) {
+    const aliases = Object.entries(command.formatAliases);
+    options.push({
+      flags: '-f, --format <format>',
+      description: `output format (default: ${command.defaultFormat ?? command.formats[0]}${aliases.map(([alias, format]) => `; ${alias} means ${format}`).join('')})`,
+      value: { choices: [...command.formats, ...aliases.map(([alias]) => alias)] },
+    });
+    if (command.formats.includes('json')) options.push({ flags: '--json', description: 'shorthand for --format json' });
+  }
+  if (command.batchLine !== null) {
+    options.push({
+      flags: '--batch',
+      description: `read one question per line from standard input (${command.batchLine}); write one JSON line per answer (NDJSON)`,
+    });
+  }
+  return options;
+}

@@ -1,0 +1,46 @@
+import { canToJson, presentCan } from '../../present/present-access';
+import type { CanResult } from '../../query/access';
+import { askCan, badQuestion } from '../../query/ask';
+import { defineCommand } from '../command';
+import { usageError } from '../errors';
+import { filterFrom, TIER_OPTION, type QuerySpec } from './shared';
+
+const spec: QuerySpec<CanResult> = {
+  name: 'can',
+  summary: 'whether a clientele may use a service (exit 0 yes, 1 no)',
+  args: [
+    { name: 'clientele', description: 'a clientele (quote names of several words)', kind: 'clientele', required: true, variadic: false },
+    { name: 'service', description: 'a service', kind: 'service', required: true, variadic: false },
+  ],
+  options: [TIER_OPTION],
+  examples: [
+    { line: 'can "hygiéniste dentaire" facturacte' },
+    { line: 'can audioprothésiste "messagerie sécurisée" --tier creation' },
+    { line: "printf 'podiatre\\tSELAT\\n' | ramq-access can --batch", argv: ['can', '--batch'], stdin: 'podiatre\tSELAT\n' },
+  ],
+  formats: { presenters: presentCan, default: 'table' },
+  outputSchema: 'can_output',
+  batch: {
+    line: 'clientele<TAB>service',
+    prepare: (ctx, opts) => {
+      const index = ctx.catalogIndex();
+      const filter = filterFrom(ctx, opts);
+      return (line) => {
+        const parts = line.split('\t');
+        return parts.length === 2 ? askCan(index, parts[0]!, parts[1]!, filter) : badQuestion(line, null);
+      };
+    },
+    toJson: canToJson,
+  },
+  run: (ctx, { args, opts, show }) => {
+    const [clientele, service] = args;
+    if (typeof clientele !== 'string') throw usageError("missing required argument 'clientele'");
+    if (typeof service !== 'string') throw usageError("missing required argument 'service'");
+    const result = ctx.answered(askCan(ctx.catalogIndex(), clientele, service, filterFrom(ctx, opts)));
+    show(result);
+    return { kind: 'can', eligible: result.eligible };
+  },
+};
+
+/** `can CLIENTELE SERVICE`. */
+export const canCommand = defineCommand(spec);

@@ -1,0 +1,32 @@
+import type { CatalogIndex } from '../../query/catalog-index';
+import { defineCommand, type CommandDefinition, type CommandSpec } from '../command';
+import { completeWords, formatCandidates, SHELLS, type Shell } from '../complete';
+import { Context } from '../context';
+
+/** The hidden `__complete` command the completion scripts call; it completes from the registry it is given. */
+export function makeCompleteCommand(registry: () => readonly CommandDefinition[]): CommandDefinition {
+  const spec: CommandSpec<never, never> = {
+    name: '__complete',
+    summary: 'print completion candidates for the words after "--" (used by the completion scripts)',
+    hidden: true,
+    args: [{ name: 'words', description: 'the words typed so far', kind: 'words', required: false, variadic: true }],
+    options: [{ flags: '--shell <shell>', description: 'the shell asking', value: { choices: SHELLS } }],
+    examples: [],
+    run: (ctx, { args, opts }) => {
+      const words = (args[0] as readonly string[] | undefined) ?? [];
+      const shell = (opts['shell'] as Shell | undefined) ?? 'bash';
+      const loadIndex = (catalog: string | undefined): CatalogIndex | null => {
+        try {
+          const globals = catalog === undefined ? ctx.globals : { ...ctx.globals, catalog };
+          return new Context(ctx.io, globals, ctx.lang, ctx.version).catalogIndex();
+        } catch {
+          return null;
+        }
+      };
+      const typed = words[words.length - 1] ?? '';
+      ctx.emit(formatCandidates(shell, completeWords(registry(), words.length === 0 ? [''] : words, loadIndex), typed));
+      return { kind: 'answered' };
+    },
+  };
+  return defineCommand(spec);
+}

@@ -1,0 +1,57 @@
+import type { Problem } from '../../catalog/problem';
+import { presentDiff, type DiffReport } from '../../present/present-diff';
+import { makePalette } from '../../present/options';
+import { problemLine } from '../../present/present-problems';
+import { diffCatalogs, diffNames, isEmptyDiff } from '../../query/diff-catalogs';
+import { defineCommand, type CommandSpec } from '../command';
+import { isNotFound, type Context } from '../context';
+import { UserError } from '../errors';
+import type { Catalog } from '../../catalog/model';
+
+type Side =
+  { readonly file: string; readonly catalog: Catalog } | { readonly file: string; readonly problems: readonly Problem[]; readonly errno?: string | undefined };
+
+function readSide(ctx: Context, file: string, which: string): Side {
+  const shown = ctx.shownPath(file);
+  const read = ctx.readInput(file, `the ${which} catalogue of diff`);
+  if (!read.ok) return { file: shown, problems: [read.problem], errno: read.errno };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { validateCatalogText } = require('../../catalog/validate-catalog') as typeof import('../../catalog/validate-catalog');
+  const result = validateCatalogText(read.text, shown);
+  return result.ok ? { file: shown, catalog: result.catalog } : { file: shown, problems: result.problems };
+}
+
+const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
+  name: 'diff',
+  summary: 'what changed in meaning between two catalogues: entries, grants, conditions, and who gains or loses what (exit 1 when something did)',
+  args: [
+    { name: 'old', description: 'the catalogue before ("-" for standard input)', kind: 'file', required: true, variadic: false },
+    { name: 'new', description: 'the catalogue after ("-" for standard input)', kind: 'file', required: true, variadic: false },
+  ],
+  options: [],
+  examples: [
+    { line: 'diff old.yaml catalog.yaml' },
+    { line: 'git show HEAD:catalog.yaml | ramq-access diff - catalog.yaml', argv: ['diff', '-', 'catalog.yaml'], stdinFile: 'catalog.yaml' },
+    { line: 'diff old.yaml catalog.yaml --format markdown' },
+  ],
+  formats: { presenters: presentDiff, default: 'table' },
+  outputSchema: 'diff_output',
+  run: (ctx, { args, show }) => {
+    const before = readSide(ctx, String(args[0]), 'old');
+    const after = readSide(ctx, String(args[1]), 'new');
+    if (!('catalog' in before) || !('catalog' in after)) {
+      const failed = [before, after].filter((s): s is Extract<Side, { problems: readonly Problem[] }> => !('catalog' in s));
+      const palette = makePalette(false);
+      const lines = ['cannot compare:', ...failed.flatMap((s) => s.problems.map((p) => problemLine(p, palette)))];
+      const io = failed.some((s) => s.errno !== undefined && !isNotFound(s.errno));
+      const missing = failed.some((s) => isNotFound(s.errno));
+      throw new UserError(lines, { kind: io ? 'io-error' : missing ? 'usage-error' : 'catalog-error' });
+    }
+    const diff = diffCatalogs(before.catalog, after.catalog);
+    show({ diff, before: before.file, after: after.file, names: diffNames(before.catalog, after.catalog) });
+    return { kind: 'diffed', changed: !isEmptyDiff(diff) };
+  },
+};
+
+/** `diff OLD NEW`. */
+export const diffCommand = defineCommand(spec);

@@ -1,0 +1,33 @@
+import type { Presenters } from '../../present/formats';
+import { toJson } from '../../present/json-output';
+import { presentHtml, type ExportData } from '../../present/present-html';
+import { findWho } from '../../query/access';
+import { defineCommand, type CommandSpec } from '../command';
+
+const presenters: Presenters<ExportData, 'html' | 'json'> = {
+  html: (data, o) => presentHtml(data, o.lang),
+  json: (data) => toJson({ version: 1, catalog: data.catalog }),
+};
+
+const spec: CommandSpec<ExportData, 'html' | 'json'> = {
+  name: 'export',
+  summary: 'write the whole catalogue as one self-contained HTML page (matrix, filters, search, details) or as JSON',
+  args: [],
+  options: [],
+  examples: [
+    { line: 'export --format html > acces.html', argv: ['export', '--format', 'html'] },
+    { line: 'export --format html --lang en > access.html', argv: ['export', '--format', 'html', '--lang', 'en'] },
+    { line: 'export --json > catalog.json', argv: ['export', '--json'] },
+  ],
+  formats: { presenters, default: 'html' },
+  outputSchema: 'export_output',
+  run: (ctx, { show }) => {
+    const index = ctx.catalogIndex();
+    const who = index.catalog.services.map((s) => findWho(index, s, { expand: true }));
+    show({ catalog: index.catalog, who, generated: new Date().toISOString().slice(0, 10), version: ctx.version });
+    return { kind: 'answered' };
+  },
+};
+
+/** `export`. */
+export const exportCommand = defineCommand(spec);

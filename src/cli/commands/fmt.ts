@@ -1,0 +1,78 @@
+import { makePalette } from '../../present/options';
+import { problemLine } from '../../present/present-problems';
+import { defineCommand, type CommandSpec } from '../command';
+import { isNotFound } from '../context';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// YAML and jsdiff load only when fmt runs.
+const formatting = (): typeof import('../../catalog/format-catalog') =>
+  require('../../catalog/format-catalog') as typeof import('../../catalog/format-catalog');
+const patching = (): typeof import('../../present/present-format') => require('../../present/present-format') as typeof import('../../present/present-format');
+const writing = (): typeof import('../../catalog/write-catalog') => require('../../catalog/write-catalog') as typeof import('../../catalog/write-catalog');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const spec: CommandSpec<never, never> = {
+  name: 'fmt',
+  summary: 'rewrite catalogue files in canonical form, in place and atomically (default: the catalogue in use; "-" formats standard input to standard output)',
+  args: [{ name: 'files', description: 'catalogue files ("-" for standard input)', kind: 'file', required: false, variadic: true }],
+  options: [{ flags: '--check', description: 'write nothing; print a unified diff and exit 1 when a file is not in canonical form' }],
+  examples: [
+    { line: 'fmt --check catalog.yaml' },
+    { line: 'fmt catalog.yaml' },
+    { line: 'fmt - < messy.yaml > catalog.yaml', argv: ['fmt', '-'], stdinFile: 'catalog.yaml' },
+  ],
+  run: (ctx, { args, opts }) => {
+    const palette = makePalette(false);
+    const files = (args[0] as readonly string[] | undefined) ?? [];
+    const targets = files.length > 0 ? files : [ctx.catalogPath()];
+    const check = opts['check'] === true;
+    let invalid = 0;
+    let missing = 0;
+    let ioErrors = 0;
+    let unformatted = 0;
+    for (const file of targets) {
+      const shown = ctx.shownPath(file);
+      const read = ctx.readInput(file, 'a catalogue to format');
+      if (!read.ok) {
+        ctx.io.stderr(`${problemLine(read.problem, palette)}\n`);
+        // A file that cannot be decoded (too large, binary, not UTF-8) is not a valid catalogue; the system refusing the read is an I/O error.
+        if (read.errno === undefined) invalid++;
+        else if (isNotFound(read.errno)) missing++;
+        else ioErrors++;
+        continue;
+      }
+      const result = formatting().formatCatalogText(read.text, shown);
+      if (!result.ok) {
+        for (const p of result.problems) ctx.io.stderr(`${problemLine(p, palette)}\n`);
+        ctx.warn(`${shown} left untouched: it is not a valid catalogue`);
+        invalid++;
+        continue;
+      }
+      if (file === '-') {
+        if (!check) ctx.emit(result.text);
+        else if (result.changed) {
+          ctx.emit(patching().formatPatch(shown, read.text, result.text));
+          unformatted++;
+        }
+        continue;
+      }
+      if (!result.changed) continue;
+      if (check) {
+        ctx.emit(patching().formatPatch(file, read.text, result.text));
+        ctx.warn(`${file} is not in canonical form`);
+        unformatted++;
+        continue;
+      }
+      const written = writing().writeFileAtomically(file, result.text);
+      if (written.ok) ctx.warn(`formatted ${file}`);
+      else {
+        ctx.warn(written.message);
+        ioErrors++;
+      }
+    }
+    return { kind: 'formatted', invalid, missing, ioErrors, unformatted };
+  },
+};
+
+/** `fmt [FILE...]`. */
+export const fmtCommand = defineCommand(spec);

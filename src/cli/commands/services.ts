@@ -1,0 +1,47 @@
+import { presentServices, servicesToJson } from '../../present/present-access';
+import { askServices } from '../../query/ask';
+import type { ServicesResult } from '../../query/access';
+import { defineCommand } from '../command';
+import { CATEGORY_OPTION, filterFrom, nameFrom, TIER_OPTION, type QuerySpec } from './shared';
+
+const spec: QuerySpec<ServicesResult> = {
+  name: 'services',
+  summary: 'every service a clientele may use, by tier, with conditions and inherited grants',
+  args: [
+    { name: 'clientele', description: 'a clientele, as you would name it (podiatre, podiatrist, IPS, ...)', kind: 'clientele', required: true, variadic: true },
+  ],
+  options: [
+    TIER_OPTION,
+    CATEGORY_OPTION,
+    { flags: '--own', description: "only the clientele's own grants, not those inherited from a parent (what an IPSPL gets that an IPS does not)" },
+  ],
+  examples: [
+    { line: 'services podiatrist' },
+    { line: 'services "infirmière praticienne spécialisée" --tier creation' },
+    { line: 'services IPSPL --own --json' },
+    {
+      line: "printf 'podiatre\\nIPSPL\\n' | ramq-access services --batch --category medicaments",
+      argv: ['services', '--batch', '--category', 'medicaments'],
+      stdin: 'podiatre\nIPSPL\n',
+    },
+  ],
+  formats: { presenters: presentServices, default: 'table' },
+  outputSchema: 'services_output',
+  batch: {
+    line: 'one clientele',
+    prepare: (ctx, opts) => {
+      const index = ctx.catalogIndex();
+      const filter = filterFrom(ctx, opts);
+      return (line) => askServices(index, line, filter);
+    },
+    toJson: servicesToJson,
+  },
+  run: (ctx, { args, opts, show }) => {
+    const name = nameFrom(args[0], 'clientele');
+    show(ctx.answered(askServices(ctx.catalogIndex(), name, filterFrom(ctx, opts))));
+    return { kind: 'answered' };
+  },
+};
+
+/** `services CLIENTELE`. */
+export const servicesCommand = defineCommand(spec);

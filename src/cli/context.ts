@@ -1,0 +1,143 @@
+import { catalogFromText, decodeCatalogBytes, EMBEDDED_CATALOG_PATH, readCatalogFile, type ReadResult } from '../catalog/load-catalog';
+import type { Catalog } from '../catalog/model';
+import { FORMAT_TRAITS, type Format } from '../present/formats';
+import { makePalette, type Lang, type PresentOptions } from '../present/options';
+import { problemLine } from '../present/present-problems';
+import { describeQuestionError } from '../present/present-question-error';
+import { sanitizeText } from '../present/sanitize';
+import type { Answer } from '../query/ask';
+import { indexCatalog, type CatalogIndex } from '../query/catalog-index';
+import { primeNameKeys, type NameKey } from '../query/resolve-name';
+import { decideColor } from './decide-color';
+import { describeErrno, UserError } from './errors';
+import type { Io } from './io';
+
+/** The options every command takes (declared once on the program, shown in every command's help). */
+export interface GlobalOptions {
+  readonly catalog?: string | undefined;
+  readonly lang?: string | undefined;
+  readonly color?: boolean | undefined;
+  readonly debug?: boolean | undefined;
+}
+
+/** How standard input is shown in messages. */
+export const STDIN_NAME = '<stdin>';
+
+/** Whether a system error code means "no file by that name" (a usage error) rather than an input/output error. */
+export function isNotFound(errno: string | undefined): boolean {
+  return errno === 'ENOENT' || errno === 'ENOTDIR';
+}
+
+/**
+ * What a command's run may use: the output streams, the decisions made once
+ * per run (language, color, width), the catalogue in use, and the inputs. The
+ * only way a command reads a file or standard input, so that `-` means
+ * standard input everywhere and standard input is read at most once.
+ */
+export class Context {
+  private index: CatalogIndex | undefined;
+  private stdinTaken: string | undefined;
+
+  constructor(
+    readonly io: Io,
+    readonly globals: GlobalOptions,
+    readonly lang: Lang,
+    readonly version: string,
+  ) {}
+
+  /** Writes output (nothing for an empty text). */
+  emit(text: string | Uint8Array): void {
+    if (text.length > 0) this.io.stdout(text);
+  }
+
+  /** Writes one message line on stderr, neutralised, after the program's name. */
+  warn(line: string): void {
+    this.io.stderr(`ramq-access: ${sanitizeText(line)}\n`);
+  }
+
+  /** The catalogue file in use: --catalog, else $RAMQ_ACCESS_CATALOG, else the embedded one. */
+  catalogPath(): string {
+    return this.globals.catalog ?? (this.io.env['RAMQ_ACCESS_CATALOG'] || undefined) ?? EMBEDDED_CATALOG_PATH;
+  }
+
+  /** Reads a file, or standard input for `-` (once per run: a second reader is a usage error). */
+  readInput(file: string, purpose: string): ReadResult {
+    if (file !== '-') return readCatalogFile(file);
+    if (this.stdinTaken !== undefined) {
+      throw new UserError(`standard input ("-") is already read for ${this.stdinTaken}; it cannot also be ${purpose}`, { kind: 'usage-error' });
+    }
+    this.stdinTaken = purpose;
+    let bytes: Uint8Array;
+    try {
+      bytes = this.io.readStdin();
+    } catch (error) {
+      const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      return {
+        ok: false,
+        problem: { code: 'FILE_UNREADABLE', file: STDIN_NAME, line: null, col: null, message: `cannot read standard input: ${describeErrno(errno)}` },
+        errno,
+      };
+    }
+    return decodeCatalogBytes(bytes, STDIN_NAME);
+  }
+
+  /** Reads standard input as text for --batch; refused when `-` already took it. */
+  readStdinText(purpose: string): string {
+    if (this.stdinTaken !== undefined) {
+      throw new UserError(`standard input ("-") is already read for ${this.stdinTaken}; it cannot also be ${purpose}`, { kind: 'usage-error' });
+    }
+    this.stdinTaken = purpose;
+    try {
+      return new TextDecoder('utf-8').decode(this.io.readStdin());
+    } catch (error) {
+      const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      throw new UserError(`cannot read standard input: ${describeErrno(errno)}`, { kind: 'io-error' });
+    }
+  }
+
+  /** The catalogue in use, loaded and indexed once; a catalogue that cannot be used ends the run with its problems. */
+  catalogIndex(): CatalogIndex {
+    if (this.index !== undefined) return this.index;
+    const file = this.catalogPath();
+    const shown = this.shownPath(file);
+    const read = this.readInput(file, 'the catalogue (--catalog -)');
+    const result = read.ok ? catalogFromText(read.text, shown) : { ok: false as const, problems: [read.problem] };
+    if (!result.ok) {
+      const palette = makePalette(false);
+      const ioError = !read.ok && read.errno !== undefined && !isNotFound(read.errno);
+      throw new UserError([`cannot use the catalogue ${shown}:`, ...result.problems.map((p) => problemLine(p, palette))], {
+        kind: ioError ? 'io-error' : 'catalog-error',
+      });
+    }
+    const index = indexCatalog(result.catalog);
+    if (result.names) primeNameKeys(index, result.names as readonly NameKey[]);
+    this.index = index;
+    return index;
+  }
+
+  /** The loaded catalogue. */
+  catalog(): Catalog {
+    return this.catalogIndex().catalog;
+  }
+
+  /** The result of an answer, or the end of the run with the question's error and its suggestions. */
+  answered<R>(answer: Answer<R>): R {
+    if (answer.ok) return answer.result;
+    throw new UserError(describeQuestionError(answer.error), { kind: 'name-error' });
+  }
+
+  /** What presenters are given for a format: color and width only for output meant for people. */
+  presentOptions(format: Format): PresentOptions {
+    const common = { lang: this.lang, cwd: this.io.cwd, version: this.version };
+    if (!FORMAT_TRAITS[format].forPeople) return { ...common, palette: makePalette(false), width: 80 };
+    const colored = decideColor({ flag: this.globals.color, env: this.io.env, isTTY: this.io.isTTY });
+    const columns = this.io.isTTY ? this.io.columns : undefined;
+    const width = columns !== undefined && columns >= 40 ? Math.min(columns, 160) : 80;
+    return { ...common, palette: makePalette(colored), width };
+  }
+
+  /** A path as messages show it: `<stdin>` for `-`. */
+  shownPath(file: string): string {
+    return file === '-' ? STDIN_NAME : file;
+  }
+}
