@@ -19,7 +19,7 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || (quick ? 5 : 20);
 const warmup = quick ? 1 : 3;
 const out = path.join(root, 'docs', 'benchmarks.md');
 
-if (!fs.existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
+if (!fs.existsSync(path.join(root, 'dist', 'cli', 'ramq-access.js'))) {
   process.stderr.write('bench: build first (npm install or npm run build)\n');
   process.exit(2);
 }
@@ -65,16 +65,23 @@ function measure(title, cases) {
 const rows = [];
 const verdict = (r) => (r.target === undefined ? '' : r.ratio <= r.target ? `≤ ${r.target} ✓` : `≤ ${r.target} ✗ (missed by ${((r.ratio / r.target - 1) * 100).toFixed(0)} %)`);
 
-// 1. Queries on the embedded catalogue against `node -e 0`.
+// 1. Every query command in every format on the embedded catalogue, against `node -e 0`.
 const q = (label, argv, target, okStatus = [0]) => ({ label, argv: [bin, ...argv], target, okStatus });
+const QUERIES = [
+  ['services podiatre', ['services', 'podiatre'], [0]],
+  ['who SELAT', ['who', 'SELAT'], [0]],
+  ['can podiatre SELAT', ['can', 'podiatre', 'SELAT'], [1]],
+  ['show selat', ['show', 'selat'], [0]],
+  ['list services', ['list', 'services'], [0]],
+  ['search aide', ['search', 'aide'], [0]],
+  ['matrix', ['matrix'], [0]],
+];
+const QUERY_FORMATS = ['table', 'json', 'csv', 'markdown'];
 rows.push({
-  section: 'Embedded catalogue, against `node -e 0`',
+  section: 'Embedded catalogue, every query command and format, against `node -e 0`',
   results: measure('embedded catalogue', [
     { label: 'node -e 0', argv: ['-e', '0'], okStatus: [0] },
-    q('services podiatre --json', ['services', 'podiatre', '--json'], 1.25),
-    q('who SELAT --json', ['who', 'SELAT', '--json'], 1.25),
-    q('can podiatre SELAT', ['can', 'podiatre', 'SELAT'], 1.25, [1]),
-    q('services podiatre (table)', ['services', 'podiatre'], 1.25),
+    ...QUERIES.flatMap(([label, argv, ok]) => QUERY_FORMATS.map((f) => q(`${label} --format ${f}`, [...argv, '--format', f], 1.25, ok))),
     q('validate', ['validate'], 1.4),
   ]),
 });

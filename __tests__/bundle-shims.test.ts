@@ -1,0 +1,30 @@
+/** The bundle's shortcut for string-width (scripts/bundle.js) must give the very answer of the real function. */
+import fc from 'fast-check';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const stringWidth = require('string-width') as (s: string) => number;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { PLAIN_WIDTH_SOURCE } = require('../scripts/plain-width') as { PLAIN_WIDTH_SOURCE: string };
+
+const plain = new RegExp(PLAIN_WIDTH_SOURCE);
+
+test('every character the shortcut accepts is one column wide for string-width', () => {
+  const accepted: number[] = [];
+  for (let code = 0; code <= 0xffff; code++) if (plain.test(String.fromCharCode(code))) accepted.push(code);
+  expect(accepted.length).toBeGreaterThan(800);
+  expect(accepted.filter((code) => stringWidth(String.fromCharCode(code)) !== 1)).toEqual([]);
+});
+
+test('any string the shortcut accepts has the width string-width gives it', () => {
+  const chars = [...Array(0x2600).keys()].map((c) => String.fromCharCode(c)).filter((c) => plain.test(c));
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...chars, '1', '#', '*'), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      expect(stringWidth(text)).toBe(text.length);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('the shortcut refuses what it must leave to string-width', () => {
+  for (const s of ['\u001b[31mx', '©', '®', '‼', 'e\u0301', '\u200b', '漢', '😀', '\t']) expect([s, plain.test(s)]).toEqual([s, false]);
+});
