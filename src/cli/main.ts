@@ -61,6 +61,26 @@ function checkBatch(command: CommandDefinition, args: readonly unknown[], format
   if (format !== 'json') throw usageError(`--batch writes one JSON document per line (NDJSON); --format ${String(format)} cannot be used with it`);
 }
 
+/**
+ * The command the argument vector invokes: its first word that is not an
+ * option (nor a global option's value). Only that command is declared to
+ * commander, which saves a query the cost of declaring the eleven others;
+ * when there is none (help, a typo, no command) every command is declared.
+ */
+function invokedCommand(argv: readonly string[]): CommandDefinition | undefined {
+  const takesValue = new Set(GLOBAL_OPTIONS.filter((o) => /[<[]/.test(o.flags)).map((o) => /--[\w-]+/.exec(o.flags)?.[0]));
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') return undefined;
+    if (word.startsWith('-') && word !== '-') {
+      if (takesValue.has(word)) i++;
+      continue;
+    }
+    return COMMANDS.find((c) => c.name === word);
+  }
+  return undefined;
+}
+
 /** Runs the CLI on an argument vector; returns the exit code and never throws. */
 export function run(argv: readonly string[], io: Io): ExitCode {
   let outcome: Outcome = { kind: 'answered' };
@@ -85,7 +105,8 @@ export function run(argv: readonly string[], io: Io): ExitCode {
     `\nExamples:\n  $ ${PROGRAM} services podiatrist\n  $ ${PROGRAM} who SELAT --tier request\n  $ ${PROGRAM} can "hygiéniste dentaire" facturacte\n`,
   );
 
-  for (const command of COMMANDS) {
+  const invoked = invokedCommand(argv);
+  for (const command of invoked === undefined ? COMMANDS : [invoked]) {
     // program.command() hands each command the program's output, exit and help settings.
     const cmd = program.command(command.name, { hidden: command.hidden }).description(command.summary);
     for (const arg of command.args) cmd.addArgument(toArgument(arg, command.batchLine !== null));
