@@ -108,11 +108,13 @@ describe('through the real binary', () => {
     const out = runBin(['services', 'podiatr', '--json']);
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toBe('ramq-access: unknown clientele "podiatr"; did you mean: podiatre (Podiatre)\n');
+    expect(out.stderr).toBe('ramq-access: clientèle inconnue : « podiatr » ; vouliez-vous dire : podiatre (Podiatre)\n');
+    // in English, with the name's English form
+    expect(runBin(['services', 'podiatr', '--lang', 'en']).stderr).toBe('ramq-access: unknown clientele "podiatr"; did you mean: podiatre (Podiatrist)\n');
   });
 
   test('an ambiguous name: exit 2, the candidates with ids', () => {
-    const out = runBin(['services', 'médecin']);
+    const out = runBin(['services', 'médecin', '--lang', 'en']);
     expect(out.code).toBe(2);
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
     expect(out.stderr).toMatch(/"médecin" is ambiguous; it could mean: .*medecin-omnipraticien .*medecin-resident .*medecin-specialiste/);
@@ -176,7 +178,7 @@ describe('through the real binary', () => {
   test('usage errors: exit 2 with commander suggestions', () => {
     const unknownOption = runBin(['services', 'podiatre', '--jsn']);
     expect(unknownOption.code).toBe(2);
-    expect(unknownOption.stderr).toContain("error: unknown option '--jsn'");
+    expect(unknownOption.stderr).toBe('ramq-access: option inconnue : --jsn; vouliez-vous dire --json ?\n');
     expect(unknownOption.stderr).toContain('--json');
     const unknownCommand = runBin(['servics']);
     expect(unknownCommand.code).toBe(2);

@@ -163,7 +163,7 @@ describe('fmt through the real binary', () => {
       fs.writeFileSync(file, content);
       const out = runBin(['fmt', file]);
       expect(out.code).toBe(3);
-      expect(out.stderr).toContain('left untouched');
+      expect(out.stderr).toContain('laissé tel quel');
       expect(fs.readFileSync(file, 'utf8')).toBe(content);
       expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     }

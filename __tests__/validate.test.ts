@@ -153,6 +153,6 @@ describe('validate formats', () => {
   test('an unknown format is a usage error', () => {
     const out = runBin(['validate', '--format', 'yaml']);
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/Allowed choices are table, json, github, text/);
+    expect(out.stderr).toBe('ramq-access: option -f, --format <format> : « yaml » n’est pas l’un de table, json, github, text\n');
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The outcome of writing a file: done, or why not (the original is then untouched). */
-export type WriteResult = { ok: true } | { ok: false; message: string };
+export type WriteResult = { ok: true } | { ok: false; message: string; code: string };
 
 /**
  * Replaces a file's content atomically: writes a temporary file in the same
@@ -28,6 +28,7 @@ export function writeFileAtomically(file: string, text: string): WriteResult {
     } catch {
       // nothing was left behind
     }
-    return { ok: false, message: `cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return { ok: false, message: `cannot write ${file} (${code})`, code };
   }
 }

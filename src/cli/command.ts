@@ -1,8 +1,12 @@
 import type { Format, Presenters } from '../present/formats';
+import type { Messages, Text } from '../present/messages/messages';
 import { presentBatch } from '../present/present-batch';
 import { splitLines, type Answer } from '../query/ask';
 import type { Context } from './context';
 import type { Outcome } from './exit-code';
+
+/** The name of a command. */
+export type CommandName = keyof Messages['commands'];
 
 /** What a positional argument takes; completion offers names of that kind. */
 export type ArgKind = 'clientele' | 'service' | 'name' | 'file' | 'words' | { readonly choices: readonly string[] };
@@ -10,7 +14,7 @@ export type ArgKind = 'clientele' | 'service' | 'name' | 'file' | 'words' | { re
 /** A positional argument. */
 export interface ArgSpec {
   readonly name: string;
-  readonly description: string;
+  readonly description: Text;
   readonly kind: ArgKind;
   readonly required: boolean;
   /** Takes the rest of the words (a name of several words without quotes, or several files). */
@@ -24,7 +28,7 @@ export type OptionValue = 'category' | 'file' | { readonly choices: readonly str
 export interface OptionSpec {
   /** commander's flags, such as `--tier <tier>`. */
   readonly flags: string;
-  readonly description: string;
+  readonly description: Text;
   /** The value it takes; absent for a switch. */
   readonly value?: OptionValue;
 }
@@ -47,7 +51,7 @@ export type Options = Readonly<Record<string, unknown>>;
 /** A command's batch mode: questions from standard input, one per line, answered as NDJSON. */
 export interface BatchSpec<R> {
   /** What one line holds, for `--help`. */
-  readonly line: string;
+  readonly line: Text;
   /**
    * Prepares the question path once for the run (the catalogue, the filter built
    * from the options) and returns what answers one line: the very function the
@@ -69,8 +73,8 @@ export interface Call<R> {
 
 /** The declaration of one command: everything help, completion, tests and the program loop need. */
 export interface CommandSpec<R, F extends Format> {
-  readonly name: string;
-  readonly summary: string;
+  /** Its name, which is also its key in the message catalogue's `commands` (its summary). */
+  readonly name: CommandName;
   readonly hidden?: boolean;
   readonly args: readonly ArgSpec[];
   readonly options: readonly OptionSpec[];
@@ -90,8 +94,7 @@ export interface CommandSpec<R, F extends Format> {
 
 /** A command as the program loop sees it: its declaration without its result type. */
 export interface CommandDefinition {
-  readonly name: string;
-  readonly summary: string;
+  readonly name: CommandName;
   readonly hidden: boolean;
   readonly args: readonly ArgSpec[];
   readonly options: readonly OptionSpec[];
@@ -102,7 +105,7 @@ export interface CommandDefinition {
   readonly defaultFormat: Format | null;
   readonly outputSchema: string | null;
   /** What one batch line holds, or null when the command has no batch mode. */
-  readonly batchLine: string | null;
+  readonly batchLine: Text | null;
   /** Runs a single call in a format (null when the command has no formats). */
   readonly execute: (ctx: Context, args: Call<never>['args'], opts: Options, format: Format | null) => Outcome;
   /** Runs the batch mode (the CLI has already refused what it cannot honour). */
@@ -116,7 +119,6 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
   const batch = spec.batch;
   return {
     name: spec.name,
-    summary: spec.summary,
     hidden: spec.hidden ?? false,
     args: spec.args,
     options: spec.options,
@@ -138,8 +140,8 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
         ? null
         : (ctx, opts) => {
             const answer = batch.prepare(ctx, opts);
-            const lines = splitLines(ctx.readStdinText('the --batch questions'));
-            const output = presentBatch(lines, answer, batch.toJson);
+            const lines = splitLines(ctx.readStdinText(ctx.m.stdinPurposes.batch));
+            const output = presentBatch(lines, answer, batch.toJson, ctx.lang);
             for (const chunk of output.chunks) ctx.emit(chunk);
             return { kind: 'batch', errors: output.errors() };
           },
@@ -148,15 +150,11 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
 
 /** The options every command takes, declared once on the program and shown in every command's help. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  {
-    flags: '--catalog <path>',
-    description: 'catalogue file to use ("-" for standard input; default: $RAMQ_ACCESS_CATALOG, else the embedded catalog.yaml)',
-    value: 'file',
-  },
-  { flags: '--lang <lang>', description: 'language of the output (default: from the locale, French otherwise)', value: { choices: ['fr', 'en'] } },
-  { flags: '--color', description: 'color the output even when it is not a terminal' },
-  { flags: '--no-color', description: 'never color the output (NO_COLOR is honoured too)' },
-  { flags: '--debug', description: 'show the stack of an internal error' },
+  { flags: '--catalog <path>', description: (m) => m.options.catalog, value: 'file' },
+  { flags: '--lang <lang>', description: (m) => m.options.lang, value: { choices: ['fr', 'en'] } },
+  { flags: '--color', description: (m) => m.options.color },
+  { flags: '--no-color', description: (m) => m.options.noColor },
+  { flags: '--debug', description: (m) => m.options.debug },
 ];
 
 /**
@@ -171,16 +169,12 @@ export function optionsOf(command: CommandDefinition): OptionSpec[] {
     const aliases = Object.entries(command.formatAliases);
     options.push({
       flags: '-f, --format <format>',
-      description: `output format (default: ${command.defaultFormat ?? command.formats[0]}${aliases.map(([alias, format]) => `; ${alias} means ${format}`).join('')})`,
+      description: (m) => m.options.format(command.defaultFormat ?? command.formats[0] ?? '', aliases),
       value: { choices: [...command.formats, ...aliases.map(([alias]) => alias)] },
     });
-    if (command.formats.includes('json')) options.push({ flags: '--json', description: 'shorthand for --format json' });
+    if (command.formats.includes('json')) options.push({ flags: '--json', description: (m) => m.options.json });
   }
-  if (command.batchLine !== null) {
-    options.push({
-      flags: '--batch',
-      description: `read one question per line from standard input (${command.batchLine}); write one JSON line per answer (NDJSON)`,
-    });
-  }
+  const line = command.batchLine;
+  if (line !== null) options.push({ flags: '--batch', description: (m) => m.options.batch(line(m)) });
   return options;
 }

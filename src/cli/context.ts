@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/model';
 import { FORMAT_TRAITS, type Format } from '../present/formats';
 import { makePalette, type Lang, type PresentOptions } from '../present/options';
 import { problemLine } from '../present/present-problems';
+import { messagesFor, type Messages } from '../present/messages/messages';
 import { describeQuestionError } from '../present/present-question-error';
 import { sanitizeText } from '../present/sanitize';
 import type { Answer } from '../query/ask';
@@ -37,13 +38,17 @@ export function isNotFound(errno: string | undefined): boolean {
 export class Context {
   private index: CatalogIndex | undefined;
   private stdinTaken: string | undefined;
+  /** Everything the tool says, in the run's language. */
+  readonly m: Messages;
 
   constructor(
     readonly io: Io,
     readonly globals: GlobalOptions,
     readonly lang: Lang,
     readonly version: string,
-  ) {}
+  ) {
+    this.m = messagesFor(lang);
+  }
 
   /** Writes output (nothing for an empty text). */
   emit(text: string | Uint8Array): void {
@@ -63,10 +68,7 @@ export class Context {
   /** Reads a file, or standard input for `-` (once per run: a second reader is a usage error). */
   readInput(file: string, purpose: string): ReadResult {
     if (file !== '-') return readCatalogFile(file);
-    if (this.stdinTaken !== undefined) {
-      throw new UserError(`standard input ("-") is already read for ${this.stdinTaken}; it cannot also be ${purpose}`, { kind: 'usage-error' });
-    }
-    this.stdinTaken = purpose;
+    this.takeStdin(purpose);
     let bytes: Uint8Array;
     try {
       bytes = this.io.readStdin();
@@ -74,7 +76,7 @@ export class Context {
       const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
       return {
         ok: false,
-        problem: { code: 'FILE_UNREADABLE', file: STDIN_NAME, line: null, col: null, message: `cannot read standard input: ${describeErrno(errno)}` },
+        problem: { code: 'FILE_UNREADABLE', file: STDIN_NAME, line: null, col: null, message: this.m.errors.stdinUnreadable(describeErrno(errno, this.m)) },
         errno,
       };
     }
@@ -83,16 +85,18 @@ export class Context {
 
   /** Reads standard input as text for --batch; refused when `-` already took it. */
   readStdinText(purpose: string): string {
-    if (this.stdinTaken !== undefined) {
-      throw new UserError(`standard input ("-") is already read for ${this.stdinTaken}; it cannot also be ${purpose}`, { kind: 'usage-error' });
-    }
-    this.stdinTaken = purpose;
+    this.takeStdin(purpose);
     try {
       return new TextDecoder('utf-8').decode(this.io.readStdin());
     } catch (error) {
       const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
-      throw new UserError(`cannot read standard input: ${describeErrno(errno)}`, { kind: 'io-error' });
+      throw new UserError(this.m.errors.stdinUnreadable(describeErrno(errno, this.m)), { kind: 'io-error' });
     }
+  }
+
+  private takeStdin(purpose: string): void {
+    if (this.stdinTaken !== undefined) throw new UserError(this.m.errors.stdinTwice(this.stdinTaken, purpose), { kind: 'usage-error' });
+    this.stdinTaken = purpose;
   }
 
   /** The catalogue in use, loaded and indexed once; a catalogue that cannot be used ends the run with its problems. */
@@ -100,12 +104,12 @@ export class Context {
     if (this.index !== undefined) return this.index;
     const file = this.catalogPath();
     const shown = this.shownPath(file);
-    const read = this.readInput(file, 'the catalogue (--catalog -)');
+    const read = this.readInput(file, this.m.stdinPurposes.catalogue);
     const result = read.ok ? catalogFromText(read.text, shown) : { ok: false as const, problems: [read.problem] };
     if (!result.ok) {
       const palette = makePalette(false);
       const ioError = !read.ok && read.errno !== undefined && !isNotFound(read.errno);
-      throw new UserError([`cannot use the catalogue ${shown}:`, ...result.problems.map((p) => problemLine(p, palette))], {
+      throw new UserError([this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemLine(p, palette))], {
         kind: ioError ? 'io-error' : 'catalog-error',
       });
     }
@@ -123,7 +127,7 @@ export class Context {
   /** The result of an answer, or the end of the run with the question's error and its suggestions. */
   answered<R>(answer: Answer<R>): R {
     if (answer.ok) return answer.result;
-    throw new UserError(describeQuestionError(answer.error), { kind: 'name-error' });
+    throw new UserError(describeQuestionError(answer.error, this.lang), { kind: 'name-error' });
   }
 
   /** What presenters are given for a format: color and width only for output meant for people. */

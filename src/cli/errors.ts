@@ -1,3 +1,4 @@
+import type { Messages } from '../present/messages/messages';
 import type { Outcome } from './exit-code';
 
 /** A failure the user can fix: one line on stderr (or one per problem) and an outcome. */
@@ -21,29 +22,17 @@ export function usageError(message: string): UserError {
 /** Writing to standard output or standard error failed for a reason other than a closed pipe (a full disk, an I/O error). */
 export class OutputError extends Error {
   constructor(
-    /** What was written to: "standard output" or "standard error". */
-    readonly stream: string,
+    /** What was written to. */
+    readonly stream: 'stdout' | 'stderr',
     /** The system's error code, such as ENOSPC. */
     readonly code: string,
   ) {
-    super(`cannot write to ${stream}: ${describeErrno(code)}`);
+    super(`cannot write to ${stream}: ${code}`);
   }
 }
 
-const ERRNO_TEXT: Readonly<Record<string, string>> = {
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EIO: 'input/output error',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'is a directory',
-  EROFS: 'read-only file system',
-  EFBIG: 'file too large',
-  EBADF: 'the stream is closed',
-};
-
-/** A system error code as a short phrase, the code itself in parentheses. */
-export function describeErrno(code: string): string {
-  const text = ERRNO_TEXT[code];
+/** A system error code as a short phrase in the run's language, the code itself in parentheses. */
+export function describeErrno(code: string, m: Messages): string {
+  const text = (m.errors.errno as Readonly<Record<string, string>>)[code];
   return text === undefined ? code : `${text} (${code})`;
 }

@@ -2,12 +2,14 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Format } from '../present/formats';
-import { sanitizeLines, sanitizeText } from '../present/sanitize';
+import { messagesFor, type Messages } from '../present/messages/messages';
+import type { Lang } from '../present/options';
+import { sanitizeText } from '../present/sanitize';
 import { GLOBAL_OPTIONS, optionsOf, type ArgSpec, type CommandDefinition, type Options, type OptionSpec } from './command';
 import { COMMANDS } from './commands';
 import { Context, type GlobalOptions } from './context';
 import { decideLang } from './decide-color';
-import { OutputError, UserError, usageError } from './errors';
+import { describeErrno, OutputError, UserError, usageError } from './errors';
 import { EXIT, exitCodeFor, type ExitCode, type Outcome } from './exit-code';
 import type { Io } from './io';
 import { ClosedOutputError, writeAll } from './write-fd';
@@ -21,32 +23,56 @@ function packageVersion(): string {
   return (require(path.join(__dirname, '..', '..', 'package.json')) as { version: string }).version;
 }
 
-function toOption(spec: OptionSpec): Option {
-  const option = new Option(spec.flags, spec.description);
+/** A usage name in the run's language (`<tier>` reads `<niveau>` in French). */
+function placeholder(name: string, m: Messages): string {
+  return (m.placeholders as Readonly<Record<string, string>>)[name] ?? name;
+}
+
+function toOption(spec: OptionSpec, m: Messages): Option {
+  // commander takes the option's attribute from the long flag; the value's name is only shown.
+  const flags = spec.flags.replace(/<(\w+)>/, (_, name: string) => `<${placeholder(name, m)}>`);
+  const option = new Option(flags, spec.description(m));
   if (spec.value !== undefined && typeof spec.value !== 'string') option.choices([...spec.value.choices]);
   return option;
 }
 
+function usageOf(spec: ArgSpec, hasBatch: boolean, m: Messages): string {
+  const name = `${placeholder(spec.name, m)}${spec.variadic ? '...' : ''}`;
+  return spec.required && !hasBatch ? `<${name}>` : `[${name}]`;
+}
+
 /** A required argument is optional to commander in a command with a batch mode (the questions then come from stdin); the command checks it. */
-function toArgument(spec: ArgSpec, hasBatch: boolean): Argument {
-  const name = `${spec.name}${spec.variadic ? '...' : ''}`;
-  const argument = new Argument(spec.required && !hasBatch ? `<${name}>` : `[${name}]`, spec.description);
+function toArgument(spec: ArgSpec, hasBatch: boolean, m: Messages): Argument {
+  const name = `${placeholder(spec.name, m)}${spec.variadic ? '...' : ''}`;
+  const argument = new Argument(spec.required && !hasBatch ? `<${name}>` : `[${name}]`, spec.description(m));
   if (typeof spec.kind !== 'string') argument.choices([...spec.kind.choices]);
   return argument;
 }
 
-function helpExamples(command: CommandDefinition): string {
-  if (command.examples.length === 0) return '';
-  const lines = command.examples.map((e) => `  $ ${e.line.includes(PROGRAM) ? e.line : `${PROGRAM} ${e.line}`}`);
-  return `\nExamples:\n${lines.join('\n')}\n`;
+function helpExamples(examples: readonly string[], m: Messages): string {
+  if (examples.length === 0) return '';
+  const lines = examples.map((line) => `  $ ${line.includes(PROGRAM) ? line : `${PROGRAM} ${line}`}`);
+  return `\n${m.titles['Examples:']}\n${lines.join('\n')}\n`;
+}
+
+/** The language of a run, decided before parsing so that help and usage errors speak it too: --lang, else the locale. */
+function langOf(argv: readonly string[], env: Io['env']): Lang {
+  let flag: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') break;
+    if (word === '--lang') flag = argv[i + 1];
+    else if (word.startsWith('--lang=')) flag = word.slice('--lang='.length);
+  }
+  return decideLang(flag, env);
 }
 
 /** The format of a run: `--json`, else `--format` (aliases resolved), else the batch's NDJSON or the command's default. */
-function chooseFormat(command: CommandDefinition, opts: Options, batch: boolean): Format | null {
+function chooseFormat(command: CommandDefinition, opts: Options, batch: boolean, m: Messages): Format | null {
   const asked = typeof opts['format'] === 'string' ? opts['format'] : undefined;
   const named = asked === undefined ? undefined : (command.formatAliases[asked] ?? (asked as Format));
   if (opts['json'] === true) {
-    if (named !== undefined && named !== 'json') throw usageError(`--json and --format ${asked} ask for two formats; give one`);
+    if (named !== undefined && named !== 'json') throw usageError(m.errors.jsonAndFormat(asked ?? named));
     return 'json';
   }
   if (named !== undefined) return named;
@@ -54,11 +80,11 @@ function chooseFormat(command: CommandDefinition, opts: Options, batch: boolean)
 }
 
 /** What --batch cannot honour is refused, never dropped. */
-function checkBatch(command: CommandDefinition, args: readonly unknown[], format: Format | null): void {
+function checkBatch(command: CommandDefinition, args: readonly unknown[], format: Format | null, m: Messages): void {
   if (args.some((a) => a !== undefined && !(Array.isArray(a) && a.length === 0))) {
-    throw usageError(`with --batch, the questions come from standard input, one per line (${command.batchLine ?? ''}), not from arguments`);
+    throw usageError(m.errors.batchArguments(command.batchLine?.(m) ?? ''));
   }
-  if (format !== 'json') throw usageError(`--batch writes one JSON document per line (NDJSON); --format ${String(format)} cannot be used with it`);
+  if (format !== 'json') throw usageError(m.errors.batchFormat(String(format)));
 }
 
 /**
@@ -86,43 +112,58 @@ export function run(argv: readonly string[], io: Io): ExitCode {
   let outcome: Outcome = { kind: 'answered' };
   let debug = Boolean(io.env['DEBUG']);
   const version = packageVersion();
+  const lang = langOf(argv, io.env);
+  const m = messagesFor(lang);
   const program = new Command();
   program
     .name(PROGRAM)
-    .description('Who may use which RAMQ online service: answers from a checked catalogue of the RAMQ page "Liste des services en ligne".')
-    .version(version, '-V, --version')
+    .description(m.program.description)
+    .version(version, '-V, --version', m.program.version)
+    .helpOption('-h, --help', m.program.help)
+    .helpCommand(`help [${m.placeholders.command}]`, m.program.helpCommand)
+    .usage(`[${m.placeholders.options}] [${m.placeholders.command}]`)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      styleTitle: (title) => (m.titles as Readonly<Record<string, string>>)[title] ?? title,
+      // Our own wording of the choices; commander's "(choices: ...)" is English.
+      optionDescription: (option) => describeChoices(option.description, option.argChoices, m),
+      argumentDescription: (argument) => describeChoices(argument.description, argument.argChoices, m),
+    })
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(`${sanitizeLines(s.trimEnd())}\n`),
+      // Usage errors are worded by handleError, in the run's language.
+      outputError: () => undefined,
     });
-  for (const option of GLOBAL_OPTIONS) program.addOption(toOption(option));
-  program.addHelpText(
-    'after',
-    `\nExamples:\n  $ ${PROGRAM} services podiatrist\n  $ ${PROGRAM} who SELAT --tier request\n  $ ${PROGRAM} can "hygiéniste dentaire" facturacte\n`,
-  );
+  for (const option of GLOBAL_OPTIONS) program.addOption(toOption(option, m));
+  program.addHelpText('after', helpExamples(['services podiatrist', 'who SELAT --tier request', 'can "hygiéniste dentaire" facturacte'], m));
 
   const invoked = invokedCommand(argv);
   for (const command of invoked === undefined ? COMMANDS : [invoked]) {
     // program.command() hands each command the program's output, exit and help settings.
-    const cmd = program.command(command.name, { hidden: command.hidden }).description(command.summary);
-    for (const arg of command.args) cmd.addArgument(toArgument(arg, command.batchLine !== null));
-    for (const option of optionsOf(command)) cmd.addOption(toOption(option));
-    const examples = helpExamples(command);
-    if (examples !== '') cmd.addHelpText('after', examples);
+    const cmd = program.command(command.name, { hidden: command.hidden }).description(m.commands[command.name]);
+    cmd.usage([`[${m.placeholders.options}]`, ...command.args.map((a) => usageOf(a, command.batchLine !== null, m))].join(' '));
+    for (const arg of command.args) cmd.addArgument(toArgument(arg, command.batchLine !== null, m));
+    for (const option of optionsOf(command)) cmd.addOption(toOption(option, m));
+    cmd.addHelpText(
+      'after',
+      helpExamples(
+        command.examples.map((e) => e.line),
+        m,
+      ),
+    );
     cmd.action((...params: unknown[]) => {
       const self = params[params.length - 1] as Command;
       const opts = self.opts<Options>();
       const globals = self.optsWithGlobals<GlobalOptions>();
       if (globals.debug) debug = true;
-      const ctx = new Context(io, globals, decideLang(globals.lang, io.env), version);
+      const ctx = new Context(io, globals, lang, version);
       const batch = opts['batch'] === true;
-      const format = chooseFormat(command, opts, batch);
+      const format = chooseFormat(command, opts, batch, m);
       if (batch && command.executeBatch !== null) {
-        checkBatch(command, self.processedArgs, format);
+        checkBatch(command, self.processedArgs, format, m);
         outcome = command.executeBatch(ctx, opts);
       } else {
         outcome = command.execute(ctx, self.processedArgs, opts, format);
@@ -133,12 +174,47 @@ export function run(argv: readonly string[], io: Io): ExitCode {
   try {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
-    outcome = handleError(error, io, debug);
+    outcome = handleError(error, io, debug, m);
   }
   return exitCodeFor(outcome);
 }
 
-function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean): Outcome {
+function describeChoices(description: string, choices: readonly string[] | undefined, m: Messages): string {
+  return choices === undefined || choices.length === 0 ? description : `${description} ${m.choices(choices.join(', '))}`;
+}
+
+/** A usage error of commander, in the run's language (commander's own text is English; its code and the names it quotes are kept). */
+function usageMessage(error: CommanderError, m: Messages): string {
+  const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((q) => q[1] ?? '');
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(error.message)?.[1];
+  const withSuggestion = (text: string): string => (suggestion === undefined ? text : `${text}; ${m.errors.didYouMean(suggestion)}`);
+  switch (error.code) {
+    case 'commander.missingArgument':
+      return m.errors.missingArgument(quoted[0] ?? '');
+    case 'commander.optionMissingArgument':
+      return m.errors.optionMissingArgument(quoted[0] ?? '');
+    case 'commander.unknownOption':
+      return withSuggestion(m.errors.unknownOption(quoted[0] ?? ''));
+    case 'commander.unknownCommand':
+      return withSuggestion(m.errors.unknownCommand(quoted[0] ?? ''));
+    case 'commander.excessArguments': {
+      const numbers = /Expected (\d+) arguments? but got (\d+)/.exec(error.message);
+      return m.errors.excessArguments(quoted[0] ?? '', Number(numbers?.[1] ?? 0), Number(numbers?.[2] ?? 0));
+    }
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.+)\.$/m.exec(error.message)?.[1] ?? '';
+      const option = /option '([^']*)' argument '([^']*)'/.exec(error.message);
+      if (option) return m.errors.invalidChoice(option[2] ?? '', m.errors.optionNamed(option[1] ?? ''), choices);
+      const argument = /value '([^']*)' is invalid for argument '([^']*)'/.exec(error.message);
+      if (argument) return m.errors.invalidChoice(argument[1] ?? '', m.errors.argumentNamed(argument[2] ?? ''), choices);
+      return m.errors.usageOther(error.message.replace(/^error: /, ''));
+    }
+    default:
+      return m.errors.usageOther(error.message.replace(/^error: /, ''));
+  }
+}
+
+function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean, m: Messages): Outcome {
   // The reader of our output went away (`| head`): stop quietly, it is not a failure.
   if (error instanceof ClosedOutputError) return { kind: 'answered' };
   if (error instanceof UserError) {
@@ -147,7 +223,7 @@ function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean): Ou
   }
   if (error instanceof OutputError) {
     try {
-      io.stderr(`${PROGRAM}: ${error.message}\n`);
+      io.stderr(`${PROGRAM}: ${m.errors.cannotWrite(m.errors.streams[error.stream], describeErrno(error.code, m))}\n`);
     } catch {
       // stderr failed too: the exit code still says what happened
     }
@@ -155,10 +231,13 @@ function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean): Ou
   }
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return { kind: 'answered' };
+    // No command at all: commander has printed the help on stderr; that is a usage error.
+    if (error.code === 'commander.help') return { kind: 'usage-error' };
+    io.stderr(`${PROGRAM}: ${sanitizeText(usageMessage(error, m))}\n`);
     return { kind: 'usage-error' };
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`${PROGRAM}: internal error (this is a bug): ${sanitizeText(message)}${debug ? '' : ' (run with --debug for the stack)'}\n`);
+  io.stderr(`${PROGRAM}: ${m.errors.internal(sanitizeText(message))}${debug ? '' : ` ${m.errors.internalHint}`}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return { kind: 'internal-error' };
 }
@@ -172,7 +251,7 @@ function isCharacterDevice(fd: number): boolean {
 }
 
 /** Writes to a file descriptor; a failure the system reports (ENOSPC, EIO...) becomes an OutputError naming the stream. */
-function writerTo(fd: number, stream: string): (text: string | Uint8Array) => void {
+function writerTo(fd: number, stream: 'stdout' | 'stderr'): (text: string | Uint8Array) => void {
   return (text) => {
     try {
       writeAll(fd, text);
@@ -193,7 +272,7 @@ export function main(argv: readonly string[]): void {
       process.exitCode = EXIT.ok;
       return;
     }
-    const outcome = handleError(error, { stderr: (text) => writeAll(2, text) }, debug);
+    const outcome = handleError(error, { stderr: (text) => writeAll(2, text) }, debug, messagesFor(langOf(argv, process.env)));
     process.exitCode = outcome.kind === 'internal-error' ? EXIT.internal : exitCodeFor(outcome);
   };
   process.on('uncaughtException', crash);
@@ -203,8 +282,8 @@ export function main(argv: readonly string[]): void {
   const isTTY = (): boolean => (tty ??= isCharacterDevice(1) && (require('node:tty') as typeof import('node:tty')).isatty(1)); // eslint-disable-line @typescript-eslint/no-require-imports
   try {
     process.exitCode = run(argv, {
-      stdout: writerTo(1, 'standard output'),
-      stderr: writerTo(2, 'standard error'),
+      stdout: writerTo(1, 'stdout'),
+      stderr: writerTo(2, 'stderr'),
       env: process.env,
       cwd: process.cwd(),
       // Asked only by output that needs them (tables), so that JSON answers never load the terminal modules.

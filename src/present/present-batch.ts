@@ -1,4 +1,5 @@
 import type { Answer, QuestionError } from '../query/ask';
+import type { Lang } from './options';
 import { questionErrorJson } from './present-question-error';
 
 /** Lines of NDJSON per chunk: big enough to amortise writes, small enough to keep memory flat. */
@@ -17,7 +18,7 @@ export interface BatchOutput {
  * order, an error object standing in for a bad line. A repeated question is
  * answered once and its line reused (answers depend only on the line's text).
  */
-export function presentBatch<R>(lines: Iterable<string>, answer: (text: string) => Answer<R>, toJson: (result: R) => unknown): BatchOutput {
+export function presentBatch<R>(lines: Iterable<string>, answer: (text: string) => Answer<R>, toJson: (result: R) => unknown, lang: Lang): BatchOutput {
   let errors = 0;
   // Answers are kept as encoded bytes: a repeated question then costs a map look-up and a copy.
   function* chunks(): Generator<Uint8Array> {
@@ -34,7 +35,7 @@ export function presentBatch<R>(lines: Iterable<string>, answer: (text: string) 
           if (answered.size < 100_000) answered.set(text, out);
         } else {
           errors++;
-          out = Buffer.from(`${JSON.stringify({ error: batchErrorJson(a.error, line) })}\n`, 'utf8');
+          out = Buffer.from(`${JSON.stringify({ error: batchErrorJson(a.error, line, lang) })}\n`, 'utf8');
         }
       }
       chunk.push(out);
@@ -48,7 +49,7 @@ export function presentBatch<R>(lines: Iterable<string>, answer: (text: string) 
   return { chunks: chunks(), errors: () => errors };
 }
 
-function batchErrorJson(error: QuestionError, line: number): unknown {
-  const { code, message, input, suggestions } = questionErrorJson(error);
+function batchErrorJson(error: QuestionError, line: number, lang: Lang): unknown {
+  const { code, message, input, suggestions } = questionErrorJson(error, lang);
   return { code, message, line, input, suggestions };
 }

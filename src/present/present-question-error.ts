@@ -1,5 +1,7 @@
 import type { QuestionError } from '../query/ask';
 import type { Suggestion } from '../query/resolve-name';
+import { messagesFor } from './messages/messages';
+import type { Lang } from './options';
 
 /** A question error as batch lines show it (the JSON keeps the suggestions as data). */
 export interface QuestionErrorJson {
@@ -9,30 +11,29 @@ export interface QuestionErrorJson {
   readonly suggestions: readonly Suggestion[];
 }
 
-function kindWord(error: QuestionError): string {
-  return error.expected ?? 'name';
-}
-
 /** The short sentence for a question with no answer, without its suggestions. */
-export function questionErrorMessage(error: QuestionError): string {
+export function questionErrorMessage(error: QuestionError, lang: Lang): string {
+  const q = messagesFor(lang).questions;
   switch (error.code) {
     case 'AMBIGUOUS_NAME':
-      return `"${error.input}" is ambiguous`;
+      return q.ambiguous(error.input);
     case 'UNKNOWN_NAME':
-      return `unknown ${kindWord(error)} "${error.input}"`;
+      return q.unknown[error.expected ?? 'name'](error.input);
     case 'BAD_LINE':
-      return error.expected === null ? 'expected "clientele<TAB>service"' : `expected a ${error.expected} name`;
+      return error.expected === null ? q.badPair : q.badName[error.expected];
   }
 }
 
-/** One line for a person: what went wrong and what the name could have meant. */
-export function describeQuestionError(error: QuestionError): string {
-  const list = error.suggestions.map((s) => `${s.id} (${s.name})`).join(', ');
-  if (error.code === 'AMBIGUOUS_NAME') return `"${error.input}" is ambiguous; it could mean: ${list}`;
-  return `${questionErrorMessage(error)}${list === '' ? '' : `; did you mean: ${list}`}`;
+/** One line for a person: what went wrong and what the name could have meant (names in the language's own form). */
+export function describeQuestionError(error: QuestionError, lang: Lang): string {
+  const q = messagesFor(lang).questions;
+  const list = error.suggestions.map((s) => `${s.id} (${lang === 'en' ? s.name_en : s.name})`).join(', ');
+  if (error.code === 'AMBIGUOUS_NAME') return q.couldMean(error.input, list);
+  const message = questionErrorMessage(error, lang);
+  return list === '' ? message : q.withSuggestions(message, list);
 }
 
 /** Shapes a question error for JSON. */
-export function questionErrorJson(error: QuestionError): QuestionErrorJson {
-  return { code: error.code, message: questionErrorMessage(error), input: error.input, suggestions: error.suggestions };
+export function questionErrorJson(error: QuestionError, lang: Lang): QuestionErrorJson {
+  return { code: error.code, message: questionErrorMessage(error, lang), input: error.input, suggestions: error.suggestions };
 }

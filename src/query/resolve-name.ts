@@ -16,6 +16,7 @@ export interface Suggestion {
   readonly kind: EntityKind;
   readonly id: string;
   readonly name: string;
+  readonly name_en: string;
 }
 
 /** The outcome of resolving a name: exactly one entity, or why not with ranked suggestions. */
@@ -129,7 +130,7 @@ function sameEntity(a: Entity, b: Entity): boolean {
 }
 
 function toSuggestion(found: Entity): Suggestion {
-  return { kind: found.kind, id: found.entity.id, name: found.entity.name };
+  return { kind: found.kind, id: found.entity.id, name: found.entity.name, name_en: found.entity.name_en };
 }
 
 /**

@@ -7,10 +7,9 @@ import { filterFrom, TIER_OPTION, type QuerySpec } from './shared';
 
 const spec: QuerySpec<CanResult> = {
   name: 'can',
-  summary: 'whether a clientele may use a service (exit 0 yes, 1 no)',
   args: [
-    { name: 'clientele', description: 'a clientele (quote names of several words)', kind: 'clientele', required: true, variadic: false },
-    { name: 'service', description: 'a service', kind: 'service', required: true, variadic: false },
+    { name: 'clientele', description: (m) => m.args.clienteleOfCan, kind: 'clientele', required: true, variadic: false },
+    { name: 'service', description: (m) => m.args.service, kind: 'service', required: true, variadic: false },
   ],
   options: [TIER_OPTION],
   examples: [
@@ -21,7 +20,7 @@ const spec: QuerySpec<CanResult> = {
   formats: { presenters: presentCan, default: 'table' },
   outputSchema: 'can_output',
   batch: {
-    line: 'clientele<TAB>service',
+    line: (m) => m.batchLines.pair,
     prepare: (ctx, opts) => {
       const index = ctx.catalogIndex();
       const filter = filterFrom(ctx, opts);
@@ -34,8 +33,8 @@ const spec: QuerySpec<CanResult> = {
   },
   run: (ctx, { args, opts, show }) => {
     const [clientele, service] = args;
-    if (typeof clientele !== 'string') throw usageError("missing required argument 'clientele'");
-    if (typeof service !== 'string') throw usageError("missing required argument 'service'");
+    if (typeof clientele !== 'string') throw usageError(ctx.m.errors.missingArgument(ctx.m.placeholders.clientele));
+    if (typeof service !== 'string') throw usageError(ctx.m.errors.missingArgument(ctx.m.placeholders.service));
     const result = ctx.answered(askCan(ctx.catalogIndex(), clientele, service, filterFrom(ctx, opts)));
     show(result);
     return { kind: 'can', eligible: result.eligible };

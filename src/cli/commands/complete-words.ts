@@ -7,10 +7,9 @@ import { Context } from '../context';
 export function makeCompleteCommand(registry: () => readonly CommandDefinition[]): CommandDefinition {
   const spec: CommandSpec<never, never> = {
     name: '__complete',
-    summary: 'print completion candidates for the words after "--" (used by the completion scripts)',
     hidden: true,
-    args: [{ name: 'words', description: 'the words typed so far', kind: 'words', required: false, variadic: true }],
-    options: [{ flags: '--shell <shell>', description: 'the shell asking', value: { choices: SHELLS } }],
+    args: [{ name: 'words', description: (m) => m.args.typedWords, kind: 'words', required: false, variadic: true }],
+    options: [{ flags: '--shell <shell>', description: (m) => m.options.shell, value: { choices: SHELLS } }],
     examples: [],
     run: (ctx, { args, opts }) => {
       const words = (args[0] as readonly string[] | undefined) ?? [];

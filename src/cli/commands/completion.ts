@@ -3,8 +3,7 @@ import { defineCommand, type CommandSpec } from '../command';
 
 const spec: CommandSpec<never, never> = {
   name: 'completion',
-  summary: 'print a shell completion script (bash, zsh or fish) that completes commands, options, their values and catalogue names',
-  args: [{ name: 'shell', description: 'bash, zsh or fish', kind: { choices: SHELLS }, required: true, variadic: false }],
+  args: [{ name: 'shell', description: (m) => m.args.shell, kind: { choices: SHELLS }, required: true, variadic: false }],
   options: [],
   examples: [
     { line: 'completion bash > ~/.local/share/bash-completion/completions/ramq-access', argv: ['completion', 'bash'] },

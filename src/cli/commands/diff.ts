@@ -11,9 +11,9 @@ import type { Catalog } from '../../catalog/model';
 type Side =
   { readonly file: string; readonly catalog: Catalog } | { readonly file: string; readonly problems: readonly Problem[]; readonly errno?: string | undefined };
 
-function readSide(ctx: Context, file: string, which: string): Side {
+function readSide(ctx: Context, file: string, purpose: string): Side {
   const shown = ctx.shownPath(file);
-  const read = ctx.readInput(file, `the ${which} catalogue of diff`);
+  const read = ctx.readInput(file, purpose);
   if (!read.ok) return { file: shown, problems: [read.problem], errno: read.errno };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { validateCatalogText } = require('../../catalog/validate-catalog') as typeof import('../../catalog/validate-catalog');
@@ -23,10 +23,9 @@ function readSide(ctx: Context, file: string, which: string): Side {
 
 const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
   name: 'diff',
-  summary: 'what changed in meaning between two catalogues: entries, grants, conditions, and who gains or loses what (exit 1 when something did)',
   args: [
-    { name: 'old', description: 'the catalogue before ("-" for standard input)', kind: 'file', required: true, variadic: false },
-    { name: 'new', description: 'the catalogue after ("-" for standard input)', kind: 'file', required: true, variadic: false },
+    { name: 'old', description: (m) => m.args.old, kind: 'file', required: true, variadic: false },
+    { name: 'new', description: (m) => m.args.new, kind: 'file', required: true, variadic: false },
   ],
   options: [],
   examples: [
@@ -37,12 +36,12 @@ const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
   formats: { presenters: presentDiff, default: 'table' },
   outputSchema: 'diff_output',
   run: (ctx, { args, show }) => {
-    const before = readSide(ctx, String(args[0]), 'old');
-    const after = readSide(ctx, String(args[1]), 'new');
+    const before = readSide(ctx, String(args[0]), ctx.m.stdinPurposes.diffOld);
+    const after = readSide(ctx, String(args[1]), ctx.m.stdinPurposes.diffNew);
     if (!('catalog' in before) || !('catalog' in after)) {
       const failed = [before, after].filter((s): s is Extract<Side, { problems: readonly Problem[] }> => !('catalog' in s));
       const palette = makePalette(false);
-      const lines = ['cannot compare:', ...failed.flatMap((s) => s.problems.map((p) => problemLine(p, palette)))];
+      const lines = [ctx.m.errors.cannotCompare, ...failed.flatMap((s) => s.problems.map((p) => problemLine(p, palette)))];
       const io = failed.some((s) => s.errno !== undefined && !isNotFound(s.errno));
       const missing = failed.some((s) => isNotFound(s.errno));
       throw new UserError(lines, { kind: io ? 'io-error' : missing ? 'usage-error' : 'catalog-error' });

@@ -11,7 +11,6 @@ const presenters: Presenters<ExportData, 'html' | 'json'> = {
 
 const spec: CommandSpec<ExportData, 'html' | 'json'> = {
   name: 'export',
-  summary: 'write the whole catalogue as one self-contained HTML page (matrix, filters, search, details) or as JSON',
   args: [],
   options: [],
   examples: [

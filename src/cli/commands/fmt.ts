@@ -2,6 +2,7 @@ import { makePalette } from '../../present/options';
 import { problemLine } from '../../present/present-problems';
 import { defineCommand, type CommandSpec } from '../command';
 import { isNotFound } from '../context';
+import { describeErrno } from '../errors';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // YAML and jsdiff load only when fmt runs.
@@ -13,9 +14,8 @@ const writing = (): typeof import('../../catalog/write-catalog') => require('../
 
 const spec: CommandSpec<never, never> = {
   name: 'fmt',
-  summary: 'rewrite catalogue files in canonical form, in place and atomically (default: the catalogue in use; "-" formats standard input to standard output)',
-  args: [{ name: 'files', description: 'catalogue files ("-" for standard input)', kind: 'file', required: false, variadic: true }],
-  options: [{ flags: '--check', description: 'write nothing; print a unified diff and exit 1 when a file is not in canonical form' }],
+  args: [{ name: 'files', description: (m) => m.args.files, kind: 'file', required: false, variadic: true }],
+  options: [{ flags: '--check', description: (m) => m.options.check }],
   examples: [
     { line: 'fmt --check catalog.yaml' },
     { line: 'fmt catalog.yaml' },
@@ -32,7 +32,7 @@ const spec: CommandSpec<never, never> = {
     let unformatted = 0;
     for (const file of targets) {
       const shown = ctx.shownPath(file);
-      const read = ctx.readInput(file, 'a catalogue to format');
+      const read = ctx.readInput(file, ctx.m.stdinPurposes.format);
       if (!read.ok) {
         ctx.io.stderr(`${problemLine(read.problem, palette)}\n`);
         // A file that cannot be decoded (too large, binary, not UTF-8) is not a valid catalogue; the system refusing the read is an I/O error.
@@ -44,7 +44,7 @@ const spec: CommandSpec<never, never> = {
       const result = formatting().formatCatalogText(read.text, shown);
       if (!result.ok) {
         for (const p of result.problems) ctx.io.stderr(`${problemLine(p, palette)}\n`);
-        ctx.warn(`${shown} left untouched: it is not a valid catalogue`);
+        ctx.warn(ctx.m.errors.leftUntouched(shown));
         invalid++;
         continue;
       }
@@ -59,14 +59,14 @@ const spec: CommandSpec<never, never> = {
       if (!result.changed) continue;
       if (check) {
         ctx.emit(patching().formatPatch(file, read.text, result.text));
-        ctx.warn(`${file} is not in canonical form`);
+        ctx.warn(ctx.m.errors.notCanonical(file));
         unformatted++;
         continue;
       }
       const written = writing().writeFileAtomically(file, result.text);
-      if (written.ok) ctx.warn(`formatted ${file}`);
+      if (written.ok) ctx.warn(ctx.m.errors.formatted(file));
       else {
-        ctx.warn(written.message);
+        ctx.warn(ctx.m.errors.cannotWriteFile(file, describeErrno(written.code, ctx.m)));
         ioErrors++;
       }
     }

@@ -6,8 +6,7 @@ const WHAT: readonly ListWhat[] = ['services', 'clienteles', 'categories'];
 
 const spec: QuerySpec<ListResult> = {
   name: 'list',
-  summary: 'list the services, clienteles or categories',
-  args: [{ name: 'what', description: 'services, clienteles or categories', kind: { choices: WHAT }, required: true, variadic: false }],
+  args: [{ name: 'what', description: (m) => m.args.listWhat, kind: { choices: WHAT }, required: true, variadic: false }],
   options: [],
   examples: [{ line: 'list services' }, { line: 'list clienteles --format csv' }, { line: 'list categories --json' }],
   formats: { presenters: presentList, default: 'table' },

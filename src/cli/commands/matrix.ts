@@ -5,7 +5,6 @@ import { CATEGORY_OPTION, filterFrom, type QuerySpec } from './shared';
 
 const spec: QuerySpec<MatrixResult> = {
   name: 'matrix',
-  summary: 'clienteles against services, one letter per tier',
   args: [],
   options: [CATEGORY_OPTION],
   examples: [{ line: 'matrix' }, { line: 'matrix --category medicaments' }, { line: 'matrix --format csv > matrix.csv', argv: ['matrix', '--format', 'csv'] }],

@@ -6,15 +6,8 @@ import { CATEGORY_OPTION, filterFrom, nameFrom, TIER_OPTION, type QuerySpec } fr
 
 const spec: QuerySpec<ServicesResult> = {
   name: 'services',
-  summary: 'every service a clientele may use, by tier, with conditions and inherited grants',
-  args: [
-    { name: 'clientele', description: 'a clientele, as you would name it (podiatre, podiatrist, IPS, ...)', kind: 'clientele', required: true, variadic: true },
-  ],
-  options: [
-    TIER_OPTION,
-    CATEGORY_OPTION,
-    { flags: '--own', description: "only the clientele's own grants, not those inherited from a parent (what an IPSPL gets that an IPS does not)" },
-  ],
+  args: [{ name: 'clientele', description: (m) => m.args.clientele, kind: 'clientele', required: true, variadic: true }],
+  options: [TIER_OPTION, CATEGORY_OPTION, { flags: '--own', description: (m) => m.options.own }],
   examples: [
     { line: 'services podiatrist' },
     { line: 'services "infirmière praticienne spécialisée" --tier creation' },
@@ -28,7 +21,7 @@ const spec: QuerySpec<ServicesResult> = {
   formats: { presenters: presentServices, default: 'table' },
   outputSchema: 'services_output',
   batch: {
-    line: 'one clientele',
+    line: (m) => m.batchLines.clientele,
     prepare: (ctx, opts) => {
       const index = ctx.catalogIndex();
       const filter = filterFrom(ctx, opts);
@@ -37,7 +30,7 @@ const spec: QuerySpec<ServicesResult> = {
     toJson: servicesToJson,
   },
   run: (ctx, { args, opts, show }) => {
-    const name = nameFrom(args[0], 'clientele');
+    const name = nameFrom(ctx, args[0], 'clientele');
     show(ctx.answered(askServices(ctx.catalogIndex(), name, filterFrom(ctx, opts))));
     return { kind: 'answered' };
   },

@@ -6,10 +6,10 @@ import type { Context } from '../context';
 import { usageError } from '../errors';
 
 /** `--tier`: the same in services, who, can and their batch modes. */
-export const TIER_OPTION: OptionSpec = { flags: '--tier <tier>', description: 'only grants of this tier', value: { choices: TIERS } };
+export const TIER_OPTION: OptionSpec = { flags: '--tier <tier>', description: (m) => m.options.tier, value: { choices: TIERS } };
 
 /** `--category`: a category by id or name, resolved once per run. */
-export const CATEGORY_OPTION: OptionSpec = { flags: '--category <category>', description: 'only services of this category (id or name)', value: 'category' };
+export const CATEGORY_OPTION: OptionSpec = { flags: '--category <category>', description: (m) => m.options.category, value: 'category' };
 
 /** The filter of a run, built once from its options and shared by the single question and every batch line. */
 export function filterFrom(ctx: Context, opts: Options): QueryFilter {
@@ -23,9 +23,9 @@ export function filterFrom(ctx: Context, opts: Options): QueryFilter {
 }
 
 /** The words of a variadic name argument as one name; a usage error when there are none. */
-export function nameFrom(value: string | readonly string[] | undefined, argument: string): string {
+export function nameFrom(ctx: Context, value: string | readonly string[] | undefined, argument: string): string {
   const words = typeof value === 'string' ? [value] : (value ?? []);
-  if (words.length === 0) throw usageError(`missing required argument '${argument}'`);
+  if (words.length === 0) throw usageError(ctx.m.errors.missingArgument((ctx.m.placeholders as Readonly<Record<string, string>>)[argument] ?? argument));
   return words.join(' ');
 }
 

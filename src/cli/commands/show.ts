@@ -8,14 +8,13 @@ import { nameFrom, type QuerySpec } from './shared';
 
 const spec: QuerySpec<ShowResult> = {
   name: 'show',
-  summary: 'everything about one service, clientele or category',
-  args: [{ name: 'name', description: 'a name, abbreviation or id', kind: 'name', required: true, variadic: true }],
+  args: [{ name: 'name', description: (m) => m.args.name, kind: 'name', required: true, variadic: true }],
   options: [],
   examples: [{ line: 'show SELAT' }, { line: 'show IPS --lang en' }, { line: 'show identification-medecin-famille --json' }],
   formats: { presenters: presentShow, default: 'table' },
   outputSchema: 'show_output',
   run: (ctx, { args, show }) => {
-    const name = nameFrom(args[0], 'name');
+    const name = nameFrom(ctx, args[0], 'name');
     const index = ctx.catalogIndex();
     const r = resolveName(index, name, ['service', 'clientele', 'category']);
     if (!r.ok) {
@@ -25,7 +24,7 @@ const spec: QuerySpec<ShowResult> = {
         input: name,
         suggestions: r.suggestions,
       };
-      throw new UserError(describeQuestionError(error), { kind: 'name-error' });
+      throw new UserError(describeQuestionError(error, ctx.lang), { kind: 'name-error' });
     }
     show(showEntity(index, r.found));
     return { kind: 'answered' };

@@ -14,8 +14,7 @@ const presenters: Presenters<readonly FileReport[], ValidateFormat> = {
 
 const spec: CommandSpec<readonly FileReport[], ValidateFormat> = {
   name: 'validate',
-  summary: 'check catalogue files against the schema and the semantic rules (default: the catalogue in use; "-" reads standard input)',
-  args: [{ name: 'files', description: 'catalogue files ("-" for standard input)', kind: 'file', required: false, variadic: true }],
+  args: [{ name: 'files', description: (m) => m.args.files, kind: 'file', required: false, variadic: true }],
   options: [],
   examples: [
     { line: 'validate' },
@@ -32,7 +31,7 @@ const spec: CommandSpec<readonly FileReport[], ValidateFormat> = {
     let ioErrors = 0;
     const reports: FileReport[] = targets.map((file) => {
       const shown = ctx.shownPath(file);
-      const read = ctx.readInput(file, 'a catalogue to validate');
+      const read = ctx.readInput(file, ctx.m.stdinPurposes.validate);
       if (!read.ok) {
         if (isNotFound(read.errno)) missing++;
         else if (read.errno !== undefined) ioErrors++;

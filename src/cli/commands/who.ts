@@ -6,9 +6,8 @@ import { filterFrom, nameFrom, TIER_OPTION, type QuerySpec } from './shared';
 
 const spec: QuerySpec<WhoResult> = {
   name: 'who',
-  summary: 'every clientele the catalogue names for a service, by tier, with conditions',
-  args: [{ name: 'service', description: 'a service, by name, abbreviation or id (SELAT, FacturActe, ...)', kind: 'service', required: true, variadic: true }],
-  options: [TIER_OPTION, { flags: '--expand', description: 'also list the clienteles that inherit a grant from a parent clientele' }],
+  args: [{ name: 'service', description: (m) => m.args.serviceOfWho, kind: 'service', required: true, variadic: true }],
+  options: [TIER_OPTION, { flags: '--expand', description: (m) => m.options.expand }],
   examples: [
     { line: 'who SELAT --tier request' },
     { line: 'who messagerie-securisee --expand' },
@@ -18,7 +17,7 @@ const spec: QuerySpec<WhoResult> = {
   formats: { presenters: presentWho, default: 'table' },
   outputSchema: 'who_output',
   batch: {
-    line: 'one service',
+    line: (m) => m.batchLines.service,
     prepare: (ctx, opts) => {
       const index = ctx.catalogIndex();
       const filter = filterFrom(ctx, opts);
@@ -27,7 +26,7 @@ const spec: QuerySpec<WhoResult> = {
     toJson: whoToJson,
   },
   run: (ctx, { args, opts, show }) => {
-    const name = nameFrom(args[0], 'service');
+    const name = nameFrom(ctx, args[0], 'service');
     show(ctx.answered(askWho(ctx.catalogIndex(), name, filterFrom(ctx, opts))));
     return { kind: 'answered' };
   },

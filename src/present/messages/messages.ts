@@ -1,0 +1,145 @@
+import type { Lang } from '../options';
+import { en } from './en';
+import { fr } from './fr';
+
+/**
+ * Everything the tool says, in one language. Each language is one module
+ * (fr.ts, en.ts) typed against this interface, so that a sentence missing in
+ * one of them fails to compile. Counts go through `count` (Intl.PluralRules).
+ */
+export interface Messages {
+  readonly program: {
+    readonly description: string;
+    readonly version: string;
+    readonly help: string;
+    readonly helpCommand: string;
+  };
+  /** Commander's help headings, by its English title. */
+  readonly titles: Readonly<Record<'Usage:' | 'Arguments:' | 'Options:' | 'Global Options:' | 'Commands:' | 'Examples:', string>>;
+  readonly choices: (list: string) => string;
+  /** Names of arguments and option values in usage lines (`<clientele...>`, `--tier <tier>`), by their name in the code. */
+  readonly placeholders: Readonly<Record<Placeholder, string>>;
+  readonly commands: Readonly<
+    Record<'validate' | 'services' | 'who' | 'can' | 'show' | 'list' | 'search' | 'matrix' | 'diff' | 'fmt' | 'export' | 'completion' | '__complete', string>
+  >;
+  readonly args: {
+    readonly clientele: string;
+    readonly clienteleOfCan: string;
+    readonly service: string;
+    readonly serviceOfWho: string;
+    readonly name: string;
+    readonly listWhat: string;
+    readonly words: string;
+    readonly files: string;
+    readonly old: string;
+    readonly new: string;
+    readonly shell: string;
+    readonly typedWords: string;
+  };
+  readonly options: {
+    readonly catalog: string;
+    readonly lang: string;
+    readonly color: string;
+    readonly noColor: string;
+    readonly debug: string;
+    readonly tier: string;
+    readonly category: string;
+    readonly own: string;
+    readonly expand: string;
+    readonly check: string;
+    readonly shell: string;
+    readonly format: (defaultFormat: string, aliases: readonly (readonly [string, string])[]) => string;
+    readonly json: string;
+    readonly batch: (line: string) => string;
+  };
+  readonly batchLines: { readonly clientele: string; readonly service: string; readonly pair: string };
+  /** What standard input was taken for, in "already read for ...". */
+  readonly stdinPurposes: {
+    readonly catalogue: string;
+    readonly validate: string;
+    readonly format: string;
+    readonly diffOld: string;
+    readonly diffNew: string;
+    readonly batch: string;
+  };
+  readonly errors: {
+    readonly missingArgument: (name: string) => string;
+    readonly optionMissingArgument: (flags: string) => string;
+    readonly unknownOption: (option: string) => string;
+    readonly unknownCommand: (command: string) => string;
+    readonly didYouMean: (suggestion: string) => string;
+    readonly excessArguments: (command: string, expected: number, got: number) => string;
+    readonly invalidChoice: (value: string, what: string, choices: string) => string;
+    readonly optionNamed: (flags: string) => string;
+    readonly argumentNamed: (name: string) => string;
+    readonly usageOther: (message: string) => string;
+    readonly batchArguments: (line: string) => string;
+    readonly batchFormat: (format: string) => string;
+    readonly jsonAndFormat: (format: string) => string;
+    readonly stdinTwice: (first: string, second: string) => string;
+    readonly stdinUnreadable: (reason: string) => string;
+    readonly cannotUseCatalogue: (file: string) => string;
+    readonly cannotCompare: string;
+    readonly leftUntouched: (file: string) => string;
+    readonly notCanonical: (file: string) => string;
+    readonly formatted: (file: string) => string;
+    readonly cannotWrite: (stream: string, reason: string) => string;
+    readonly cannotWriteFile: (file: string, reason: string) => string;
+    readonly streams: { readonly stdout: string; readonly stderr: string };
+    readonly internal: (message: string) => string;
+    readonly internalHint: string;
+    readonly errno: Readonly<Record<'ENOSPC' | 'EDQUOT' | 'EIO' | 'EACCES' | 'EPERM' | 'EISDIR' | 'EROFS' | 'EFBIG' | 'EBADF' | 'ENOENT', string>>;
+  };
+  readonly questions: {
+    readonly unknown: Readonly<Record<NameKind, (input: string) => string>>;
+    readonly ambiguous: (input: string) => string;
+    readonly couldMean: (input: string, list: string) => string;
+    readonly withSuggestions: (message: string, list: string) => string;
+    readonly badPair: string;
+    readonly badName: Readonly<Record<NameKind, string>>;
+  };
+}
+
+/** Every argument and option-value name the usage lines show. */
+export type Placeholder =
+  | 'options'
+  | 'command'
+  | 'clientele'
+  | 'service'
+  | 'name'
+  | 'what'
+  | 'words'
+  | 'files'
+  | 'old'
+  | 'new'
+  | 'shell'
+  | 'path'
+  | 'lang'
+  | 'tier'
+  | 'category'
+  | 'format';
+
+/** What a name was expected to name. */
+export type NameKind = 'clientele' | 'service' | 'category' | 'name';
+
+/** A text of the interface, picked from the messages of the run's language. */
+export type Text = (m: Messages) => string;
+
+const BY_LANG: Readonly<Record<Lang, Messages>> = { fr, en };
+
+/** The messages of a language. */
+export function messagesFor(lang: Lang): Messages {
+  return BY_LANG[lang];
+}
+
+const rules = new Map<Lang, Intl.PluralRules>();
+
+/** A count with the plural form its language wants: `count('fr', 0, 'service', 'services')` is "0 service". */
+export function count(lang: Lang, n: number, one: string, other: string): string {
+  let r = rules.get(lang);
+  if (r === undefined) {
+    r = new Intl.PluralRules(lang);
+    rules.set(lang, r);
+  }
+  return `${n} ${r.select(n) === 'one' ? one : other}`;
+}
