@@ -2,7 +2,8 @@ import type { Condition } from '../catalog/model';
 import type { AccessSummary, CatalogDiff, Change, Effect } from '../query/diff-catalogs';
 import type { Presenters } from './formats';
 import { toJson } from './json-output';
-import { tierLabel } from './labels';
+import { noteLabel, tierLabel } from './labels';
+import { messagesFor, type Messages } from './messages/messages';
 import type { Lang, Palette } from './options';
 import { sanitizeText } from './sanitize';
 
@@ -14,48 +15,13 @@ export interface DiffReport {
   readonly names: { readonly service: ReadonlyMap<string, string>; readonly clientele: ReadonlyMap<string, string> };
 }
 
-const T = {
-  fr: {
-    none: 'Aucun changement de sens.',
-    changes: 'Changements',
-    effects: 'Effet par clientèle',
-    added: 'ajouté',
-    removed: 'retiré',
-    renamed: 'renommé',
-    gains: 'obtient',
-    loses: 'perd',
-    changes_access: "change d'accès à",
-    grant: 'accès',
-    tier: 'niveau',
-    conditions: 'conditions',
-    description: 'description modifiée',
-    notes: 'notes',
-    subApps: 'applications incluses',
-    inherited: 'hérité de',
-    none_access: 'aucun',
-    summary: (c: number, e: number) => `${c} changement(s), ${e} effet(s)`,
-  },
-  en: {
-    none: 'No change in meaning.',
-    changes: 'Changes',
-    effects: 'Effect per clientele',
-    added: 'added',
-    removed: 'removed',
-    renamed: 'renamed',
-    gains: 'gains',
-    loses: 'loses',
-    changes_access: 'reaches differently',
-    grant: 'grant',
-    tier: 'tier',
-    conditions: 'conditions',
-    description: 'description changed',
-    notes: 'notes',
-    subApps: 'sub-applications',
-    inherited: 'inherited from',
-    none_access: 'none',
-    summary: (c: number, e: number) => `${c} change(s), ${e} effect(s)`,
-  },
-} as const;
+function words(lang: Lang): Messages['diff'] {
+  return messagesFor(lang).diff;
+}
+
+function fieldName(field: string, lang: Lang): string {
+  return (words(lang).fields as Readonly<Record<string, string>>)[field] ?? field;
+}
 
 const q = (s: string | null): string => (s === null ? 'null' : `"${sanitizeText(s)}"`);
 
@@ -64,12 +30,12 @@ function conditionsText(cs: readonly Condition[], lang: Lang): string {
 }
 
 function accessText(list: readonly AccessSummary[], lang: Lang): string {
-  if (list.length === 0) return T[lang].none_access;
+  if (list.length === 0) return words(lang).noAccess;
   return list
     .map((a) => {
       const parts = [tierLabel(a.tier, lang)];
-      if (a.conditions.length > 0) parts.push(`${T[lang].conditions}: ${conditionsText(a.conditions, lang)}`);
-      if (a.inherited_from !== null) parts.push(`${T[lang].inherited} ${a.inherited_from}`);
+      if (a.conditions.length > 0) parts.push(words(lang).conditions(conditionsText(a.conditions, lang)));
+      if (a.inherited_from !== null) parts.push(words(lang).inherited(a.inherited_from));
       return parts.join('; ');
     })
     .join(' | ');
@@ -77,33 +43,37 @@ function accessText(list: readonly AccessSummary[], lang: Lang): string {
 
 /** One change as one line (without its marker). */
 function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
-  const t = T[lang];
+  const t = words(lang);
+  const entry = 'entry' in c ? t.entries[c.entry] : '';
   switch (c.type) {
     case 'added':
-      return { mark: '+', text: `${c.entry} ${c.id} ${q(c.name)} ${t.added}` };
+      return { mark: '+', text: `${entry} ${c.id} ${q(c.name)} ${t.added}` };
     case 'removed':
-      return { mark: '-', text: `${c.entry} ${c.id} ${q(c.name)} ${t.removed}` };
+      return { mark: '-', text: `${entry} ${c.id} ${q(c.name)} ${t.removed}` };
     case 'renamed':
-      return { mark: '~', text: `${c.entry} ${c.id} ${t.renamed} (${c.field}): ${q(c.from)} -> ${q(c.to)}` };
+      return { mark: '~', text: `${entry} ${c.id} ${t.renamed(fieldName(c.field, lang))}: ${q(c.from)} -> ${q(c.to)}` };
     case 'field-changed':
-      return { mark: '~', text: `${c.entry} ${c.id}: ${c.field} ${q(c.from)} -> ${q(c.to)}` };
+      return { mark: '~', text: `${entry} ${c.id}: ${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
     case 'names-changed':
-      return { mark: '~', text: `${c.entry} ${c.id}: ${c.field}${c.added.map((n) => ` +${q(n)}`).join('')}${c.removed.map((n) => ` -${q(n)}`).join('')}` };
+      return {
+        mark: '~',
+        text: `${entry} ${c.id}: ${fieldName(c.field, lang)}${c.added.map((n) => ` +${q(n)}`).join('')}${c.removed.map((n) => ` -${q(n)}`).join('')}`,
+      };
     case 'description-changed':
-      return { mark: '~', text: `${c.entry} ${c.id}: ${t.description}: ${q(c.from?.[lang] ?? null)} -> ${q(c.to?.[lang] ?? null)}` };
+      return { mark: '~', text: `${entry} ${c.id}: ${t.description}: ${q(c.from?.[lang] ?? null)} -> ${q(c.to?.[lang] ?? null)}` };
     case 'notes-changed':
       return {
         mark: '~',
-        text: `${c.entry} ${c.id}: ${t.notes}${c.added.map((n) => ` +[${n.kind}] ${q(n[lang])}`).join('')}${c.removed.map((n) => ` -[${n.kind}] ${q(n[lang])}`).join('')}`,
+        text: `${entry} ${c.id}: ${t.notes}${c.added.map((n) => ` +[${noteLabel(n.kind, lang)}] ${q(n[lang])}`).join('')}${c.removed.map((n) => ` -[${noteLabel(n.kind, lang)}] ${q(n[lang])}`).join('')}`,
       };
     case 'sub-applications-changed':
       return {
         mark: '~',
-        text: `${c.entry} ${c.id}: ${t.subApps}${c.added.map((a) => ` +${q(a.name)}`).join('')}${c.removed.map((a) => ` -${q(a.name)}`).join('')}`,
+        text: `${entry} ${c.id}: ${t.subApps}${c.added.map((a) => ` +${q(a.name)}`).join('')}${c.removed.map((a) => ` -${q(a.name)}`).join('')}`,
       };
     case 'grant-added':
     case 'grant-removed': {
-      const cond = c.conditions.length > 0 ? `; ${t.conditions}: ${conditionsText(c.conditions, lang)}` : '';
+      const cond = c.conditions.length > 0 ? `; ${t.conditions(conditionsText(c.conditions, lang))}` : '';
       return { mark: c.type === 'grant-added' ? '+' : '-', text: `${t.grant} ${c.service} -> ${c.clientele} (${tierLabel(c.tier, lang)}${cond})` };
     }
     case 'tier-changed':
@@ -111,13 +81,13 @@ function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: strin
     case 'conditions-changed':
       return {
         mark: '~',
-        text: `${t.grant} ${c.service} -> ${c.clientele}: ${t.conditions}${c.added.map((x) => ` +"${sanitizeText(x[lang])}"`).join('')}${c.removed.map((x) => ` -"${sanitizeText(x[lang])}"`).join('')}`,
+        text: `${t.grant} ${c.service} -> ${c.clientele}: ${t.conditions([...c.added.map((x) => `+"${sanitizeText(x[lang])}"`), ...c.removed.map((x) => `-"${sanitizeText(x[lang])}"`)].join(' '))}`,
       };
   }
 }
 
 function effectLine(e: Effect, r: DiffReport, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
-  const t = T[lang];
+  const t = words(lang);
   const who = `${e.clientele} (${sanitizeText(r.names.clientele.get(e.clientele) ?? e.clientele)})`;
   const what = `${e.service} (${sanitizeText(r.names.service.get(e.service) ?? e.service)})`;
   switch (e.effect) {
@@ -126,7 +96,7 @@ function effectLine(e: Effect, r: DiffReport, lang: Lang): { mark: '+' | '-' | '
     case 'lost':
       return { mark: '-', text: `${who} ${t.loses} ${what}: ${accessText(e.before, lang)}` };
     case 'changed':
-      return { mark: '~', text: `${who} ${t.changes_access} ${what}: ${accessText(e.before, lang)} -> ${accessText(e.after, lang)}` };
+      return { mark: '~', text: `${who} ${t.reaches} ${what}: ${accessText(e.before, lang)} -> ${accessText(e.after, lang)}` };
   }
 }
 
@@ -136,7 +106,7 @@ function colorMark(mark: '+' | '-' | '~', text: string, palette: Palette): strin
 }
 
 function diffText(r: DiffReport, palette: Palette, lang: Lang): string {
-  const t = T[lang];
+  const t = words(lang);
   const head = palette.bold(`${sanitizeText(r.before)} -> ${sanitizeText(r.after)}`);
   if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${head}\n${t.none}\n`;
   const lines = [head, '', palette.bold(t.changes)];
@@ -160,7 +130,7 @@ function mdEscape(s: string): string {
 }
 
 function diffMarkdown(r: DiffReport, lang: Lang): string {
-  const t = T[lang];
+  const t = words(lang);
   const title = `### ramq-access diff: \`${mdEscape(r.before).replace(/`/g, '')}\` → \`${mdEscape(r.after).replace(/`/g, '')}\``;
   if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${title}\n\n${t.none}\n`;
   const out = [title, '', `**${t.summary(r.diff.changes.length, r.diff.effects.length)}**`, '', `#### ${t.changes}`, '', '```diff'];

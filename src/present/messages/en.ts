@@ -1,4 +1,4 @@
-import type { Messages } from './messages';
+import { count, type Messages } from './messages';
 
 /** Everything the tool says, in English. */
 export const en: Messages = {
@@ -126,6 +126,39 @@ export const en: Messages = {
       EFBIG: 'file too large',
       EBADF: 'the stream is closed',
       ENOENT: 'no such file',
+    },
+  },
+  diff: {
+    none: 'No change in meaning.',
+    changes: 'Changes',
+    effects: 'Effect per clientele',
+    added: 'added',
+    removed: 'removed',
+    renamed: (field) => `renamed (${field})`,
+    gains: 'gains',
+    loses: 'loses',
+    reaches: 'reaches differently',
+    grant: 'grant',
+    tier: 'tier',
+    conditions: (list) => `conditions: ${list}`,
+    description: 'description changed',
+    notes: 'notes',
+    subApps: 'sub-applications',
+    inherited: (id) => `inherited from ${id}`,
+    noAccess: 'none',
+    summary: (changes, effects) => `${count('en', changes, 'change', 'changes')}, ${count('en', effects, 'effect', 'effects')}`,
+    entries: { service: 'service', clientele: 'clientele', category: 'category' },
+    fields: {
+      name: 'name',
+      name_en: 'English name',
+      abbreviation: 'abbreviation',
+      category: 'category',
+      kind: 'kind',
+      parent: 'parent',
+      forms: 'forms',
+      aliases: 'other names',
+      terms_en: 'English terms',
+      abbreviations: 'abbreviations',
     },
   },
   questions: {

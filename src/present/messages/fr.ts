@@ -1,4 +1,4 @@
-import type { Messages } from './messages';
+import { count, type Messages } from './messages';
 
 /** Tout ce que l'outil dit, en français. */
 export const fr: Messages = {
@@ -127,6 +127,39 @@ export const fr: Messages = {
       EFBIG: 'fichier trop gros',
       EBADF: 'le flux est fermé',
       ENOENT: 'fichier introuvable',
+    },
+  },
+  diff: {
+    none: 'Aucun changement de sens.',
+    changes: 'Changements',
+    effects: 'Effet par clientèle',
+    added: 'ajouté',
+    removed: 'retiré',
+    renamed: (field) => `renommé (${field})`,
+    gains: 'obtient',
+    loses: 'perd',
+    reaches: 'change d’accès à',
+    grant: 'accès',
+    tier: 'niveau',
+    conditions: (list) => `conditions : ${list}`,
+    description: 'description modifiée',
+    notes: 'notes',
+    subApps: 'applications incluses',
+    inherited: (id) => `hérité de ${id}`,
+    noAccess: 'aucun',
+    summary: (changes, effects) => `${count('fr', changes, 'changement', 'changements')}, ${count('fr', effects, 'effet', 'effets')}`,
+    entries: { service: 'service', clientele: 'clientèle', category: 'catégorie' },
+    fields: {
+      name: 'nom',
+      name_en: 'nom anglais',
+      abbreviation: 'sigle',
+      category: 'catégorie',
+      kind: 'type',
+      parent: 'parent',
+      forms: 'formes',
+      aliases: 'autres noms',
+      terms_en: 'termes anglais',
+      abbreviations: 'sigles',
     },
   },
   questions: {

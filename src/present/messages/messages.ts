@@ -90,6 +90,29 @@ export interface Messages {
     readonly internalHint: string;
     readonly errno: Readonly<Record<'ENOSPC' | 'EDQUOT' | 'EIO' | 'EACCES' | 'EPERM' | 'EISDIR' | 'EROFS' | 'EFBIG' | 'EBADF' | 'ENOENT', string>>;
   };
+  /** The words of `diff`. */
+  readonly diff: {
+    readonly none: string;
+    readonly changes: string;
+    readonly effects: string;
+    readonly added: string;
+    readonly removed: string;
+    readonly renamed: (field: string) => string;
+    readonly gains: string;
+    readonly loses: string;
+    readonly reaches: string;
+    readonly grant: string;
+    readonly tier: string;
+    readonly conditions: (list: string) => string;
+    readonly description: string;
+    readonly notes: string;
+    readonly subApps: string;
+    readonly inherited: (id: string) => string;
+    readonly noAccess: string;
+    readonly summary: (changes: number, effects: number) => string;
+    readonly entries: Readonly<Record<'service' | 'clientele' | 'category', string>>;
+    readonly fields: Readonly<Record<DiffField, string>>;
+  };
   readonly questions: {
     readonly unknown: Readonly<Record<NameKind, (input: string) => string>>;
     readonly ambiguous: (input: string) => string;
@@ -118,6 +141,9 @@ export type Placeholder =
   | 'tier'
   | 'category'
   | 'format';
+
+/** The fields of a catalogue entry a diff can name. */
+export type DiffField = 'name' | 'name_en' | 'abbreviation' | 'category' | 'kind' | 'parent' | 'forms' | 'aliases' | 'terms_en' | 'abbreviations';
 
 /** What a name was expected to name. */
 export type NameKind = 'clientele' | 'service' | 'category' | 'name';
