@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Problem } from './problem';
+import { completeProblem, type Problem, type ReadProblem } from './problem';
 import type { Catalog } from './model';
 
 /** The catalogue shipped in the package, found relative to the package rather than the current directory. */
@@ -9,17 +9,30 @@ export const EMBEDDED_CATALOG_PATH = path.join(__dirname, '..', '..', 'catalog.y
 /** Largest catalogue file the loader reads; the real one is about 40 KB, and the benchmark's 100-fold catalogue 2.7 MB. */
 export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
 
-/** Raw text of a catalogue, or the problem that kept it from being read. */
-export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
+/**
+ * Raw text of a catalogue, or the problem that kept it from being read. The
+ * problems made here are complete; the type admits a ReadProblem so that a
+ * caller reading another source (standard input) may leave out the range.
+ */
+export type ReadResult = { ok: true; text: string } | { ok: false; problem: ReadProblem };
 
+const NO_RANGE = { line: null, col: null, endLine: null, endCol: null, path: null } as const;
+
+// File-level problems have no place in the data (path null); those about the whole file have no position either.
 function unreadable(file: string, message: string): ReadResult {
-  return { ok: false, problem: { code: 'FILE_UNREADABLE', file, line: null, col: null, message } };
+  return { ok: false, problem: { code: 'FILE_UNREADABLE', severity: 'error', file, ...NO_RANGE, message } };
 }
 
 function tooLarge(file: string, size: number): ReadResult {
   return {
     ok: false,
-    problem: { code: 'FILE_TOO_LARGE', file, line: null, col: null, message: `the file is ${size} bytes; a catalogue may not exceed ${MAX_CATALOG_BYTES}` },
+    problem: {
+      code: 'FILE_TOO_LARGE',
+      severity: 'error',
+      file,
+      ...NO_RANGE,
+      message: `the file is ${size} bytes; a catalogue may not exceed ${MAX_CATALOG_BYTES}`,
+    },
   };
 }
 
@@ -30,15 +43,14 @@ export function decodeCatalogBytes(bytes: Uint8Array, file: string): ReadResult 
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    const pos = positionOfByte(bytes, nul);
-    return { ok: false, problem: { code: 'BINARY_FILE', file, ...pos, message: 'the file holds a NUL byte: it is binary, not YAML text' } };
+    return { ok: false, problem: byteProblem('BINARY_FILE', file, bytes, nul, 'the file holds a NUL byte: it is binary, not YAML text') };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    return { ok: false, problem: { code: 'NOT_UTF8', file, ...positionOfByte(bytes, bad), message: 'the file is not valid UTF-8 text' } };
+    return { ok: false, problem: byteProblem('NOT_UTF8', file, bytes, bad, 'the file is not valid UTF-8 text') };
   }
   return { ok: true, text };
 }
@@ -100,7 +112,7 @@ function readPrepared(text: string): PreparedCatalog | null {
  */
 export function loadCatalog(file: string): LoadResult {
   const read = readCatalogFile(file);
-  if (!read.ok) return { ok: false, problems: [read.problem] };
+  if (!read.ok) return { ok: false, problems: [completeProblem(read.problem)] };
   if (path.resolve(file) === EMBEDDED_CATALOG_PATH) {
     const prepared = readPrepared(read.text);
     if (prepared !== null) return { ok: true, catalog: prepared.catalog, names: prepared.names };
@@ -109,6 +121,12 @@ export function loadCatalog(file: string): LoadResult {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { validateCatalogText } = require('./validate-catalog') as typeof import('./validate-catalog');
   return validateCatalogText(read.text, file);
+}
+
+/** A problem at one offending byte: its range is that one character (the bytes are not text, so there is no path in the data). */
+function byteProblem(code: 'BINARY_FILE' | 'NOT_UTF8', file: string, bytes: Uint8Array, offset: number, message: string): Problem {
+  const { line, col } = positionOfByte(bytes, offset);
+  return { code, severity: 'error', file, line, col, endLine: line, endCol: col + 1, path: null, message };
 }
 
 function positionOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {

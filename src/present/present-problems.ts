@@ -21,8 +21,8 @@ export interface ValidateJson {
   counts: { files: number; invalid_files: number; problems: number };
 }
 
-/** One problem as one line: `file:line:col: CODE message`. */
-export function problemLine(p: Problem, palette: Palette): string {
+/** One problem as one line: `file:line:col: CODE message` (a problem met while reading needs no range). */
+export function problemLine(p: Pick<Problem, 'code' | 'file' | 'line' | 'col' | 'message'>, palette: Palette): string {
   const where = p.line === null ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`;
   return `${sanitizeText(where)}: ${palette.bad(p.code)} ${sanitizeText(p.message)}`;
 }
