@@ -34,6 +34,7 @@ const cases: [string, string[]][] = [
   ['matrix_output', ['matrix', '--category', 'medicaments', '--json']],
   ['validate_output', ['validate', '--json']],
   ['validate_output', ['validate', path.join(FIXTURES, 'invalid', 'unknown-clientele.yaml'), '--json']],
+  ['validate_output', ['validate', path.join(FIXTURES, 'invalid', 'yaml-tab.yaml'), path.join(FIXTURES, 'invalid', 'comments-only.yaml'), '--json']],
   ['diff_output', ['diff', path.join(FIXTURES, 'valid', 'minimal.yaml'), path.join(ROOT, 'catalog.yaml'), '--json']],
   ['diff_output', ['diff', path.join(ROOT, 'catalog.yaml'), path.join(ROOT, 'catalog.yaml'), '--json']],
   ['export_output', ['export', '--format', 'json']],

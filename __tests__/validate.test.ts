@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadCatalog, MAX_CATALOG_BYTES } from '../src/catalog/load-catalog';
 import { PROBLEM_CODES } from '../src/catalog/problem';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
-import { CATALOG, FIXTURES, runBin } from './helpers';
+import { CATALOG, FIXTURES, ROOT, runBin } from './helpers';
 
 const invalidDir = path.join(FIXTURES, 'invalid');
 const invalid = fs.readdirSync(invalidDir).filter((f) => f.endsWith('.yaml'));
@@ -136,20 +136,29 @@ describe('validate formats', () => {
     expect(out.code).toBe(1);
     const doc = JSON.parse(out.stdout);
     expect(doc.counts).toEqual({ files: 2, invalid_files: 1, problems: 1 });
-    expect(doc.files[1].problems[0]).toMatchObject({ code: 'UNKNOWN_CLIENTELE', line: 56, col: 20 });
+    expect(doc.files[1].problems[0]).toMatchObject({
+      code: 'UNKNOWN_CLIENTELE',
+      severity: 'error',
+      line: 56,
+      col: 20,
+      end_line: 56,
+      end_col: 25,
+      path: '/services/0/grants/0/clientele',
+    });
   });
 
-  test('--format github prints escaped workflow commands', () => {
+  test('--format github prints escaped workflow commands, the file relative to the working directory, with the end of the range', () => {
     const out = runBin(['validate', bad, '--format', 'github']);
     expect(out.code).toBe(1);
+    const shown = path.relative(ROOT, bad).split(path.sep).join('/');
     expect(out.stdout).toBe(
-      `::error file=${bad.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=56,col=20,title=UNKNOWN_CLIENTELE::UNKNOWN_CLIENTELE service "mail" grants access to "ghost", which is not a clientele id\n`,
+      `::error file=${shown.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=56,col=20,endLine=56,endColumn=25,title=UNKNOWN_CLIENTELE::UNKNOWN_CLIENTELE service "mail" grants access to "ghost", which is not a clientele id\n`,
     );
   });
 
   test('an unknown format is a usage error', () => {
     const out = runBin(['validate', '--format', 'yaml']);
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/Allowed choices are text, json, github/);
+    expect(out.stderr).toMatch(/Allowed choices are text, json, github\.$/m);
   });
 });

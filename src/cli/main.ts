@@ -186,7 +186,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
         return { file, problems: result.ok ? [] : result.problems };
       });
       const o = presentOptions(g, lang, format);
-      emit(presentValidation[format](reports, o.palette, lang));
+      emit(presentValidation[format](reports, o.palette, lang, { cwd: process.cwd(), toolVersion: packageVersion() }));
       outcome = { kind: 'validated', problems: reports.reduce((n, r) => n + r.problems.length, 0), unreadable };
     });
 

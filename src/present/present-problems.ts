@@ -1,6 +1,7 @@
-import type { Problem } from '../catalog/problem';
+import type { Problem, Severity } from '../catalog/problem';
 import { toJson } from './json-output';
 import type { Lang, Palette } from './options';
+import { shownPath } from './shown-path';
 import { sanitizeText } from './sanitize';
 
 /** The formats of `validate`. */
@@ -14,10 +15,30 @@ export interface FileReport {
   readonly problems: readonly Problem[];
 }
 
+/** What the presenters of `validate` are told besides the reports; the CLI fills it, since presenters never read the environment. */
+export interface ValidateContext {
+  /** The absolute directory that github shows file paths relative to (the CLI's working directory). */
+  readonly cwd: string;
+  /** The version of ramq-access, for the formats that name the tool. */
+  readonly toolVersion: string;
+}
+
+/** One problem in `validate --json`; positions are 1-based, the end exclusive (see Problem). */
+export interface ProblemJson {
+  code: string;
+  severity: Severity;
+  line: number | null;
+  col: number | null;
+  end_line: number | null;
+  end_col: number | null;
+  path: string | null;
+  message: string;
+}
+
 /** `validate --json`: every file with its problems, and counts. */
 export interface ValidateJson {
   valid: boolean;
-  files: { file: string; valid: boolean; problems: { code: string; line: number | null; col: number | null; message: string }[] }[];
+  files: { file: string; valid: boolean; problems: ProblemJson[] }[];
   counts: { files: number; invalid_files: number; problems: number };
 }
 
@@ -54,14 +75,16 @@ export function escapeGithubProperty(s: string): string {
   return escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function validateGithub(reports: readonly FileReport[]): string {
+/** GitHub wants paths from the repository root, which is where a workflow runs; endColumn is exclusive, as everywhere in the tool. */
+function validateGithub(reports: readonly FileReport[], cwd: string): string {
   const lines: string[] = [];
   for (const r of reports) {
     for (const p of r.problems) {
-      const props = [`file=${escapeGithubProperty(p.file)}`];
+      const props = [`file=${escapeGithubProperty(shownPath(p.file, cwd).path)}`];
       if (p.line !== null) props.push(`line=${p.line}`, `col=${p.col ?? 1}`);
+      if (p.line !== null && p.endLine !== null) props.push(`endLine=${p.endLine}`, `endColumn=${p.endCol ?? 1}`);
       props.push(`title=${escapeGithubProperty(p.code)}`);
-      lines.push(`::error ${props.join(',')}::${escapeGithubData(sanitizeText(`${p.code} ${p.message}`))}`);
+      lines.push(`::${p.severity} ${props.join(',')}::${escapeGithubData(sanitizeText(`${p.code} ${p.message}`))}`);
     }
   }
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
@@ -72,15 +95,24 @@ export function validateToJson(reports: readonly FileReport[]): ValidateJson {
   const files = reports.map((r) => ({
     file: r.file,
     valid: r.problems.length === 0,
-    problems: r.problems.map((p) => ({ code: p.code, line: p.line, col: p.col, message: p.message })),
+    problems: r.problems.map((p): ProblemJson => ({
+      code: p.code,
+      severity: p.severity,
+      line: p.line,
+      col: p.col,
+      end_line: p.endLine,
+      end_col: p.endCol,
+      path: p.path,
+      message: p.message,
+    })),
   }));
   const problems = files.reduce((n, f) => n + f.problems.length, 0);
   return { valid: problems === 0, files, counts: { files: files.length, invalid_files: files.filter((f) => !f.valid).length, problems } };
 }
 
-/** Presenters of `validate`, one per format. */
+/** Presenters of `validate`, one per format; github needs the context (text and json show paths as given). */
 export const presentValidation = {
   text: (reports, palette, lang) => validateText(reports, palette, lang),
   json: (reports) => toJson(validateToJson(reports)),
-  github: (reports) => validateGithub(reports),
-} as const satisfies Record<ValidateFormat, (reports: readonly FileReport[], palette: Palette, lang: Lang) => string>;
+  github: (reports, _palette, _lang, context) => validateGithub(reports, context.cwd),
+} as const satisfies Record<ValidateFormat, (reports: readonly FileReport[], palette: Palette, lang: Lang, context: ValidateContext) => string>;
