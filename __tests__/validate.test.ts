@@ -159,6 +159,6 @@ describe('validate formats', () => {
   test('an unknown format is a usage error', () => {
     const out = runBin(['validate', '--format', 'yaml']);
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/Allowed choices are text, json, github\.$/m);
+    expect(out.stderr).toMatch(/Allowed choices are text, json, github, sarif\.$/m);
   });
 });

@@ -3,9 +3,10 @@ import { toJson } from './json-output';
 import type { Lang, Palette } from './options';
 import { shownPath } from './shown-path';
 import { sanitizeText } from './sanitize';
+import { validateSarif } from './present-sarif';
 
 /** The formats of `validate`. */
-export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
+export const VALIDATE_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 /** An output format of `validate`. */
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
@@ -17,9 +18,9 @@ export interface FileReport {
 
 /** What the presenters of `validate` are told besides the reports; the CLI fills it, since presenters never read the environment. */
 export interface ValidateContext {
-  /** The absolute directory that github shows file paths relative to (the CLI's working directory). */
+  /** The absolute directory that github and sarif show file paths relative to (the CLI's working directory). */
   readonly cwd: string;
-  /** The version of ramq-access, for the formats that name the tool. */
+  /** The version of ramq-access, for SARIF's tool.driver.version. */
   readonly toolVersion: string;
 }
 
@@ -110,9 +111,10 @@ export function validateToJson(reports: readonly FileReport[]): ValidateJson {
   return { valid: problems === 0, files, counts: { files: files.length, invalid_files: files.filter((f) => !f.valid).length, problems } };
 }
 
-/** Presenters of `validate`, one per format; github needs the context (text and json show paths as given). */
+/** Presenters of `validate`, one per format; github and sarif need the context (text and json show paths as given). */
 export const presentValidation = {
   text: (reports, palette, lang) => validateText(reports, palette, lang),
   json: (reports) => toJson(validateToJson(reports)),
   github: (reports, _palette, _lang, context) => validateGithub(reports, context.cwd),
+  sarif: (reports, _palette, lang, context) => toJson(validateSarif(reports, context, lang)),
 } as const satisfies Record<ValidateFormat, (reports: readonly FileReport[], palette: Palette, lang: Lang, context: ValidateContext) => string>;
