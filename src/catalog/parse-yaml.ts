@@ -158,10 +158,10 @@ export function parseYaml(text: string, file: string): ParseResult {
       problems.push(problem(code, (found && offsetsOf(found.key)) ?? error.pos, found?.keys ?? null, message));
       continue;
     }
-    // The end is yaml's (what `linePos[1]` of a prettified error says): where it gave up.
+    // yaml's range (what `linePos` of a prettified error holds); where the fault is moved to an opening quote or bracket, or past
+    // indentation, yaml's range is elsewhere and the problem marks the one character it points at.
     const start = code === 'YAML_SYNTAX' ? (openingOf(tokens, error.pos[0], message) ?? firstNonSpace(text, error.pos[0])) : error.pos[0];
-    const end = error.pos[1] > start ? error.pos[1] : oneCharacter(start)[1];
-    problems.push(problem(code, [start, end], null, message));
+    problems.push(problem(code, start === error.pos[0] ? [start, error.pos[1]] : oneCharacter(start), null, message));
   }
   if (problems.length > 0) return { ok: false, problems };
   const root = doc.contents;
