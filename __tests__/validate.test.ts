@@ -4,17 +4,8 @@ import path from 'node:path';
 import { loadCatalog, MAX_CATALOG_BYTES } from '../src/catalog/load-catalog';
 import { PROBLEM_CODES } from '../src/catalog/problem';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
+import { corpusFile, readCorpus } from './corpus';
 import { CATALOG, FIXTURES, ROOT, runBin } from './helpers';
-
-const invalidDir = path.join(FIXTURES, 'invalid');
-const invalid = fs.readdirSync(invalidDir).filter((f) => f.endsWith('.yaml'));
-
-function expectation(file: string): { code: string; line: number; col: number } {
-  const first = fs.readFileSync(file, 'utf8').split('\n')[0] ?? '';
-  const m = /^# expect: ([A-Z_0-9]+) (\d+):(\d+)$/.exec(first);
-  if (!m) throw new Error(`${file} lacks an "# expect: CODE line:col" first line`);
-  return { code: m[1]!, line: Number(m[2]), col: Number(m[3]) };
-}
 
 let tmp: string;
 beforeAll(() => {
@@ -36,52 +27,48 @@ describe('the shipped catalogue', () => {
   });
 });
 
-describe.each(invalid)('invalid fixture %s', (name) => {
-  const file = path.join(invalidDir, name);
-  const expected = expectation(file);
-
-  test('gives its problem code at its position', () => {
-    const result = validateCatalogText(fs.readFileSync(file, 'utf8'), file);
-    expect(result.ok).toBe(false);
-    const problems = result.ok ? [] : result.problems;
-    expect(problems[0]).toMatchObject({ code: expected.code, line: expected.line, col: expected.col, file });
-  });
-
-  test('through the real binary: one line per problem, exit 1, no stack', () => {
-    const out = runBin(['validate', file]);
-    expect(out.code).toBe(1);
-    expect(out.stdout.split('\n')[0]).toBe(
-      `${file}:${expected.line}:${expected.col}: ${expected.code} ${out.stdout.split('\n')[0]!.split(`${expected.code} `)[1]}`,
-    );
-    expect(out.stdout + out.stderr).not.toMatch(/\n\s+at /);
-  });
-
-  test('a query command refuses it with exit 3', () => {
-    const out = runBin(['--catalog', file, 'list', 'services']);
-    expect(out.code).toBe(3);
-    expect(out.stdout).toBe('');
-    expect(out.stderr).toContain(`${file}:${expected.line}:${expected.col}: ${expected.code}`);
-  });
-});
+// Each bad catalogue of the corpus, with its expected code, range, path and exit codes: bad-corpus.test.ts.
 
 describe('problems made at test time', () => {
-  const cases: { name: string; content: Buffer | string; code: string; line: number | null; col: number | null }[] = [
-    { name: 'empty.yaml', content: '', code: 'EMPTY_DOCUMENT', line: 1, col: 1 },
-    { name: 'binary.yaml', content: Buffer.from([0x76, 0x65, 0x72, 0x0a, 0x00, 0x01, 0x02]), code: 'BINARY_FILE', line: 2, col: 1 },
+  type Case = { name: string; content: Buffer | string; code: string; line: number | null; col: number | null; endLine: number | null; endCol: number | null };
+  const cases: (Case & { path: string | null })[] = [
+    { name: 'empty.yaml', content: '', code: 'EMPTY_DOCUMENT', line: 1, col: 1, endLine: 1, endCol: 1, path: '' },
+    {
+      name: 'binary.yaml',
+      content: Buffer.from([0x76, 0x65, 0x72, 0x0a, 0x00, 0x01, 0x02]),
+      code: 'BINARY_FILE',
+      line: 2,
+      col: 1,
+      endLine: 2,
+      endCol: 2,
+      path: null,
+    },
     {
       name: 'latin1.yaml',
       content: Buffer.concat([Buffer.from('version: 1\nname: '), Buffer.from([0xe9, 0x74, 0xe9]), Buffer.from('\n')]),
       code: 'NOT_UTF8',
       line: 2,
       col: 7,
+      endLine: 2,
+      endCol: 8,
+      path: null,
     },
-    { name: 'big.yaml', content: `# ${'x'.repeat(MAX_CATALOG_BYTES)}\n`, code: 'FILE_TOO_LARGE', line: null, col: null },
+    {
+      name: 'big.yaml',
+      content: `# ${'x'.repeat(MAX_CATALOG_BYTES)}\n`,
+      code: 'FILE_TOO_LARGE',
+      line: null,
+      col: null,
+      endLine: null,
+      endCol: null,
+      path: null,
+    },
   ];
-  test.each(cases)('$name gives $code', ({ name, content, code, line, col }) => {
+  test.each(cases)('$name gives $code', ({ name, content, code, line, col, endLine, endCol, path: where }) => {
     const file = path.join(tmp, name);
     fs.writeFileSync(file, content);
     const result = loadCatalog(file);
-    expect(result.ok ? [] : result.problems[0]).toMatchObject({ code, line, col });
+    expect(result.ok ? [] : result.problems[0]).toMatchObject({ code, severity: 'error', line, col, endLine, endCol, path: where });
     const out = runBin(['validate', file]);
     expect(out.code).toBe(1);
     expect(out.stdout).toContain(code);
@@ -89,7 +76,10 @@ describe('problems made at test time', () => {
 
   test('a missing file or a directory is unreadable: exit 2', () => {
     for (const file of [path.join(tmp, 'missing.yaml'), tmp]) {
-      expect(loadCatalog(file)).toMatchObject({ ok: false, problems: [{ code: 'FILE_UNREADABLE' }] });
+      expect(loadCatalog(file)).toMatchObject({
+        ok: false,
+        problems: [{ code: 'FILE_UNREADABLE', line: null, col: null, endLine: null, endCol: null, path: null }],
+      });
       const out = runBin(['validate', file]);
       expect(out.code).toBe(2);
       expect(out.stdout).toContain('FILE_UNREADABLE');
@@ -104,14 +94,7 @@ describe('problems made at test time', () => {
 });
 
 test('every problem code has a fixture or a made-at-test-time case', () => {
-  const covered = new Set([
-    ...invalid.map((f) => expectation(path.join(invalidDir, f)).code),
-    'EMPTY_DOCUMENT',
-    'BINARY_FILE',
-    'NOT_UTF8',
-    'FILE_TOO_LARGE',
-    'FILE_UNREADABLE',
-  ]);
+  const covered = new Set([...readCorpus().map((e) => e.code), 'EMPTY_DOCUMENT', 'BINARY_FILE', 'NOT_UTF8', 'FILE_TOO_LARGE', 'FILE_UNREADABLE']);
   expect(PROBLEM_CODES.filter((c) => !covered.has(c))).toEqual([]);
 });
 
@@ -129,7 +112,7 @@ test('all problems are reported at once, sorted by position', () => {
 });
 
 describe('validate formats', () => {
-  const bad = path.join(invalidDir, 'unknown-clientele.yaml');
+  const bad = corpusFile('unknown-clientele.yaml');
 
   test('--format json is one document with counts', () => {
     const out = runBin(['validate', CATALOG, bad, '--json']);
