@@ -54,6 +54,17 @@ describe('problems made at test time', () => {
       path: null,
     },
     {
+      // 😀 is one character but two UTF-16 code units, which is how every column counts
+      name: 'emoji-then-nul.yaml',
+      content: Buffer.concat([Buffer.from('version: 1\nname: 😀'), Buffer.from([0x00]), Buffer.from('\n')]),
+      code: 'BINARY_FILE',
+      line: 2,
+      col: 9,
+      endLine: 2,
+      endCol: 10,
+      path: null,
+    },
+    {
       name: 'big.yaml',
       content: `# ${'x'.repeat(MAX_CATALOG_BYTES)}\n`,
       code: 'FILE_TOO_LARGE',

@@ -138,9 +138,10 @@ function positionOfByte(bytes: Uint8Array, offset: number): { line: number; col:
       start = i + 1;
     }
   }
-  // Columns count characters, as everywhere else; the bytes before the offset on its line are valid UTF-8 (or plain bytes before a NUL).
+  // Columns count UTF-16 code units, as for every other problem (and as editors and SARIF's utf16CodeUnits do); the bytes before
+  // the offset on its line are valid UTF-8 (or plain bytes before a NUL).
   const before = new TextDecoder('utf-8').decode(bytes.subarray(start, offset));
-  return { line, col: [...before].length + 1 };
+  return { line, col: before.length + 1 };
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
