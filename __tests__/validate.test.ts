@@ -122,6 +122,12 @@ test('all problems are reported at once, sorted by position', () => {
   expect([...lines].sort((a, b) => a - b)).toEqual(lines);
 });
 
+test('a JSON path escapes ~ and / in keys (RFC 6901), and covers the offending key', () => {
+  const text = fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8').replace('    kind: staff\n', '    kind: staff\n    a/b~c: 1\n');
+  const result = validateCatalogText(text, 'x.yaml');
+  expect(result.ok ? [] : result.problems).toMatchObject([{ code: 'SCHEMA', line: 41, col: 5, endLine: 41, endCol: 10, path: '/clienteles/2/a~1b~0c' }]);
+});
+
 describe('validate formats', () => {
   const bad = corpusFile('unknown-clientele.yaml');
 

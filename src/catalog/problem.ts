@@ -33,8 +33,8 @@ export type Severity = 'error' | 'warning';
  * UTF-16 code units, as editors do. The range runs from (line, col) up to
  * (endLine, endCol) EXCLUSIVE: endCol is the column just after the offending
  * node's last character (as SARIF's endColumn). An empty range (end = start)
- * marks a point, such as the end of the file. The four are all numbers or all
- * null (no position: the file could not be read, or is too large).
+ * marks a point, such as the start of an empty file. The four are all numbers
+ * or all null (no position: the file could not be read, or is too large).
  */
 export interface Problem {
   readonly code: ProblemCode;
