@@ -38,4 +38,9 @@ module.exports = tseslint.config(
   layer('catalog', ['query', 'present', 'cli']),
   layer('query', ['present', 'cli']),
   layer('present', ['cli']),
+  {
+    // Presenters are told the working directory, the version, color and language; they never read them from the process.
+    files: ['src/present/**/*.ts', 'src/query/**/*.ts'],
+    rules: { 'no-restricted-globals': ['error', { name: 'process', message: 'presenters and queries never read the environment: take it as a parameter' }] },
+  },
 );

@@ -1,6 +1,10 @@
-/** Jest runs the TypeScript sources directly through swc; `tsc --noEmit` in `npm test` does the type checking. */
+/**
+ * Jest runs the TypeScript sources directly through swc; `tsc --noEmit` in `npm test` does the type checking.
+ * The end-to-end tests spawn the built CLI: the global setup rebuilds dist/ first when it is older than its sources.
+ */
 module.exports = {
   testEnvironment: 'node',
+  globalSetup: '<rootDir>/__tests__/global-setup.js',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: {

@@ -1,27 +1,24 @@
 /**
- * The bad-catalogue corpus: every file of fixtures/bad (described by fixtures/bad/manifest.json,
- * made by fixtures/bad/make-corpus.js) plus inputs too big for git, generated here into a temp
- * dir, go through the real binary twice: `validate FILE` and `--catalog FILE services podiatre`.
- *
- * Entries the current validator gets wrong keep their correct expectation, carry
- * `knownGap: true`, and run with test.failing, so that the suite stays green and records them.
+ * The bad-catalogue corpus: every file of fixtures/bad (an entry of fixtures/bad/manifest.json; see
+ * fixtures/bad/make-corpus.js for the convention) plus inputs too big for git, generated here into a
+ * temp dir with the same markers. Each must give its expected first problem (code, range, JSON path)
+ * when loaded in-process, and through the real binary the expected exit codes of `validate FILE` and
+ * `--catalog FILE services podiatre`, with its problem on the first line.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../src/catalog/load-catalog';
-import { PROBLEM_CODES } from '../src/catalog/problem';
+import { CORPUS_DIR, NOT_ENTRIES, readCorpus, type Expectation } from './corpus';
 import { BIN, FIXTURES, ROOT, runBin, type RunOutput } from './helpers';
 
-const BAD_DIR = path.join(FIXTURES, 'bad');
-const MANIFEST = path.join(BAD_DIR, 'manifest.json');
-/** Files of fixtures/bad that are not corpus entries. */
-const NOT_ENTRIES = new Set(['manifest.json', 'make-corpus.js']);
-/** The guard against hangs: every run must end within this (it is not a benchmark). */
-const MAX_MS = 2000;
-/** Runs still going after this are killed, so that a hang costs seconds, not minutes. */
-const KILL_MS = 3000;
+/**
+ * The guard against hangs: a run still going after this is killed, and a killed run fails
+ * its exit-code check. Generous, so that a loaded machine does not fail it; how fast the
+ * corpus is validated is measured by the benchmark, never asserted here.
+ */
+const KILL_MS = 20000;
 /** The size limit the README documents ("FILE_TOO_LARGE: over 4 MiB"); the expectation follows the documentation, not the code's constant. */
 const DOCUMENTED_MAX_BYTES = 4 * 1024 * 1024;
 /** Heap cap for the memory runs of the generated huge inputs. */
@@ -30,80 +27,48 @@ const SMALL_HEAP = '--max-old-space-size=256';
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
-/** What an entry of the corpus must produce. */
-interface Expectation {
-  /** The problem code expected, or null when the file must be accepted. */
-  readonly code: string | null;
-  readonly line: number | null;
-  readonly col: number | null;
-  readonly validateExit: 0 | 1 | 2 | 74;
-  readonly why: string;
-  readonly knownGap?: boolean;
-  readonly gap?: string;
-}
-
 interface Entry extends Expectation {
   readonly name: string;
   readonly file: string;
   readonly generated: boolean;
   /** Run again with a 256 MB heap (the generated huge inputs). */
   readonly memoryRun: boolean;
-  /** The known gap also changes the exit codes of the memory runs. */
-  readonly memoryGap: boolean;
-  /** Not loaded in-process: validating it takes far too long (that is its known gap). */
-  readonly skipInProcess: boolean;
 }
 
 // ---------- the committed corpus ----------
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function nullableInt(x: unknown): x is number | null {
-  return x === null || (typeof x === 'number' && Number.isInteger(x) && x > 0);
-}
-
-function parseExpectation(name: string, raw: unknown): Expectation {
-  if (!isRecord(raw)) throw new Error(`manifest: ${name} is not an object`);
-  const { code, line, col, validateExit, why, knownGap, gap } = raw;
-  if (code !== null && (typeof code !== 'string' || !(PROBLEM_CODES as readonly string[]).includes(code))) throw new Error(`manifest: ${name} has a bad code`);
-  if (!nullableInt(line) || !nullableInt(col) || (line === null) !== (col === null)) throw new Error(`manifest: ${name} has a bad line/col`);
-  const exit: 0 | 1 | 2 | 74 | null = validateExit === 0 ? 0 : validateExit === 1 ? 1 : validateExit === 2 ? 2 : validateExit === 74 ? 74 : null;
-  if (exit === null) throw new Error(`manifest: ${name} has a bad validateExit`);
-  if (typeof why !== 'string' || why === '') throw new Error(`manifest: ${name} has no why`);
-  if (knownGap !== undefined && knownGap !== true) throw new Error(`manifest: ${name} has a bad knownGap`);
-  if (gap !== undefined && typeof gap !== 'string') throw new Error(`manifest: ${name} has a bad gap`);
-  const base: Expectation = { code, line, col, validateExit: exit, why };
-  return knownGap === true ? { ...base, knownGap: true, gap: typeof gap === 'string' ? gap : '' } : base;
-}
-
-function readManifest(): Entry[] {
-  const raw: unknown = JSON.parse(fs.readFileSync(MANIFEST, 'utf8'));
-  if (!isRecord(raw)) throw new Error('manifest.json is not an object');
-  return Object.entries(raw).map(([name, value]) => ({
-    ...parseExpectation(name, value),
-    name,
-    file: path.join(BAD_DIR, name),
-    generated: false,
-    memoryRun: false,
-    memoryGap: false,
-    skipInProcess: false,
-  }));
-}
+const committed: readonly Entry[] = readCorpus().map((e) => ({ ...e, generated: false, memoryRun: false }));
 
 // ---------- the generated corpus ----------
 
 const MINIMAL = fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8');
 const MARKER = '\u27e6!\u27e7';
+const END = '\u27e6/\u27e7';
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-bad-corpus-'));
 
-/** Cuts the one marker out of a text; its place is the expected position (1-based line and column). */
-function cutMarker(text: string): { text: string; line: number; col: number } {
-  const at = text.indexOf(MARKER);
-  if (at === -1 || text.indexOf(MARKER, at + 1) !== -1) throw new Error('a generated input needs exactly one marker');
+/** A range as the manifest gives it: 1-based, the end exclusive. */
+interface Range {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+function positionAt(text: string, at: number): { line: number; col: number } {
   const before = text.slice(0, at);
-  return { text: before + text.slice(at + MARKER.length), line: before.split('\n').length, col: at - (before.lastIndexOf('\n') + 1) + 1 };
+  return { line: before.split('\n').length, col: at - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+/** Cuts out the start marker and the end marker after it (as make-corpus.js does); their places are the expected range. */
+function cutMarkers(text: string): { text: string } & Range {
+  const at = text.indexOf(MARKER);
+  if (at === -1 || text.indexOf(MARKER, at + 1) !== -1) throw new Error('a generated input needs exactly one start marker');
+  const withoutStart = text.slice(0, at) + text.slice(at + MARKER.length);
+  const end = withoutStart.indexOf(END);
+  if (end < at || withoutStart.indexOf(END, end + 1) !== -1) throw new Error('a generated input needs exactly one end marker, after the start');
+  const start = positionAt(withoutStart, at);
+  const stop = positionAt(withoutStart, end);
+  return { text: withoutStart.slice(0, end) + withoutStart.slice(end + END.length), ...start, endLine: stop.line, endCol: stop.col };
 }
 
 function replaceOnce(text: string, find: string, replacement: string): string {
@@ -121,22 +86,20 @@ function paddedCatalogue(size: number): Buffer {
 
 interface GeneratedSpec {
   readonly name: string;
-  readonly code: string | null;
-  readonly validateExit: 0 | 1 | 2;
+  readonly code: Expectation['code'];
+  readonly path: string | null;
+  readonly validateExit: 0 | 1 | 2 | 74;
   readonly why: string;
-  readonly gap?: string;
   readonly memoryRun: boolean;
-  readonly memoryGap?: boolean;
-  readonly skipInProcess?: boolean;
   /** Writes the input and says where its fault is (null when it has no position); undefined leaves no file at all. */
-  readonly make: ((file: string) => { line: number; col: number } | null) | undefined;
+  readonly make: ((file: string) => Range | null) | undefined;
 }
 
-/** Writes a text with a marker at the fault; returns the marker's position. */
-function writeMarked(file: string, text: string): { line: number; col: number } {
-  const cut = cutMarker(text);
-  fs.writeFileSync(file, cut.text);
-  return { line: cut.line, col: cut.col };
+/** Writes a text with markers around the fault; returns the range they marked. */
+function writeMarked(file: string, text: string): Range {
+  const { text: body, ...range } = cutMarkers(text);
+  fs.writeFileSync(file, body);
+  return range;
 }
 
 const DEPTH = 10_000;
@@ -147,6 +110,7 @@ const GENERATED_SPECS: readonly GeneratedSpec[] = [
   {
     name: 'huge-20mb.yaml',
     code: 'FILE_TOO_LARGE',
+    path: null,
     validateExit: 1,
     why: 'A 20 MiB file: refused by its size, before it is read.',
     memoryRun: true,
@@ -158,6 +122,7 @@ const GENERATED_SPECS: readonly GeneratedSpec[] = [
   {
     name: 'over-4mib-by-one-byte.yaml',
     code: 'FILE_TOO_LARGE',
+    path: null,
     validateExit: 1,
     why: 'One byte over the documented 4 MiB limit (the rest is comment lines).',
     memoryRun: true,
@@ -169,14 +134,16 @@ const GENERATED_SPECS: readonly GeneratedSpec[] = [
   {
     name: 'line-1mb-name.yaml',
     code: 'SCHEMA',
+    path: '/clienteles/2/name',
     validateExit: 1,
     why: 'A clientele name that is one line of 1 MiB (the schema allows 1000 characters).',
     memoryRun: true,
-    make: (file) => writeMarked(file, replaceOnce(MINIMAL, '    name: Commis\n', `    name: ${MARKER}${'C'.repeat(1024 * 1024)}\n`)),
+    make: (file) => writeMarked(file, replaceOnce(MINIMAL, '    name: Commis\n', `    name: ${MARKER}${'C'.repeat(1024 * 1024)}${END}\n`)),
   },
   {
     name: 'line-1mb-comment.yaml',
     code: null,
+    path: null,
     validateExit: 0,
     why: 'A comment line of 1 MiB is harmless and must be accepted.',
     memoryRun: true,
@@ -188,44 +155,49 @@ const GENERATED_SPECS: readonly GeneratedSpec[] = [
   {
     name: 'nesting-10000-flow.yaml',
     code: 'NESTING_LIMIT',
+    path: null,
     validateExit: 1,
     why: '10,000 nested flow sequences [[[...]]] under a root key.',
     memoryRun: true,
     make: (file) => {
-      const open = Array.from({ length: DEPTH }, (_, i) => (i === FIRST_TOO_DEEP - 1 ? `${MARKER}[` : '[')).join('');
+      const open = Array.from({ length: DEPTH }, (_, i) => (i === FIRST_TOO_DEEP - 1 ? `${MARKER}[${END}` : '[')).join('');
       return writeMarked(file, `${MINIMAL}deep: ${open}${']'.repeat(DEPTH)}\n`);
     },
   },
   {
     name: 'nesting-10000-block.yaml',
     code: 'NESTING_LIMIT',
+    path: null,
     validateExit: 1,
     why: '10,000 nested compact block sequences "- - - ... x" under a root key.',
     memoryRun: true,
     make: (file) => {
-      const dashes = Array.from({ length: DEPTH }, (_, i) => (i === FIRST_TOO_DEEP - 1 ? `${MARKER}- ` : '- ')).join('');
+      const dashes = Array.from({ length: DEPTH }, (_, i) => (i === FIRST_TOO_DEEP - 1 ? `${MARKER}-${END} ` : '- ')).join('');
       return writeMarked(file, `${MINIMAL}deep:\n  ${dashes}x\n`);
     },
   },
   {
     name: 'nesting-10000-flow-map.yaml',
     code: 'NESTING_LIMIT',
+    path: null,
     validateExit: 1,
     why: '10,000 nested flow mappings {a: {a: ...}} under a root key.',
     memoryRun: true,
     make: (file) => {
-      const open = Array.from({ length: DEPTH }, (_, i) => (i === FIRST_TOO_DEEP - 1 ? `${MARKER}{a: ` : '{a: ')).join('');
+      const open = Array.from({ length: DEPTH }, (_, i) => (i === FIRST_TOO_DEEP - 1 ? `${MARKER}{${END}a: ` : '{a: ')).join('');
       return writeMarked(file, `${MINIMAL}deep: ${open}x${'}'.repeat(DEPTH)}\n`);
     },
   },
   {
     name: 'aliases-over-limit.yaml',
     code: 'SCHEMA',
+    path: '/clienteles/2/aliases',
     validateExit: 1,
     why: 'A clerk with 5,000 aliases, over the schema limit of 100 per list: rejected promptly (validation is linear in the length of a names list).',
     memoryRun: false,
     make: (file) => {
-      const aliases = Array.from({ length: 5_000 }, (_, i) => `      ${i === 0 ? MARKER : ''}- Alias ${i}\n`).join('');
+      const count = 5_000;
+      const aliases = Array.from({ length: count }, (_, i) => `      ${i === 0 ? MARKER : ''}- Alias ${i}${i === count - 1 ? END : ''}\n`).join('');
       return writeMarked(
         file,
         replaceOnce(MINIMAL, '    kind: staff\n    forms: []\n    aliases: []\n', `    kind: staff\n    forms: []\n    aliases:\n${aliases}`),
@@ -235,6 +207,7 @@ const GENERATED_SPECS: readonly GeneratedSpec[] = [
   {
     name: 'missing.yaml',
     code: 'FILE_UNREADABLE',
+    path: null,
     validateExit: 2,
     why: 'A path where there is no file at all.',
     memoryRun: false,
@@ -242,24 +215,25 @@ const GENERATED_SPECS: readonly GeneratedSpec[] = [
   },
 ];
 
-/** Writes a generated input into the temp dir and turns its spec into a corpus entry, with the position the generator put the fault at. */
+/** Writes a generated input into the temp dir and turns its spec into a corpus entry, with the range the generator put the fault at. */
 function generate(spec: GeneratedSpec): Entry {
   const file = path.join(TMP, spec.name);
-  const position = spec.make === undefined ? null : spec.make(file);
-  const base = {
+  const range = spec.make === undefined ? null : spec.make(file);
+  return {
     name: spec.name,
     file,
     code: spec.code,
-    line: position?.line ?? null,
-    col: position?.col ?? null,
+    line: range?.line ?? null,
+    col: range?.col ?? null,
+    endLine: range?.endLine ?? null,
+    endCol: range?.endCol ?? null,
+    path: spec.path,
     validateExit: spec.validateExit,
+    queryExit: spec.code === null ? 2 : 3,
     why: spec.why,
     generated: true,
     memoryRun: spec.memoryRun,
-    memoryGap: spec.memoryGap ?? false,
-    skipInProcess: spec.skipInProcess ?? false,
   };
-  return spec.gap === undefined ? base : { ...base, knownGap: true, gap: spec.gap };
 }
 
 // ---------- running the real binary ----------
@@ -313,7 +287,6 @@ interface EntryRuns {
   memoryQuery?: TimedRun;
 }
 
-const committed = readManifest();
 // Made while the tests are collected, since their expectations come from where the generator put the fault.
 const generated = GENERATED_SPECS.map(generate);
 const corpus: readonly Entry[] = [...committed, ...generated];
@@ -374,7 +347,7 @@ function expectNoStackNorRawControls(run: TimedRun): void {
 function checkThroughBinary(e: Entry): void {
   const { validate, query } = runsOf(e);
 
-  // 1. validate: exit code, one line per problem, the expected problem at its position
+  // 1. validate: exit code, one line per problem, the expected problem first, at its position
   expect({ code: validate.code, signal: validate.signal }).toEqual({ code: e.validateExit, signal: null });
   expect(validate.stderr).toBe('');
   let lines: string[] = [];
@@ -383,25 +356,20 @@ function checkThroughBinary(e: Entry): void {
   } else {
     lines = problemLines(e, validate.stdout);
     const prefix = e.line === null ? `${e.file}: ${e.code} ` : `${e.file}:${e.line}:${e.col}: ${e.code} `;
-    expect(lines.filter((l) => l.startsWith(prefix)).length).toBeGreaterThanOrEqual(1);
+    expect(lines[0]?.slice(0, prefix.length)).toBe(prefix);
   }
 
   // 2. the query: a catalogue that cannot be loaded exits 3 and shows the same problem lines; an accepted one loads
   expect(query.stdout).toBe('');
+  expect(query.code).toBe(e.queryExit);
   if (e.code === null) {
     // the minimal catalogue names no podiatrist: the catalogue loaded, the name did not resolve
-    expect(query.code).toBe(2);
-    expect(query.stderr).toMatch(/^ramq-access: unknown clientele "podiatre"[^\n]*\n$/);
+    expect(query.stderr).toMatch(/^ramq-access: clientèle inconnue : « podiatre »[^\n]*\n$/);
   } else {
-    expect(query.code).toBe(3);
-    expect(query.stderr).toBe(`ramq-access: cannot use the catalogue ${e.file}:\n${lines.join('\n')}\n`);
+    expect(query.stderr).toBe(`ramq-access: impossible d’utiliser le catalogue ${e.file} :\n${lines.join('\n')}\n`);
   }
 
-  // 3. no hang
-  expect(validate.ms).toBeLessThan(MAX_MS);
-  expect(query.ms).toBeLessThan(MAX_MS);
-
-  // 4. no stack trace, and nothing that a terminal would obey
+  // 3. no stack trace, and nothing that a terminal would obey
   expectNoStackNorRawControls(validate);
   expectNoStackNorRawControls(query);
 }
@@ -412,21 +380,37 @@ describe('the corpus itself', () => {
   test('has at least 65 entries, and the manifest lists exactly the committed files', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(65);
     const onDisk = fs
-      .readdirSync(BAD_DIR)
+      .readdirSync(CORPUS_DIR)
       .filter((f) => !NOT_ENTRIES.has(f))
       .sort();
     expect(committed.map((e) => e.name).sort()).toEqual(onDisk);
   });
 
   test('the committed corpus stays small', () => {
-    const size = fs.readdirSync(BAD_DIR).reduce((n, f) => n + fs.statSync(path.join(BAD_DIR, f)).size, 0);
+    const size = fs.readdirSync(CORPUS_DIR).reduce((n, f) => n + fs.statSync(path.join(CORPUS_DIR, f)).size, 0);
     expect(size).toBeLessThan(512 * 1024);
   });
 
-  test('an expectation has a position exactly when a code that has one is expected', () => {
-    for (const e of committed) {
-      if (e.code === null) expect({ name: e.name, line: e.line, exit: e.validateExit }).toEqual({ name: e.name, line: null, exit: 0 });
-      else expect({ name: e.name, exit: e.validateExit }).toEqual({ name: e.name, exit: e.code === 'FILE_UNREADABLE' ? 74 : 1 });
+  test('an accepted entry has no position nor path; the exit codes follow from the code', () => {
+    for (const e of corpus) {
+      if (e.code === null) {
+        expect({ name: e.name, line: e.line, path: e.path, exits: [e.validateExit, e.queryExit] }).toEqual({
+          name: e.name,
+          line: null,
+          path: null,
+          exits: [0, 2],
+        });
+      } else {
+        // A directory is an I/O error (74) for both; every other problem is a finding (1) and an unusable catalogue (3).
+        expect({ name: e.name, exits: [e.validateExit, e.queryExit] }).toEqual({ name: e.name, exits: e.code === 'FILE_UNREADABLE' ? [74, 74] : [1, 3] });
+      }
+    }
+  });
+
+  test('a range never ends before it starts', () => {
+    for (const e of corpus) {
+      if (e.line === null || e.col === null || e.endLine === null || e.endCol === null) continue;
+      expect([e.name, e.endLine > e.line || (e.endLine === e.line && e.endCol >= e.col)]).toEqual([e.name, true]);
     }
   });
 
@@ -444,21 +428,46 @@ describe('the corpus itself', () => {
 describe.each([
   ['committed', committed],
   ['generated', generated],
+] as const)('%s corpus, in-process', (_kind, entries) => {
+  // Loaded as the CLI loads them, from the sources; the binary runs below check the built code.
+  test.each(entries.filter((e) => e.code !== null).map((e) => [e.name, e] as const))(
+    '%s: its first problem has the expected code, range and path',
+    (_name, e) => {
+      const result = loadCatalog(e.file);
+      expect(result.ok).toBe(false);
+      const problems = result.ok ? [] : result.problems;
+      expect(problems[0]).toMatchObject({
+        code: e.code,
+        severity: 'error',
+        file: e.file,
+        line: e.line,
+        col: e.col,
+        endLine: e.endLine,
+        endCol: e.endCol,
+        path: e.path,
+      });
+      // and every other problem carries a whole range (or none) and a pointer (or null)
+      for (const p of problems) {
+        expect(new Set([p.line, p.col, p.endLine, p.endCol].map((n) => n === null)).size).toBe(1);
+        expect(p.path === null || /^(\/.*)?$/s.test(p.path)).toBe(true);
+      }
+    },
+  );
+});
+
+describe.each([
+  ['committed', committed],
+  ['generated', generated],
 ] as const)('%s corpus, through the real binary', (_kind, entries) => {
-  for (const e of entries) {
-    const title = `${e.name}: ${e.code ?? 'accepted'}, validate exits ${e.validateExit} — ${e.why}`;
-    if (e.knownGap === true) test.failing(`[known gap] ${title}`, () => checkThroughBinary(e));
-    else test(title, () => checkThroughBinary(e));
-  }
+  for (const e of entries) test(`${e.name}: ${e.code ?? 'accepted'}, validate exits ${e.validateExit} — ${e.why}`, () => checkThroughBinary(e));
 });
 
 describe('bounded memory: the generated huge inputs with a 256 MB heap', () => {
   for (const e of generated.filter((g) => g.memoryRun)) {
-    const title = `${e.name} still ends with the expected exit codes`;
-    (e.memoryGap ? test.failing : test)(e.memoryGap ? `[known gap] ${title}` : title, () => {
+    test(`${e.name} still ends with the expected exit codes`, () => {
       const { memoryValidate, memoryQuery } = runsOf(e);
       expect(memoryValidate?.code).toBe(e.validateExit);
-      expect(memoryQuery?.code).toBe(e.code === null ? 2 : 3);
+      expect(memoryQuery?.code).toBe(e.queryExit);
       expect(memoryQuery?.stdout).toBe('');
     });
   }
@@ -472,7 +481,6 @@ test('in-process: loading every input leaves Object.prototype alone', () => {
   process.emitWarning = ((warning: string | Error) => void warnings.push(String(warning))) as typeof process.emitWarning;
   try {
     for (const e of corpus) {
-      if (e.skipInProcess) continue;
       const result = loadCatalog(e.file);
       expect(typeof result.ok).toBe('boolean');
       expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);

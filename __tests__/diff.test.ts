@@ -240,7 +240,7 @@ describe('diff through the real binary', () => {
   });
 
   test('an invalid side: exit 3 with its problems; a missing file or "-" twice: exit 2', () => {
-    const bad = path.join(FIXTURES, 'invalid', 'unknown-clientele.yaml');
+    const bad = path.join(FIXTURES, 'bad', 'unknown-clientele.yaml');
     const out = runBin(['diff', CATALOG, bad]);
     expect(out.code).toBe(3);
     expect(out.stdout).toBe('');

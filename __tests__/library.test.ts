@@ -51,7 +51,7 @@ test('import from an ES module', () => {
 });
 
 test('an invalid catalogue throws CatalogError with its problems', () => {
-  const bad = path.join(ROOT, '__tests__', 'fixtures', 'invalid', 'unknown-clientele.yaml');
+  const bad = path.join(ROOT, '__tests__', 'fixtures', 'bad', 'unknown-clientele.yaml');
   const r = node(
     'bad.cjs',
     `const { openCatalog, CatalogError } = require('ramq-access');\ntry { openCatalog(${JSON.stringify(bad)}) } catch (e) { console.log(e instanceof CatalogError, e.problems[0].code, e.problems[0].line) }`,

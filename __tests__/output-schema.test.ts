@@ -2,6 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import fs from 'node:fs';
 import path from 'node:path';
 import { COMMANDS } from '../src/cli/commands';
+import { corpusFile } from './corpus';
 import { CATALOG, exampleArgv, exampleStdin, FIXTURES, ROOT, runCli } from './helpers';
 
 const MINIMAL = path.join(FIXTURES, 'valid', 'minimal.yaml');
@@ -36,7 +37,8 @@ const cases: [string, string[]][] = [
   ['matrix_output', ['matrix', '--json']],
   ['matrix_output', ['matrix', '--category', 'medicaments', '--json']],
   ['validate_output', ['validate', '--json']],
-  ['validate_output', ['validate', path.join(FIXTURES, 'invalid', 'unknown-clientele.yaml'), '--json']],
+  ['validate_output', ['validate', corpusFile('unknown-clientele.yaml'), '--json']],
+  ['validate_output', ['validate', corpusFile('yaml-tab.yaml'), corpusFile('comments-only.yaml'), corpusFile('control-newline-in-key.yaml'), '--json']],
   ['diff_output', ['diff', path.join(FIXTURES, 'valid', 'minimal.yaml'), path.join(ROOT, 'catalog.yaml'), '--json']],
   ['diff_output', ['diff', path.join(ROOT, 'catalog.yaml'), path.join(ROOT, 'catalog.yaml'), '--json']],
   ['export_output', ['export', '--format', 'json']],

@@ -2,7 +2,8 @@ import { loadCatalog } from '../src/catalog/load-catalog';
 import { makePalette, type PresentOptions } from '../src/present/options';
 import { presentCan, presentServices } from '../src/present/present-access';
 import { presentMatrix } from '../src/present/present-catalog';
-import { escapeGithubData, escapeGithubProperty } from '../src/present/present-problems';
+import type { Problem } from '../src/catalog/problem';
+import { escapeGithubData, escapeGithubProperty, presentValidation } from '../src/present/present-problems';
 import { sanitizeText } from '../src/present/sanitize';
 import { csvField } from '../src/present/text-formats';
 import { checkAccess, findServices } from '../src/query/access';
@@ -56,6 +57,50 @@ test('CSV and GitHub escaping', () => {
   expect(csvField(null)).toBe('');
   expect(escapeGithubData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
   expect(escapeGithubProperty('C:\\a,b')).toBe('C%3A\\a%2Cb');
+});
+
+describe('github annotations', () => {
+  const options = { lang: 'en' as const, palette: makePalette(false), width: 80, cwd: '/repo', version: '9.9.9' };
+  const problem = (file: string, over: Partial<Problem> = {}): Problem => ({
+    code: 'UNKNOWN_CLIENTELE',
+    severity: 'error',
+    file,
+    line: 4,
+    col: 20,
+    endLine: 5,
+    endCol: 3,
+    path: '/services/0/grants/1/clientele',
+    message: 'm',
+    ...over,
+  });
+  const annotate = (problems: Problem[]): string[] =>
+    presentValidation
+      .github([{ file: 'x', problems }], options)
+      .trimEnd()
+      .split('\n');
+
+  test('give the file relative to the working directory, with / separators, and the end of the range', () => {
+    expect(annotate([problem('/repo/sub/a.yaml'), problem('sub/b.yaml')])).toEqual([
+      '::error file=sub/a.yaml,line=4,col=20,endLine=5,endColumn=3,title=UNKNOWN_CLIENTELE::UNKNOWN_CLIENTELE m',
+      '::error file=sub/b.yaml,line=4,col=20,endLine=5,endColumn=3,title=UNKNOWN_CLIENTELE::UNKNOWN_CLIENTELE m',
+    ]);
+  });
+
+  test('keep a file outside the working directory absolute', () => {
+    expect(annotate([problem('/elsewhere/c.yaml'), problem('../d.yaml'), problem('/repository/e.yaml')]).map((l) => /file=([^,]*)/.exec(l)?.[1])).toEqual([
+      '/elsewhere/c.yaml',
+      '/d.yaml',
+      '/repository/e.yaml',
+    ]);
+  });
+
+  test('a problem without a position has neither start nor end; a warning is a ::warning', () => {
+    const none = { line: null, col: null, endLine: null, endCol: null, path: null };
+    expect(annotate([problem('/repo/a.yaml', { code: 'FILE_UNREADABLE', ...none }), problem('/repo/a.yaml', { severity: 'warning' })])).toEqual([
+      '::error file=a.yaml,title=FILE_UNREADABLE::FILE_UNREADABLE m',
+      '::warning file=a.yaml,line=4,col=20,endLine=5,endColumn=3,title=UNKNOWN_CLIENTELE::UNKNOWN_CLIENTELE m',
+    ]);
+  });
 });
 
 test('color and language decisions', () => {

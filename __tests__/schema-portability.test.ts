@@ -3,6 +3,7 @@ import { Validator } from '@cfworker/json-schema';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { readCorpus } from './corpus';
 import { CATALOG, FIXTURES, ROOT } from './helpers';
 
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schema', 'catalog.schema.json'), 'utf8'));
@@ -42,8 +43,7 @@ test('@cfworker/json-schema accepts the shipped catalogue and the valid fixture'
 });
 
 test('@cfworker/json-schema rejects every SCHEMA fixture', () => {
-  const dir = path.join(FIXTURES, 'invalid');
-  const schemaFixtures = fs.readdirSync(dir).filter((f) => /^# expect: SCHEMA /.test(fs.readFileSync(path.join(dir, f), 'utf8')));
+  const schemaFixtures = readCorpus().filter((e) => e.code === 'SCHEMA');
   expect(schemaFixtures.length).toBeGreaterThanOrEqual(8);
-  for (const f of schemaFixtures) expect([f, check(parse(fs.readFileSync(path.join(dir, f), 'utf8')))]).toEqual([f, false]);
+  for (const e of schemaFixtures) expect([e.name, check(parse(fs.readFileSync(e.file, 'utf8')))]).toEqual([e.name, false]);
 });

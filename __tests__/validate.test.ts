@@ -4,17 +4,8 @@ import path from 'node:path';
 import { loadCatalog, MAX_CATALOG_BYTES } from '../src/catalog/load-catalog';
 import { PROBLEM_CODES } from '../src/catalog/problem';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
-import { CATALOG, FIXTURES, runBin } from './helpers';
-
-const invalidDir = path.join(FIXTURES, 'invalid');
-const invalid = fs.readdirSync(invalidDir).filter((f) => f.endsWith('.yaml'));
-
-function expectation(file: string): { code: string; line: number; col: number } {
-  const first = fs.readFileSync(file, 'utf8').split('\n')[0] ?? '';
-  const m = /^# expect: ([A-Z_0-9]+) (\d+):(\d+)$/.exec(first);
-  if (!m) throw new Error(`${file} lacks an "# expect: CODE line:col" first line`);
-  return { code: m[1]!, line: Number(m[2]), col: Number(m[3]) };
-}
+import { corpusFile, readCorpus } from './corpus';
+import { CATALOG, FIXTURES, ROOT, runBin } from './helpers';
 
 let tmp: string;
 beforeAll(() => {
@@ -36,63 +27,73 @@ describe('the shipped catalogue', () => {
   });
 });
 
-describe.each(invalid)('invalid fixture %s', (name) => {
-  const file = path.join(invalidDir, name);
-  const expected = expectation(file);
-
-  test('gives its problem code at its position', () => {
-    const result = validateCatalogText(fs.readFileSync(file, 'utf8'), file);
-    expect(result.ok).toBe(false);
-    const problems = result.ok ? [] : result.problems;
-    expect(problems[0]).toMatchObject({ code: expected.code, line: expected.line, col: expected.col, file });
-  });
-
-  test('through the real binary: one line per problem, exit 1, no stack', () => {
-    const out = runBin(['validate', file]);
-    expect(out.code).toBe(1);
-    expect(out.stdout.split('\n')[0]).toBe(
-      `${file}:${expected.line}:${expected.col}: ${expected.code} ${out.stdout.split('\n')[0]!.split(`${expected.code} `)[1]}`,
-    );
-    expect(out.stdout + out.stderr).not.toMatch(/\n\s+at /);
-  });
-
-  test('a query command refuses it with exit 3', () => {
-    const out = runBin(['--catalog', file, 'list', 'services']);
-    expect(out.code).toBe(3);
-    expect(out.stdout).toBe('');
-    expect(out.stderr).toContain(`${file}:${expected.line}:${expected.col}: ${expected.code}`);
-  });
-});
+// Each bad catalogue of the corpus, with its expected code, range, path and exit codes: bad-corpus.test.ts.
 
 describe('problems made at test time', () => {
-  const cases: { name: string; content: Buffer | string; code: string; line: number | null; col: number | null }[] = [
-    { name: 'empty.yaml', content: '', code: 'EMPTY_DOCUMENT', line: 1, col: 1 },
-    { name: 'binary.yaml', content: Buffer.from([0x76, 0x65, 0x72, 0x0a, 0x00, 0x01, 0x02]), code: 'BINARY_FILE', line: 2, col: 1 },
+  type Case = { name: string; content: Buffer | string; code: string; line: number | null; col: number | null; endLine: number | null; endCol: number | null };
+  const cases: (Case & { path: string | null })[] = [
+    { name: 'empty.yaml', content: '', code: 'EMPTY_DOCUMENT', line: 1, col: 1, endLine: 1, endCol: 1, path: '' },
+    {
+      name: 'binary.yaml',
+      content: Buffer.from([0x76, 0x65, 0x72, 0x0a, 0x00, 0x01, 0x02]),
+      code: 'BINARY_FILE',
+      line: 2,
+      col: 1,
+      endLine: 2,
+      endCol: 2,
+      path: null,
+    },
     {
       name: 'latin1.yaml',
       content: Buffer.concat([Buffer.from('version: 1\nname: '), Buffer.from([0xe9, 0x74, 0xe9]), Buffer.from('\n')]),
       code: 'NOT_UTF8',
       line: 2,
       col: 7,
+      endLine: 2,
+      endCol: 8,
+      path: null,
     },
-    { name: 'big.yaml', content: `# ${'x'.repeat(MAX_CATALOG_BYTES)}\n`, code: 'FILE_TOO_LARGE', line: null, col: null },
+    {
+      // 😀 is one character but two UTF-16 code units, which is how every column counts
+      name: 'emoji-then-nul.yaml',
+      content: Buffer.concat([Buffer.from('version: 1\nname: 😀'), Buffer.from([0x00]), Buffer.from('\n')]),
+      code: 'BINARY_FILE',
+      line: 2,
+      col: 9,
+      endLine: 2,
+      endCol: 10,
+      path: null,
+    },
+    {
+      name: 'big.yaml',
+      content: `# ${'x'.repeat(MAX_CATALOG_BYTES)}\n`,
+      code: 'FILE_TOO_LARGE',
+      line: null,
+      col: null,
+      endLine: null,
+      endCol: null,
+      path: null,
+    },
   ];
-  test.each(cases)('$name gives $code', ({ name, content, code, line, col }) => {
+  test.each(cases)('$name gives $code', ({ name, content, code, line, col, endLine, endCol, path: where }) => {
     const file = path.join(tmp, name);
     fs.writeFileSync(file, content);
     const result = loadCatalog(file);
-    expect(result.ok ? [] : result.problems[0]).toMatchObject({ code, line, col });
+    expect(result.ok ? [] : result.problems[0]).toMatchObject({ code, severity: 'error', line, col, endLine, endCol, path: where });
     const out = runBin(['validate', file]);
     expect(out.code).toBe(1);
     expect(out.stdout).toContain(code);
   });
 
-  test('a missing file is a usage error (exit 2), a directory an I/O error (exit 74); both FILE_UNREADABLE', () => {
+  test('a missing file is a usage error (exit 2), a directory an I/O error (exit 74); both FILE_UNREADABLE, with no range', () => {
     for (const [file, exit] of [
       [path.join(tmp, 'missing.yaml'), 2],
       [tmp, 74],
     ] as const) {
-      expect(loadCatalog(file)).toMatchObject({ ok: false, problems: [{ code: 'FILE_UNREADABLE' }] });
+      expect(loadCatalog(file)).toMatchObject({
+        ok: false,
+        problems: [{ code: 'FILE_UNREADABLE', line: null, col: null, endLine: null, endCol: null, path: null }],
+      });
       const out = runBin(['validate', file]);
       expect(out.code).toBe(exit);
       expect(out.stdout).toContain('FILE_UNREADABLE');
@@ -107,14 +108,7 @@ describe('problems made at test time', () => {
 });
 
 test('every problem code has a fixture or a made-at-test-time case', () => {
-  const covered = new Set([
-    ...invalid.map((f) => expectation(path.join(invalidDir, f)).code),
-    'EMPTY_DOCUMENT',
-    'BINARY_FILE',
-    'NOT_UTF8',
-    'FILE_TOO_LARGE',
-    'FILE_UNREADABLE',
-  ]);
+  const covered = new Set([...readCorpus().map((e) => e.code), 'EMPTY_DOCUMENT', 'BINARY_FILE', 'NOT_UTF8', 'FILE_TOO_LARGE', 'FILE_UNREADABLE']);
   expect(PROBLEM_CODES.filter((c) => !covered.has(c))).toEqual([]);
 });
 
@@ -131,28 +125,43 @@ test('all problems are reported at once, sorted by position', () => {
   expect([...lines].sort((a, b) => a - b)).toEqual(lines);
 });
 
+test('a JSON path escapes ~ and / in keys (RFC 6901), and covers the offending key', () => {
+  const text = fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8').replace('    kind: staff\n', '    kind: staff\n    a/b~c: 1\n');
+  const result = validateCatalogText(text, 'x.yaml');
+  expect(result.ok ? [] : result.problems).toMatchObject([{ code: 'SCHEMA', line: 41, col: 5, endLine: 41, endCol: 10, path: '/clienteles/2/a~1b~0c' }]);
+});
+
 describe('validate formats', () => {
-  const bad = path.join(invalidDir, 'unknown-clientele.yaml');
+  const bad = corpusFile('unknown-clientele.yaml');
 
   test('--format json is one document with counts', () => {
     const out = runBin(['validate', CATALOG, bad, '--json']);
     expect(out.code).toBe(1);
     const doc = JSON.parse(out.stdout);
     expect(doc.counts).toEqual({ files: 2, invalid_files: 1, problems: 1 });
-    expect(doc.files[1].problems[0]).toMatchObject({ code: 'UNKNOWN_CLIENTELE', line: 56, col: 20 });
+    expect(doc.files[1].problems[0]).toMatchObject({
+      code: 'UNKNOWN_CLIENTELE',
+      severity: 'error',
+      line: 56,
+      col: 20,
+      end_line: 56,
+      end_col: 25,
+      path: '/services/0/grants/0/clientele',
+    });
   });
 
-  test('--format github prints escaped workflow commands', () => {
+  test('--format github prints escaped workflow commands, the file relative to the working directory, with the end of the range', () => {
     const out = runBin(['validate', bad, '--format', 'github']);
     expect(out.code).toBe(1);
+    const shown = path.relative(ROOT, bad).split(path.sep).join('/');
     expect(out.stdout).toBe(
-      `::error file=${bad.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=56,col=20,title=UNKNOWN_CLIENTELE::UNKNOWN_CLIENTELE service "mail" grants access to "ghost", which is not a clientele id\n`,
+      `::error file=${shown.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=56,col=20,endLine=56,endColumn=25,title=UNKNOWN_CLIENTELE::UNKNOWN_CLIENTELE service "mail" grants access to "ghost", which is not a clientele id\n`,
     );
   });
 
   test('an unknown format is a usage error', () => {
     const out = runBin(['validate', '--format', 'yaml']);
     expect(out.code).toBe(2);
-    expect(out.stderr).toBe('ramq-access: option -f, --format <format> : « yaml » n’est pas l’un de table, json, github, text\n');
+    expect(out.stderr).toBe('ramq-access: option -f, --format <format> : « yaml » n’est pas l’un de table, json, github, sarif, text\n');
   });
 });

@@ -12,7 +12,7 @@ import { primeNameKeys, type NameKey } from './query/resolve-name';
 
 export type { Bilingual, Catalog, Category, Clientele, ClienteleKind, Condition, Grant, Note, NoteKind, Service, SubApplication, Tier } from './catalog/model';
 export { TIERS } from './catalog/model';
-export type { Problem, ProblemCode } from './catalog/problem';
+export type { Problem, ProblemCode, Severity } from './catalog/problem';
 export { PROBLEM_CODES } from './catalog/problem';
 export { EMBEDDED_CATALOG_PATH, loadCatalog } from './catalog/load-catalog';
 export type { LoadResult } from './catalog/load-catalog';

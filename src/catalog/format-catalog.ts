@@ -119,7 +119,13 @@ export function formatCatalogText(text: string, file: string): FormatResult {
   // The canonical form is UTF-8 without a byte-order mark, with LF line ends.
   const doc: Document = parseDocument(text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), { uniqueKeys: true, strict: true });
   const root = doc.contents;
-  if (!isMap(root)) return { ok: false, problems: [{ code: 'SCHEMA', file, line: 1, col: 1, message: 'the catalogue: must be a mapping (key: value)' }] };
+  if (!isMap(root))
+    return {
+      ok: false,
+      problems: [
+        { code: 'SCHEMA', severity: 'error', file, line: 1, col: 1, endLine: 1, endCol: 1, path: '', message: 'the catalogue: must be a mapping (key: value)' },
+      ],
+    };
   resetStyle(root);
   orderMap(root, 'root');
   spaceEntries(root);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Problem } from './problem';
+import { completeProblem, type Problem, type ReadProblem } from './problem';
 import type { Catalog } from './model';
 
 /** The catalogue shipped in the package, found relative to the package rather than the current directory. */
@@ -10,21 +10,32 @@ export const EMBEDDED_CATALOG_PATH = path.join(__dirname, '..', '..', 'catalog.y
 export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
 
 /**
- * Raw text of a catalogue, or the problem that kept it from being read; `errno`
- * is the system's code when the system refused the read (ENOENT for a file
- * that does not exist, EACCES, EISDIR, EIO...), so that the CLI can tell a
- * wrong name from an input/output error.
+ * Raw text of a catalogue, or the problem that kept it from being read. The
+ * problems made here are complete; the type admits a ReadProblem so that a
+ * caller reading another source (standard input) may leave out the range.
+ * `errno` is the system's code when the system refused the read (ENOENT for a
+ * file that does not exist, EACCES, EISDIR, EIO...), so that the CLI can tell
+ * a wrong name from an input/output error.
  */
-export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem; errno?: string };
+export type ReadResult = { ok: true; text: string } | { ok: false; problem: ReadProblem; errno?: string };
 
+const NO_RANGE = { line: null, col: null, endLine: null, endCol: null, path: null } as const;
+
+// File-level problems have no place in the data (path null); those about the whole file have no position either.
 function unreadable(file: string, message: string, errno: string): ReadResult {
-  return { ok: false, problem: { code: 'FILE_UNREADABLE', file, line: null, col: null, message }, errno };
+  return { ok: false, problem: { code: 'FILE_UNREADABLE', severity: 'error', file, ...NO_RANGE, message }, errno };
 }
 
 function tooLarge(file: string, size: number): ReadResult {
   return {
     ok: false,
-    problem: { code: 'FILE_TOO_LARGE', file, line: null, col: null, message: `the file is ${size} bytes; a catalogue may not exceed ${MAX_CATALOG_BYTES}` },
+    problem: {
+      code: 'FILE_TOO_LARGE',
+      severity: 'error',
+      file,
+      ...NO_RANGE,
+      message: `the file is ${size} bytes; a catalogue may not exceed ${MAX_CATALOG_BYTES}`,
+    },
   };
 }
 
@@ -35,15 +46,14 @@ export function decodeCatalogBytes(bytes: Uint8Array, file: string): ReadResult 
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    const pos = positionOfByte(bytes, nul);
-    return { ok: false, problem: { code: 'BINARY_FILE', file, ...pos, message: 'the file holds a NUL byte: it is binary, not YAML text' } };
+    return { ok: false, problem: byteProblem('BINARY_FILE', file, bytes, nul, 'the file holds a NUL byte: it is binary, not YAML text') };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    return { ok: false, problem: { code: 'NOT_UTF8', file, ...positionOfByte(bytes, bad), message: 'the file is not valid UTF-8 text' } };
+    return { ok: false, problem: byteProblem('NOT_UTF8', file, bytes, bad, 'the file is not valid UTF-8 text') };
   }
   return { ok: true, text };
 }
@@ -106,7 +116,7 @@ function readPrepared(text: string): PreparedCatalog | null {
  */
 export function loadCatalog(file: string): LoadResult {
   const read = readCatalogFile(file);
-  if (!read.ok) return { ok: false, problems: [read.problem] };
+  if (!read.ok) return { ok: false, problems: [completeProblem(read.problem)] };
   return catalogFromText(read.text, file);
 }
 
@@ -122,6 +132,12 @@ export function catalogFromText(text: string, file: string): LoadResult {
   return validateCatalogText(text, file);
 }
 
+/** A problem at one offending byte: its range is that one character (the bytes are not text, so there is no path in the data). */
+function byteProblem(code: 'BINARY_FILE' | 'NOT_UTF8', file: string, bytes: Uint8Array, offset: number, message: string): Problem {
+  const { line, col } = positionOfByte(bytes, offset);
+  return { code, severity: 'error', file, line, col, endLine: line, endCol: col + 1, path: null, message };
+}
+
 function positionOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {
   let line = 1;
   let start = 0;
@@ -131,9 +147,10 @@ function positionOfByte(bytes: Uint8Array, offset: number): { line: number; col:
       start = i + 1;
     }
   }
-  // Columns count characters, as everywhere else; the bytes before the offset on its line are valid UTF-8 (or plain bytes before a NUL).
+  // Columns count UTF-16 code units, as for every other problem (and as editors and SARIF's utf16CodeUnits do); the bytes before
+  // the offset on its line are valid UTF-8 (or plain bytes before a NUL).
   const before = new TextDecoder('utf-8').decode(bytes.subarray(start, offset));
-  return { line, col: [...before].length + 1 };
+  return { line, col: before.length + 1 };
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -1,5 +1,5 @@
 import { Composer, LineCounter, Parser, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, visit, type Document } from 'yaml';
-import type { Problem, ProblemCode } from './problem';
+import { toJsonPointer, type Problem, type ProblemCode, type SourceRange } from './problem';
 
 /** Aliases the loader expands before it calls a file an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -9,14 +9,12 @@ export const MAX_DEPTH = 64;
 /** A parsed YAML document that can say where each value came from. */
 export interface ParsedYaml {
   readonly data: unknown;
-  /** 1-based line and column of the node at a JSON path, or of its nearest existing ancestor. */
-  readonly positionOf: (path: readonly (string | number)[], at?: 'key' | 'value') => { line: number; col: number } | null;
+  /** The range of the node at a path of keys and indexes (of its key with `at: 'key'`), or of its nearest existing ancestor. */
+  readonly positionOf: (path: readonly (string | number)[], at?: 'key' | 'value') => SourceRange | null;
 }
 
 /** The outcome of parsing YAML text: the data with positions, or the problems found. */
 export type ParseResult = { ok: true; parsed: ParsedYaml } | { ok: false; problems: Problem[] };
-
-type Position = { line: number; col: number };
 
 const YAML_CODES: Record<string, ProblemCode> = {
   DUPLICATE_KEY: 'DUPLICATE_KEY',
@@ -109,39 +107,65 @@ function firstNonSpace(text: string, offset: number): number {
 /** Parses catalogue text with positions, turning every YAML error into a problem; never throws for bad input. */
 export function parseYaml(text: string, file: string): ParseResult {
   const lineCounter = new LineCounter();
-  const at = (offset: number): Position => lineCounter.linePos(offset);
-  const problem = (code: ProblemCode, offset: number, message: string): Problem => {
-    const pos = at(offset);
-    return { code, file, line: pos.line, col: pos.col, message };
+  const range = (start: number, end: number): SourceRange => {
+    const from = lineCounter.linePos(start);
+    const to = lineCounter.linePos(Math.max(start, end));
+    return { line: from.line, col: from.col, endLine: to.line, endCol: to.col };
   };
+  const problem = (code: ProblemCode, [start, end]: Offsets, path: Keys | null, message: string): Problem => ({
+    code,
+    severity: 'error',
+    file,
+    ...range(start, end),
+    path: path === null ? null : toJsonPointer(path),
+    message,
+  });
+  /** The offsets of a node's text, without the comments and blank lines that follow it. */
+  const offsetsOf = (node: unknown): Offsets | null => {
+    const start = startOf(node);
+    const end = endOf(node, text);
+    return start === null || end === null ? null : [start, Math.max(start, end)];
+  };
+  const oneCharacter = (offset: number): Offsets => [offset, Math.min(offset + 1, text.length)];
+
   // The parser is iterative; composing the tree is recursive, so depth is checked in between.
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
   const deep = tooDeep(tokens);
-  if (deep !== null) return { ok: false, problems: [problem('NESTING_LIMIT', deep, `values nest deeper than ${MAX_DEPTH} levels`)] };
+  // The collection is thousands of levels deep: its range would run to its far end, so the problem marks its opening character.
+  if (deep !== null) return { ok: false, problems: [problem('NESTING_LIMIT', oneCharacter(deep), null, `values nest deeper than ${MAX_DEPTH} levels`)] };
 
   const composer = new Composer({ uniqueKeys: true, strict: true, logLevel: 'error' });
   let doc: Document.Parsed | null = null;
   const problems: Problem[] = [];
+  const empty = (): ParseResult => ({ ok: false, problems: [problem('EMPTY_DOCUMENT', [0, 0], [], 'the file holds no YAML document')] });
   for (const next of composer.compose(tokens, true, text.length)) {
     if (doc === null) {
       doc = next;
     } else {
-      problems.push(problem('MULTIPLE_DOCUMENTS', next.range[0], 'the file holds several YAML documents; a catalogue is one'));
+      // The whole second document is the fault; it is no part of the catalogue's data, so it has no path.
+      const end = trimmedEnd(text, next.range[0], next.range[1]);
+      problems.push(problem('MULTIPLE_DOCUMENTS', [next.range[0], end], null, 'the file holds several YAML documents; a catalogue is one'));
       break;
     }
   }
-  if (doc === null) return { ok: false, problems: [{ code: 'EMPTY_DOCUMENT', file, line: 1, col: 1, message: 'the file holds no YAML document' }] };
+  if (doc === null) return empty();
   for (const error of [...doc.errors, ...doc.warnings]) {
     const code = YAML_CODES[error.code] ?? 'YAML_SYNTAX';
     const message = firstLine(error.message);
-    const offset = code === 'YAML_SYNTAX' ? (openingOf(tokens, error.pos[0], message) ?? firstNonSpace(text, error.pos[0])) : error.pos[0];
-    problems.push(problem(code, offset, message));
+    if (code === 'DUPLICATE_KEY') {
+      // yaml marks the first character of the repeated key; the problem covers the key and names the member it repeats.
+      const found = keyAt(doc, error.pos[0]);
+      problems.push(problem(code, (found && offsetsOf(found.key)) ?? error.pos, found?.keys ?? null, message));
+      continue;
+    }
+    // yaml's range (what `linePos` of a prettified error holds); where the fault is moved to an opening quote or bracket, or past
+    // indentation, yaml's range is elsewhere and the problem marks the one character it points at.
+    const start = code === 'YAML_SYNTAX' ? (openingOf(tokens, error.pos[0], message) ?? firstNonSpace(text, error.pos[0])) : error.pos[0];
+    problems.push(problem(code, start === error.pos[0] ? [start, error.pos[1]] : oneCharacter(start), null, message));
   }
   if (problems.length > 0) return { ok: false, problems };
   const root = doc.contents;
-  if (root === null || (isScalar(root) && root.value === null)) {
-    return { ok: false, problems: [{ code: 'EMPTY_DOCUMENT', file, line: 1, col: 1, message: 'the file holds no YAML document' }] };
-  }
+  if (root === null || (isScalar(root) && root.value === null)) return empty();
 
   // Keys that are lists or mappings would be turned into strings by toJS; aliases must point at an anchor.
   const anchors = new Set<string>();
@@ -149,18 +173,20 @@ export function parseYaml(text: string, file: string): ParseResult {
     Node(_, node) {
       if (isNode(node) && node.anchor) anchors.add(node.anchor);
     },
-    Pair(_, pair) {
+    Pair(_, pair, ancestors) {
       if (isCollection(pair.key) || isAlias(pair.key)) {
-        problems.push(problem('SCHEMA', rangeOf(pair.key) ?? 0, 'keys must be plain text, not a list, a mapping or an alias'));
+        // Such a key has no name a JSON pointer could hold: the path is the mapping's.
+        problems.push(problem('SCHEMA', offsetsOf(pair.key) ?? [0, 0], keysOf(ancestors, pair), 'keys must be plain text, not a list, a mapping or an alias'));
       }
     },
   });
-  let firstAlias: number | null = null;
+  let firstAlias: { offsets: Offsets; keys: Keys } | null = null;
   visit(doc, {
-    Alias(_, alias) {
-      const offset = rangeOf(alias) ?? 0;
-      if (firstAlias === null) firstAlias = offset;
-      if (!anchors.has(alias.source)) problems.push(problem('YAML_SYNTAX', offset, `alias *${alias.source} refers to no anchor`));
+    Alias(_, alias, ancestors) {
+      const offsets = offsetsOf(alias) ?? [0, 0];
+      const keys = keysOf(ancestors, alias);
+      if (firstAlias === null) firstAlias = { offsets, keys };
+      if (!anchors.has(alias.source)) problems.push(problem('YAML_SYNTAX', offsets, keys, `alias *${alias.source} refers to no anchor`));
     },
   });
   if (problems.length > 0) return { ok: false, problems };
@@ -170,42 +196,106 @@ export function parseYaml(text: string, file: string): ParseResult {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     if (error instanceof ReferenceError) {
+      const bomb: { offsets: Offsets; keys: Keys } = firstAlias ?? { offsets: [0, 0], keys: [] };
       return {
         ok: false,
-        problems: [problem('ALIAS_LIMIT', firstAlias ?? 0, `aliases expand too much (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb`)],
+        problems: [problem('ALIAS_LIMIT', bomb.offsets, bomb.keys, `aliases expand too much (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb`)],
       };
     }
     throw error;
   }
-  const positionOf = (path: readonly (string | number)[], which: 'key' | 'value' = 'value'): Position | null => {
+  const rangeOf = (node: unknown): SourceRange | null => {
+    const offsets = offsetsOf(node);
+    return offsets === null ? null : range(offsets[0], offsets[1]);
+  };
+  const positionOf = (path: readonly (string | number)[], which: 'key' | 'value' = 'value'): SourceRange | null => {
     let node: unknown = root;
-    let best: Position | null = startOf(node);
+    let best: SourceRange | null = rangeOf(node);
     for (let i = 0; i < path.length; i++) {
       if (!isCollection(node)) break;
       const segment = path[i];
       const pair = isSeq(node) ? null : findPair(node, segment);
       const last = i === path.length - 1;
-      if (pair && last && which === 'key') return startOf(pair.key) ?? best;
+      if (pair && last && which === 'key') return rangeOf(pair.key) ?? best;
       const child: unknown = isSeq(node) ? node.items[Number(segment)] : pair?.value;
-      if (child === undefined || child === null) {
-        if (pair) best = startOf(pair.key) ?? best;
+      // A key with no value (`parent:`) has an empty null scalar: its key stands for it.
+      if (child === undefined || child === null || isEmptyScalar(child)) {
+        if (pair) best = rangeOf(pair.key) ?? best;
         break;
       }
       node = child;
-      best = startOf(node) ?? best;
+      best = rangeOf(node) ?? best;
     }
     return best;
   };
-  function startOf(node: unknown): Position | null {
-    const offset = rangeOf(node);
-    return offset === null ? null : at(offset);
-  }
   return { ok: true, parsed: { data, positionOf } };
 }
 
-function rangeOf(node: unknown): number | null {
+/** Start and end offsets in the text, the end exclusive. */
+type Offsets = readonly [number, number];
+/** Keys and indexes from the root to a value. */
+type Keys = (string | number)[];
+
+function startOf(node: unknown): number | null {
   if ((isNode(node) || isAlias(node)) && node.range) return node.range[0];
   return null;
+}
+
+function isEmptyScalar(node: unknown): boolean {
+  return isScalar(node) && node.value === null && (node.range === undefined || node.range === null || node.range[0] === node.range[1]);
+}
+
+/**
+ * Where a node's text ends. yaml counts the comments and blank lines after a
+ * block collection as part of it; the end of its last entry is where it
+ * really ends (the loop is bounded: nesting is at most MAX_DEPTH).
+ */
+function endOf(node: unknown, text: string): number | null {
+  let current: unknown = node;
+  while (isCollection(current) && !current.flow && current.items.length > 0) {
+    const last: unknown = current.items[current.items.length - 1];
+    current = isPair(last) ? (last.value === null || isEmptyScalar(last.value) ? last.key : last.value) : last;
+  }
+  if ((isNode(current) || isAlias(current)) && current.range) return trimmedEnd(text, current.range[0], current.range[1]);
+  return null;
+}
+
+/** The end of text[start, end) once trailing spaces and line breaks are dropped. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && /[ \t\r\n]/.test(text[i - 1] ?? '')) i--;
+  return i;
+}
+
+/** The keys and indexes that lead to a node, from the ancestors yaml's `visit` passes along (document, collections and pairs). */
+function keysOf(ancestors: readonly unknown[], node: unknown): Keys {
+  const chain = [...ancestors, node];
+  const keys: Keys = [];
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const parent = chain[i];
+    const child = chain[i + 1];
+    if (isSeq(parent)) keys.push(parent.items.indexOf(child));
+    else if (isPair(parent)) keys.push(keyName(parent.key));
+  }
+  return keys;
+}
+
+/** The name a key gets in the data (toJS makes every key a string). */
+function keyName(key: unknown): string {
+  return String(isScalar(key) ? key.value : key);
+}
+
+/** The pair whose key starts at an offset, with the keys that lead to it. */
+function keyAt(doc: Document.Parsed, offset: number): { key: unknown; keys: Keys } | null {
+  let found: { key: unknown; keys: Keys } | null = null;
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      if (startOf(pair.key) !== offset) return undefined;
+      found = { key: pair.key, keys: [...keysOf(ancestors, pair), keyName(pair.key)] };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function findPair(node: unknown, key: string | number | undefined): { key: unknown; value: unknown } | null {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Catalog, Clientele, Service } from './model';
 import { normalizeName } from './normalize-name';
 import { parseYaml, type ParsedYaml } from './parse-yaml';
-import { compareProblems, type Problem, type ProblemCode } from './problem';
+import { compareProblems, toJsonPointer, type Problem, type ProblemCode } from './problem';
 
 /** The outcome of validating a catalogue: the catalogue, or every problem found in it. */
 export type ValidationResult = { ok: true; catalog: Catalog } | { ok: false; problems: Problem[] };
@@ -38,9 +38,20 @@ export function validateCatalogText(text: string, file: string): ValidationResul
   if (!result.ok) return { ok: false, problems: result.problems.sort(compareProblems) };
   const { parsed } = result;
   const problems: Problem[] = [];
+  // The range is the offending node's (its key's for an unknown key); the path names the value, whether or not it is there.
   const report = (code: ProblemCode, where: Path, message: string, at: 'key' | 'value' = 'value'): void => {
-    const pos = parsed.positionOf(where, at);
-    problems.push({ code, file, line: pos?.line ?? null, col: pos?.col ?? null, message });
+    const range = parsed.positionOf(where, at);
+    problems.push({
+      code,
+      severity: 'error',
+      file,
+      line: range?.line ?? null,
+      col: range?.col ?? null,
+      endLine: range?.endLine ?? null,
+      endCol: range?.endCol ?? null,
+      path: toJsonPointer(where),
+      message,
+    });
   };
   const validate = schemaValidator();
   if (!validate(parsed.data)) reportSchemaErrors(validate.errors ?? [], report);

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../catalog/problem';
 import type { ClienteleKind, NoteKind, Tier } from '../catalog/model';
 import type { Lang } from './options';
 
@@ -90,4 +91,32 @@ export type WordKey = keyof typeof WORDS;
 /** Looks up a fixed word or sentence of the interface in a language. */
 export function word(key: WordKey, lang: Lang): string {
   return WORDS[key][lang];
+}
+
+const PROBLEM_LABELS = {
+  FILE_UNREADABLE: { fr: 'Le fichier ne peut pas être lu.', en: 'The file cannot be read.' },
+  FILE_TOO_LARGE: { fr: 'Le fichier dépasse la taille permise pour un catalogue.', en: 'The file is larger than a catalogue may be.' },
+  NOT_UTF8: { fr: "Le fichier n'est pas du texte UTF-8 valide.", en: 'The file is not valid UTF-8 text.' },
+  BINARY_FILE: { fr: 'Le fichier est binaire (il contient un octet NUL).', en: 'The file is binary (it holds a NUL byte).' },
+  EMPTY_DOCUMENT: { fr: 'Le fichier ne contient aucun document YAML.', en: 'The file holds no YAML document.' },
+  MULTIPLE_DOCUMENTS: { fr: 'Le fichier contient plusieurs documents YAML.', en: 'The file holds several YAML documents.' },
+  YAML_SYNTAX: { fr: 'Erreur de syntaxe YAML.', en: 'YAML syntax error.' },
+  YAML_TAB: { fr: 'Une tabulation sert de retrait.', en: 'A tab is used for indentation.' },
+  DUPLICATE_KEY: { fr: 'Une clé est répétée dans un même objet.', en: 'A key is repeated in one mapping.' },
+  ALIAS_LIMIT: { fr: 'Les alias YAML se développent trop.', en: 'YAML aliases expand too much.' },
+  NESTING_LIMIT: { fr: 'Les valeurs sont imbriquées trop profondément.', en: 'Values nest too deeply.' },
+  SCHEMA: { fr: 'Une valeur ne respecte pas le schéma du catalogue.', en: 'A value does not follow the catalogue schema.' },
+  DUPLICATE_ID: { fr: 'Un identifiant est utilisé plus d’une fois.', en: 'An id is used more than once.' },
+  UNKNOWN_CATEGORY: { fr: "Un service nomme une catégorie qui n'existe pas.", en: 'A service names a category that does not exist.' },
+  UNKNOWN_CLIENTELE: { fr: "Un accès nomme une clientèle qui n'existe pas.", en: 'A grant names a clientele that does not exist.' },
+  UNKNOWN_PARENT: { fr: "Une clientèle a pour parent une clientèle qui n'existe pas.", en: 'A clientele names a parent that does not exist.' },
+  PARENT_CYCLE: { fr: 'Les parents de clientèles forment un cycle.', en: 'Clientele parents form a cycle.' },
+  DUPLICATE_GRANT: { fr: 'Un service donne accès deux fois à la même clientèle.', en: 'A service grants the same clientele twice.' },
+  NAME_COLLISION: { fr: 'Deux entrées répondent au même nom.', en: 'Two entries answer to the same name.' },
+  EMPTY_NAME: { fr: "Un nom n'a ni lettre ni chiffre.", en: 'A name has no letter or digit.' },
+} as const satisfies Record<ProblemCode, Record<Lang, string>>;
+
+/** What a kind of problem is, in one sentence (SARIF's rule descriptions). */
+export function problemLabel(code: ProblemCode, lang: Lang): string {
+  return PROBLEM_LABELS[code][lang];
 }

@@ -1,12 +1,13 @@
-import type { Problem } from '../catalog/problem';
+import type { Problem, Severity } from '../catalog/problem';
+import type { Presenters } from './formats';
 import { toJson } from './json-output';
 import type { Lang, Palette } from './options';
+import { shownPath } from './shown-path';
 import { sanitizeText } from './sanitize';
+import { validateSarif } from './present-sarif';
 
 /** The formats of `validate`. */
-export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
-/** An output format of `validate`. */
-export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+export type ValidateFormat = 'table' | 'json' | 'github' | 'sarif';
 
 /** The outcome of checking one file. */
 export interface FileReport {
@@ -14,15 +15,27 @@ export interface FileReport {
   readonly problems: readonly Problem[];
 }
 
+/** One problem in `validate --json`; positions are 1-based, the end exclusive (see Problem). */
+export interface ProblemJson {
+  code: string;
+  severity: Severity;
+  line: number | null;
+  col: number | null;
+  end_line: number | null;
+  end_col: number | null;
+  path: string | null;
+  message: string;
+}
+
 /** `validate --json`: every file with its problems, and counts. */
 export interface ValidateJson {
   valid: boolean;
-  files: { file: string; valid: boolean; problems: { code: string; line: number | null; col: number | null; message: string }[] }[];
+  files: { file: string; valid: boolean; problems: ProblemJson[] }[];
   counts: { files: number; invalid_files: number; problems: number };
 }
 
-/** One problem as one line: `file:line:col: CODE message`. */
-export function problemLine(p: Problem, palette: Palette): string {
+/** One problem as one line: `file:line:col: CODE message` (a problem met while reading needs no range). */
+export function problemLine(p: Pick<Problem, 'code' | 'file' | 'line' | 'col' | 'message'>, palette: Palette): string {
   const where = p.line === null ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`;
   return `${sanitizeText(where)}: ${palette.bad(p.code)} ${sanitizeText(p.message)}`;
 }
@@ -54,14 +67,16 @@ export function escapeGithubProperty(s: string): string {
   return escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function validateGithub(reports: readonly FileReport[]): string {
+/** GitHub wants paths from the repository root, which is where a workflow runs; endColumn is exclusive, as everywhere in the tool. */
+function validateGithub(reports: readonly FileReport[], cwd: string): string {
   const lines: string[] = [];
   for (const r of reports) {
     for (const p of r.problems) {
-      const props = [`file=${escapeGithubProperty(p.file)}`];
+      const props = [`file=${escapeGithubProperty(shownPath(p.file, cwd).path)}`];
       if (p.line !== null) props.push(`line=${p.line}`, `col=${p.col ?? 1}`);
+      if (p.line !== null && p.endLine !== null) props.push(`endLine=${p.endLine}`, `endColumn=${p.endCol ?? 1}`);
       props.push(`title=${escapeGithubProperty(p.code)}`);
-      lines.push(`::error ${props.join(',')}::${escapeGithubData(sanitizeText(`${p.code} ${p.message}`))}`);
+      lines.push(`::${p.severity} ${props.join(',')}::${escapeGithubData(sanitizeText(`${p.code} ${p.message}`))}`);
     }
   }
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
@@ -72,15 +87,25 @@ export function validateToJson(reports: readonly FileReport[]): ValidateJson {
   const files = reports.map((r) => ({
     file: r.file,
     valid: r.problems.length === 0,
-    problems: r.problems.map((p) => ({ code: p.code, line: p.line, col: p.col, message: p.message })),
+    problems: r.problems.map((p): ProblemJson => ({
+      code: p.code,
+      severity: p.severity,
+      line: p.line,
+      col: p.col,
+      end_line: p.endLine,
+      end_col: p.endCol,
+      path: p.path,
+      message: p.message,
+    })),
   }));
   const problems = files.reduce((n, f) => n + f.problems.length, 0);
   return { valid: problems === 0, files, counts: { files: files.length, invalid_files: files.filter((f) => !f.valid).length, problems } };
 }
 
-/** Presenters of `validate`, one per format. */
+/** Presenters of `validate`, one per format; github and sarif need the context (text and json show paths as given). */
 export const presentValidation = {
-  text: (reports, palette, lang) => validateText(reports, palette, lang),
+  table: (reports, o) => validateText(reports, o.palette, o.lang),
   json: (reports) => toJson(validateToJson(reports)),
-  github: (reports) => validateGithub(reports),
-} as const satisfies Record<ValidateFormat, (reports: readonly FileReport[], palette: Palette, lang: Lang) => string>;
+  github: (reports, o) => validateGithub(reports, o.cwd),
+  sarif: (reports, o) => toJson(validateSarif(reports, { cwd: o.cwd, toolVersion: o.version }, o.lang)),
+} as const satisfies Presenters<readonly FileReport[], ValidateFormat>;

@@ -1,4 +1,4 @@
-import type { Problem } from '../../catalog/problem';
+import { completeProblem, type Problem } from '../../catalog/problem';
 import { presentDiff, type DiffReport } from '../../present/present-diff';
 import { makePalette } from '../../present/options';
 import { problemLine } from '../../present/present-problems';
@@ -14,7 +14,7 @@ type Side =
 function readSide(ctx: Context, file: string, purpose: string): Side {
   const shown = ctx.shownPath(file);
   const read = ctx.readInput(file, purpose);
-  if (!read.ok) return { file: shown, problems: [read.problem], errno: read.errno };
+  if (!read.ok) return { file: shown, problems: [completeProblem(read.problem)], errno: read.errno };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { validateCatalogText } = require('../../catalog/validate-catalog') as typeof import('../../catalog/validate-catalog');
   const result = validateCatalogText(read.text, shown);

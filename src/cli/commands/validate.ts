@@ -1,16 +1,8 @@
 import { catalogFromText } from '../../catalog/load-catalog';
-import type { Presenters } from '../../present/formats';
-import { presentValidation, type FileReport } from '../../present/present-problems';
+import { completeProblem } from '../../catalog/problem';
+import { presentValidation, type FileReport, type ValidateFormat } from '../../present/present-problems';
 import { defineCommand, type CommandSpec } from '../command';
 import { isNotFound } from '../context';
-
-type ValidateFormat = 'table' | 'json' | 'github';
-
-const presenters: Presenters<readonly FileReport[], ValidateFormat> = {
-  table: (reports, o) => presentValidation.text(reports, o.palette, o.lang),
-  json: (reports) => presentValidation.json(reports),
-  github: (reports) => presentValidation.github(reports),
-};
 
 const spec: CommandSpec<readonly FileReport[], ValidateFormat> = {
   name: 'validate',
@@ -22,7 +14,7 @@ const spec: CommandSpec<readonly FileReport[], ValidateFormat> = {
     { line: 'validate catalog.yaml old.yaml --json' },
     { line: 'git show HEAD:catalog.yaml | ramq-access validate -', argv: ['validate', '-'], stdinFile: 'catalog.yaml' },
   ],
-  formats: { presenters, default: 'table', aliases: { text: 'table' } },
+  formats: { presenters: presentValidation, default: 'table', aliases: { text: 'table' } },
   outputSchema: 'validate_output',
   run: (ctx, { args, show }) => {
     const files = (args[0] as readonly string[] | undefined) ?? [];
@@ -35,7 +27,7 @@ const spec: CommandSpec<readonly FileReport[], ValidateFormat> = {
       if (!read.ok) {
         if (isNotFound(read.errno)) missing++;
         else if (read.errno !== undefined) ioErrors++;
-        return { file: shown, problems: [read.problem] };
+        return { file: shown, problems: [completeProblem(read.problem)] };
       }
       const result = catalogFromText(read.text, shown);
       return { file: shown, problems: result.ok ? [] : result.problems };
