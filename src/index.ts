@@ -9,6 +9,7 @@ import { EMBEDDED_CATALOG_PATH, loadCatalog, type LoadResult } from './catalog/l
 import type { Problem } from './catalog/problem';
 import { indexCatalog, type CatalogIndex } from './query/catalog-index';
 import { primeNameKeys, type NameKey } from './query/resolve-name';
+import { problemMessage } from './present/problem-message';
 
 export type { Bilingual, Catalog, Category, Clientele, ClienteleKind, Condition, Grant, Note, NoteKind, Service, SubApplication, Tier } from './catalog/model';
 export { TIERS } from './catalog/model';
@@ -40,7 +41,7 @@ export type { CanJson, ClienteleJson, ServiceJson, ServicesJson, WhoJson } from 
 /** Thrown by openCatalog when the catalogue cannot be read or is invalid; `problems` says why, with positions. */
 export class CatalogError extends Error {
   constructor(readonly problems: readonly Problem[]) {
-    super(problems.map((p) => `${p.file}${p.line === null ? '' : `:${p.line}:${p.col ?? 1}`}: ${p.code} ${p.message}`).join('\n'));
+    super(problems.map((p) => `${p.file}${p.line === null ? '' : `:${p.line}:${p.col ?? 1}`}: ${p.code} ${problemMessage(p, 'en')}`).join('\n'));
     this.name = 'CatalogError';
   }
 }

@@ -123,7 +123,7 @@ export function formatCatalogText(text: string, file: string): FormatResult {
     return {
       ok: false,
       problems: [
-        { code: 'SCHEMA', severity: 'error', file, line: 1, col: 1, endLine: 1, endCol: 1, path: '', message: 'the catalogue: must be a mapping (key: value)' },
+        { code: 'SCHEMA', severity: 'error', file, line: 1, col: 1, endLine: 1, endCol: 1, path: '', detail: { id: 'wrongType', at: '', types: ['object'] } },
       ],
     };
   resetStyle(root);

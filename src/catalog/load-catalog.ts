@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { completeProblem, type Problem, type ReadProblem } from './problem';
+import { completeProblem, type Problem, type ProblemDetail, type ReadProblem } from './problem';
 import type { Catalog } from './model';
 
 /** The catalogue shipped in the package, found relative to the package rather than the current directory. */
@@ -22,8 +22,8 @@ export type ReadResult = { ok: true; text: string } | { ok: false; problem: Read
 const NO_RANGE = { line: null, col: null, endLine: null, endCol: null, path: null } as const;
 
 // File-level problems have no place in the data (path null); those about the whole file have no position either.
-function unreadable(file: string, message: string, errno: string): ReadResult {
-  return { ok: false, problem: { code: 'FILE_UNREADABLE', severity: 'error', file, ...NO_RANGE, message }, errno };
+function unreadable(file: string, detail: ProblemDetail, errno: string): ReadResult {
+  return { ok: false, problem: { code: 'FILE_UNREADABLE', severity: 'error', file, ...NO_RANGE, detail }, errno };
 }
 
 function tooLarge(file: string, size: number): ReadResult {
@@ -34,7 +34,7 @@ function tooLarge(file: string, size: number): ReadResult {
       severity: 'error',
       file,
       ...NO_RANGE,
-      message: `the file is ${size} bytes; a catalogue may not exceed ${MAX_CATALOG_BYTES}`,
+      detail: { id: 'tooLarge', size, limit: MAX_CATALOG_BYTES },
     },
   };
 }
@@ -46,14 +46,14 @@ export function decodeCatalogBytes(bytes: Uint8Array, file: string): ReadResult 
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return { ok: false, problem: byteProblem('BINARY_FILE', file, bytes, nul, 'the file holds a NUL byte: it is binary, not YAML text') };
+    return { ok: false, problem: byteProblem('BINARY_FILE', file, bytes, nul, { id: 'binary' }) };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    return { ok: false, problem: byteProblem('NOT_UTF8', file, bytes, bad, 'the file is not valid UTF-8 text') };
+    return { ok: false, problem: byteProblem('NOT_UTF8', file, bytes, bad, { id: 'notUtf8' }) };
   }
   return { ok: true, text };
 }
@@ -65,9 +65,9 @@ export function readCatalogFile(file: string): ReadResult {
     stat = fs.statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return unreadable(file, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`, code);
+    return unreadable(file, code === 'ENOENT' ? { id: 'fileNotFound' } : { id: 'fileUnreadable', errno: code }, code);
   }
-  if (stat.isDirectory()) return unreadable(file, 'is a directory, not a catalogue file', 'EISDIR');
+  if (stat.isDirectory()) return unreadable(file, { id: 'isDirectory' }, 'EISDIR');
   if (stat.size > MAX_CATALOG_BYTES) {
     return tooLarge(file, stat.size);
   }
@@ -76,7 +76,7 @@ export function readCatalogFile(file: string): ReadResult {
     bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return unreadable(file, `cannot read the file (${code})`, code);
+    return unreadable(file, { id: 'fileUnreadable', errno: code }, code);
   }
   return decodeCatalogBytes(bytes, file);
 }
@@ -133,9 +133,9 @@ export function catalogFromText(text: string, file: string): LoadResult {
 }
 
 /** A problem at one offending byte: its range is that one character (the bytes are not text, so there is no path in the data). */
-function byteProblem(code: 'BINARY_FILE' | 'NOT_UTF8', file: string, bytes: Uint8Array, offset: number, message: string): Problem {
+function byteProblem(code: 'BINARY_FILE' | 'NOT_UTF8', file: string, bytes: Uint8Array, offset: number, detail: ProblemDetail): Problem {
   const { line, col } = positionOfByte(bytes, offset);
-  return { code, severity: 'error', file, line, col, endLine: line, endCol: col + 1, path: null, message };
+  return { code, severity: 'error', file, line, col, endLine: line, endCol: col + 1, path: null, detail };
 }
 
 function positionOfByte(bytes: Uint8Array, offset: number): { line: number; col: number } {

@@ -1,5 +1,5 @@
 import { Composer, LineCounter, Parser, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, visit, type Document } from 'yaml';
-import { toJsonPointer, type Problem, type ProblemCode, type SourceRange } from './problem';
+import { toJsonPointer, type Problem, type ProblemCode, type ProblemDetail, type SourceRange } from './problem';
 
 /** Aliases the loader expands before it calls a file an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -21,6 +21,11 @@ const YAML_CODES: Record<string, ProblemCode> = {
   TAB_AS_INDENT: 'YAML_TAB',
   MULTIPLE_DOCS: 'MULTIPLE_DOCUMENTS',
 };
+
+/** What a YAML error of the parser says: our own sentence where the code has one, else the parser's explanation. */
+function detailOf(code: ProblemCode, yamlCode: string, message: string): ProblemDetail {
+  return code === 'YAML_TAB' ? { id: 'tabIndent' } : code === 'MULTIPLE_DOCUMENTS' ? { id: 'multipleDocuments' } : { id: 'yaml', yamlCode, text: message };
+}
 
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
@@ -112,13 +117,13 @@ export function parseYaml(text: string, file: string): ParseResult {
     const to = lineCounter.linePos(Math.max(start, end));
     return { line: from.line, col: from.col, endLine: to.line, endCol: to.col };
   };
-  const problem = (code: ProblemCode, [start, end]: Offsets, path: Keys | null, message: string): Problem => ({
+  const problem = (code: ProblemCode, [start, end]: Offsets, path: Keys | null, detail: ProblemDetail): Problem => ({
     code,
     severity: 'error',
     file,
     ...range(start, end),
     path: path === null ? null : toJsonPointer(path),
-    message,
+    detail,
   });
   /** The offsets of a node's text, without the comments and blank lines that follow it. */
   const offsetsOf = (node: unknown): Offsets | null => {
@@ -132,19 +137,19 @@ export function parseYaml(text: string, file: string): ParseResult {
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
   const deep = tooDeep(tokens);
   // The collection is thousands of levels deep: its range would run to its far end, so the problem marks its opening character.
-  if (deep !== null) return { ok: false, problems: [problem('NESTING_LIMIT', oneCharacter(deep), null, `values nest deeper than ${MAX_DEPTH} levels`)] };
+  if (deep !== null) return { ok: false, problems: [problem('NESTING_LIMIT', oneCharacter(deep), null, { id: 'nestingLimit', limit: MAX_DEPTH })] };
 
   const composer = new Composer({ uniqueKeys: true, strict: true, logLevel: 'error' });
   let doc: Document.Parsed | null = null;
   const problems: Problem[] = [];
-  const empty = (): ParseResult => ({ ok: false, problems: [problem('EMPTY_DOCUMENT', [0, 0], [], 'the file holds no YAML document')] });
+  const empty = (): ParseResult => ({ ok: false, problems: [problem('EMPTY_DOCUMENT', [0, 0], [], { id: 'emptyDocument' })] });
   for (const next of composer.compose(tokens, true, text.length)) {
     if (doc === null) {
       doc = next;
     } else {
       // The whole second document is the fault; it is no part of the catalogue's data, so it has no path.
       const end = trimmedEnd(text, next.range[0], next.range[1]);
-      problems.push(problem('MULTIPLE_DOCUMENTS', [next.range[0], end], null, 'the file holds several YAML documents; a catalogue is one'));
+      problems.push(problem('MULTIPLE_DOCUMENTS', [next.range[0], end], null, { id: 'multipleDocuments' }));
       break;
     }
   }
@@ -155,13 +160,13 @@ export function parseYaml(text: string, file: string): ParseResult {
     if (code === 'DUPLICATE_KEY') {
       // yaml marks the first character of the repeated key; the problem covers the key and names the member it repeats.
       const found = keyAt(doc, error.pos[0]);
-      problems.push(problem(code, (found && offsetsOf(found.key)) ?? error.pos, found?.keys ?? null, message));
+      problems.push(problem(code, (found && offsetsOf(found.key)) ?? error.pos, found?.keys ?? null, { id: 'duplicateKey' }));
       continue;
     }
     // yaml's range (what `linePos` of a prettified error holds); where the fault is moved to an opening quote or bracket, or past
     // indentation, yaml's range is elsewhere and the problem marks the one character it points at.
     const start = code === 'YAML_SYNTAX' ? (openingOf(tokens, error.pos[0], message) ?? firstNonSpace(text, error.pos[0])) : error.pos[0];
-    problems.push(problem(code, start === error.pos[0] ? [start, error.pos[1]] : oneCharacter(start), null, message));
+    problems.push(problem(code, start === error.pos[0] ? [start, error.pos[1]] : oneCharacter(start), null, detailOf(code, error.code, message)));
   }
   if (problems.length > 0) return { ok: false, problems };
   const root = doc.contents;
@@ -176,7 +181,7 @@ export function parseYaml(text: string, file: string): ParseResult {
     Pair(_, pair, ancestors) {
       if (isCollection(pair.key) || isAlias(pair.key)) {
         // Such a key has no name a JSON pointer could hold: the path is the mapping's.
-        problems.push(problem('SCHEMA', offsetsOf(pair.key) ?? [0, 0], keysOf(ancestors, pair), 'keys must be plain text, not a list, a mapping or an alias'));
+        problems.push(problem('SCHEMA', offsetsOf(pair.key) ?? [0, 0], keysOf(ancestors, pair), { id: 'complexKey' }));
       }
     },
   });
@@ -186,7 +191,7 @@ export function parseYaml(text: string, file: string): ParseResult {
       const offsets = offsetsOf(alias) ?? [0, 0];
       const keys = keysOf(ancestors, alias);
       if (firstAlias === null) firstAlias = { offsets, keys };
-      if (!anchors.has(alias.source)) problems.push(problem('YAML_SYNTAX', offsets, keys, `alias *${alias.source} refers to no anchor`));
+      if (!anchors.has(alias.source)) problems.push(problem('YAML_SYNTAX', offsets, keys, { id: 'aliasWithoutAnchor', alias: alias.source }));
     },
   });
   if (problems.length > 0) return { ok: false, problems };
@@ -199,7 +204,7 @@ export function parseYaml(text: string, file: string): ParseResult {
       const bomb: { offsets: Offsets; keys: Keys } = firstAlias ?? { offsets: [0, 0], keys: [] };
       return {
         ok: false,
-        problems: [problem('ALIAS_LIMIT', bomb.offsets, bomb.keys, `aliases expand too much (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb`)],
+        problems: [problem('ALIAS_LIMIT', bomb.offsets, bomb.keys, { id: 'aliasLimit', limit: MAX_ALIAS_COUNT })],
       };
     }
     throw error;

@@ -50,8 +50,58 @@ export interface Problem {
    * fault has no place in the data (unreadable bytes, a YAML syntax error).
    */
   readonly path: string | null;
-  readonly message: string;
+  /** What the problem says, as data; the present layer words it in the output language (src/present/problem-message.ts). */
+  readonly detail: ProblemDetail;
 }
+
+/** A place in the data as a problem names it: dotted keys and indexes (`services.3.grants.0`); '' for the whole catalogue. */
+export type DataPlace = string;
+
+/** The JSON types the schema asks for, as a problem names them. */
+export type JsonType = 'object' | 'array' | 'string' | 'boolean' | 'integer' | 'number' | 'null';
+
+/**
+ * What a problem says, one variant per sentence, with the values it quotes.
+ * Only the YAML parser's own explanation (`yaml`) and an unforeseen schema
+ * keyword (`schemaOther`) carry text from a library, which stays as it is.
+ */
+export type ProblemDetail =
+  | { readonly id: 'fileNotFound' }
+  | { readonly id: 'fileUnreadable'; readonly errno: string }
+  | { readonly id: 'isDirectory' }
+  | { readonly id: 'stdinUnreadable'; readonly errno: string }
+  | { readonly id: 'tooLarge'; readonly size: number; readonly limit: number }
+  | { readonly id: 'binary' }
+  | { readonly id: 'notUtf8' }
+  | { readonly id: 'emptyDocument' }
+  | { readonly id: 'multipleDocuments' }
+  | { readonly id: 'nestingLimit'; readonly limit: number }
+  | { readonly id: 'aliasLimit'; readonly limit: number }
+  | { readonly id: 'complexKey' }
+  | { readonly id: 'aliasWithoutAnchor'; readonly alias: string }
+  | { readonly id: 'duplicateKey' }
+  | { readonly id: 'tabIndent' }
+  | { readonly id: 'yaml'; readonly yamlCode: string; readonly text: string }
+  | { readonly id: 'unknownKey'; readonly at: DataPlace; readonly key: string }
+  | { readonly id: 'missingKey'; readonly at: DataPlace; readonly key: string }
+  | { readonly id: 'notOneOf'; readonly at: DataPlace; readonly values: readonly string[] }
+  | { readonly id: 'lineOrNull'; readonly at: DataPlace }
+  | { readonly id: 'mustBe'; readonly at: DataPlace; readonly value: string }
+  | { readonly id: 'wrongType'; readonly at: DataPlace; readonly types: readonly JsonType[] }
+  | { readonly id: 'notKebabId'; readonly at: DataPlace }
+  | { readonly id: 'notSingleLine'; readonly at: DataPlace }
+  | { readonly id: 'schemaOther'; readonly at: DataPlace; readonly text: string }
+  | { readonly id: 'unknownParent'; readonly clientele: string; readonly parent: string }
+  | { readonly id: 'unknownCategory'; readonly service: string; readonly category: string }
+  | { readonly id: 'unknownClientele'; readonly service: string; readonly clientele: string }
+  | { readonly id: 'duplicateGrant'; readonly service: string; readonly clientele: string }
+  | { readonly id: 'duplicateId'; readonly entry: EntryKind; readonly value: string }
+  | { readonly id: 'parentCycle'; readonly ids: readonly string[] }
+  | { readonly id: 'emptyName'; readonly entry: EntryKind; readonly entryId: string; readonly value: string }
+  | { readonly id: 'nameCollision'; readonly entry: EntryKind; readonly entryId: string; readonly value: string; readonly other: string };
+
+/** The kinds of catalogue entry a problem can name. */
+export type EntryKind = 'service' | 'clientele' | 'category';
 
 /** A problem met while reading the bytes of a file: the range, path and severity may be left out (see completeProblem). */
 export type ReadProblem = Omit<Problem, 'severity' | 'endLine' | 'endCol' | 'path'> & Partial<Pick<Problem, 'severity' | 'endLine' | 'endCol' | 'path'>>;
@@ -68,7 +118,7 @@ export function completeProblem(p: ReadProblem): Problem {
     endLine: p.endLine ?? (point ? p.line : null),
     endCol: p.endCol ?? (point && p.col !== null ? p.col + 1 : null),
     path: p.path ?? null,
-    message: p.message,
+    detail: p.detail,
   };
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Catalog, Clientele, Service } from './model';
 import { normalizeName } from './normalize-name';
 import { parseYaml, type ParsedYaml } from './parse-yaml';
-import { compareProblems, toJsonPointer, type Problem, type ProblemCode } from './problem';
+import { compareProblems, toJsonPointer, type DataPlace, type EntryKind, type JsonType, type Problem, type ProblemCode, type ProblemDetail } from './problem';
 
 /** The outcome of validating a catalogue: the catalogue, or every problem found in it. */
 export type ValidationResult = { ok: true; catalog: Catalog } | { ok: false; problems: Problem[] };
@@ -39,7 +39,7 @@ export function validateCatalogText(text: string, file: string): ValidationResul
   const { parsed } = result;
   const problems: Problem[] = [];
   // The range is the offending node's (its key's for an unknown key); the path names the value, whether or not it is there.
-  const report = (code: ProblemCode, where: Path, message: string, at: 'key' | 'value' = 'value'): void => {
+  const report = (code: ProblemCode, where: Path, detail: ProblemDetail, at: 'key' | 'value' = 'value'): void => {
     const range = parsed.positionOf(where, at);
     problems.push({
       code,
@@ -50,7 +50,7 @@ export function validateCatalogText(text: string, file: string): ValidationResul
       endLine: range?.endLine ?? null,
       endCol: range?.endCol ?? null,
       path: toJsonPointer(where),
-      message,
+      detail,
     });
   };
   const validate = schemaValidator();
@@ -60,7 +60,7 @@ export function validateCatalogText(text: string, file: string): ValidationResul
   return { ok: true, catalog: toCatalog(parsed.data as RawCatalog) };
 }
 
-type Report = (code: ProblemCode, where: Path, message: string, at?: 'key' | 'value') => void;
+type Report = (code: ProblemCode, where: Path, detail: ProblemDetail, at?: 'key' | 'value') => void;
 
 function pointerToPath(pointer: string): Path {
   if (pointer === '') return [];
@@ -71,8 +71,8 @@ function pointerToPath(pointer: string): Path {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function describePath(where: Path): string {
-  return where.length === 0 ? 'the catalogue' : where.join('.');
+function describePath(where: Path): DataPlace {
+  return where.join('.');
 }
 
 function reportSchemaErrors(errors: ErrorObject[], report: Report): void {
@@ -87,59 +87,38 @@ function reportSchemaErrors(errors: ErrorObject[], report: Report): void {
         report(
           'SCHEMA',
           [...where, String(params['additionalProperty'])],
-          `${describePath(where)}: unknown key "${String(params['additionalProperty'])}"`,
+          { id: 'unknownKey', at: describePath(where), key: String(params['additionalProperty']) },
           'key',
         );
         break;
       case 'required':
-        report('SCHEMA', where, `${describePath(where)}: missing required key "${String(params['missingProperty'])}"`);
+        report('SCHEMA', where, { id: 'missingKey', at: describePath(where), key: String(params['missingProperty']) });
         break;
       case 'enum':
-        report('SCHEMA', where, `${describePath(where)}: must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
+        report('SCHEMA', where, { id: 'notOneOf', at: describePath(where), values: (params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)) });
         break;
       case 'oneOf':
-        report('SCHEMA', where, `${describePath(where)}: must be a single line of text or null`);
+        report('SCHEMA', where, { id: 'lineOrNull', at: describePath(where) });
         break;
       case 'const':
-        report('SCHEMA', where, `${describePath(where)}: must be ${JSON.stringify(params['allowedValue'])}`);
+        report('SCHEMA', where, { id: 'mustBe', at: describePath(where), value: JSON.stringify(params['allowedValue']) });
         break;
       case 'type':
-        report('SCHEMA', where, `${describePath(where)}: must be ${typeName(String(params['type']))}`);
+        report('SCHEMA', where, { id: 'wrongType', at: describePath(where), types: String(params['type']).split(',') as JsonType[] });
         break;
       case 'pattern':
-        report('SCHEMA', where, `${describePath(where)}: ${patternMessage(String(params['pattern']))}`);
+        report('SCHEMA', where, { id: String(params['pattern']).startsWith('^[a-z0-9]') ? 'notKebabId' : 'notSingleLine', at: describePath(where) });
         break;
       default:
-        report('SCHEMA', where, `${describePath(where)}: ${error.message ?? 'is invalid'}`);
+        report('SCHEMA', where, { id: 'schemaOther', at: describePath(where), text: error.message ?? 'is invalid' });
     }
   }
-}
-
-function typeName(type: string): string {
-  const names: Record<string, string> = {
-    object: 'a mapping (key: value)',
-    array: 'a list',
-    string: 'text',
-    boolean: 'true or false',
-    integer: 'a whole number',
-    number: 'a number',
-    null: 'null',
-  };
-  return type
-    .split(',')
-    .map((t) => names[t] ?? t)
-    .join(' or ');
-}
-
-function patternMessage(pattern: string): string {
-  if (pattern.startsWith('^[a-z0-9]')) return 'must be a kebab-case id (lowercase letters and digits joined by single hyphens)';
-  return 'must be a single line of text, not blank, without control characters';
 }
 
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = `${p.code}|${p.line}|${p.col}|${p.message}`;
+    const key = `${p.code}|${p.line}|${p.col}|${JSON.stringify(p.detail)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -163,7 +142,7 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
     if (!isRec(c)) return;
     const parent = str(c['parent']);
     if (parent !== null && !clienteleIds.has(parent))
-      report('UNKNOWN_PARENT', ['clienteles', i, 'parent'], `clientele "${String(c['id'])}" has parent "${parent}", which is not a clientele id`);
+      report('UNKNOWN_PARENT', ['clienteles', i, 'parent'], { id: 'unknownParent', clientele: String(c['id']), parent });
   });
   checkParentCycles(clienteles, report);
 
@@ -171,19 +150,15 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
     if (!isRec(s)) return;
     const category = str(s['category']);
     if (category !== null && !categoryIds.has(category))
-      report('UNKNOWN_CATEGORY', ['services', i, 'category'], `service "${String(s['id'])}" is in category "${category}", which is not a category id`);
+      report('UNKNOWN_CATEGORY', ['services', i, 'category'], { id: 'unknownCategory', service: String(s['id']), category });
     const granted = new Set<string>();
     list(s['grants']).forEach((g, j) => {
       if (!isRec(g)) return;
       const clientele = str(g['clientele']);
       if (clientele === null) return;
       if (!clienteleIds.has(clientele))
-        report(
-          'UNKNOWN_CLIENTELE',
-          ['services', i, 'grants', j, 'clientele'],
-          `service "${String(s['id'])}" grants access to "${clientele}", which is not a clientele id`,
-        );
-      if (granted.has(clientele)) report('DUPLICATE_GRANT', ['services', i, 'grants', j], `service "${String(s['id'])}" grants "${clientele}" more than once`);
+        report('UNKNOWN_CLIENTELE', ['services', i, 'grants', j, 'clientele'], { id: 'unknownClientele', service: String(s['id']), clientele });
+      if (granted.has(clientele)) report('DUPLICATE_GRANT', ['services', i, 'grants', j], { id: 'duplicateGrant', service: String(s['id']), clientele });
       granted.add(clientele);
     });
   });
@@ -193,13 +168,13 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
   checkNames(root, 'categories', 'category', ['name', 'name_en'], [], report);
 }
 
-function collectIds(root: Rec, key: string, what: string, report: Report): Set<string> {
+function collectIds(root: Rec, key: string, what: EntryKind, report: Report): Set<string> {
   const ids = new Set<string>();
   list(root[key]).forEach((entry, i) => {
     if (!isRec(entry)) return;
     const id = str(entry['id']);
     if (id === null) return;
-    if (ids.has(id)) report('DUPLICATE_ID', [key, i, 'id'], `${what} id "${id}" is used more than once`);
+    if (ids.has(id)) report('DUPLICATE_ID', [key, i, 'id'], { id: 'duplicateId', entry: what, value: id });
     ids.add(id);
   });
   return ids;
@@ -234,11 +209,11 @@ function checkParentCycles(clienteles: unknown[], report: Report): void {
     const first = [...cycle].sort((a, b) => (indexOf.get(a) ?? 0) - (indexOf.get(b) ?? 0))[0] ?? current;
     const from = cycle.indexOf(first);
     const ordered = [...cycle.slice(from), ...cycle.slice(0, from), first];
-    report('PARENT_CYCLE', ['clienteles', indexOf.get(first) ?? 0, 'parent'], `clientele parents form a cycle: ${ordered.join(' -> ')}`);
+    report('PARENT_CYCLE', ['clienteles', indexOf.get(first) ?? 0, 'parent'], { id: 'parentCycle', ids: ordered });
   }
 }
 
-function checkNames(root: Rec, key: string, what: string, single: string[], multiple: string[], report: Report): void {
+function checkNames(root: Rec, key: string, what: EntryKind, single: string[], multiple: string[], report: Report): void {
   const owner = new Map<string, string>();
   list(root[key]).forEach((entry, i) => {
     if (!isRec(entry)) return;
@@ -260,14 +235,14 @@ function checkNames(root: Rec, key: string, what: string, single: string[], mult
       // A blank name is the schema's to report; this check is for names with no letter or digit (punctuation, invisible characters).
       if (value.trim() === '') continue;
       if (!/[\p{L}\p{N}]/u.test(normal)) {
-        report('EMPTY_NAME', where, `${what} "${id}" has a name with no letters or digits: ${JSON.stringify(value)}`);
+        report('EMPTY_NAME', where, { id: 'emptyName', entry: what, entryId: id, value });
         continue;
       }
       if (mine.has(normal)) continue;
       mine.add(normal);
       const other = owner.get(normal);
       if (other !== undefined && other !== id) {
-        report('NAME_COLLISION', where, `${what} "${id}" answers to "${value}", as ${what} "${other}" already does`);
+        report('NAME_COLLISION', where, { id: 'nameCollision', entry: what, entryId: id, value, other });
       } else {
         owner.set(normal, id);
       }

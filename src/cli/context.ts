@@ -76,7 +76,7 @@ export class Context {
       const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
       return {
         ok: false,
-        problem: { code: 'FILE_UNREADABLE', file: STDIN_NAME, line: null, col: null, message: this.m.errors.stdinUnreadable(describeErrno(errno, this.m)) },
+        problem: { code: 'FILE_UNREADABLE', file: STDIN_NAME, line: null, col: null, detail: { id: 'stdinUnreadable', errno } },
         errno,
       };
     }
@@ -109,7 +109,7 @@ export class Context {
     if (!result.ok) {
       const palette = makePalette(false);
       const ioError = !read.ok && read.errno !== undefined && !isNotFound(read.errno);
-      throw new UserError([this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemLine(p, palette))], {
+      throw new UserError([this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemLine(p, palette, this.lang))], {
         kind: ioError ? 'io-error' : 'catalog-error',
       });
     }

@@ -1,6 +1,8 @@
 import type { Problem, Severity } from '../catalog/problem';
 import type { Presenters } from './formats';
 import { toJson } from './json-output';
+import { messagesFor } from './messages/messages';
+import { problemMessage } from './problem-message';
 import type { Lang, Palette } from './options';
 import { shownPath } from './shown-path';
 import { sanitizeText } from './sanitize';
@@ -35,24 +37,24 @@ export interface ValidateJson {
 }
 
 /** One problem as one line: `file:line:col: CODE message` (a problem met while reading needs no range). */
-export function problemLine(p: Pick<Problem, 'code' | 'file' | 'line' | 'col' | 'message'>, palette: Palette): string {
+export function problemLine(p: Pick<Problem, 'code' | 'file' | 'line' | 'col' | 'detail'>, palette: Palette, lang: Lang): string {
   const where = p.line === null ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`;
-  return `${sanitizeText(where)}: ${palette.bad(p.code)} ${sanitizeText(p.message)}`;
+  return `${sanitizeText(where)}: ${palette.bad(p.code)} ${sanitizeText(problemMessage(p, lang))}`;
 }
 
 function validateText(reports: readonly FileReport[], palette: Palette, lang: Lang): string {
   const lines: string[] = [];
   for (const r of reports) {
     if (r.problems.length === 0) {
-      lines.push(`${sanitizeText(r.file)}: ${palette.good(lang === 'fr' ? 'catalogue valide' : 'valid catalogue')}`);
+      lines.push(`${sanitizeText(r.file)}: ${palette.good(messagesFor(lang).validation.valid)}`);
     } else {
-      for (const p of r.problems) lines.push(problemLine(p, palette));
+      for (const p of r.problems) lines.push(problemLine(p, palette, lang));
     }
   }
   const total = reports.reduce((n, r) => n + r.problems.length, 0);
   if (total > 0) {
     const invalid = reports.filter((r) => r.problems.length > 0).length;
-    lines.push(lang === 'fr' ? `${total} problème(s) dans ${invalid} fichier(s)` : `${total} problem(s) in ${invalid} file(s)`);
+    lines.push(messagesFor(lang).validation.summary(total, invalid));
   }
   return lines.join('\n') + '\n';
 }
@@ -68,7 +70,7 @@ export function escapeGithubProperty(s: string): string {
 }
 
 /** GitHub wants paths from the repository root, which is where a workflow runs; endColumn is exclusive, as everywhere in the tool. */
-function validateGithub(reports: readonly FileReport[], cwd: string): string {
+function validateGithub(reports: readonly FileReport[], cwd: string, lang: Lang): string {
   const lines: string[] = [];
   for (const r of reports) {
     for (const p of r.problems) {
@@ -76,14 +78,14 @@ function validateGithub(reports: readonly FileReport[], cwd: string): string {
       if (p.line !== null) props.push(`line=${p.line}`, `col=${p.col ?? 1}`);
       if (p.line !== null && p.endLine !== null) props.push(`endLine=${p.endLine}`, `endColumn=${p.endCol ?? 1}`);
       props.push(`title=${escapeGithubProperty(p.code)}`);
-      lines.push(`::${p.severity} ${props.join(',')}::${escapeGithubData(sanitizeText(`${p.code} ${p.message}`))}`);
+      lines.push(`::${p.severity} ${props.join(',')}::${escapeGithubData(sanitizeText(`${p.code} ${problemMessage(p, lang)}`))}`);
     }
   }
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }
 
 /** Shapes `validate` results as the documented JSON. */
-export function validateToJson(reports: readonly FileReport[]): ValidateJson {
+export function validateToJson(reports: readonly FileReport[], lang: Lang): ValidateJson {
   const files = reports.map((r) => ({
     file: r.file,
     valid: r.problems.length === 0,
@@ -95,7 +97,7 @@ export function validateToJson(reports: readonly FileReport[]): ValidateJson {
       end_line: p.endLine,
       end_col: p.endCol,
       path: p.path,
-      message: p.message,
+      message: problemMessage(p, lang),
     })),
   }));
   const problems = files.reduce((n, f) => n + f.problems.length, 0);
@@ -105,7 +107,7 @@ export function validateToJson(reports: readonly FileReport[]): ValidateJson {
 /** Presenters of `validate`, one per format; github and sarif need the context (text and json show paths as given). */
 export const presentValidation = {
   table: (reports, o) => validateText(reports, o.palette, o.lang),
-  json: (reports) => toJson(validateToJson(reports)),
-  github: (reports, o) => validateGithub(reports, o.cwd),
+  json: (reports, o) => toJson(validateToJson(reports, o.lang)),
+  github: (reports, o) => validateGithub(reports, o.cwd, o.lang),
   sarif: (reports, o) => toJson(validateSarif(reports, { cwd: o.cwd, toolVersion: o.version }, o.lang)),
 } as const satisfies Presenters<readonly FileReport[], ValidateFormat>;

@@ -3,6 +3,7 @@ import type { Problem, ProblemCode, Severity } from '../catalog/problem';
 import { problemLabel } from './labels';
 import type { Lang } from './options';
 import type { FileReport } from './present-problems';
+import { problemMessage } from './problem-message';
 
 /** What SARIF needs besides the reports: the directory paths are relative to, and the tool's version. */
 export interface SarifContext {
@@ -99,7 +100,7 @@ export function validateSarif(reports: readonly FileReport[], context: SarifCont
       };
       if (p.path !== null) location.logicalLocations = [{ fullyQualifiedName: p.path }];
       // Viewers show the text to people, as GitHub shows annotations: the same neutralising applies.
-      results.push({ ruleId: p.code, ruleIndex: index, level: p.severity, message: { text: sanitizeText(p.message) }, locations: [location] });
+      results.push({ ruleId: p.code, ruleIndex: index, level: p.severity, message: { text: sanitizeText(problemMessage(p, lang)) }, locations: [location] });
     }
   }
   const base = pathToFileURL(context.cwd).href;

@@ -41,7 +41,7 @@ const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
     if (!('catalog' in before) || !('catalog' in after)) {
       const failed = [before, after].filter((s): s is Extract<Side, { problems: readonly Problem[] }> => !('catalog' in s));
       const palette = makePalette(false);
-      const lines = [ctx.m.errors.cannotCompare, ...failed.flatMap((s) => s.problems.map((p) => problemLine(p, palette)))];
+      const lines = [ctx.m.errors.cannotCompare, ...failed.flatMap((s) => s.problems.map((p) => problemLine(p, palette, ctx.lang)))];
       const io = failed.some((s) => s.errno !== undefined && !isNotFound(s.errno));
       const missing = failed.some((s) => isNotFound(s.errno));
       throw new UserError(lines, { kind: io ? 'io-error' : missing ? 'usage-error' : 'catalog-error' });

@@ -34,7 +34,7 @@ const spec: CommandSpec<never, never> = {
       const shown = ctx.shownPath(file);
       const read = ctx.readInput(file, ctx.m.stdinPurposes.format);
       if (!read.ok) {
-        ctx.io.stderr(`${problemLine(read.problem, palette)}\n`);
+        ctx.io.stderr(`${problemLine(read.problem, palette, ctx.lang)}\n`);
         // A file that cannot be decoded (too large, binary, not UTF-8) is not a valid catalogue; the system refusing the read is an I/O error.
         if (read.errno === undefined) invalid++;
         else if (isNotFound(read.errno)) missing++;
@@ -43,7 +43,7 @@ const spec: CommandSpec<never, never> = {
       }
       const result = formatting().formatCatalogText(read.text, shown);
       if (!result.ok) {
-        for (const p of result.problems) ctx.io.stderr(`${problemLine(p, palette)}\n`);
+        for (const p of result.problems) ctx.io.stderr(`${problemLine(p, palette, ctx.lang)}\n`);
         ctx.warn(ctx.m.errors.leftUntouched(shown));
         invalid++;
         continue;

@@ -1,5 +1,19 @@
 import { count, type Messages } from './messages';
 
+const TYPES = {
+  object: 'a mapping (key: value)',
+  array: 'a list',
+  string: 'text',
+  boolean: 'true or false',
+  integer: 'a whole number',
+  number: 'a number',
+  null: 'null',
+} as const;
+
+function place(at: string): string {
+  return at === '' ? 'the catalogue' : at;
+}
+
 /** Everything the tool says, in English. */
 export const en: Messages = {
   program: {
@@ -127,6 +141,45 @@ export const en: Messages = {
       EBADF: 'the stream is closed',
       ENOENT: 'no such file',
     },
+  },
+  problems: {
+    fileNotFound: () => 'no such file',
+    fileUnreadable: (d) => `cannot read the file (${d.errno})`,
+    isDirectory: () => 'is a directory, not a catalogue file',
+    stdinUnreadable: (d) => `cannot read standard input (${d.errno})`,
+    tooLarge: (d) => `the file is ${d.size} bytes; a catalogue may not exceed ${d.limit}`,
+    binary: () => 'the file holds a NUL byte: it is binary, not YAML text',
+    notUtf8: () => 'the file is not valid UTF-8 text',
+    emptyDocument: () => 'the file holds no YAML document',
+    multipleDocuments: () => 'the file holds several YAML documents; a catalogue is one',
+    nestingLimit: (d) => `values nest deeper than ${d.limit} levels`,
+    aliasLimit: (d) => `aliases expand too much (more than ${d.limit}); refusing a possible alias bomb`,
+    complexKey: () => 'keys must be plain text, not a list, a mapping or an alias',
+    aliasWithoutAnchor: (d) => `alias *${d.alias} refers to no anchor`,
+    duplicateKey: () => 'Map keys must be unique',
+    tabIndent: () => 'tabs are not allowed as indentation',
+    yaml: (d) => d.text,
+    unknownKey: (d) => `${place(d.at)}: unknown key "${d.key}"`,
+    missingKey: (d) => `${place(d.at)}: missing required key "${d.key}"`,
+    notOneOf: (d) => `${place(d.at)}: must be one of ${d.values.join(', ')}`,
+    lineOrNull: (d) => `${place(d.at)}: must be a single line of text or null`,
+    mustBe: (d) => `${place(d.at)}: must be ${d.value}`,
+    wrongType: (d) => `${place(d.at)}: must be ${d.types.map((t) => TYPES[t]).join(' or ')}`,
+    notKebabId: (d) => `${place(d.at)}: must be a kebab-case id (lowercase letters and digits joined by single hyphens)`,
+    notSingleLine: (d) => `${place(d.at)}: must be a single line of text, not blank, without control characters`,
+    schemaOther: (d) => `${place(d.at)}: ${d.text}`,
+    unknownParent: (d) => `clientele "${d.clientele}" has parent "${d.parent}", which is not a clientele id`,
+    unknownCategory: (d) => `service "${d.service}" is in category "${d.category}", which is not a category id`,
+    unknownClientele: (d) => `service "${d.service}" grants access to "${d.clientele}", which is not a clientele id`,
+    duplicateGrant: (d) => `service "${d.service}" grants "${d.clientele}" more than once`,
+    duplicateId: (d) => `${d.entry} id "${d.value}" is used more than once`,
+    parentCycle: (d) => `clientele parents form a cycle: ${d.ids.join(' -> ')}`,
+    emptyName: (d) => `${d.entry} "${d.entryId}" has a name with no letters or digits: ${JSON.stringify(d.value)}`,
+    nameCollision: (d) => `${d.entry} "${d.entryId}" answers to "${d.value}", as ${d.entry} "${d.other}" already does`,
+  },
+  validation: {
+    valid: 'valid catalogue',
+    summary: (problems, files) => `${count('en', problems, 'problem', 'problems')} in ${count('en', files, 'file', 'files')}`,
   },
   diff: {
     none: 'No change in meaning.',

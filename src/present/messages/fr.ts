@@ -1,5 +1,44 @@
 import { count, type Messages } from './messages';
 
+const TYPES = {
+  object: 'un tableau associatif (clé : valeur)',
+  array: 'une liste',
+  string: 'du texte',
+  boolean: 'true ou false',
+  integer: 'un nombre entier',
+  number: 'un nombre',
+  null: 'null',
+} as const;
+
+// The YAML parser's errors by their code (its own explanations are English; the English messages quote them).
+const YAML_ERRORS: Readonly<Record<string, string>> = {
+  ALIAS_PROPS: 'un alias ne peut porter ni ancre ni étiquette',
+  BAD_ALIAS: 'alias invalide',
+  BAD_DIRECTIVE: 'directive YAML invalide',
+  BAD_DQ_ESCAPE: 'séquence d’échappement invalide dans un texte entre guillemets',
+  BAD_INDENT: 'indentation incorrecte',
+  BAD_PROP_ORDER: 'ancre ou étiquette mal placée',
+  BAD_SCALAR_START: 'une valeur ne peut pas commencer par ce caractère (mettez-la entre guillemets)',
+  BLOCK_AS_IMPLICIT_KEY: 'un bloc ne peut pas servir de clé',
+  BLOCK_IN_FLOW: 'un bloc ne peut pas figurer entre crochets ou accolades',
+  IMPOSSIBLE: 'structure YAML impossible à lire',
+  MISSING_CHAR: 'caractère manquant : un guillemet, un crochet ou une accolade n’est pas fermé',
+  MULTILINE_IMPLICIT_KEY: 'une clé doit tenir sur une seule ligne (un deux-points manque-t-il ?)',
+  MULTIPLE_ANCHORS: 'un nœud ne peut porter qu’une ancre',
+  MULTIPLE_TAGS: 'un nœud ne peut porter qu’une étiquette',
+  NON_STRING_KEY: 'une clé doit être du texte',
+  RESOURCE_EXHAUSTION: 'document trop coûteux à lire',
+  TAG_RESOLVE_FAILED: 'étiquette YAML inconnue',
+  UNEXPECTED_TOKEN: 'élément inattendu à cet endroit',
+  BAD_COLLECTION_TYPE: 'type de collection invalide',
+};
+
+const ENTRIES = { service: 'service', clientele: 'clientèle', category: 'catégorie' } as const;
+
+function place(at: string): string {
+  return at === '' ? 'le catalogue' : at;
+}
+
 /** Tout ce que l'outil dit, en français. */
 export const fr: Messages = {
   program: {
@@ -128,6 +167,45 @@ export const fr: Messages = {
       EBADF: 'le flux est fermé',
       ENOENT: 'fichier introuvable',
     },
+  },
+  problems: {
+    fileNotFound: () => 'fichier introuvable',
+    fileUnreadable: (d) => `lecture du fichier impossible (${d.errno})`,
+    isDirectory: () => 'c’est un dossier, pas un fichier de catalogue',
+    stdinUnreadable: (d) => `lecture de l’entrée standard impossible (${d.errno})`,
+    tooLarge: (d) => `le fichier fait ${d.size} octets ; un catalogue ne peut dépasser ${d.limit} octets`,
+    binary: () => 'le fichier contient un octet NUL : c’est un fichier binaire, pas du texte YAML',
+    notUtf8: () => 'le fichier n’est pas du texte UTF-8 valide',
+    emptyDocument: () => 'le fichier ne contient aucun document YAML',
+    multipleDocuments: () => 'le fichier contient plusieurs documents YAML ; un catalogue n’en est qu’un',
+    nestingLimit: (d) => `les valeurs sont imbriquées sur plus de ${d.limit} niveaux`,
+    aliasLimit: (d) => `les alias se développent trop (plus de ${d.limit}) ; refus d’une possible bombe d’alias`,
+    complexKey: () => 'une clé doit être du texte simple, pas une liste, un tableau associatif ni un alias',
+    aliasWithoutAnchor: (d) => `l’alias *${d.alias} ne renvoie à aucune ancre`,
+    duplicateKey: () => 'les clés d’un tableau associatif doivent être uniques',
+    tabIndent: () => 'les tabulations ne sont pas permises dans l’indentation',
+    yaml: (d) => YAML_ERRORS[d.yamlCode] ?? `erreur de syntaxe YAML (${d.yamlCode})`,
+    unknownKey: (d) => `${place(d.at)} : clé inconnue « ${d.key} »`,
+    missingKey: (d) => `${place(d.at)} : clé obligatoire manquante « ${d.key} »`,
+    notOneOf: (d) => `${place(d.at)} : doit être l’une des valeurs ${d.values.join(', ')}`,
+    lineOrNull: (d) => `${place(d.at)} : doit être une seule ligne de texte, ou null`,
+    mustBe: (d) => `${place(d.at)} : doit valoir ${d.value}`,
+    wrongType: (d) => `${place(d.at)} : doit être ${d.types.map((t) => TYPES[t]).join(' ou ')}`,
+    notKebabId: (d) => `${place(d.at)} : doit être un identifiant en kebab-case (minuscules et chiffres reliés par des traits d’union simples)`,
+    notSingleLine: (d) => `${place(d.at)} : doit être une seule ligne de texte, non vide, sans caractère de contrôle`,
+    schemaOther: (d) => `${place(d.at)} : ${d.text}`,
+    unknownParent: (d) => `la clientèle « ${d.clientele} » a pour parent « ${d.parent} », qui n’est pas un identifiant de clientèle`,
+    unknownCategory: (d) => `le service « ${d.service} » est dans la catégorie « ${d.category} », qui n’est pas un identifiant de catégorie`,
+    unknownClientele: (d) => `le service « ${d.service} » donne accès à « ${d.clientele} », qui n’est pas un identifiant de clientèle`,
+    duplicateGrant: (d) => `le service « ${d.service} » donne accès à « ${d.clientele} » plus d’une fois`,
+    duplicateId: (d) => `l’identifiant de ${ENTRIES[d.entry]} « ${d.value} » sert plus d’une fois`,
+    parentCycle: (d) => `les parents de clientèles forment un cycle : ${d.ids.join(' -> ')}`,
+    emptyName: (d) => `${ENTRIES[d.entry]} « ${d.entryId} » : un nom sans lettre ni chiffre : ${JSON.stringify(d.value)}`,
+    nameCollision: (d) => `${ENTRIES[d.entry]} « ${d.entryId} » répond au nom « ${d.value} », comme ${ENTRIES[d.entry]} « ${d.other} » déjà`,
+  },
+  validation: {
+    valid: 'catalogue valide',
+    summary: (problems, files) => `${count('fr', problems, 'problème', 'problèmes')} dans ${count('fr', files, 'fichier', 'fichiers')}`,
   },
   diff: {
     none: 'Aucun changement de sens.',

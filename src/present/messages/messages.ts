@@ -1,3 +1,4 @@
+import type { ProblemDetail } from '../../catalog/problem';
 import type { Lang } from '../options';
 import { en } from './en';
 import { fr } from './fr';
@@ -89,6 +90,13 @@ export interface Messages {
     readonly internal: (message: string) => string;
     readonly internalHint: string;
     readonly errno: Readonly<Record<'ENOSPC' | 'EDQUOT' | 'EIO' | 'EACCES' | 'EPERM' | 'EISDIR' | 'EROFS' | 'EFBIG' | 'EBADF' | 'ENOENT', string>>;
+  };
+  /** What validation problems say, one sentence per kind of detail. */
+  readonly problems: { readonly [K in ProblemDetail['id']]: (d: Extract<ProblemDetail, { id: K }>) => string };
+  /** `validate`'s summary lines. */
+  readonly validation: {
+    readonly valid: string;
+    readonly summary: (problems: number, files: number) => string;
   };
   /** The words of `diff`. */
   readonly diff: {
