@@ -93,7 +93,7 @@ describeBrowser('in headless Chromium', () => {
     await page.selectOption('#f-clientele', 'audioprothesiste');
     await page.selectOption('#f-tier', 'request');
     expect(await visibleServices()).toEqual(['messagerie-securisee', 'selat']);
-    expect(await page.textContent('#service-messagerie-securisee')).toContain('accès aux états de compte seulement');
+    expect(await page.textContent('#service-messagerie-securisee')).toContain('Conditions\u00a0: accès aux états de compte seulement');
 
     await page.selectOption('#f-clientele', '');
     await page.selectOption('#f-tier', '');
@@ -119,6 +119,9 @@ describeBrowser('in headless Chromium', () => {
     const text = await page.textContent('#service-messagerie-securisee');
     expect(text).toContain('inherited from');
     expect(await page.textContent('h1')).toBe('Access to RAMQ online services');
+    await page.selectOption('#f-clientele', 'oculariste');
+    expect(await page.textContent('#service-messagerie-securisee')).toContain('Conditions: statements of account only');
+    expect(await page.getAttribute('section.filters', 'aria-label')).toBe('Filters');
     expect(errors).toEqual([]);
   }, 60000);
 

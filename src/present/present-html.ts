@@ -11,62 +11,77 @@ export interface ExportData {
   readonly version: string;
 }
 
-const UI = {
-  fr: {
-    title: 'Accès aux services en ligne de la RAMQ',
-    intro: 'Qui peut utiliser quel service en ligne de la RAMQ, et comment. Transcription de la page « Liste des services en ligne ».',
-    clientele: 'Clientèle',
-    allClienteles: 'Toutes les clientèles',
-    category: 'Catégorie',
-    allCategories: 'Toutes les catégories',
-    tier: 'Accès',
-    allTiers: 'Tous les accès',
-    search: 'Rechercher',
-    searchPlaceholder: 'nom, sigle, mot…',
-    matrix: 'Tableau clientèles × services',
-    services: 'Services',
-    noResult: 'Aucun service ne correspond à ces filtres.',
-    who: 'Qui y a accès',
-    noList: "La source ne donne aucune liste d'accès pour ce service.",
-    inherited: 'hérité de',
-    conditions: 'Conditions',
-    notes: 'Notes',
-    subApps: 'Applications incluses',
-    descriptive: 'nom descriptif : la source ne nomme pas ce service',
-    legend: 'C : à la création du compte · R : sur demande · L : listé sans précision · minuscule : hérité · * : avec conditions',
-    shown: (n: number, total: number) => `${n} service(s) sur ${total}`,
-    footer: (v: string, d: string) =>
-      `Produit par ramq-access ${v} le ${d}. Les noms officiels sont ceux de la source; descriptions et notes sont reformulées.`,
-  },
-  en: {
-    title: 'Access to RAMQ online services',
-    intro: 'Who may use which RAMQ online service, and how. Transcribed from the RAMQ page "Liste des services en ligne".',
-    clientele: 'Clientele',
-    allClienteles: 'All clienteles',
-    category: 'Category',
-    allCategories: 'All categories',
-    tier: 'Access',
-    allTiers: 'Any access',
-    search: 'Search',
-    searchPlaceholder: 'name, abbreviation, word…',
-    matrix: 'Clienteles × services table',
-    services: 'Services',
-    noResult: 'No service matches these filters.',
-    who: 'Who has access',
-    noList: 'The source gives no access list for this service.',
-    inherited: 'inherited from',
-    conditions: 'Conditions',
-    notes: 'Notes',
-    subApps: 'Applications inside it',
-    descriptive: 'descriptive name: the source does not name this service',
-    legend: 'C: at account creation · R: on request · L: listed, tier not stated · lower case: inherited · *: with conditions',
-    shown: (n: number, total: number) => `${n} of ${total} service(s)`,
-    footer: (v: string, d: string) => `Made by ramq-access ${v} on ${d}. Official names are the source's; descriptions and notes are reworded.`,
-  },
+// Every string of the page, one table per language with the same keys (EN is typed from FR,
+// so a key missing on either side fails to compile). `{name}` marks a value the page fills in.
+// French typography: a no-break space before ":" and ";" and inside « ».
+const FR = {
+  title: 'Accès aux services en ligne de la RAMQ',
+  intro: 'Qui peut utiliser quel service en ligne de la RAMQ, et comment. Transcription de la page «\u00a0Liste des services en ligne\u00a0».',
+  filters: 'Filtres',
+  clientele: 'Clientèle',
+  allClienteles: 'Toutes les clientèles',
+  category: 'Catégorie',
+  allCategories: 'Toutes les catégories',
+  tier: 'Accès',
+  allTiers: 'Tous les accès',
+  search: 'Rechercher',
+  searchPlaceholder: 'nom, sigle, mot…',
+  shown: '{n} service(s) sur {total}',
+  services: 'Services',
+  noResult: 'Aucun service ne correspond à ces filtres.',
+  who: 'Qui y a accès',
+  noList: "La source ne donne aucune liste d'accès pour ce service.",
+  inheritedFrom: 'hérité de la clientèle «\u00a0{name}\u00a0»',
+  conditionLine: 'Conditions\u00a0: {text}',
+  notes: 'Notes',
+  noteLine: '{label}\u00a0: {text}',
+  subApps: 'Applications incluses',
+  descriptive: 'nom descriptif\u00a0: la source ne nomme pas ce service',
+  officialName: 'nom officiel\u00a0: {name}',
+  matrix: 'Tableau clientèles × services',
+  legend: 'C\u00a0: à la création du compte · R\u00a0: sur demande · L\u00a0: listé sans précision · minuscule\u00a0: hérité · *\u00a0: avec conditions',
+  footer: 'Produit par ramq-access {version} le {date}. Les noms officiels sont ceux de la source\u00a0; descriptions et notes sont reformulées.',
 } as const;
+
+const EN: Record<keyof typeof FR, string> = {
+  title: 'Access to RAMQ online services',
+  intro: 'Who may use which RAMQ online service, and how. Transcribed from the RAMQ page "Liste des services en ligne".',
+  filters: 'Filters',
+  clientele: 'Clientele',
+  allClienteles: 'All clienteles',
+  category: 'Category',
+  allCategories: 'All categories',
+  tier: 'Access',
+  allTiers: 'Any access',
+  search: 'Search',
+  searchPlaceholder: 'name, abbreviation, word…',
+  shown: '{n} of {total} service(s)',
+  services: 'Services',
+  noResult: 'No service matches these filters.',
+  who: 'Who has access',
+  noList: 'The source gives no access list for this service.',
+  inheritedFrom: 'inherited from {name}',
+  conditionLine: 'Conditions: {text}',
+  notes: 'Notes',
+  noteLine: '{label}: {text}',
+  subApps: 'Applications inside it',
+  descriptive: 'descriptive name: the source does not name this service',
+  officialName: 'official name: {name}',
+  matrix: 'Clienteles × services table',
+  legend: 'C: at account creation · R: on request · L: listed, tier not stated · lower case: inherited · *: with conditions',
+  footer: "Made by ramq-access {version} on {date}. Official names are the source's; descriptions and notes are reworded.",
+};
+
+/** The page's strings in each language (exported for the tests that check a page holds one language only). */
+export const HTML_STRINGS: Readonly<Record<Lang, Readonly<Record<keyof typeof FR, string>>>> = { fr: FR, en: EN };
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/** Fills the `{key}` slots of a string of the page. */
+function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (slot, key: string) => values[key] ?? slot);
 }
 
 /** JSON that can sit inside a <script> element without ending it. */
@@ -117,18 +132,19 @@ const SCRIPT = `
   var data = JSON.parse(document.getElementById('data').textContent);
   var ui = data.ui;
   var $ = function (id) { return document.getElementById(id); };
+  var fill = function (t, values) { return t.replace(/\\{(\\w+)\\}/g, function (slot, k) { return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : slot; }); };
   var norm = function (s) { return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase().replace(/[\\u2018\\u2019']/g, "'").replace(/[-\\u2010-\\u2015]/g, ' ').replace(/\\s+/g, ' ').trim(); };
   var el = function (tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
   var clienteles = {}; data.clienteles.forEach(function (c) { clienteles[c.id] = c; });
   var categories = {}; data.categories.forEach(function (c) { categories[c.id] = c; });
   var name = function (x) { return data.lang === 'en' ? x.name_en : x.name; };
-  function fill(select, items, all) {
+  function options(select, items, all) {
     select.appendChild(new Option(all, ''));
     items.forEach(function (it) { select.appendChild(new Option(it.label, it.value)); });
   }
-  fill($('f-clientele'), data.clienteles.map(function (c) { return { value: c.id, label: name(c) }; }), ui.allClienteles);
-  fill($('f-category'), data.categories.map(function (c) { return { value: c.id, label: name(c) }; }), ui.allCategories);
-  fill($('f-tier'), data.tiers.map(function (t) { return { value: t.id, label: t.label }; }), ui.allTiers);
+  options($('f-clientele'), data.clienteles.map(function (c) { return { value: c.id, label: name(c) }; }), ui.allClienteles);
+  options($('f-category'), data.categories.map(function (c) { return { value: c.id, label: name(c) }; }), ui.allCategories);
+  options($('f-tier'), data.tiers.map(function (t) { return { value: t.id, label: t.label }; }), ui.allTiers);
   var tierLabel = {}; data.tiers.forEach(function (t) { tierLabel[t.id] = t; });
 
   function searchText(s) {
@@ -144,8 +160,8 @@ const SCRIPT = `
     var badge = el('span', 'tier tier-' + a.tier, tierLabel[a.tier].symbol); badge.title = tierLabel[a.tier].label;
     li.appendChild(badge);
     li.appendChild(document.createTextNode(name(clienteles[a.clientele]) + ' — ' + tierLabel[a.tier].label));
-    if (a.inherited_from) li.appendChild(el('div', 'inh', ui.inherited + ' ' + name(clienteles[a.inherited_from])));
-    a.conditions.forEach(function (c) { li.appendChild(el('div', 'cond', ui.conditions + ' : ' + c[data.lang])); });
+    if (a.inherited_from) li.appendChild(el('div', 'inh', fill(ui.inheritedFrom, { name: name(clienteles[a.inherited_from]) })));
+    a.conditions.forEach(function (c) { li.appendChild(el('div', 'cond', fill(ui.conditionLine, { text: c[data.lang] }))); });
     return li;
   }
 
@@ -156,8 +172,9 @@ const SCRIPT = `
     card.appendChild(h);
     var meta = el('div', 'meta');
     meta.appendChild(el('span', 'id', s.id));
-    meta.appendChild(document.createTextNode(' · ' + name(categories[s.category]) + (data.lang === 'en' && s.name !== s.name_en ? ' · ' + s.name : '')));
+    meta.appendChild(document.createTextNode(' · ' + name(categories[s.category])));
     card.appendChild(meta);
+    if (name(s) !== s.name) card.appendChild(el('div', 'meta', fill(ui.officialName, { name: s.name })));
     if (s.name_is_descriptive) card.appendChild(el('div', 'meta', ui.descriptive));
     card.appendChild(el('p', null, s.description[data.lang]));
     card.appendChild(el('strong', null, ui.who));
@@ -165,10 +182,10 @@ const SCRIPT = `
     var ul = el('ul', 'access'); s.access.forEach(function (a) { ul.appendChild(accessItem(a)); }); card.appendChild(ul);
     if (s.notes.length || s.sub_applications.length) {
       var d = el('details'); d.appendChild(el('summary', null, ui.notes));
-      s.notes.forEach(function (n) { d.appendChild(el('p', null, n.label + ' : ' + n[data.lang])); });
+      s.notes.forEach(function (n) { d.appendChild(el('p', null, fill(ui.noteLine, { label: n.label, text: n[data.lang] }))); });
       if (s.sub_applications.length) {
         d.appendChild(el('strong', null, ui.subApps));
-        var sub = el('ul'); s.sub_applications.forEach(function (a) { sub.appendChild(el('li', null, a.name + ' — ' + a.description[data.lang])); }); d.appendChild(sub);
+        var sub = el('ul'); s.sub_applications.forEach(function (a) { sub.appendChild(el('li', null, name(a) + ' — ' + a.description[data.lang])); }); d.appendChild(sub);
       }
       card.appendChild(d);
     }
@@ -216,10 +233,9 @@ const SCRIPT = `
       cells.forEach(function (td) { if (!td.classList.contains('hidden') && td.dataset.tier && (!ft || td.dataset.tier === ft)) has = true; });
       tr.classList.toggle('hidden', (fc && tr.dataset.clientele !== fc) || ((ft || fk || q) && !has));
     });
-    $('count').textContent = ui.shown(shown, data.services.length);
+    $('count').textContent = fill(ui.shown, { n: shown, total: data.services.length });
     $('none').classList.toggle('hidden', shown !== 0);
   }
-  ui.shown = function (n, t) { return ui.shownTemplate.replace('{n}', n).replace('{t}', t); };
   ['f-clientele', 'f-category', 'f-tier'].forEach(function (id) { $(id).addEventListener('change', apply); });
   $('f-search').addEventListener('input', apply);
   apply();
@@ -228,10 +244,10 @@ const SCRIPT = `
 
 /** The whole catalogue as one self-contained HTML page: no network, no external script, style or font. */
 export function presentHtml(data: ExportData, lang: Lang): string {
-  const ui = UI[lang];
+  const ui = HTML_STRINGS[lang];
   const payload = {
     lang,
-    ui: { ...ui, shownTemplate: ui.shown(-1, -2).replace('-1', '{n}').replace('-2', '{t}') },
+    ui,
     tiers: (['creation', 'request', 'unspecified'] as const).map((id) => ({
       id,
       label: tierLabel(id, lang),
@@ -268,7 +284,7 @@ export function presentHtml(data: ExportData, lang: Lang): string {
 <p class="intro">${escapeHtml(ui.intro)}</p>
 </header>
 <main>
-<section class="filters" aria-label="filters">
+<section class="filters" aria-label="${escapeHtml(ui.filters)}">
 <label>${escapeHtml(ui.clientele)}<select id="f-clientele"></select></label>
 <label>${escapeHtml(ui.category)}<select id="f-category"></select></label>
 <label>${escapeHtml(ui.tier)}<select id="f-tier"></select></label>
@@ -282,7 +298,7 @@ export function presentHtml(data: ExportData, lang: Lang): string {
 <p class="legend">${escapeHtml(ui.legend)}</p>
 <div class="matrix-wrap"><table class="matrix" id="matrix"></table></div>
 </main>
-<footer>${escapeHtml(ui.footer(data.version, data.generated))}</footer>
+<footer>${escapeHtml(fill(ui.footer, { version: data.version, date: data.generated }))}</footer>
 <script type="application/json" id="data">${scriptJson(payload)}</script>
 <script>${SCRIPT}</script>
 </body>
