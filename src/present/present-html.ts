@@ -1,7 +1,9 @@
-import type { Catalog } from '../catalog/model';
+import type { Catalog, Tier } from '../catalog/model';
+import { TIERS } from '../catalog/model';
 import type { WhoResult } from '../query/access';
 import { kindLabel, noteLabel, tierLabel } from './labels';
 import type { Lang } from './options';
+import { serviceShortNames } from './service-short-names';
 
 /** What the page shows: the catalogue, and for each service everyone who may use it (heirs included). */
 export interface ExportData {
@@ -39,7 +41,17 @@ const FR = {
   descriptive: 'nom descriptif\u00a0: la source ne nomme pas ce service',
   officialName: 'nom officiel\u00a0: {name}',
   matrix: 'Tableau clientèles × services',
-  legend: 'C\u00a0: à la création du compte · R\u00a0: sur demande · L\u00a0: listé sans précision · minuscule\u00a0: hérité · *\u00a0: avec conditions',
+  matrixHelp: 'Une ligne par clientèle, une colonne par service. Le tableau défile dans son cadre\u00a0; ses en-têtes restent visibles.',
+  matrixRegion: 'Tableau clientèles × services, défilant dans son cadre',
+  symbols: 'Symboles du tableau',
+  inheritedMeaning: 'hérité d’une clientèle plus générale',
+  conditionsMeaning: 'avec conditions\u00a0: voir la note de ce numéro',
+  conditionNotes: 'Conditions',
+  conditionNote: '{service} — {clienteles}\u00a0: {text}',
+  keys: 'Colonnes du tableau',
+  byClientele: 'Par clientèle',
+  byClienteleHelp: 'Les services d’une clientèle, par type d’accès.',
+  byClienteleNone: 'Aucun service pour cette clientèle avec ces filtres.',
   footer: 'Produit par ramq-access {version} le {date}. Les noms officiels sont ceux de la source\u00a0; descriptions et notes sont reformulées.',
 } as const;
 
@@ -68,12 +80,27 @@ const EN: Record<keyof typeof FR, string> = {
   descriptive: 'descriptive name: the source does not name this service',
   officialName: 'official name: {name}',
   matrix: 'Clienteles × services table',
-  legend: 'C: at account creation · R: on request · L: listed, tier not stated · lower case: inherited · *: with conditions',
+  matrixHelp: 'One row per clientele, one column per service. The table scrolls inside its frame; its headers stay in view.',
+  matrixRegion: 'Clienteles × services table, scrolling inside its frame',
+  symbols: 'Table symbols',
+  inheritedMeaning: 'inherited from a more general clientele',
+  conditionsMeaning: 'with conditions: see the note of that number',
+  conditionNotes: 'Conditions',
+  conditionNote: '{service} — {clienteles}: {text}',
+  keys: 'Table columns',
+  byClientele: 'By clientele',
+  byClienteleHelp: "A clientele's services, by kind of access.",
+  byClienteleNone: 'No service for this clientele with these filters.',
   footer: "Made by ramq-access {version} on {date}. Official names are the source's; descriptions and notes are reworded.",
 };
 
 /** The page's strings in each language (exported for the tests that check a page holds one language only). */
 export const HTML_STRINGS: Readonly<Record<Lang, Readonly<Record<keyof typeof FR, string>>>> = { fr: FR, en: EN };
+
+// One mark per tier, the same in both languages: filled = given with the account, hollow = to ask for, tick = listed.
+const TIER_MARKS = { creation: '●', request: '○', unspecified: '✓' } as const satisfies Record<Tier, string>;
+// Parents stand above their specialisations in the matrix: the arrow points at where the grant comes from.
+const INHERITED_MARK = '↑';
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -93,19 +120,21 @@ function scriptJson(value: unknown): string {
 }
 
 const CSS = `
-:root { --fg: #1b1f24; --muted: #5b6470; --line: #d9dee4; --bg: #fff; --soft: #f4f6f8; --accent: #0b5cad; --c: #1a7f37; --r: #9a6700; --l: #57606a; }
+:root { --fg: #1b1f24; --muted: #5b6470; --line: #d9dee4; --bg: #fff; --soft: #f4f6f8; --zebra: #f8fafb; --hover: #e8f1fb; --accent: #0b5cad; --c: #1a7f37; --r: #9a6700; --l: #57606a; --cat: #8c959f; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
 header, main, footer { max-width: 1100px; margin: 0 auto; padding: 0 16px; }
 h1 { font-size: 1.5rem; margin: 20px 0 4px; }
+h2 { margin: 28px 0 8px; }
+h3 { font-size: 1rem; margin: 18px 0 6px; }
 .intro { color: var(--muted); margin: 0 0 16px; }
-.filters { position: sticky; top: 0; z-index: 2; background: var(--bg); display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 8px 12px; padding: 10px 0; border-bottom: 1px solid var(--line); }
-.filters label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); gap: 2px; }
+.filters { position: sticky; top: 0; z-index: 5; background: var(--bg); display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 8px 12px; padding: 10px 0; border-bottom: 1px solid var(--line); }
+.filters label, .pick label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); gap: 2px; }
 select, input[type=search] { font: inherit; padding: 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; min-width: 0; width: 100%; }
 .count { color: var(--muted); font-size: .9rem; margin: 12px 0; }
 .service { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 12px; padding: 12px 14px; }
 .service h3 { margin: 0; font-size: 1.1rem; }
-.service .meta { color: var(--muted); font-size: .85rem; margin: 2px 0 6px; }
+.meta { color: var(--muted); font-size: .85rem; margin: 2px 0 6px; }
 .service .id, code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .85em; background: var(--soft); padding: 0 4px; border-radius: 4px; }
 .access { list-style: none; padding: 0; margin: 6px 0; }
 .access li { padding: 4px 0; border-top: 1px dashed var(--line); }
@@ -114,16 +143,51 @@ select, input[type=search] { font: inherit; padding: 8px; border: 1px solid var(
 .cond { color: var(--r); font-size: .9rem; }
 .inh { color: var(--accent); font-size: .85rem; }
 details { margin-top: 6px; } summary { cursor: pointer; color: var(--accent); }
-.matrix-wrap { overflow: auto; max-height: 70vh; border: 1px solid var(--line); border-radius: 8px; }
-table.matrix { border-collapse: collapse; font-size: .8rem; }
-table.matrix th, table.matrix td { border: 1px solid var(--line); padding: 3px 5px; text-align: center; white-space: nowrap; }
-table.matrix th.row { text-align: left; position: sticky; left: 0; background: var(--bg); white-space: normal; min-width: 180px; max-width: 260px; }
-table.matrix thead th { position: sticky; top: 0; background: var(--soft); z-index: 1; }
-table.matrix td.creation { color: var(--c); font-weight: 700; } table.matrix td.request { color: var(--r); font-weight: 700; } table.matrix td.unspecified { color: var(--l); font-weight: 700; }
-.legend { color: var(--muted); font-size: .8rem; margin: 6px 0 16px; }
+.help { color: var(--muted); font-size: .9rem; margin: 0 0 8px; }
+.mark { display: inline-block; min-width: 1em; text-align: center; font-weight: 700; }
+.mark.creation { color: var(--c); } .mark.request { color: var(--r); } .mark.unspecified { color: var(--l); }
+.mark-inh { color: var(--accent); font-weight: 700; }
+sup.note-no { color: var(--r); font-weight: 700; font-size: .75em; }
+ul.symbols { list-style: none; padding: 0; margin: 0 0 10px; display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: .85rem; color: var(--muted); }
+ul.symbols li { white-space: nowrap; } ul.symbols .mark, ul.symbols .mark-inh, ul.symbols sup { margin-right: 4px; }
+.matrix-wrap { overflow: auto; max-height: max(240px, calc(100vh - 140px)); border: 1px solid var(--line); border-radius: 8px; background: var(--bg); }
+table.matrix { border-collapse: separate; border-spacing: 0; font-size: .8rem; }
+table.matrix th, table.matrix td { border-right: 1px solid var(--line); border-bottom: 1px solid var(--line); padding: 3px 4px; }
+table.matrix thead th { position: sticky; top: 0; z-index: 2; background: var(--soft); vertical-align: bottom; font-weight: 600; }
+table.matrix thead th .vlabel { display: inline-block; writing-mode: vertical-rl; text-orientation: sideways; transform: rotate(180deg); max-height: 12em; line-height: 1.15; text-align: start; white-space: normal; }
+table.matrix th.row { position: sticky; left: 0; z-index: 1; background: var(--bg); text-align: left; font-weight: 500; min-width: 200px; max-width: 240px; }
+table.matrix thead th.row { z-index: 3; background: var(--soft); font-weight: 700; }
+table.matrix td { text-align: center; min-width: 2.1em; font-size: 1rem; line-height: 1.1; white-space: nowrap; }
+table.matrix .cat-start { border-left: 2px solid var(--cat); }
+table.matrix tbody tr:nth-child(even) > * { background: var(--zebra); }
+table.matrix tbody tr:hover > * { background: var(--hover); }
+table.matrix td sup.note-no { margin-left: 1px; }
+table.matrix td .mark-inh { font-size: .75em; vertical-align: super; }
+ol.notes { list-style: none; padding: 0; margin: 0; font-size: .9rem; }
+ol.notes li { margin: 0 0 4px; } ol.notes sup { margin-right: 4px; }
+.keys { columns: 2 24em; column-gap: 32px; font-size: .85rem; }
+.keys section { break-inside: avoid-column; }
+.keys h4 { margin: 0 0 2px; padding-top: 8px; font-size: .85rem; color: var(--muted); break-after: avoid; }
+.keys ul { list-style: none; padding: 0; margin: 0; }
+.keys li { margin: 0 0 3px; padding-left: 1em; text-indent: -1em; }
+.keys .key { font-weight: 700; margin-right: .5em; }
+.by-clientele { display: none; }
+.by-clientele ul { list-style: none; padding: 0; margin: 0 0 8px; }
+.by-clientele li { padding: 5px 0; border-top: 1px dashed var(--line); }
+.by-clientele h4 { margin: 12px 0 4px; font-size: .95rem; }
+.by-clientele h4 .label { display: inline-block; } .by-clientele h4 .label::first-letter { text-transform: uppercase; }
+.by-clientele .mark { margin-right: 6px; }
 .hidden { display: none !important; }
 footer { color: var(--muted); font-size: .8rem; padding: 24px 16px; }
-@media (max-width: 600px) { h1 { font-size: 1.25rem; } .filters { grid-template-columns: 1fr 1fr; } .filters label.search { grid-column: 1 / -1; } }
+@media (max-width: 600px) {
+  h1 { font-size: 1.25rem; }
+  .filters { position: static; grid-template-columns: 1fr 1fr; } .filters label.search { grid-column: 1 / -1; }
+  .by-clientele { display: block; margin-bottom: 16px; }
+  .matrix-wrap { max-height: 80vh; }
+  table.matrix { font-size: .75rem; }
+  table.matrix th.row { min-width: 9.5rem; width: 9.5rem; max-width: 9.5rem; font-size: .72rem; line-height: 1.3; overflow-wrap: break-word; }
+  .keys { grid-template-columns: 1fr; }
+}
 `;
 
 // The page's script: everything it shows is set with textContent, never parsed as HTML.
@@ -137,39 +201,54 @@ const SCRIPT = `
   var el = function (tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
   var clienteles = {}; data.clienteles.forEach(function (c) { clienteles[c.id] = c; });
   var categories = {}; data.categories.forEach(function (c) { categories[c.id] = c; });
+  var services = {}; data.services.forEach(function (s) { services[s.id] = s; });
   var name = function (x) { return data.lang === 'en' ? x.name_en : x.name; };
+  var fullName = function (s) { return name(s) + (s.abbreviation ? ' (' + s.abbreviation + ')' : ''); };
+  var tiers = {}; data.tiers.forEach(function (t) { tiers[t.id] = t; });
   function options(select, items, all) {
-    select.appendChild(new Option(all, ''));
+    if (all !== null) select.appendChild(new Option(all, ''));
     items.forEach(function (it) { select.appendChild(new Option(it.label, it.value)); });
   }
-  options($('f-clientele'), data.clienteles.map(function (c) { return { value: c.id, label: name(c) }; }), ui.allClienteles);
+  var clienteleOptions = data.clienteles.map(function (c) { return { value: c.id, label: name(c) }; });
+  options($('f-clientele'), clienteleOptions, ui.allClienteles);
   options($('f-category'), data.categories.map(function (c) { return { value: c.id, label: name(c) }; }), ui.allCategories);
   options($('f-tier'), data.tiers.map(function (t) { return { value: t.id, label: t.label }; }), ui.allTiers);
-  var tierLabel = {}; data.tiers.forEach(function (t) { tierLabel[t.id] = t; });
+  options($('m-clientele'), clienteleOptions, null);
 
   function searchText(s) {
-    return norm([s.id, s.name, s.name_en, s.abbreviation || '', s.aliases.join(' '), s.description.fr, s.description.en,
+    return norm([s.id, s.name, s.name_en, s.short, s.abbreviation || '', s.aliases.join(' '), s.description.fr, s.description.en,
       s.notes.map(function (n) { return n.fr + ' ' + n.en; }).join(' '),
       s.access.map(function (a) { var c = clienteles[a.clientele]; return c.name + ' ' + c.name_en; }).join(' ')].join(' '));
   }
   data.services.forEach(function (s) { s.search = searchText(s); });
 
+  function noteMarks(parent, numbers) {
+    numbers.forEach(function (n) { parent.appendChild(el('sup', 'note-no', String(n))); });
+  }
+  // The lines that explain one access: where it is inherited from, and its conditions.
+  function accessDetails(parent, a) {
+    if (a.inherited_from) parent.appendChild(el('div', 'inh', data.inheritedMark + ' ' + fill(ui.inheritedFrom, { name: name(clienteles[a.inherited_from]) })));
+    a.conditions.forEach(function (c, i) {
+      var line = el('div', 'cond', fill(ui.conditionLine, { text: c[data.lang] }));
+      noteMarks(line, [a.notes[i]]);
+      parent.appendChild(line);
+    });
+  }
+
   function accessItem(a) {
     var li = el('li');
     li.dataset.clientele = a.clientele; li.dataset.tier = a.tier;
-    var badge = el('span', 'tier tier-' + a.tier, tierLabel[a.tier].symbol); badge.title = tierLabel[a.tier].label;
+    var badge = el('span', 'tier tier-' + a.tier, tiers[a.tier].mark); badge.title = tiers[a.tier].label;
     li.appendChild(badge);
-    li.appendChild(document.createTextNode(name(clienteles[a.clientele]) + ' — ' + tierLabel[a.tier].label));
-    if (a.inherited_from) li.appendChild(el('div', 'inh', fill(ui.inheritedFrom, { name: name(clienteles[a.inherited_from]) })));
-    a.conditions.forEach(function (c) { li.appendChild(el('div', 'cond', fill(ui.conditionLine, { text: c[data.lang] }))); });
+    li.appendChild(document.createTextNode(name(clienteles[a.clientele]) + ' — ' + tiers[a.tier].label));
+    accessDetails(li, a);
     return li;
   }
 
   var list = $('services');
   data.services.forEach(function (s) {
     var card = el('article', 'service'); card.id = 'service-' + s.id; card.dataset.id = s.id;
-    var h = el('h3', null, name(s) + (s.abbreviation ? ' (' + s.abbreviation + ')' : ''));
-    card.appendChild(h);
+    card.appendChild(el('h3', null, fullName(s)));
     var meta = el('div', 'meta');
     meta.appendChild(el('span', 'id', s.id));
     meta.appendChild(document.createTextNode(' · ' + name(categories[s.category])));
@@ -192,29 +271,108 @@ const SCRIPT = `
     list.appendChild(card);
   });
 
-  // matrix
+  // matrix: short labels in the header, the full name in the title and in the key below
   var table = $('matrix'), thead = el('thead'), hr = el('tr'), corner = el('th', 'row', ui.clientele);
+  var cellsOf = {};
+  corner.scope = 'col';
   hr.appendChild(corner);
-  data.services.forEach(function (s) { var th = el('th', null, s.abbreviation || s.id); th.title = name(s); th.dataset.service = s.id; hr.appendChild(th); });
+  var firstOfCategory = {};
+  data.services.forEach(function (s, i) { firstOfCategory[s.id] = i > 0 && data.services[i - 1].category !== s.category; });
+  data.services.forEach(function (s) {
+    var th = el('th', firstOfCategory[s.id] ? 'cat-start' : null); th.scope = 'col'; th.title = fullName(s); th.dataset.service = s.id;
+    th.appendChild(el('span', 'vlabel', s.short));
+    hr.appendChild(th); cellsOf[s.id] = [th];
+  });
   thead.appendChild(hr); table.appendChild(thead);
   var tbody = el('tbody');
   data.clienteles.forEach(function (c) {
     var tr = el('tr'); tr.dataset.clientele = c.id;
-    tr.appendChild(el('th', 'row', name(c)));
+    var rh = el('th', 'row', name(c)); rh.scope = 'row';
+    tr.appendChild(rh);
     data.services.forEach(function (s) {
       var mine = s.access.filter(function (a) { return a.clientele === c.id; });
+      var td = el('td', firstOfCategory[s.id] ? 'cat-start' : null); td.dataset.service = s.id;
       var best = mine[0];
-      var td = el('td', best ? best.tier : '', best ? (best.inherited_from ? tierLabel[best.tier].symbol.toLowerCase() : tierLabel[best.tier].symbol) + (best.conditions.length ? '*' : '') : '');
-      td.dataset.service = s.id; if (best) { td.dataset.tier = best.tier; td.title = name(s) + ' — ' + tierLabel[best.tier].label; }
-      tr.appendChild(td);
+      if (best) {
+        td.dataset.tier = best.tier;
+        td.appendChild(el('span', 'mark ' + best.tier, tiers[best.tier].mark));
+        if (best.inherited_from) td.appendChild(el('span', 'mark-inh', data.inheritedMark));
+        noteMarks(td, best.notes);
+        td.title = [fullName(s)].concat(mine.map(function (a) {
+          return [name(c) + ' — ' + tiers[a.tier].label]
+            .concat(a.inherited_from ? [fill(ui.inheritedFrom, { name: name(clienteles[a.inherited_from]) })] : [])
+            .concat(a.conditions.map(function (k) { return fill(ui.conditionLine, { text: k[data.lang] }); })).join('\\n');
+        })).join('\\n');
+        td.setAttribute('aria-label', td.title.replace(/\\n/g, '. '));
+      }
+      tr.appendChild(td); cellsOf[s.id].push(td);
     });
     tbody.appendChild(tr);
   });
   table.appendChild(tbody);
 
+  var notes = $('matrix-notes');
+  data.condition_notes.forEach(function (n) {
+    var li = el('li'); li.id = 'note-' + n.number;
+    li.appendChild(el('sup', 'note-no', String(n.number)));
+    li.appendChild(document.createTextNode(fill(ui.conditionNote, {
+      service: fullName(services[n.service]),
+      clienteles: n.clienteles.map(function (id) { return name(clienteles[id]); }).join(', '),
+      text: n.text[data.lang],
+    })));
+    notes.appendChild(li);
+  });
+  $('matrix-notes-block').classList.toggle('hidden', data.condition_notes.length === 0);
+
+  // the key: each column's label, then the full name when the label is not already it
+  var keys = $('matrix-keys');
+  data.categories.forEach(function (k) {
+    var mine = data.services.filter(function (s) { return s.category === k.id; });
+    if (!mine.length) return;
+    var group = el('section'); group.appendChild(el('h4', null, name(k)));
+    var ul = el('ul');
+    mine.forEach(function (s) {
+      var li = el('li'); li.dataset.service = s.id;
+      li.appendChild(el('span', 'key', s.short));
+      if (s.short !== name(s)) li.appendChild(el('span', null, name(s)));
+      ul.appendChild(li);
+    });
+    group.appendChild(ul); keys.appendChild(group);
+  });
+
+  // by clientele (narrow screens): one clientele's services, grouped by tier
+  var pick = $('m-clientele'), by = $('by-clientele-list');
+  function showByClientele(visible, ft) {
+    by.textContent = '';
+    var cid = pick.value, groups = {}, any = false;
+    data.tiers.forEach(function (t) { groups[t.id] = []; });
+    data.services.forEach(function (s) {
+      if (!visible[s.id]) return;
+      var mine = s.access.filter(function (a) { return a.clientele === cid && (!ft || a.tier === ft); });
+      if (mine.length) groups[mine[0].tier].push({ s: s, a: mine[0] });
+    });
+    data.tiers.forEach(function (t) {
+      var items = groups[t.id];
+      if (!items.length) return;
+      any = true;
+      var h = el('h4'); h.appendChild(el('span', 'mark ' + t.id, t.mark)); h.appendChild(el('span', 'label', t.label + ' (' + items.length + ')'));
+      by.appendChild(h);
+      var ul = el('ul');
+      items.forEach(function (it) {
+        var li = el('li'); li.dataset.service = it.s.id;
+        li.appendChild(el('span', 'mark ' + t.id, t.mark));
+        li.appendChild(document.createTextNode(fullName(it.s)));
+        accessDetails(li, it.a);
+        ul.appendChild(li);
+      });
+      by.appendChild(ul);
+    });
+    if (!any) by.appendChild(el('p', 'meta', ui.byClienteleNone));
+  }
+
   function apply() {
     var fc = $('f-clientele').value, fk = $('f-category').value, ft = $('f-tier').value, q = norm($('f-search').value);
-    var shown = 0;
+    var shown = 0, visibleSet = {};
     data.services.forEach(function (s) {
       var card = $('service-' + s.id);
       var items = card.querySelectorAll('.access li');
@@ -225,40 +383,72 @@ const SCRIPT = `
       });
       var visible = (!fk || s.category === fk) && (!q || q.split(' ').every(function (w) { return s.search.indexOf(w) !== -1; })) && ((!fc && !ft) || any);
       card.classList.toggle('hidden', !visible);
-      if (visible) shown++;
-      table.querySelectorAll('[data-service="' + s.id + '"]').forEach(function (cell) { cell.classList.toggle('hidden', !visible); });
+      if (visible) { shown++; visibleSet[s.id] = true; }
+      cellsOf[s.id].forEach(function (cell) { cell.classList.toggle('hidden', !visible); });
     });
-    table.querySelectorAll('tbody tr').forEach(function (tr) {
-      var cells = tr.querySelectorAll('td'); var has = false;
-      cells.forEach(function (td) { if (!td.classList.contains('hidden') && td.dataset.tier && (!ft || td.dataset.tier === ft)) has = true; });
+    tbody.querySelectorAll('tr').forEach(function (tr) {
+      var has = false;
+      tr.querySelectorAll('td').forEach(function (td) { if (!td.classList.contains('hidden') && td.dataset.tier && (!ft || td.dataset.tier === ft)) has = true; });
       tr.classList.toggle('hidden', (fc && tr.dataset.clientele !== fc) || ((ft || fk || q) && !has));
     });
+    showByClientele(visibleSet, ft);
     $('count').textContent = fill(ui.shown, { n: shown, total: data.services.length });
     $('none').classList.toggle('hidden', shown !== 0);
   }
-  ['f-clientele', 'f-category', 'f-tier'].forEach(function (id) { $(id).addEventListener('change', apply); });
+  ['f-category', 'f-tier'].forEach(function (id) { $(id).addEventListener('change', apply); });
+  $('f-clientele').addEventListener('change', function () { if (this.value) pick.value = this.value; apply(); });
   $('f-search').addEventListener('input', apply);
+  pick.addEventListener('change', apply);
   apply();
 })();
 `;
 
+/** A numbered note under the matrix: one condition of one service, and the clienteles it binds. */
+interface ConditionNote {
+  readonly number: number;
+  readonly service: string;
+  readonly text: { readonly fr: string; readonly en: string };
+  readonly clienteles: string[];
+}
+
+/** Numbers every distinct condition, service by service, and gives each access the numbers of its conditions. */
+function numberConditions(data: ExportData): { notes: ConditionNote[]; numbers: number[][][] } {
+  const notes: ConditionNote[] = [];
+  const numbers = data.catalog.services.map((s, i) => {
+    const mine = new Map<string, ConditionNote>();
+    return (data.who[i]?.access ?? []).map((a) =>
+      a.conditions.map((c) => {
+        let note = mine.get(c.fr);
+        if (note === undefined) {
+          note = { number: notes.length + 1, service: s.id, text: { fr: c.fr, en: c.en }, clienteles: [] };
+          mine.set(c.fr, note);
+          notes.push(note);
+        }
+        if (!note.clienteles.includes(a.clientele.id)) note.clienteles.push(a.clientele.id);
+        return note.number;
+      }),
+    );
+  });
+  return { notes, numbers };
+}
+
 /** The whole catalogue as one self-contained HTML page: no network, no external script, style or font. */
 export function presentHtml(data: ExportData, lang: Lang): string {
   const ui = HTML_STRINGS[lang];
+  const short = serviceShortNames(data.catalog.services, lang);
+  const conditions = numberConditions(data);
   const payload = {
     lang,
     ui,
-    tiers: (['creation', 'request', 'unspecified'] as const).map((id) => ({
-      id,
-      label: tierLabel(id, lang),
-      symbol: id === 'creation' ? 'C' : id === 'request' ? 'R' : 'L',
-    })),
+    inheritedMark: INHERITED_MARK,
+    tiers: TIERS.map((id) => ({ id, label: tierLabel(id, lang), mark: TIER_MARKS[id] })),
     categories: data.catalog.categories,
     clienteles: data.catalog.clienteles.map((c) => ({ id: c.id, name: c.name, name_en: c.name_en, kind: kindLabel(c.kind, lang), parent: c.parent })),
     services: data.catalog.services.map((s, i) => ({
       id: s.id,
       name: s.name,
       name_en: s.name_en,
+      short: short.get(s.id) ?? s.name,
       name_is_descriptive: s.name_is_descriptive,
       abbreviation: s.abbreviation,
       category: s.category,
@@ -266,9 +456,23 @@ export function presentHtml(data: ExportData, lang: Lang): string {
       description: s.description,
       notes: s.notes.map((n) => ({ ...n, label: noteLabel(n.kind, lang) })),
       sub_applications: s.sub_applications,
-      access: (data.who[i]?.access ?? []).map((a) => ({ clientele: a.clientele.id, tier: a.tier, conditions: a.conditions, inherited_from: a.inherited_from })),
+      access: (data.who[i]?.access ?? []).map((a, j) => ({
+        clientele: a.clientele.id,
+        tier: a.tier,
+        conditions: a.conditions,
+        notes: conditions.numbers[i]?.[j] ?? [],
+        inherited_from: a.inherited_from,
+      })),
     })),
+    condition_notes: conditions.notes,
   };
+  const symbol = (mark: string, cls: string, meaning: string): string =>
+    `<li><span class="${cls}" aria-hidden="true">${mark}</span>${escapeHtml(meaning)}</li>`;
+  const symbols = [
+    ...TIERS.map((t) => symbol(TIER_MARKS[t], `mark ${t}`, tierLabel(t, lang))),
+    symbol(INHERITED_MARK, 'mark-inh', ui.inheritedMeaning),
+    `<li><sup class="note-no" aria-hidden="true">1</sup>${escapeHtml(ui.conditionsMeaning)}</li>`,
+  ].join('');
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -294,9 +498,24 @@ export function presentHtml(data: ExportData, lang: Lang): string {
 <h2>${escapeHtml(ui.services)}</h2>
 <p id="none" class="hidden">${escapeHtml(ui.noResult)}</p>
 <section id="services"></section>
-<h2>${escapeHtml(ui.matrix)}</h2>
-<p class="legend">${escapeHtml(ui.legend)}</p>
-<div class="matrix-wrap"><table class="matrix" id="matrix"></table></div>
+<section id="matrix-section" aria-labelledby="matrix-title">
+<h2 id="matrix-title">${escapeHtml(ui.matrix)}</h2>
+<div class="by-clientele" id="by-clientele">
+<h3>${escapeHtml(ui.byClientele)}</h3>
+<p class="help">${escapeHtml(ui.byClienteleHelp)}</p>
+<div class="pick"><label>${escapeHtml(ui.clientele)}<select id="m-clientele"></select></label></div>
+<div id="by-clientele-list"></div>
+</div>
+<p class="help">${escapeHtml(ui.matrixHelp)}</p>
+<ul class="symbols" aria-label="${escapeHtml(ui.symbols)}">${symbols}</ul>
+<div class="matrix-wrap" id="matrix-wrap" role="region" tabindex="0" aria-label="${escapeHtml(ui.matrixRegion)}"><table class="matrix" id="matrix"></table></div>
+<div id="matrix-notes-block">
+<h3>${escapeHtml(ui.conditionNotes)}</h3>
+<ol class="notes" id="matrix-notes"></ol>
+</div>
+<h3>${escapeHtml(ui.keys)}</h3>
+<div class="keys" id="matrix-keys"></div>
+</section>
 </main>
 <footer>${escapeHtml(fill(ui.footer, { version: data.version, date: data.generated }))}</footer>
 <script type="application/json" id="data">${scriptJson(payload)}</script>
