@@ -136,16 +136,25 @@ describeBrowser('in headless Chromium', () => {
       hostile,
       fs
         .readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8')
-        .replace('fr: Échanger des messages.', 'fr: "</script><script>document.title=\'pwned\'</script><b>bold</b>"'),
+        .replace('fr: Échanger des messages.', 'fr: "</script><script>document.title=\'pwned\'</script><b>bold</b>"')
+        // a long name, so that its short label is derived from it; and a condition, so that it gets a numbered note
+        .replace('name: Courrier', 'name: "<img src=x onerror=document.title=1> Courrier des très longues listes de messages"')
+        .replace('fr: états de compte seulement', 'fr: "<b>états</b> de compte"'),
     );
     const out = runBin(['--catalog', hostile, 'export']);
     expect(out.code).toBe(0);
     const file = path.join(dir, 'hostile.html');
     fs.writeFileSync(file, out.stdout);
     await open(file, { width: 1200, height: 844 });
-    expect(await page.title()).not.toBe('pwned');
+    expect(await page.title()).toBe(HTML_STRINGS.fr.title);
     expect(await page.textContent('#service-mail')).toContain('</script><script>');
     expect(await page.$$('#service-mail b')).toHaveLength(0);
+    // the matrix: short label, key and numbered conditions are text too
+    expect(await page.textContent('#matrix thead')).toContain('<img');
+    expect(await page.textContent('#matrix-keys')).toContain('<img src=x onerror=document.title=1> Courrier');
+    expect(await page.textContent('#matrix-notes')).toContain('<b>états</b> de compte');
+    expect(await page.$$('#matrix-section img, #matrix-section b')).toHaveLength(0);
+    expect(errors).toEqual([]);
   }, 60000);
 
   // What a test can read of the page: its visible text and the text of its titles, placeholders and labels.
