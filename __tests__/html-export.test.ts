@@ -157,6 +157,19 @@ describeBrowser('in headless Chromium', () => {
     expect(errors).toEqual([]);
   }, 60000);
 
+  test('ids such as "constructor" and "prototype" work like any other', async () => {
+    const out = runBin(['--catalog', path.join(FIXTURES, 'bad', 'accepted-prototype-names-as-ids.yaml'), 'export']);
+    expect(out.code).toBe(0);
+    const file = path.join(dir, 'prototype.html');
+    fs.writeFileSync(file, out.stdout);
+    await open(file, { width: 1280, height: 800 });
+    const rows = await page.$$eval('#matrix tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-clientele')));
+    expect(rows).toContain('constructor');
+    expect(await page.$$('#matrix thead th[data-service]')).toHaveLength(2);
+    await page.selectOption('#f-clientele', 'constructor');
+    expect(errors).toEqual([]);
+  }, 60000);
+
   // What a test can read of the page: its visible text and the text of its titles, placeholders and labels.
   const pageText = async (): Promise<string> =>
     page.evaluate<string>(`(() => {

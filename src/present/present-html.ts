@@ -199,12 +199,14 @@ const SCRIPT = `
   var fill = function (t, values) { return t.replace(/\\{(\\w+)\\}/g, function (slot, k) { return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : slot; }); };
   var norm = function (s) { return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase().replace(/[\\u2018\\u2019']/g, "'").replace(/[-\\u2010-\\u2015]/g, ' ').replace(/\\s+/g, ' ').trim(); };
   var el = function (tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
-  var clienteles = {}; data.clienteles.forEach(function (c) { clienteles[c.id] = c; });
-  var categories = {}; data.categories.forEach(function (c) { categories[c.id] = c; });
-  var services = {}; data.services.forEach(function (s) { services[s.id] = s; });
+  // maps keyed by catalogue ids have no prototype: an id such as "constructor" must find nothing but itself
+  var map = function () { return Object.create(null); };
+  var clienteles = map(); data.clienteles.forEach(function (c) { clienteles[c.id] = c; });
+  var categories = map(); data.categories.forEach(function (c) { categories[c.id] = c; });
+  var services = map(); data.services.forEach(function (s) { services[s.id] = s; });
   var name = function (x) { return data.lang === 'en' ? x.name_en : x.name; };
   var fullName = function (s) { return name(s) + (s.abbreviation ? ' (' + s.abbreviation + ')' : ''); };
-  var tiers = {}; data.tiers.forEach(function (t) { tiers[t.id] = t; });
+  var tiers = map(); data.tiers.forEach(function (t) { tiers[t.id] = t; });
   function options(select, items, all) {
     if (all !== null) select.appendChild(new Option(all, ''));
     items.forEach(function (it) { select.appendChild(new Option(it.label, it.value)); });
@@ -273,10 +275,10 @@ const SCRIPT = `
 
   // matrix: short labels in the header, the full name in the title and in the key below
   var table = $('matrix'), thead = el('thead'), hr = el('tr'), corner = el('th', 'row', ui.clientele);
-  var cellsOf = {};
+  var cellsOf = map();
   corner.scope = 'col';
   hr.appendChild(corner);
-  var firstOfCategory = {};
+  var firstOfCategory = map();
   data.services.forEach(function (s, i) { firstOfCategory[s.id] = i > 0 && data.services[i - 1].category !== s.category; });
   data.services.forEach(function (s) {
     var th = el('th', firstOfCategory[s.id] ? 'cat-start' : null); th.scope = 'col'; th.title = fullName(s); th.dataset.service = s.id;
@@ -344,7 +346,7 @@ const SCRIPT = `
   var pick = $('m-clientele'), by = $('by-clientele-list');
   function showByClientele(visible, ft) {
     by.textContent = '';
-    var cid = pick.value, groups = {}, any = false;
+    var cid = pick.value, groups = map(), any = false;
     data.tiers.forEach(function (t) { groups[t.id] = []; });
     data.services.forEach(function (s) {
       if (!visible[s.id]) return;
@@ -372,7 +374,7 @@ const SCRIPT = `
 
   function apply() {
     var fc = $('f-clientele').value, fk = $('f-category').value, ft = $('f-tier').value, q = norm($('f-search').value);
-    var shown = 0, visibleSet = {};
+    var shown = 0, visibleSet = map();
     data.services.forEach(function (s) {
       var card = $('service-' + s.id);
       var items = card.querySelectorAll('.access li');
