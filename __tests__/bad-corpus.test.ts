@@ -329,7 +329,7 @@ function problemLines(e: Entry, stdout: string): string[] {
   expect(stdout.endsWith('\n')).toBe(true);
   const lines = stdout.slice(0, -1).split('\n');
   const summary = lines.pop() ?? '';
-  const m = /^(\d+) problème\(s\) dans 1 fichier\(s\)$/.exec(summary);
+  const m = /^(\d+) problèmes? dans 1 fichier$/.exec(summary);
   expect(m).not.toBeNull();
   expect(lines).toHaveLength(Number(m?.[1]));
   const shape = new RegExp(`^${escapeRegExp(e.file)}(?::\\d+:\\d+)?: [A-Z][A-Z0-9_]* \\S`);

@@ -59,7 +59,7 @@ describe('bash completion', () => {
     expect(bashComplete('ramq-access', 'who', '--ti')).toEqual(['--tier']);
     expect(bashComplete('ramq-access', 'who', 'selat', '--tier', '')).toEqual(['creation', 'request', 'unspecified']);
     expect(bashComplete('ramq-access', 'services', 'podiatre', '--format', '')).toEqual(['table', 'json', 'csv', 'markdown']);
-    expect(bashComplete('ramq-access', 'validate', '--format', '')).toEqual(['table', 'json', 'github', 'text']);
+    expect(bashComplete('ramq-access', 'validate', '--format', '')).toEqual(['table', 'json', 'github', 'sarif', 'text']);
     expect(bashComplete('ramq-access', 'matrix', '--category', 'med')).toEqual(['medicaments']);
     expect(bashComplete('ramq-access', '--lang', '')).toEqual(['fr', 'en']);
     expect(bashComplete('ramq-access', 'list', '')).toEqual(['services', 'clienteles', 'categories']);

@@ -179,10 +179,10 @@ describe('diff through the real binary', () => {
     const out = runBin(['diff', CATALOG, edited, '--lang', 'en']);
     expect(out.code).toBe(1);
     expect(out.stdout).toContain('~ service bilans-forfaitaires renamed (name): "Bilans forfaitaires" -> "Bilans forfaitaires annuels"');
-    expect(out.stdout).toContain('~ grant messagerie-securisee -> audioprothesiste: conditions -"statements of account only"');
+    expect(out.stdout).toContain('~ grant messagerie-securisee -> audioprothesiste: conditions: -"statements of account only"');
     expect(out.stdout).toContain('+ grant selat -> podiatre (on request)');
     expect(out.stdout).toContain('+ podiatre (Podiatre) gains selat (Service en ligne des aides techniques): on request');
-    expect(out.stdout).toContain('3 change(s), 2 effect(s)');
+    expect(out.stdout).toContain('3 changes, 2 effects');
   });
 
   test('JSON: the same facts, one document', () => {

@@ -33,8 +33,9 @@ const spec: QuerySpec<CanResult> = {
   },
   run: (ctx, { args, opts, show }) => {
     const [clientele, service] = args;
-    if (typeof clientele !== 'string') throw usageError(ctx.m.errors.missingArgument(ctx.m.placeholders.clientele));
-    if (typeof service !== 'string') throw usageError(ctx.m.errors.missingArgument(ctx.m.placeholders.service));
+    // An empty name ("") is a missing one; the batch's "clientele<TAB>service" wording is for lines.
+    if (typeof clientele !== 'string' || clientele.trim() === '') throw usageError(ctx.m.errors.missingArgument(ctx.m.placeholders.clientele));
+    if (typeof service !== 'string' || service.trim() === '') throw usageError(ctx.m.errors.missingArgument(ctx.m.placeholders.service));
     const result = ctx.answered(askCan(ctx.catalogIndex(), clientele, service, filterFrom(ctx, opts)));
     show(result);
     return { kind: 'can', eligible: result.eligible };
