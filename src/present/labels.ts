@@ -82,6 +82,18 @@ const WORDS = {
   kindService: { fr: 'service', en: 'service' },
   kindClientele: { fr: 'clientèle', en: 'clientele' },
   kindCategory: { fr: 'catégorie', en: 'category' },
+  fieldName: { fr: 'nom', en: 'name' },
+  fieldDescription: { fr: 'description', en: 'description' },
+  fieldNotes: { fr: 'notes', en: 'notes' },
+  fieldSubApplications: { fr: 'applications incluses', en: 'sub-applications' },
+  fieldConditions: { fr: 'conditions', en: 'conditions' },
+  fieldLabel: { fr: '{label} : ', en: '{label}: ' },
+  conditionRef: { fr: 'voir condition {n}', en: 'see condition {n}' },
+  conditionNote: { fr: 'Condition {n} : ', en: 'Condition {n}: ' },
+  legendInherited: { fr: "hérité d'une clientèle parente", en: 'inherited from a parent clientele' },
+  legendConditions: { fr: 'avec conditions (voir who SERVICE)', en: 'with conditions (see who SERVICE)' },
+  legendNoAccess: { fr: 'aucun accès', en: 'no access' },
+  legendColumns: { fr: 'Colonnes', en: 'Columns' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A fixed word or sentence of the interface. */
@@ -90,4 +102,9 @@ export type WordKey = keyof typeof WORDS;
 /** Looks up a fixed word or sentence of the interface in a language. */
 export function word(key: WordKey, lang: Lang): string {
   return WORDS[key][lang];
+}
+
+/** Looks up a word with placeholders (`{n}`) and fills them in. */
+export function wordWith(key: WordKey, lang: Lang, values: Readonly<Record<string, string | number>>): string {
+  return WORDS[key][lang].replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
 }
