@@ -2,6 +2,7 @@ import type { Problem } from '../catalog/problem';
 import { toJson } from './json-output';
 import type { Lang, Palette } from './options';
 import { sanitizeText } from './sanitize';
+import { wrapHanging } from './text-formats';
 
 /** The formats of `validate`. */
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
@@ -21,19 +22,31 @@ export interface ValidateJson {
   counts: { files: number; invalid_files: number; problems: number };
 }
 
-/** One problem as one line: `file:line:col: CODE message`. */
-export function problemLine(p: Problem, palette: Palette): string {
-  const where = p.line === null ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`;
-  return `${sanitizeText(where)}: ${palette.bad(p.code)} ${sanitizeText(p.message)}`;
+function problemWhere(p: Problem): string {
+  return sanitizeText(p.line === null ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`);
 }
 
-function validateText(reports: readonly FileReport[], palette: Palette, lang: Lang): string {
+/** One problem as one line: `file:line:col: CODE message`. */
+export function problemLine(p: Problem, palette: Palette): string {
+  return `${problemWhere(p)}: ${palette.bad(p.code)} ${sanitizeText(p.message)}`;
+}
+
+/**
+ * One problem wrapped to a width: `file:line:col: CODE` whole on the first
+ * line, as tools that read such lines expect, the message after it, and the
+ * lines it wraps onto indented by two columns.
+ */
+export function problemLines(p: Problem, palette: Palette, width: number): string[] {
+  return wrapHanging(`${problemWhere(p)}: ${palette.bad(p.code)} `, sanitizeText(p.message), width, 2);
+}
+
+function validateText(reports: readonly FileReport[], palette: Palette, lang: Lang, width: number): string {
   const lines: string[] = [];
   for (const r of reports) {
     if (r.problems.length === 0) {
-      lines.push(`${sanitizeText(r.file)}: ${palette.good(lang === 'fr' ? 'catalogue valide' : 'valid catalogue')}`);
+      lines.push(...wrapHanging(`${sanitizeText(r.file)}: `, palette.good(lang === 'fr' ? 'catalogue valide' : 'valid catalogue'), width, 2));
     } else {
-      for (const p of r.problems) lines.push(problemLine(p, palette));
+      for (const p of r.problems) lines.push(...problemLines(p, palette, width));
     }
   }
   const total = reports.reduce((n, r) => n + r.problems.length, 0);
@@ -80,7 +93,7 @@ export function validateToJson(reports: readonly FileReport[]): ValidateJson {
 
 /** Presenters of `validate`, one per format. */
 export const presentValidation = {
-  text: (reports, palette, lang) => validateText(reports, palette, lang),
+  text: (reports, palette, lang, width) => validateText(reports, palette, lang, width),
   json: (reports) => toJson(validateToJson(reports)),
   github: (reports) => validateGithub(reports),
-} as const satisfies Record<ValidateFormat, (reports: readonly FileReport[], palette: Palette, lang: Lang) => string>;
+} as const satisfies Record<ValidateFormat, (reports: readonly FileReport[], palette: Palette, lang: Lang, width: number) => string>;

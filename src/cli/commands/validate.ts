@@ -7,7 +7,7 @@ import { isNotFound } from '../context';
 type ValidateFormat = 'table' | 'json' | 'github';
 
 const presenters: Presenters<readonly FileReport[], ValidateFormat> = {
-  table: (reports, o) => presentValidation.text(reports, o.palette, o.lang),
+  table: (reports, o) => presentValidation.text(reports, o.palette, o.lang, o.width),
   json: (reports) => presentValidation.json(reports),
   github: (reports) => presentValidation.github(reports),
 };
