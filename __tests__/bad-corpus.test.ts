@@ -10,8 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../src/catalog/load-catalog';
+import stringWidth from 'string-width';
 import { CORPUS_DIR, NOT_ENTRIES, readCorpus, type Expectation } from './corpus';
-import { BIN, FIXTURES, ROOT, runBin, type RunOutput } from './helpers';
+import { BIN, FIXTURES, ROOT, runBin, unwrapHanging, type RunOutput } from './helpers';
 
 /**
  * The guard against hangs: a run still going after this is killed, and a killed run fails
@@ -324,10 +325,14 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The problem lines of a `validate` run of one file, after checking that it printed one line per problem and a matching count. */
+/**
+ * The problem lines of a `validate` run of one file, after checking that it printed one problem per line (once the lines
+ * it wrapped to 80 columns are joined again) and a matching count.
+ */
 function problemLines(e: Entry, stdout: string): string[] {
   expect(stdout.endsWith('\n')).toBe(true);
-  const lines = stdout.slice(0, -1).split('\n');
+  for (const line of stdout.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+  const lines = unwrapHanging(stdout).slice(0, -1).split('\n');
   const summary = lines.pop() ?? '';
   const m = /^(\d+) problèmes? dans 1 fichier$/.exec(summary);
   expect(m).not.toBeNull();
@@ -352,7 +357,7 @@ function checkThroughBinary(e: Entry): void {
   expect(validate.stderr).toBe('');
   let lines: string[] = [];
   if (e.code === null) {
-    expect(validate.stdout).toBe(`${e.file}: catalogue valide\n`);
+    expect(unwrapHanging(validate.stdout)).toBe(`${e.file}: catalogue valide\n`);
   } else {
     lines = problemLines(e, validate.stdout);
     const prefix = e.line === null ? `${e.file}: ${e.code} ` : `${e.file}:${e.line}:${e.col}: ${e.code} `;

@@ -19,8 +19,8 @@ export interface RunOutput {
   code: number;
 }
 
-/** Runs the CLI in-process with captured output, no terminal and no color unless env says so. */
-export function runCli(argv: string[], env: Record<string, string | undefined> = {}, isTTY = false, stdin = ''): RunOutput {
+/** Runs the CLI in-process with captured output, no terminal and no color unless env says so; `columns` is the terminal's width when `isTTY`. */
+export function runCli(argv: string[], env: Record<string, string | undefined> = {}, isTTY = false, stdin = '', columns = 80): RunOutput {
   let stdout = '';
   let stderr = '';
   const code = run(argv, {
@@ -28,7 +28,7 @@ export function runCli(argv: string[], env: Record<string, string | undefined> =
     stderr: (s) => (stderr += s),
     env: { LANG: 'fr_CA.UTF-8', ...env },
     isTTY,
-    columns: 80,
+    columns,
     cwd: process.cwd(),
     readStdin: () => Buffer.from(stdin, 'utf8'),
   });
@@ -64,4 +64,17 @@ export function exampleArgv(example: { readonly line: string; readonly argv?: re
 /** What a --help example feeds on standard input. */
 export function exampleStdin(example: { readonly stdin?: string; readonly stdinFile?: string }): string {
   return example.stdinFile !== undefined ? fs.readFileSync(path.join(ROOT, example.stdinFile), 'utf8') : (example.stdin ?? '');
+}
+
+/**
+ * Undoes the wrapping of lines that continue under a label (validate's problems, diff's changes):
+ * a line that starts with two spaces joins the line before it, with one space.
+ */
+export function unwrapHanging(text: string): string {
+  return text.replace(/\n {2}(?=\S)/g, ' ');
+}
+
+/** Text with every run of whitespace (line breaks and table padding included) made one space. */
+export function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -136,7 +136,8 @@ export class Context {
     if (!FORMAT_TRAITS[format].forPeople) return { ...common, palette: makePalette(false), width: 80 };
     const colored = decideColor({ flag: this.globals.color, env: this.io.env, isTTY: this.io.isTTY });
     const columns = this.io.isTTY ? this.io.columns : undefined;
-    const width = columns !== undefined && columns >= 40 ? Math.min(columns, 160) : 80;
+    // A terminal that reports no width gets 80; a very narrow one gets 40 (tables cannot be drawn in less), a very wide one 160.
+    const width = columns !== undefined && columns > 0 ? Math.min(Math.max(columns, 40), 160) : 80;
     return { ...common, palette: makePalette(colored), width };
   }
 

@@ -1,6 +1,7 @@
 import type { Category, Clientele, Service } from '../catalog/model';
 import type { Lang, Palette } from './options';
 import { sanitizeText } from './sanitize';
+import type { Styled } from './text-formats';
 
 /** A service's name as a person reads it in a language, with its abbreviation. */
 export function serviceTitle(s: Service, lang: Lang): string {
@@ -18,14 +19,14 @@ export function categoryTitle(c: Category | undefined, id: string, lang: Lang): 
   return sanitizeText(c === undefined ? id : lang === 'fr' ? c.name : c.name_en);
 }
 
-/** A table cell naming a service: its name, then (dimmed) its official French name in English mode, and its id. */
-export function serviceCell(s: Service, lang: Lang, palette: Palette): string {
-  const second = lang === 'en' && s.name_en !== s.name ? `${sanitizeText(s.name)} · ${s.id}` : s.id;
-  return `${serviceTitle(s, lang)}\n${palette.dim(second)}`;
+/** A table cell naming a service: its name, then (dimmed) its official French name in English mode, and its id on a line of its own. */
+export function serviceCell(s: Service, lang: Lang, palette: Palette): Styled[] {
+  const official = lang === 'en' && s.name_en !== s.name ? [{ text: sanitizeText(s.name), style: palette.dim }] : [];
+  return [{ text: serviceTitle(s, lang) }, ...official, { text: s.id, style: palette.dim }];
 }
 
-/** A table cell naming a clientele: its name, then (dimmed) its official French name in English mode, and its id. */
-export function clienteleCell(c: Clientele, lang: Lang, palette: Palette): string {
-  const second = lang === 'en' ? `${sanitizeText(c.name)} · ${c.id}` : c.id;
-  return `${clienteleTitle(c, lang)}\n${palette.dim(second)}`;
+/** A table cell naming a clientele: its name, then (dimmed) its official French name in English mode, and its id on a line of its own. */
+export function clienteleCell(c: Clientele, lang: Lang, palette: Palette): Styled[] {
+  const official = lang === 'en' ? [{ text: sanitizeText(c.name), style: palette.dim }] : [];
+  return [{ text: clienteleTitle(c, lang) }, ...official, { text: c.id, style: palette.dim }];
 }

@@ -83,6 +83,18 @@ const WORDS = {
   kindService: { fr: 'service', en: 'service' },
   kindClientele: { fr: 'clientèle', en: 'clientele' },
   kindCategory: { fr: 'catégorie', en: 'category' },
+  fieldName: { fr: 'nom', en: 'name' },
+  fieldDescription: { fr: 'description', en: 'description' },
+  fieldNotes: { fr: 'notes', en: 'notes' },
+  fieldSubApplications: { fr: 'applications incluses', en: 'sub-applications' },
+  fieldConditions: { fr: 'conditions', en: 'conditions' },
+  fieldLabel: { fr: '{label} : ', en: '{label}: ' },
+  conditionRef: { fr: 'voir condition {n}', en: 'see condition {n}' },
+  conditionNote: { fr: 'Condition {n} : ', en: 'Condition {n}: ' },
+  legendInherited: { fr: "hérité d'une clientèle parente", en: 'inherited from a parent clientele' },
+  legendConditions: { fr: 'avec conditions (voir who SERVICE)', en: 'with conditions (see who SERVICE)' },
+  legendNoAccess: { fr: 'aucun accès', en: 'no access' },
+  legendColumns: { fr: 'Colonnes', en: 'Columns' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A fixed word or sentence of the interface. */
@@ -119,4 +131,9 @@ const PROBLEM_LABELS = {
 /** What a kind of problem is, in one sentence (SARIF's rule descriptions). */
 export function problemLabel(code: ProblemCode, lang: Lang): string {
   return PROBLEM_LABELS[code][lang];
+}
+
+/** Looks up a word with placeholders (`{n}`) and fills them in. */
+export function wordWith(key: WordKey, lang: Lang, values: Readonly<Record<string, string | number>>): string {
+  return WORDS[key][lang].replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
 }

@@ -3,11 +3,11 @@ import { TIERS } from '../catalog/model';
 import type { Access, CanResult, ServicesResult, WhoResult } from '../query/access';
 import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle } from './entity-labels';
 import { accessJson, clienteleJson, serviceJson, toJson, type CanJson, type ServicesJson, type WhoJson } from './json-output';
-import { tierLabel, word } from './labels';
+import { tierLabel, word, wordWith } from './labels';
 import type { Presenter, Presenters, QueryFormat } from './formats';
 import type { Lang, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
-import { toBoxTable, toCsv, toMarkdownTable, wrap, type BoxRow } from './text-formats';
+import { displayWidth, toBoxTable, toCsv, toMarkdownTable, wrap, wrapHanging, type BoxRow, type Styled } from './text-formats';
 
 function conditionText(conditions: readonly Condition[], lang: Lang): string {
   return conditions.map((c) => sanitizeText(c[lang])).join('; ');
@@ -17,12 +17,48 @@ function inheritedText(a: Access, lang: Lang): string {
   return a.inherited_from === null ? '' : `${word('inheritedFrom', lang)} ${a.inherited_from}`;
 }
 
+/**
+ * A condition up to this many columns reads well in a table cell; a longer one
+ * would fill a narrow column with many lines, so it becomes a numbered note
+ * under the table. The rule does not depend on the width, so that one
+ * condition always shows the same way.
+ */
+const INLINE_CONDITION_MAX = 40;
+
+/** The long conditions of one table, numbered in the order the table first refers to them. */
+interface ConditionNotes {
+  /** The text a cell shows for a condition: the condition itself when short, else a reference to its note. */
+  readonly cellText: (condition: Condition) => string;
+  /** The notes, wrapped to the width, to print under the table. */
+  readonly lines: () => string[];
+}
+
+function makeConditionNotes(o: PresentOptions): ConditionNotes {
+  const numbers = new Map<string, number>();
+  return {
+    cellText: (condition) => {
+      const text = sanitizeText(condition[o.lang]);
+      if (displayWidth(text) <= INLINE_CONDITION_MAX) return text;
+      const n = numbers.get(text) ?? numbers.size + 1;
+      numbers.set(text, n);
+      return wordWith('conditionRef', o.lang, { n });
+    },
+    lines: () => [...numbers].flatMap(([text, n]) => wrapHanging(wordWith('conditionNote', o.lang, { n }), text, o.width)),
+  };
+}
+
 /** Conditions and inheritance of an access, as one cell. */
-function detailCell(a: Access, options: PresentOptions): string {
-  const parts: string[] = [];
-  if (a.conditions.length > 0) parts.push(options.palette.warn(conditionText(a.conditions, options.lang)));
-  if (a.inherited_from !== null) parts.push(options.palette.accent(inheritedText(a, options.lang)));
-  return parts.join('\n');
+function detailCell(a: Access, o: PresentOptions, notes: ConditionNotes): Styled[] {
+  return [
+    ...a.conditions.map((c) => ({ text: notes.cellText(c), style: o.palette.warn })),
+    ...(a.inherited_from === null ? [] : [{ text: inheritedText(a, o.lang), style: o.palette.accent }]),
+  ];
+}
+
+/** A table, then the notes it refers to, then a count. */
+function withNotes(table: string, notes: ConditionNotes, footer: string): string {
+  const lines = notes.lines();
+  return `${table}${lines.map((l) => `${l}\n`).join('')}${footer}\n`;
 }
 
 function conditionsJoined(a: Access): string {
@@ -41,9 +77,9 @@ function byTier(access: readonly Access[]): [Tier, Access[]][] {
   return TIERS.map((tier): [Tier, Access[]] => [tier, access.filter((a) => a.tier === tier)]).filter(([, list]) => list.length > 0);
 }
 
-function tierHeading(tier: Tier, n: number, o: PresentOptions): string {
+function tierHeading(tier: Tier, n: number, o: PresentOptions): BoxRow {
   const label = tierLabel(tier, o.lang);
-  return o.palette.bold(`${label.charAt(0).toUpperCase()}${label.slice(1)} (${n})`);
+  return { section: `${label.charAt(0).toUpperCase()}${label.slice(1)} (${n})`, style: o.palette.bold };
 }
 
 const servicesTable: Presenter<ServicesResult> = (r, o) => {
@@ -51,15 +87,23 @@ const servicesTable: Presenter<ServicesResult> = (r, o) => {
   const head = wrap(`${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`, o.width)
     .map((l) => palette.bold(l))
     .join('\n');
-  if (r.access.length === 0) return `${head}\n${word('noService', lang)}\n`;
+  if (r.access.length === 0) return `${head}\n${wrap(word('noService', lang), o.width).join('\n')}\n`;
   const categories = new Map(r.categories.map((c) => [c.id, c]));
+  const notes = makeConditionNotes(o);
   const rows = byTier(r.access).flatMap(([tier, list]): BoxRow[] => [
-    { section: tierHeading(tier, list.length, o) },
-    ...list.map((a) => [serviceCell(a.service, lang, palette), categoryTitle(categories.get(a.service.category), a.service.category, lang), detailCell(a, o)]),
+    tierHeading(tier, list.length, o),
+    ...list.map((a) => [
+      serviceCell(a.service, lang, palette),
+      categoryTitle(categories.get(a.service.category), a.service.category, lang),
+      detailCell(a, o, notes),
+    ]),
   ]);
-  const table = toBoxTable([word('service', lang), word('category', lang), word('conditions', lang)], rows, [8, 4, 5], o.width, palette);
+  const table = toBoxTable([word('service', lang), word('category', lang), word('conditions', lang)], rows, [8, 4, 5], o.width, palette, [
+    { column: 1, label: wordWith('fieldLabel', lang, { label: word('category', lang) }) },
+    { column: 2, label: wordWith('fieldLabel', lang, { label: word('conditions', lang) }) },
+  ]);
   const services = new Set(r.access.map((a) => a.service.id)).size;
-  return `${head}\n${table}${count(services, 'service', 'services')}\n`;
+  return `${head}\n${withNotes(table, notes, count(services, 'service', 'services'))}`;
 };
 
 const servicesCsv: Presenter<ServicesResult> = (r) =>
@@ -119,14 +163,17 @@ const whoTable: Presenter<WhoResult> = (r, o) => {
     .map((l) => palette.bold(l))
     .join('\n');
   if (r.access.length === 0) {
-    return `${head}\n${r.service.grants.length === 0 ? word('noGrant', lang) : word('noClientele', lang)}\n`;
+    return `${head}\n${wrap(word(r.service.grants.length === 0 ? 'noGrant' : 'noClientele', lang), o.width).join('\n')}\n`;
   }
+  const notes = makeConditionNotes(o);
   const rows = byTier(r.access).flatMap(([tier, list]): BoxRow[] => [
-    { section: tierHeading(tier, list.length, o) },
-    ...list.map((a) => [clienteleCell(a.clientele, lang, palette), detailCell(a, o)]),
+    tierHeading(tier, list.length, o),
+    ...list.map((a) => [clienteleCell(a.clientele, lang, palette), detailCell(a, o, notes)]),
   ]);
-  const table = toBoxTable([word('clientele', lang), word('conditions', lang)], rows, [3, 2], o.width, palette);
-  return `${head}\n${table}${count(r.access.length, lang === 'fr' ? 'clientèle' : 'clientele', lang === 'fr' ? 'clientèles' : 'clienteles')}\n`;
+  const table = toBoxTable([word('clientele', lang), word('conditions', lang)], rows, [3, 2], o.width, palette, [
+    { column: 1, label: wordWith('fieldLabel', lang, { label: word('conditions', lang) }) },
+  ]);
+  return `${head}\n${withNotes(table, notes, count(r.access.length, lang === 'fr' ? 'clientèle' : 'clientele', lang === 'fr' ? 'clientèles' : 'clienteles'))}`;
 };
 
 const whoCsv: Presenter<WhoResult> = (r) =>
@@ -214,7 +261,10 @@ export function canToJson(r: CanResult): CanJson {
 
 /** Presenters of `can`, one per format. */
 export const presentCan = {
-  table: (r, o) => canSentences(r, o.lang, o.palette.bold, o.palette).join('\n') + '\n',
+  table: (r, o) =>
+    canSentences(r, o.lang, o.palette.bold, o.palette)
+      .flatMap((line) => wrap(line, o.width))
+      .join('\n') + '\n',
   json: (r) => toJson(canToJson(r)),
   csv: (r) =>
     toCsv(

@@ -2,15 +2,16 @@ import type { Catalog, Service } from '../catalog/model';
 import type { MatrixResult } from '../query/build-matrix';
 import type { Access } from '../query/access';
 import type { SearchResult } from '../query/search-catalog';
+import type { Entity } from '../query/resolve-name';
 import type { ShowResult } from '../query/show-entity';
 import { presentServices, presentWho, servicesToJson, whoToJson } from './present-access';
-import { categoryTitle, clienteleTitle, serviceTitle } from './entity-labels';
+import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle } from './entity-labels';
 import { accessJson, categoryJson, clienteleJson, serviceJson, toJson } from './json-output';
-import { kindLabel, noteLabel, tierLabel, tierSymbol, word } from './labels';
+import { kindLabel, noteLabel, tierLabel, tierSymbol, word, wordWith, type WordKey } from './labels';
 import type { Presenters, QueryFormat } from './formats';
-import type { Lang, PresentOptions } from './options';
+import type { Lang, Palette, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
-import { toBoxTable, toCsv, toMarkdownTable, wrap } from './text-formats';
+import { displayWidth, toBoxTable, toCsv, toMarkdownTable, wrap, wrapHanging, type BoxRow } from './text-formats';
 
 /** What `list` can list. */
 export type ListWhat = 'services' | 'clienteles' | 'categories';
@@ -49,21 +50,59 @@ function listJson(r: ListResult): unknown {
   }
 }
 
+/** Groups items by a key, the groups in order of first appearance, each keeping the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups];
+}
+
+function capitalize(s: string): string {
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+}
+
+/** `list` as a table: services with their category's name, clienteles under a heading per kind with their parent, categories with their names. */
+function listTable(r: ListResult, o: PresentOptions): string {
+  const { lang, palette } = o;
+  const section = (label: string, n: number): BoxRow => ({ section: `${capitalize(label)} (${n})`, style: palette.bold });
+  const labelled = (key: WordKey): string => wordWith('fieldLabel', lang, { label: word(key, lang) });
+  switch (r.what) {
+    case 'services': {
+      const categories = new Map(r.catalog.categories.map((c) => [c.id, c]));
+      const rows = r.catalog.services.map((s): BoxRow => [serviceCell(s, lang, palette), categoryTitle(categories.get(s.category), s.category, lang)]);
+      return (
+        toBoxTable([word('service', lang), word('category', lang)], rows, [3, 1], o.width, palette, [{ column: 1, label: labelled('category') }]) +
+        `${rows.length} services\n`
+      );
+    }
+    case 'clienteles': {
+      const rows = groupBy(r.catalog.clienteles, (c) => c.kind).flatMap(([, list]): BoxRow[] => [
+        section(kindLabel(list[0]!.kind, lang), list.length),
+        ...list.map((c): BoxRow => [clienteleCell(c, lang, palette), c.parent ?? '']),
+      ]);
+      return (
+        toBoxTable([word('clientele', lang), word('parent', lang)], rows, [4, 1], o.width, palette, [{ column: 1, label: labelled('parent') }]) +
+        `${r.catalog.clienteles.length} clienteles\n`
+      );
+    }
+    case 'categories': {
+      const rows = r.catalog.categories.map((c): BoxRow => [sanitizeText(lang === 'fr' ? c.name : c.name_en), [{ text: c.id, style: palette.dim }]]);
+      return (
+        toBoxTable([word('category', lang), word('id', lang)], rows, [1, 1], o.width, palette, [{ column: 1, label: labelled('id') }]) +
+        `${rows.length} categories\n`
+      );
+    }
+  }
+}
+
 /** Presenters of `list`, one per format. */
 export const presentList = {
-  table: (r, o) => {
-    const { head, rows } = listRows(r, o.lang);
-    const shares = r.what === 'categories' ? [2, 4] : [4, 7, 2, 3];
-    return (
-      toBoxTable(
-        head.map(sanitizeText),
-        rows.map((row) => row.map(sanitizeText)),
-        shares,
-        o.width,
-        o.palette,
-      ) + `${rows.length} ${r.what}\n`
-    );
-  },
+  table: listTable,
   json: (r) => toJson(listJson(r)),
   csv: (r) => {
     switch (r.what) {
@@ -92,8 +131,15 @@ export const presentList = {
 
 function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
   const { lang, palette } = o;
-  const heading = (s: string): string => (markdown ? `### ${s}` : palette.bold(s));
-  const field = (label: string, value: string): string => (markdown ? `- **${label}**: ${value}` : `${palette.dim(`${label}:`)} ${value}`);
+  // The table format wraps every line to the width: a heading as it is, a field or a list item under its label.
+  const heading = (s: string): string => (markdown ? `### ${s}` : wrap(s, o.width).map(palette.bold).join('\n'));
+  const field = (label: string, value: string): string =>
+    markdown
+      ? `- **${label}**: ${value}`
+      : wrapHanging(`${label}: `, value, o.width, 2)
+          .map((l) => (l.startsWith(`${label}:`) ? `${palette.dim(`${label}:`)}${l.slice(label.length + 1)}` : l))
+          .join('\n');
+  const item = (text: string): string => (markdown ? `- ${text}` : wrapHanging('- ', text, o.width).join('\n'));
   const out: string[] = [];
   switch (r.kind) {
     case 'service': {
@@ -110,12 +156,12 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
       out.push(grantsText.trimEnd());
       if (s.notes.length > 0) {
         out.push('', heading(word('notes', lang)));
-        for (const n of s.notes) out.push(`- ${noteLabel(n.kind, lang)}: ${sanitizeText(n[lang])}`);
+        for (const n of s.notes) out.push(item(`${noteLabel(n.kind, lang)}: ${sanitizeText(n[lang])}`));
       }
       if (s.sub_applications.length > 0) {
         out.push('', heading(word('subApplications', lang)));
         for (const a of s.sub_applications)
-          out.push(`- ${sanitizeText(a.name)}${lang === 'en' ? ` (${sanitizeText(a.name_en)})` : ''}: ${sanitizeText(a.description[lang])}`);
+          out.push(item(`${sanitizeText(a.name)}${lang === 'en' ? ` (${sanitizeText(a.name_en)})` : ''}: ${sanitizeText(a.description[lang])}`));
       }
       break;
     }
@@ -140,7 +186,7 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
       out.push(heading(sanitizeText(lang === 'fr' ? c.name : c.name_en)));
       out.push(field(word('id', lang), c.id));
       out.push('');
-      for (const s of r.services) out.push(`- ${serviceTitle(s, lang)} (${s.id})`);
+      for (const s of r.services) out.push(item(`${serviceTitle(s, lang)} (${s.id})`));
       break;
     }
   }
@@ -207,21 +253,55 @@ export const presentShow = {
   markdown: (r, o) => showText(r, o, true),
 } as const satisfies Presenters<ShowResult, QueryFormat>;
 
+const FIELD_WORDS: Readonly<Record<string, WordKey>> = {
+  name: 'fieldName',
+  description: 'fieldDescription',
+  notes: 'fieldNotes',
+  sub_applications: 'fieldSubApplications',
+  conditions: 'fieldConditions',
+};
+
+function kindWord(kind: Entity['kind'], lang: Lang): string {
+  return word(kind === 'service' ? 'kindService' : kind === 'clientele' ? 'kindClientele' : 'kindCategory', lang);
+}
+
+function fieldsText(fields: readonly string[], lang: Lang): string {
+  return fields.map((f) => (FIELD_WORDS[f] === undefined ? f : word(FIELD_WORDS[f], lang))).join(', ');
+}
+
 function searchRows(r: SearchResult, lang: Lang): string[][] {
   return r.hits.map((h) => [
-    h.found.kind === 'service' ? word('kindService', lang) : h.found.kind === 'clientele' ? word('kindClientele', lang) : word('kindCategory', lang),
+    kindWord(h.found.kind, lang),
     h.found.entity.id,
     sanitizeText(lang === 'fr' ? h.found.entity.name : h.found.entity.name_en),
-    h.fields.join(', '),
+    fieldsText(h.fields, lang),
+  ]);
+}
+
+/** `search` as a table: the kind, the name with its id under it, and where the words were found. */
+function searchTable(r: SearchResult, o: PresentOptions): string {
+  const { lang, palette } = o;
+  if (r.hits.length === 0) return `${wrap(word('noMatch', lang), o.width).join('\n')}\n`;
+  const rows = r.hits.map((h): BoxRow => {
+    const found = h.found;
+    const name =
+      found.kind === 'service'
+        ? serviceCell(found.entity, lang, palette)
+        : found.kind === 'clientele'
+          ? clienteleCell(found.entity, lang, palette)
+          : [{ text: categoryTitle(found.entity, found.entity.id, lang) }, { text: found.entity.id, style: palette.dim }];
+    return [name, kindWord(found.kind, lang), fieldsText(h.fields, lang)];
+  });
+  const labelled = (key: WordKey): string => wordWith('fieldLabel', lang, { label: word(key, lang) });
+  return toBoxTable([word('name', lang), word('kind', lang), word('matches', lang)], rows, [6, 1, 2], o.width, palette, [
+    { column: 1, label: labelled('kind') },
+    { column: 2, label: labelled('matches') },
   ]);
 }
 
 /** Presenters of `search`, one per format. */
 export const presentSearch = {
-  table: (r, o) => {
-    if (r.hits.length === 0) return `${word('noMatch', o.lang)}\n`;
-    return toBoxTable([word('kind', o.lang), 'Id', word('name', o.lang), word('matches', o.lang)], searchRows(r, o.lang), [1, 1, 8, 1], o.width, o.palette);
-  },
+  table: searchTable,
   json: (r) =>
     toJson({
       query: r.words,
@@ -251,62 +331,100 @@ function columnKey(i: number): string {
   return COLUMN_KEYS[i] ?? '?';
 }
 
+/** What a matrix cell shows where the clientele has no access: a symbol that no separator uses. */
+const NO_ACCESS = '·';
+/** Follows a tier's letter when the grant has conditions. */
+const WITH_CONDITIONS = '*';
+
 function cellSymbol(cell: readonly Access[]): string {
   const best = cell[0];
-  if (best === undefined) return '·';
+  if (best === undefined) return NO_ACCESS;
   const letter = tierSymbol(best.tier);
   return best.inherited_from === null ? letter : letter.toLowerCase();
 }
 
+/** A matrix cell: the tier's letter and its conditions mark, colored by what it says. */
+function matrixCell(cell: readonly Access[], palette: Palette): string {
+  const best = cell[0];
+  const text = `${cellSymbol(cell)}${best !== undefined && best.conditions.length > 0 ? WITH_CONDITIONS : ''}`;
+  return best === undefined ? palette.dim(text) : best.inherited_from !== null ? palette.accent(text) : palette.good(text);
+}
+
+// A clientele's name takes the room the cells leave, wrapped, but no fewer than MIN_LABEL columns
+// (below that the services are split into blocks of columns) and no more than MAX_LABEL.
+const MIN_LABEL = 20;
+const MAX_LABEL = 48;
+
+/** Splits the columns into `blocks` runs of nearly equal length, in order. */
+function splitColumns(n: number, blocks: number): number[][] {
+  const size = Math.max(1, Math.ceil(n / blocks));
+  const out: number[][] = [];
+  for (let start = 0; start < n; start += size) out.push(Array.from({ length: Math.min(size, n - start) }, (_, k) => start + k));
+  return out;
+}
+
 /**
  * The matrix as text: one row per clientele (its name wrapped to fit), one
- * lettered column per service (two characters each), then the legend that
- * names each letter. 23 services and a 30-character name column fit in 80.
+ * lettered column per service, then a legend of the symbols, one per line,
+ * and of the letters. A column is a symbol and a space, or a symbol, its
+ * conditions mark and a space when one of its cells has conditions, so that
+ * a mark never touches the next cell. When the services do not fit beside
+ * the names, they are split into blocks of columns, one under the other.
  */
 function matrixTable(r: MatrixResult, o: PresentOptions): string {
   const { lang, palette } = o;
-  const labelWidth = Math.max(20, Math.min(40, o.width - r.services.length * 2 - 2));
+  const n = r.services.length;
+  const longestName = Math.max(MIN_LABEL, ...r.rows.map((row) => displayWidth(clienteleTitle(row.clientele, lang))));
+  const labelRoom = (blocks: readonly number[][], widths: readonly number[]): number =>
+    o.width - 2 - Math.max(0, ...blocks.map((block) => block.reduce((w, i) => w + (widths[i] ?? 2), 0) - 1));
+  // Evenly spaced columns when the names keep all the room they could use; else only the columns with a
+  // conditions mark are three wide, and when even that leaves too little room, blocks of columns.
+  const compact = r.services.map((_, i) => (r.rows.some((row) => (row.cells[i]?.[0]?.conditions.length ?? 0) > 0) ? 3 : 2));
+  const even = r.services.map(() => 3);
+  let blocks = splitColumns(n, 1);
+  const columnWidth = labelRoom(blocks, even) >= Math.min(MAX_LABEL, longestName) ? even : compact;
+  for (let count = 2; count <= n && labelRoom(blocks, columnWidth) < MIN_LABEL; count++) blocks = splitColumns(n, count);
+  const labelWidth = Math.max(1, Math.min(MAX_LABEL, longestName, labelRoom(blocks, columnWidth)));
   const lines: string[] = [];
-  const headerCells = r.services.map((_, i) => columnKey(i)).join(' ');
-  lines.push(`${' '.repeat(labelWidth)}  ${palette.bold(headerCells)}`);
-  for (const row of r.rows) {
-    const label = wrap(clienteleTitle(row.clientele, lang), labelWidth);
-    const cells = row.cells
-      .map((cell) => {
-        const symbol = cellSymbol(cell);
-        const marked = cell[0] !== undefined && cell[0].conditions.length > 0 ? `${symbol}*` : `${symbol} `;
-        return symbol === '·' ? palette.dim(marked) : cell[0]?.inherited_from ? palette.accent(marked) : palette.good(marked);
-      })
-      .join('')
-      .trimEnd();
-    lines.push(`${(label[0] ?? '').padEnd(labelWidth)}  ${cells}`);
-    for (const more of label.slice(1)) lines.push(more);
+  if (r.category !== null) {
+    const category = r.categories.find((c) => c.id === r.category);
+    lines.push(...wrap(categoryTitle(category, r.category, lang), o.width).map(palette.bold), '');
   }
-  lines.push('');
-  lines.push(palette.bold(word('legend', lang)));
-  const keys =
-    lang === 'fr'
-      ? [
-          `C ${tierLabel('creation', lang)}`,
-          `R ${tierLabel('request', lang)}`,
-          `L ${tierLabel('unspecified', lang)}`,
-          'c, r, l : hérité',
-          '* avec conditions',
-          '· aucun accès',
-        ]
-      : [
-          `C ${tierLabel('creation', lang)}`,
-          `R ${tierLabel('request', lang)}`,
-          `L ${tierLabel('unspecified', lang)}`,
-          'c, r, l: inherited',
-          '* with conditions',
-          '· no access',
-        ];
-  lines.push(...wrap(keys.join(' · '), o.width));
-  r.services.forEach((s, i) => {
-    const [first, ...rest] = wrap(`${s.id}: ${serviceTitle(s, lang)}`, o.width - 3);
-    lines.push(`${columnKey(i)}  ${first ?? ''}`, ...rest.map((l) => `   ${l}`));
+  blocks.forEach((block, b) => {
+    if (b > 0) lines.push('');
+    lines.push(
+      `${' '.repeat(labelWidth + 2)}${palette.bold(
+        block
+          .map((i) => columnKey(i).padEnd(columnWidth[i] ?? 2))
+          .join('')
+          .trimEnd(),
+      )}`,
+    );
+    for (const row of r.rows) {
+      // The lines after a name's first carry no cells: indented by one column (so that each clientele's first line
+      // stands out), they take one column of the gap before the cells.
+      const [first = '', ...rest] = wrap(clienteleTitle(row.clientele, lang), labelWidth);
+      const cells = block.map((i) => {
+        const cell = row.cells[i] ?? [];
+        const shown = 1 + (cell[0]?.conditions.length ? 1 : 0);
+        return `${matrixCell(cell, palette)}${' '.repeat((columnWidth[i] ?? 2) - shown)}`;
+      });
+      lines.push(`${first}${' '.repeat(labelWidth + 2 - displayWidth(first))}${cells.join('')}`.trimEnd(), ...rest.map((l) => ` ${l}`));
+    }
   });
+  lines.push('', palette.bold(word('legend', lang)));
+  const keys: [string, string][] = [
+    ['C', tierLabel('creation', lang)],
+    ['R', tierLabel('request', lang)],
+    ['L', tierLabel('unspecified', lang)],
+    ['c r l', word('legendInherited', lang)],
+    [`C${WITH_CONDITIONS} r${WITH_CONDITIONS}`, word('legendConditions', lang)],
+    [NO_ACCESS, word('legendNoAccess', lang)],
+  ];
+  const keyWidth = Math.max(...keys.map(([k]) => k.length)) + 2;
+  for (const [key, text] of keys) lines.push(...wrapHanging(key.padEnd(keyWidth), text, o.width));
+  lines.push('', palette.bold(word('legendColumns', lang)));
+  r.services.forEach((s, i) => lines.push(...wrapHanging(`${columnKey(i)}  `, `${serviceTitle(s, lang)} [${s.id}]`, o.width)));
   return lines.join('\n') + '\n';
 }
 

@@ -6,6 +6,7 @@ import { noteLabel, tierLabel } from './labels';
 import { messagesFor, type Messages } from './messages/messages';
 import type { Lang, Palette } from './options';
 import { sanitizeText } from './sanitize';
+import { wrap, wrapHanging } from './text-formats';
 
 /** What the diff presenters need besides the diff. */
 export interface DiffReport {
@@ -100,25 +101,26 @@ function effectLine(e: Effect, r: DiffReport, lang: Lang): { mark: '+' | '-' | '
   }
 }
 
-function colorMark(mark: '+' | '-' | '~', text: string, palette: Palette): string {
-  const line = `${mark} ${text}`;
-  return mark === '+' ? palette.good(line) : mark === '-' ? palette.bad(line) : palette.warn(line);
+/** One change or effect under its mark, wrapped to the width (the lines it wraps onto indented under the text), colored by its mark. */
+function markedLines(mark: '+' | '-' | '~', text: string, palette: Palette, width: number): string[] {
+  const color = mark === '+' ? palette.good : mark === '-' ? palette.bad : palette.warn;
+  return wrapHanging(`${mark} `, text, width, 2).map(color);
 }
 
-function diffText(r: DiffReport, palette: Palette, lang: Lang): string {
+function diffText(r: DiffReport, palette: Palette, lang: Lang, width: number): string {
   const t = words(lang);
-  const head = palette.bold(`${sanitizeText(r.before)} -> ${sanitizeText(r.after)}`);
-  if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${head}\n${t.none}\n`;
-  const lines = [head, '', palette.bold(t.changes)];
+  const head = wrap(`${sanitizeText(r.before)} -> ${sanitizeText(r.after)}`, width).map(palette.bold);
+  if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${head.join('\n')}\n${t.none}\n`;
+  const lines = [...head, '', palette.bold(t.changes)];
   for (const c of r.diff.changes) {
     const { mark, text } = changeLine(c, lang);
-    lines.push(colorMark(mark, text, palette));
+    lines.push(...markedLines(mark, text, palette, width));
   }
   if (r.diff.effects.length > 0) {
     lines.push('', palette.bold(t.effects));
     for (const e of r.diff.effects) {
       const { mark, text } = effectLine(e, r, lang);
-      lines.push(colorMark(mark, text, palette));
+      lines.push(...markedLines(mark, text, palette, width));
     }
   }
   lines.push('', t.summary(r.diff.changes.length, r.diff.effects.length));
@@ -170,7 +172,7 @@ export function diffToJson(r: DiffReport): unknown {
 
 /** Presenters of `diff`, one per format. */
 export const presentDiff = {
-  table: (r, o) => diffText(r, o.palette, o.lang),
+  table: (r, o) => diffText(r, o.palette, o.lang, o.width),
   json: (r) => toJson(diffToJson(r)),
   markdown: (r, o) => diffMarkdown(r, o.lang),
 } as const satisfies Presenters<DiffReport, 'table' | 'json' | 'markdown'>;

@@ -7,6 +7,7 @@ import type { Lang, Palette } from './options';
 import { shownPath } from './shown-path';
 import { sanitizeText } from './sanitize';
 import { validateSarif } from './present-sarif';
+import { wrapHanging } from './text-formats';
 
 /** The formats of `validate`. */
 export type ValidateFormat = 'table' | 'json' | 'github' | 'sarif';
@@ -36,19 +37,31 @@ export interface ValidateJson {
   counts: { files: number; invalid_files: number; problems: number };
 }
 
-/** One problem as one line: `file:line:col: CODE message` (a problem met while reading needs no range). */
-export function problemLine(p: Pick<Problem, 'code' | 'file' | 'line' | 'col' | 'detail'>, palette: Palette, lang: Lang): string {
-  const where = p.line === null ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`;
-  return `${sanitizeText(where)}: ${palette.bad(p.code)} ${sanitizeText(problemMessage(p, lang))}`;
+function problemWhere(p: Pick<Problem, 'file' | 'line' | 'col'>): string {
+  return sanitizeText(p.line === null ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`);
 }
 
-function validateText(reports: readonly FileReport[], palette: Palette, lang: Lang): string {
+/** One problem as one line: `file:line:col: CODE message` (a problem met while reading needs no range). */
+export function problemLine(p: Pick<Problem, 'code' | 'file' | 'line' | 'col' | 'detail'>, palette: Palette, lang: Lang): string {
+  return `${problemWhere(p)}: ${palette.bad(p.code)} ${sanitizeText(problemMessage(p, lang))}`;
+}
+
+/**
+ * One problem wrapped to a width: `file:line:col: CODE` whole on the first
+ * line, as tools that read such lines expect, the message after it, and the
+ * lines it wraps onto indented by two columns.
+ */
+export function problemLines(p: Problem, palette: Palette, lang: Lang, width: number): string[] {
+  return wrapHanging(`${problemWhere(p)}: ${palette.bad(p.code)} `, sanitizeText(problemMessage(p, lang)), width, 2);
+}
+
+function validateText(reports: readonly FileReport[], palette: Palette, lang: Lang, width: number): string {
   const lines: string[] = [];
   for (const r of reports) {
     if (r.problems.length === 0) {
-      lines.push(`${sanitizeText(r.file)}: ${palette.good(messagesFor(lang).validation.valid)}`);
+      lines.push(...wrapHanging(`${sanitizeText(r.file)}: `, palette.good(messagesFor(lang).validation.valid), width, 2));
     } else {
-      for (const p of r.problems) lines.push(problemLine(p, palette, lang));
+      for (const p of r.problems) lines.push(...problemLines(p, palette, lang, width));
     }
   }
   const total = reports.reduce((n, r) => n + r.problems.length, 0);
@@ -106,7 +119,7 @@ export function validateToJson(reports: readonly FileReport[], lang: Lang): Vali
 
 /** Presenters of `validate`, one per format; github and sarif need the context (text and json show paths as given). */
 export const presentValidation = {
-  table: (reports, o) => validateText(reports, o.palette, o.lang),
+  table: (reports, o) => validateText(reports, o.palette, o.lang, o.width),
   json: (reports, o) => toJson(validateToJson(reports, o.lang)),
   github: (reports, o) => validateGithub(reports, o.cwd, o.lang),
   sarif: (reports, o) => toJson(validateSarif(reports, { cwd: o.cwd, toolVersion: o.version }, o.lang)),

@@ -1,0 +1,356 @@
+/**
+ * Every table fits its width: for every command that offers the table format, in both languages, at 60, 80
+ * and 120 columns on a terminal and at 80 when not on one, no line is wider than the width, and nothing is
+ * lost on the way (names, ids, conditions, category names, matrix symbols).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import stringWidth from 'string-width';
+import { COMMANDS } from '../src/cli/commands';
+import { CATALOG, collapseSpace, FIXTURES, runCli } from './helpers';
+
+type Lang = 'fr' | 'en';
+
+interface Named {
+  id: string;
+  name: string;
+  name_en: string;
+}
+interface Condition {
+  fr: string;
+  en: string;
+}
+interface AccessJson {
+  conditions: Condition[];
+  inherited_from: string | null;
+}
+
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-width-'));
+const EDITED = path.join(TMP, 'edited.yaml');
+afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
+
+{
+  // A catalogue that differs from the shipped one in a grant, a long condition and a name, for `diff`.
+  let text = fs.readFileSync(CATALOG, 'utf8');
+  text = text.replace(
+    '      - clientele: audiologiste\n        tier: request\n',
+    '      - clientele: podiatre\n        tier: request\n        conditions: []\n      - clientele: audiologiste\n        tier: request\n',
+  );
+  text = text.replace('accès aux états de compte seulement', 'accès aux états de compte et aux communications de la Régie seulement');
+  text = text.replace('    name: Bilans forfaitaires\n', '    name: Bilans forfaitaires annuels\n');
+  fs.writeFileSync(EDITED, text);
+}
+
+/** Representative arguments of every command that offers the table format: long names, long conditions, every kind of `show`. */
+const CASES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  validate: [
+    ['validate'],
+    ['validate', path.join(FIXTURES, 'invalid', 'name-collision-accents.yaml'), path.join(FIXTURES, 'invalid', 'unknown-clientele.yaml')],
+  ],
+  services: [
+    ['services', 'personnel-etablissements'],
+    ['services', 'personnel des établissements du réseau de la santé'],
+    ['services', 'ips-premiere-ligne'],
+    ['services', 'candidat-ips-premiere-ligne'],
+    ['services', 'medecin-omnipraticien'],
+    ['services', 'oculariste'],
+    ['services', 'personnel-administratif-audioprothesiste-oculariste'],
+  ],
+  who: [
+    ['who', 'roseh'],
+    ['who', 'facturation-formulaires'],
+    ['who', 'selat'],
+    ['who', 'messagerie-securisee', '--expand'],
+    ['who', 'inscription-clientele-gmf'],
+    ['who', 'identification-medecin-famille'],
+  ],
+  can: [
+    ['can', 'oculariste', 'messagerie-securisee'],
+    ['can', 'medecin-omnipraticien', 'roseh'],
+    ['can', 'candidat-ips-premiere-ligne', 'inscription-clientele-professionnels'],
+    ['can', 'podiatre', 'selat'],
+  ],
+  show: [
+    ['show', 'selat'],
+    ['show', 'roseh'],
+    ['show', 'facturation-formulaires'],
+    ['show', 'ips-premiere-ligne'],
+    ['show', 'personnel-administratif-audioprothesiste-oculariste'],
+    ['show', 'facturation-remuneration'],
+  ],
+  list: [
+    ['list', 'services'],
+    ['list', 'clienteles'],
+    ['list', 'categories'],
+  ],
+  search: [
+    ['search', 'personnel', 'administratif'],
+    ['search', 'medicaments', 'exception'],
+  ],
+  matrix: [['matrix'], ['matrix', '--category', 'medicaments']],
+  diff: [
+    ['diff', CATALOG, EDITED],
+    ['diff', CATALOG, CATALOG],
+  ],
+};
+
+/** The screens a table is drawn for: a terminal of 40 (the narrowest the CLI draws for), 60, 80 or 120 columns, or no terminal (80). */
+const SCREENS = [
+  { width: 40, isTTY: true },
+  { width: 60, isTTY: true },
+  { width: 80, isTTY: true },
+  { width: 120, isTTY: true },
+  { width: 80, isTTY: false },
+] as const;
+
+const LANGS: readonly Lang[] = ['fr', 'en'];
+
+function run(argv: readonly string[], lang: Lang, width: number, isTTY: boolean): string {
+  const out = runCli([...argv, '--lang', lang], { NO_COLOR: '1' }, isTTY, '', width);
+  expect({ argv, stderr: out.stderr }).toEqual({ argv, stderr: '' });
+  expect([0, 1]).toContain(out.code);
+  return out.stdout;
+}
+
+const answers = new Map<string, unknown>();
+
+/** The command's JSON answer to the same question: what its table must show. */
+function json(argv: readonly string[]): unknown {
+  const key = argv.join('\u0000');
+  if (!answers.has(key)) answers.set(key, JSON.parse(runCli([...argv, '--json']).stdout));
+  return answers.get(key);
+}
+
+const nameIn = (e: Named, lang: Lang): string => (lang === 'fr' ? e.name : e.name_en);
+const conditionsIn = (a: AccessJson, lang: Lang): string[] => a.conditions.map((c) => c[lang]);
+
+const categories = (json(['list', 'categories']) as { categories: Named[] }).categories;
+const categoryName = (id: string, lang: Lang): string =>
+  nameIn(
+    categories.find((c) => c.id === id)!,
+    lang,
+  );
+const CATEGORY_IDS = new Set(categories.map((c) => c.id));
+
+/**
+ * A boxed table read back as a person reads it: the lines of each cell joined, cell by cell, so that a name
+ * wrapped inside its column reads as one text again. Lines outside tables stay as they are.
+ */
+function readTables(output: string): { text: string; cells: string[] } {
+  const out: string[] = [];
+  const cells: string[] = [];
+  let row: string[][] = [];
+  const flush = (): void => {
+    for (const lines of row) {
+      const cell = lines.filter(Boolean).join(' ');
+      out.push(cell);
+      cells.push(cell);
+    }
+    row = [];
+  };
+  for (const line of output.split('\n')) {
+    if (line.startsWith('│')) {
+      const parts = line.split('│').slice(1, -1);
+      if (parts.length !== row.length) {
+        flush();
+        row = parts.map(() => []);
+      }
+      parts.forEach((p, i) => row[i]!.push(p.trim()));
+    } else {
+      flush();
+      out.push(line);
+    }
+  }
+  flush();
+  return { text: collapseSpace(out.join('\n')), cells };
+}
+
+/** What must be in a command's table output (from its JSON answer); null where another check reads the output. */
+function expectedTexts(argv: readonly string[], lang: Lang): string[] | null {
+  const command = argv[0];
+  const services = (list: (Named & AccessJson & { category: string })[]): string[] =>
+    list.flatMap((s) => [nameIn(s, lang), s.id, categoryName(s.category, lang), ...conditionsIn(s, lang), s.inherited_from ?? '']);
+  const clienteles = (list: ({ clientele: Named } & AccessJson)[]): string[] =>
+    list.flatMap((a) => [nameIn(a.clientele, lang), a.clientele.id, ...conditionsIn(a, lang), a.inherited_from ?? '']);
+  switch (command) {
+    case 'services': {
+      const j = json(argv) as { clientele: Named; services: (Named & AccessJson & { category: string })[] };
+      return [nameIn(j.clientele, lang), j.clientele.id, ...services(j.services)];
+    }
+    case 'who': {
+      const j = json(argv) as { service: Named; access: ({ clientele: Named } & AccessJson)[] };
+      return [nameIn(j.service, lang), j.service.id, ...clienteles(j.access)];
+    }
+    case 'can': {
+      const j = json(argv) as { clientele: Named; service: Named; access: AccessJson[] };
+      return [nameIn(j.clientele, lang), nameIn(j.service, lang), ...j.access.flatMap((a) => conditionsIn(a, lang))];
+    }
+    case 'show': {
+      const j = json(argv) as
+        | { kind: 'service'; service: Named & { category: string }; access: ({ clientele: Named } & AccessJson)[] }
+        | { kind: 'clientele'; clientele: Named; services: (Named & AccessJson & { category: string })[] }
+        | { kind: 'category'; category: Named; services: Named[] };
+      if (j.kind === 'service') return [j.service.name, j.service.id, categoryName(j.service.category, lang), ...clienteles(j.access)];
+      if (j.kind === 'clientele') return [j.clientele.name, j.clientele.id, ...services(j.services)];
+      return [nameIn(j.category, lang), ...j.services.flatMap((s) => [nameIn(s, lang), s.id])];
+    }
+    case 'list': {
+      const j = json(argv) as { services?: (Named & { category: string })[]; clienteles?: (Named & { parent: string | null })[]; categories?: Named[] };
+      return [
+        ...(j.services ?? []).flatMap((s) => [nameIn(s, lang), s.id, categoryName(s.category, lang)]),
+        ...(j.clienteles ?? []).flatMap((c) => [nameIn(c, lang), c.id, c.parent ?? '']),
+        ...(j.categories ?? []).flatMap((c) => [nameIn(c, lang), c.id]),
+      ];
+    }
+    case 'search': {
+      const j = json(argv) as { results: Named[] };
+      return j.results.flatMap((h) => [nameIn(h, lang), h.id]);
+    }
+    case 'validate': {
+      const j = json(argv) as { files: { file: string; problems: { code: string; message: string }[] }[] };
+      return j.files.flatMap((f) => [f.file, ...f.problems.flatMap((p) => [p.code, p.message])]);
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * The terminal matrix read back: for each block of columns, each clientele's name and the symbol under each
+ * column letter; the letters' legend (a letter, then the service's name and [id], wrapped under it); and the
+ * lines outside the blocks.
+ */
+function readMatrix(output: string): { rows: Map<string, Map<string, string>>; letters: Map<string, string>; outside: string[] } {
+  const lines = output.split('\n');
+  const rows = new Map<string, Map<string, string>>();
+  const outside: string[] = [];
+  let current: { label: string[]; symbols: Map<string, string> } | null = null;
+  const keep = (): void => {
+    if (current) {
+      // (a word wider than the name's column is broken after a hyphen)
+      const name = current.label.reduce((all, piece) => `${all}${all.endsWith('-') ? '' : ' '}${piece}`);
+      rows.set(name, new Map([...(rows.get(name) ?? []), ...current.symbols]));
+    }
+    current = null;
+  };
+  let columns: { letter: string; at: number }[] | null = null;
+  for (const line of lines) {
+    if (columns === null && /^ {3,}[A-Za-z0-9]( +[A-Za-z0-9])*$/.test(line)) {
+      columns = [...line.matchAll(/[A-Za-z0-9]/g)].map((m) => ({ letter: m[0], at: m.index }));
+      continue;
+    }
+    if (columns === null) {
+      outside.push(line);
+      continue;
+    }
+    if (line === '') {
+      keep();
+      columns = null;
+      outside.push(line);
+      continue;
+    }
+    const labelEnd = columns[0]!.at;
+    if (line.startsWith(' ')) {
+      // the name goes on; its cells are on its first line only
+      expect(line.slice(labelEnd).trim()).toBe('');
+      (current as { label: string[] } | null)?.label.push(line.trim());
+      continue;
+    }
+    keep();
+    current = { label: [line.slice(0, labelEnd).trim()], symbols: new Map(columns.map(({ letter, at }) => [letter, line.slice(at, at + 2).trim()])) };
+  }
+  keep();
+  const entries: string[] = [];
+  for (const line of outside) {
+    if (/^[A-Za-z0-9] {2}\S/.test(line)) entries.push(line);
+    // (at 40 columns an id can be wider than the legend's line: it is broken after a hyphen)
+    else if (/^ {3}\S/.test(line) && entries.length > 0) entries[entries.length - 1] += `${entries.at(-1)!.endsWith('-') ? '' : ' '}${line.trim()}`;
+  }
+  const letters = new Map(
+    entries
+      .flatMap((e) => [...(/^([A-Za-z0-9]) {2}.*\[([a-z0-9-]+)\]$/.exec(e) ?? [])].slice(1, 3))
+      .reduce<[string, string][]>((pairs, v, k, all) => (k % 2 === 0 ? [...pairs, [v, all[k + 1]!]] : pairs), []),
+  );
+  return { rows, letters, outside };
+}
+
+function checkMatrix(argv: readonly string[], lang: Lang, output: string): void {
+  const j = json(argv) as {
+    services: Named[];
+    rows: { clientele: Named; access: ({ service: string; tier: 'creation' | 'request' | 'unspecified' } & AccessJson)[] }[];
+  };
+  const { rows, letters, outside } = readMatrix(output);
+  expect([...letters.values()]).toEqual(j.services.map((s) => s.id));
+  for (const s of j.services) expect(collapseSpace(output)).toContain(collapseSpace(nameIn(s, lang)));
+  expect(rows.size).toBe(j.rows.length);
+  for (const row of j.rows) {
+    const shown = rows.get(collapseSpace(nameIn(row.clientele, lang)));
+    expect({ clientele: row.clientele.id, shown: shown !== undefined }).toEqual({ clientele: row.clientele.id, shown: true });
+    for (const [letter, service] of letters) {
+      const best = row.access.find((a) => a.service === service);
+      const letterOf = best === undefined ? '·' : { creation: 'C', request: 'R', unspecified: 'L' }[best.tier];
+      const expected = best === undefined ? '·' : `${best.inherited_from === null ? letterOf : letterOf.toLowerCase()}${best.conditions.length > 0 ? '*' : ''}`;
+      expect({ clientele: row.clientele.id, service, symbol: shown?.get(letter) }).toEqual({ clientele: row.clientele.id, service, symbol: expected });
+    }
+  }
+  // Outside the cells, the symbol for no access appears once: on its own line of the legend, never as a separator.
+  expect(outside.filter((l) => l.includes('·'))).toEqual([expect.stringMatching(/^· {2,}\S[^·]*$/)]);
+}
+
+test("the width is the terminal's, from 40 to 160 columns, and 80 when there is no terminal or it tells none", () => {
+  // `show` of a clientele with many other names: its lines fill the width they are given.
+  const widest = (columns: number, isTTY: boolean): number =>
+    Math.max(
+      ...runCli(['show', 'ips-premiere-ligne'], { NO_COLOR: '1' }, isTTY, '', columns)
+        .stdout.split('\n')
+        .map((l) => stringWidth(l)),
+    );
+  const within = (w: number, low: number, high: number): boolean => w > low && w <= high;
+  expect(within(widest(30, true), 30, 40)).toBe(true);
+  expect(within(widest(100, true), 80, 100)).toBe(true);
+  expect(within(widest(300, true), 120, 160)).toBe(true);
+  expect(within(widest(0, true), 60, 80)).toBe(true);
+  expect(within(widest(120, false), 60, 80)).toBe(true);
+});
+
+test('every command that offers the table format has representative cases here', () => {
+  const withTable = COMMANDS.filter((c) => c.formats.includes('table')).map((c) => c.name);
+  expect(Object.keys(CASES).sort()).toEqual([...withTable].sort());
+});
+
+describe.each(LANGS)('--lang %s', (lang) => {
+  for (const [command, cases] of Object.entries(CASES)) {
+    describe(command, () => {
+      test.each(cases.map((argv) => [argv.map((a) => path.basename(a)).join(' '), argv] as const))('%s', (_title, argv) => {
+        const wide = run(argv, lang, 160, true);
+        for (const { width, isTTY } of SCREENS) {
+          const output = run(argv, lang, width, isTTY);
+          const tooWide = output.split('\n').filter((line) => stringWidth(line) > width);
+          expect({ width, isTTY, tooWide }).toEqual({ width, isTTY, tooWide: [] });
+          if (command === 'matrix') {
+            checkMatrix(argv, lang, output);
+            continue;
+          }
+          const expected = expectedTexts(argv, lang);
+          const { text, cells } = readTables(output);
+          if (expected === null) {
+            // Lines, not tables (diff): the same words as on a wide screen, in the same order.
+            expect(collapseSpace(output)).toBe(collapseSpace(wide));
+            continue;
+          }
+          // A word too wide for any line (a long file path) is the one thing that may be broken.
+          const unbroken = (t: string): boolean =>
+            text.includes(collapseSpace(t)) || (!/\s/.test(t) && stringWidth(t) > width - 4 && text.replace(/\s/g, '').includes(t));
+          const missing = expected.filter((t) => t !== '' && !unbroken(t));
+          expect({ width, isTTY, missing }).toEqual({ width, isTTY, missing: [] });
+          // Categories are named, not shown by their ids (but for `list categories`, whose second column is the id).
+          if (!(command === 'list' && argv[1] === 'categories')) {
+            const idCells = cells.filter((c) => CATEGORY_IDS.has(c.replace(/^.*: /, '')));
+            expect({ width, isTTY, idCells }).toEqual({ width, isTTY, idCells: [] });
+          }
+        }
+      });
+    });
+  }
+});
