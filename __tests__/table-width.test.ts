@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { COMMANDS } from '../src/cli/commands';
-import { CATALOG, collapseSpace, FIXTURES, runCli } from './helpers';
+import { CATALOG, collapseSpace, FIXTURES, ROOT, runCli } from './helpers';
 
 type Lang = 'fr' | 'en';
 
@@ -44,9 +44,14 @@ afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
 /** Representative arguments of every command that offers the table format: long names, long conditions, every kind of `show`. */
 const CASES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  // Paths relative to the working directory, as people type them (a longer path is broken like any word wider than a line).
   validate: [
     ['validate'],
-    ['validate', path.join(FIXTURES, 'invalid', 'name-collision-accents.yaml'), path.join(FIXTURES, 'invalid', 'unknown-clientele.yaml')],
+    [
+      'validate',
+      path.relative(ROOT, path.join(FIXTURES, 'bad', 'name-collision-accents.yaml')),
+      path.relative(ROOT, path.join(FIXTURES, 'bad', 'unknown-clientele.yaml')),
+    ],
   ],
   services: [
     ['services', 'personnel-etablissements'],
@@ -115,17 +120,17 @@ function run(argv: readonly string[], lang: Lang, width: number, isTTY: boolean)
 
 const answers = new Map<string, unknown>();
 
-/** The command's JSON answer to the same question: what its table must show. */
-function json(argv: readonly string[]): unknown {
-  const key = argv.join('\u0000');
-  if (!answers.has(key)) answers.set(key, JSON.parse(runCli([...argv, '--json']).stdout));
+/** The command's JSON answer to the same question, in the same language (its messages follow it): what its table must show. */
+function json(argv: readonly string[], lang: Lang): unknown {
+  const key = [...argv, lang].join('\u0000');
+  if (!answers.has(key)) answers.set(key, JSON.parse(runCli([...argv, '--json', '--lang', lang]).stdout));
   return answers.get(key);
 }
 
 const nameIn = (e: Named, lang: Lang): string => (lang === 'fr' ? e.name : e.name_en);
 const conditionsIn = (a: AccessJson, lang: Lang): string[] => a.conditions.map((c) => c[lang]);
 
-const categories = (json(['list', 'categories']) as { categories: Named[] }).categories;
+const categories = (json(['list', 'categories'], 'fr') as { categories: Named[] }).categories;
 const categoryName = (id: string, lang: Lang): string =>
   nameIn(
     categories.find((c) => c.id === id)!,
@@ -175,19 +180,19 @@ function expectedTexts(argv: readonly string[], lang: Lang): string[] | null {
     list.flatMap((a) => [nameIn(a.clientele, lang), a.clientele.id, ...conditionsIn(a, lang), a.inherited_from ?? '']);
   switch (command) {
     case 'services': {
-      const j = json(argv) as { clientele: Named; services: (Named & AccessJson & { category: string })[] };
+      const j = json(argv, lang) as { clientele: Named; services: (Named & AccessJson & { category: string })[] };
       return [nameIn(j.clientele, lang), j.clientele.id, ...services(j.services)];
     }
     case 'who': {
-      const j = json(argv) as { service: Named; access: ({ clientele: Named } & AccessJson)[] };
+      const j = json(argv, lang) as { service: Named; access: ({ clientele: Named } & AccessJson)[] };
       return [nameIn(j.service, lang), j.service.id, ...clienteles(j.access)];
     }
     case 'can': {
-      const j = json(argv) as { clientele: Named; service: Named; access: AccessJson[] };
+      const j = json(argv, lang) as { clientele: Named; service: Named; access: AccessJson[] };
       return [nameIn(j.clientele, lang), nameIn(j.service, lang), ...j.access.flatMap((a) => conditionsIn(a, lang))];
     }
     case 'show': {
-      const j = json(argv) as
+      const j = json(argv, lang) as
         | { kind: 'service'; service: Named & { category: string }; access: ({ clientele: Named } & AccessJson)[] }
         | { kind: 'clientele'; clientele: Named; services: (Named & AccessJson & { category: string })[] }
         | { kind: 'category'; category: Named; services: Named[] };
@@ -196,7 +201,7 @@ function expectedTexts(argv: readonly string[], lang: Lang): string[] | null {
       return [nameIn(j.category, lang), ...j.services.flatMap((s) => [nameIn(s, lang), s.id])];
     }
     case 'list': {
-      const j = json(argv) as { services?: (Named & { category: string })[]; clienteles?: (Named & { parent: string | null })[]; categories?: Named[] };
+      const j = json(argv, lang) as { services?: (Named & { category: string })[]; clienteles?: (Named & { parent: string | null })[]; categories?: Named[] };
       return [
         ...(j.services ?? []).flatMap((s) => [nameIn(s, lang), s.id, categoryName(s.category, lang)]),
         ...(j.clienteles ?? []).flatMap((c) => [nameIn(c, lang), c.id, c.parent ?? '']),
@@ -204,11 +209,11 @@ function expectedTexts(argv: readonly string[], lang: Lang): string[] | null {
       ];
     }
     case 'search': {
-      const j = json(argv) as { results: Named[] };
+      const j = json(argv, lang) as { results: Named[] };
       return j.results.flatMap((h) => [nameIn(h, lang), h.id]);
     }
     case 'validate': {
-      const j = json(argv) as { files: { file: string; problems: { code: string; message: string }[] }[] };
+      const j = json(argv, lang) as { files: { file: string; problems: { code: string; message: string }[] }[] };
       return j.files.flatMap((f) => [f.file, ...f.problems.flatMap((p) => [p.code, p.message])]);
     }
     default:
@@ -276,7 +281,7 @@ function readMatrix(output: string): { rows: Map<string, Map<string, string>>; l
 }
 
 function checkMatrix(argv: readonly string[], lang: Lang, output: string): void {
-  const j = json(argv) as {
+  const j = json(argv, lang) as {
     services: Named[];
     rows: { clientele: Named; access: ({ service: string; tier: 'creation' | 'request' | 'unspecified' } & AccessJson)[] }[];
   };

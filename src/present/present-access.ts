@@ -5,6 +5,7 @@ import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle
 import { accessJson, clienteleJson, serviceJson, toJson, type CanJson, type ServicesJson, type WhoJson } from './json-output';
 import { tierLabel, word, wordWith } from './labels';
 import type { Presenter, Presenters, QueryFormat } from './formats';
+import { messagesFor } from './messages/messages';
 import type { Lang, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
 import { displayWidth, toBoxTable, toCsv, toMarkdownTable, wrap, wrapHanging, type BoxRow, type Styled } from './text-formats';
@@ -69,10 +70,6 @@ function conditionsJoinedEn(a: Access): string {
   return a.conditions.map((c) => c.en).join(' ; ');
 }
 
-function count(n: number, singular: string, plural: string): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-
 function byTier(access: readonly Access[]): [Tier, Access[]][] {
   return TIERS.map((tier): [Tier, Access[]] => [tier, access.filter((a) => a.tier === tier)]).filter(([, list]) => list.length > 0);
 }
@@ -103,7 +100,7 @@ const servicesTable: Presenter<ServicesResult> = (r, o) => {
     { column: 2, label: wordWith('fieldLabel', lang, { label: word('conditions', lang) }) },
   ]);
   const services = new Set(r.access.map((a) => a.service.id)).size;
-  return `${head}\n${withNotes(table, notes, count(services, 'service', 'services'))}`;
+  return `${head}\n${withNotes(table, notes, messagesFor(o.lang).counts.services(services))}`;
 };
 
 const servicesCsv: Presenter<ServicesResult> = (r) =>
@@ -173,7 +170,7 @@ const whoTable: Presenter<WhoResult> = (r, o) => {
   const table = toBoxTable([word('clientele', lang), word('conditions', lang)], rows, [3, 2], o.width, palette, [
     { column: 1, label: wordWith('fieldLabel', lang, { label: word('conditions', lang) }) },
   ]);
-  return `${head}\n${withNotes(table, notes, count(r.access.length, lang === 'fr' ? 'clientèle' : 'clientele', lang === 'fr' ? 'clientèles' : 'clienteles'))}`;
+  return `${head}\n${withNotes(table, notes, messagesFor(lang).counts.clienteles(r.access.length))}`;
 };
 
 const whoCsv: Presenter<WhoResult> = (r) =>

@@ -9,6 +9,7 @@ import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle
 import { accessJson, categoryJson, clienteleJson, serviceJson, toJson } from './json-output';
 import { kindLabel, noteLabel, tierLabel, tierSymbol, word, wordWith, type WordKey } from './labels';
 import type { Presenters, QueryFormat } from './formats';
+import { messagesFor } from './messages/messages';
 import type { Lang, Palette, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
 import { displayWidth, toBoxTable, toCsv, toMarkdownTable, wrap, wrapHanging, type BoxRow } from './text-formats';
@@ -77,7 +78,7 @@ function listTable(r: ListResult, o: PresentOptions): string {
       const rows = r.catalog.services.map((s): BoxRow => [serviceCell(s, lang, palette), categoryTitle(categories.get(s.category), s.category, lang)]);
       return (
         toBoxTable([word('service', lang), word('category', lang)], rows, [3, 1], o.width, palette, [{ column: 1, label: labelled('category') }]) +
-        `${rows.length} services\n`
+        `${messagesFor(lang).counts.services(rows.length)}\n`
       );
     }
     case 'clienteles': {
@@ -87,14 +88,14 @@ function listTable(r: ListResult, o: PresentOptions): string {
       ]);
       return (
         toBoxTable([word('clientele', lang), word('parent', lang)], rows, [4, 1], o.width, palette, [{ column: 1, label: labelled('parent') }]) +
-        `${r.catalog.clienteles.length} clienteles\n`
+        `${messagesFor(lang).counts.clienteles(r.catalog.clienteles.length)}\n`
       );
     }
     case 'categories': {
       const rows = r.catalog.categories.map((c): BoxRow => [sanitizeText(lang === 'fr' ? c.name : c.name_en), [{ text: c.id, style: palette.dim }]]);
       return (
         toBoxTable([word('category', lang), word('id', lang)], rows, [1, 1], o.width, palette, [{ column: 1, label: labelled('id') }]) +
-        `${rows.length} categories\n`
+        `${messagesFor(lang).counts.categories(rows.length)}\n`
       );
     }
   }
@@ -428,10 +429,11 @@ function matrixTable(r: MatrixResult, o: PresentOptions): string {
   return lines.join('\n') + '\n';
 }
 
-function matrixCellText(cell: readonly Access[]): string {
+/** A CSV cell of the matrix: the tier, inheritance and conditions as `key=value` tokens, conditions in the output language. */
+function matrixCellText(cell: readonly Access[], lang: Lang): string {
   return cell
     .map((a) =>
-      [a.tier, a.inherited_from === null ? '' : `inherited_from=${a.inherited_from}`, ...a.conditions.map((c) => `condition=${c.fr}`)]
+      [a.tier, a.inherited_from === null ? '' : `inherited_from=${a.inherited_from}`, ...a.conditions.map((c) => `condition=${c[lang]}`)]
         .filter(Boolean)
         .join(' '),
     )
@@ -461,10 +463,10 @@ export const presentMatrix = {
         access: row.cells.flatMap((cell, i) => cell.map((a) => ({ service: r.services[i]?.id ?? '', ...accessJson(a) }))),
       })),
     }),
-  csv: (r) =>
+  csv: (r, o) =>
     toCsv(
       ['clientele', 'name', ...r.services.map((s) => s.id)],
-      r.rows.map((row) => [row.clientele.id, row.clientele.name, ...row.cells.map(matrixCellText)]),
+      r.rows.map((row) => [row.clientele.id, row.clientele.name, ...row.cells.map((cell) => matrixCellText(cell, o.lang))]),
     ),
   markdown: matrixMarkdown,
 } as const satisfies Presenters<MatrixResult, QueryFormat>;

@@ -177,6 +177,11 @@ export const en: Messages = {
     emptyName: (d) => `${d.entry} "${d.entryId}" has a name with no letters or digits: ${JSON.stringify(d.value)}`,
     nameCollision: (d) => `${d.entry} "${d.entryId}" answers to "${d.value}", as ${d.entry} "${d.other}" already does`,
   },
+  counts: {
+    services: (n) => count('en', n, 'service', 'services'),
+    clienteles: (n) => count('en', n, 'clientele', 'clienteles'),
+    categories: (n) => count('en', n, 'category', 'categories'),
+  },
   validation: {
     valid: 'valid catalogue',
     summary: (problems, files) => `${count('en', problems, 'problem', 'problems')} in ${count('en', files, 'file', 'files')}`,

@@ -203,6 +203,11 @@ export const fr: Messages = {
     emptyName: (d) => `${ENTRIES[d.entry]} « ${d.entryId} » : un nom sans lettre ni chiffre : ${JSON.stringify(d.value)}`,
     nameCollision: (d) => `${ENTRIES[d.entry]} « ${d.entryId} » répond au nom « ${d.value} », comme ${ENTRIES[d.entry]} « ${d.other} » déjà`,
   },
+  counts: {
+    services: (n) => count('fr', n, 'service', 'services'),
+    clienteles: (n) => count('fr', n, 'clientèle', 'clientèles'),
+    categories: (n) => count('fr', n, 'catégorie', 'catégories'),
+  },
   validation: {
     valid: 'catalogue valide',
     summary: (problems, files) => `${count('fr', problems, 'problème', 'problèmes')} dans ${count('fr', files, 'fichier', 'fichiers')}`,

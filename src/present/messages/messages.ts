@@ -93,6 +93,12 @@ export interface Messages {
   };
   /** What validation problems say, one sentence per kind of detail. */
   readonly problems: { readonly [K in ProblemDetail['id']]: (d: Extract<ProblemDetail, { id: K }>) => string };
+  /** Counts under tables, with the plural their language wants. */
+  readonly counts: {
+    readonly services: (n: number) => string;
+    readonly clienteles: (n: number) => string;
+    readonly categories: (n: number) => string;
+  };
   /** `validate`'s summary lines. */
   readonly validation: {
     readonly valid: string;
