@@ -151,7 +151,7 @@ describe('validate formats', () => {
   });
 
   test('--format github prints escaped workflow commands, the file relative to the working directory, with the end of the range', () => {
-    const out = runBin(['validate', bad, '--format', 'github']);
+    const out = runBin(['validate', bad, '--format', 'github', '--lang', 'en']);
     expect(out.code).toBe(1);
     const shown = path.relative(ROOT, bad).split(path.sep).join('/');
     expect(out.stdout).toBe(
