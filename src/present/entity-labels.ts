@@ -3,20 +3,25 @@ import type { Lang, Palette } from './options';
 import { sanitizeText } from './sanitize';
 import type { Styled } from './text-formats';
 
+/** An entry's name in a language: the official French name, or the project's English name. */
+export function nameIn(entry: { readonly name: string; readonly name_en: string }, lang: Lang): string {
+  return lang === 'en' ? entry.name_en : entry.name;
+}
+
 /** A service's name as a person reads it in a language, with its abbreviation. */
 export function serviceTitle(s: Service, lang: Lang): string {
-  const name = lang === 'fr' ? s.name : s.name_en;
+  const name = nameIn(s, lang);
   return sanitizeText(s.abbreviation === null ? name : `${name} (${s.abbreviation})`);
 }
 
 /** A clientele's name as a person reads it in a language. */
 export function clienteleTitle(c: Clientele, lang: Lang): string {
-  return sanitizeText(lang === 'fr' ? c.name : c.name_en);
+  return sanitizeText(nameIn(c, lang));
 }
 
 /** A category's name in a language. */
 export function categoryTitle(c: Category | undefined, id: string, lang: Lang): string {
-  return sanitizeText(c === undefined ? id : lang === 'fr' ? c.name : c.name_en);
+  return sanitizeText(c === undefined ? id : nameIn(c, lang));
 }
 
 /** A table cell naming a service: its name, then (dimmed) its official French name in English mode, and its id on a line of its own. */

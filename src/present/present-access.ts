@@ -216,29 +216,20 @@ export const presentWho = {
 function canSentences(r: CanResult, lang: Lang, strong: (s: string) => string, palette: PresentOptions['palette']): string[] {
   const c = `${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`;
   const s = `${serviceTitle(r.service, lang)} [${r.service.id}]`;
+  const m = messagesFor(lang).can;
   const lines: string[] = [];
   if (r.eligible && r.best) {
-    const how = tierLabel(r.best.tier, lang);
-    lines.push(lang === 'fr' ? `${strong(palette.good('Oui'))} : ${c} a accès à ${s} : ${how}.` : `${strong(palette.good('Yes'))}: ${c} may use ${s}: ${how}.`);
+    lines.push(m.yes(strong(palette.good(m.yesWord)), c, s, tierLabel(r.best.tier, lang)));
     for (const a of r.access) {
-      const inherited = a.inherited_from === null ? '' : lang === 'fr' ? ` (hérité de ${a.inherited_from})` : ` (inherited from ${a.inherited_from})`;
-      if (a !== r.best) lines.push(lang === 'fr' ? `Aussi : ${tierLabel(a.tier, lang)}${inherited}.` : `Also: ${tierLabel(a.tier, lang)}${inherited}.`);
-      else if (a.inherited_from !== null) lines.push(lang === 'fr' ? `Accès hérité de ${a.inherited_from}.` : `Access inherited from ${a.inherited_from}.`);
-      for (const cond of a.conditions) lines.push(`Condition${lang === 'fr' ? ' :' : ':'} ${palette.warn(sanitizeText(cond[lang]))}`);
+      if (a !== r.best) lines.push(m.also(tierLabel(a.tier, lang), a.inherited_from));
+      else if (a.inherited_from !== null) lines.push(m.inherited(a.inherited_from));
+      for (const cond of a.conditions) lines.push(m.condition(palette.warn(sanitizeText(cond[lang]))));
     }
   } else if (r.required_tier !== null && r.any_tier.length > 0) {
-    const other = r.any_tier.map((a) => tierLabel(a.tier, lang)).join(', ');
-    lines.push(
-      lang === 'fr'
-        ? `${strong(palette.bad('Non'))} : ${c} n'a pas accès à ${s} ${tierLabel(r.required_tier, lang)}, seulement ${other}.`
-        : `${strong(palette.bad('No'))}: ${c} does not get ${s} ${tierLabel(r.required_tier, lang)}, only ${other}.`,
-    );
+    const others = r.any_tier.map((a) => tierLabel(a.tier, lang)).join(', ');
+    lines.push(m.notAtTier(strong(palette.bad(m.noWord)), c, s, tierLabel(r.required_tier, lang), others));
   } else {
-    lines.push(
-      lang === 'fr'
-        ? `${strong(palette.bad('Non'))} : la source ne donne pas accès à ${s} à ${c}.`
-        : `${strong(palette.bad('No'))}: the source does not give ${c} access to ${s}.`,
-    );
+    lines.push(m.no(strong(palette.bad(m.noWord)), c, s));
   }
   return lines;
 }

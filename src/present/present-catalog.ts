@@ -5,7 +5,7 @@ import type { SearchResult } from '../query/search-catalog';
 import type { Entity } from '../query/resolve-name';
 import type { ShowResult } from '../query/show-entity';
 import { presentServices, presentWho, servicesToJson, whoToJson } from './present-access';
-import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle } from './entity-labels';
+import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle, nameIn } from './entity-labels';
 import { accessJson, categoryJson, clienteleJson, serviceJson, toJson } from './json-output';
 import { kindLabel, noteLabel, tierLabel, tierSymbol, word, wordWith, type WordKey } from './labels';
 import type { Presenters, QueryFormat } from './formats';
@@ -28,15 +28,15 @@ function listRows(r: ListResult, lang: Lang): { head: string[]; rows: string[][]
     case 'services':
       return {
         head: ['Id', word('name', lang), word('abbreviation', lang), word('category', lang)],
-        rows: r.catalog.services.map((s) => [s.id, lang === 'fr' ? s.name : s.name_en, s.abbreviation ?? '', s.category]),
+        rows: r.catalog.services.map((s) => [s.id, nameIn(s, lang), s.abbreviation ?? '', s.category]),
       };
     case 'clienteles':
       return {
         head: ['Id', word('name', lang), word('kind', lang), word('parent', lang)],
-        rows: r.catalog.clienteles.map((c) => [c.id, lang === 'fr' ? c.name : c.name_en, kindLabel(c.kind, lang), c.parent ?? '']),
+        rows: r.catalog.clienteles.map((c) => [c.id, nameIn(c, lang), kindLabel(c.kind, lang), c.parent ?? '']),
       };
     case 'categories':
-      return { head: ['Id', word('name', lang)], rows: r.catalog.categories.map((c) => [c.id, lang === 'fr' ? c.name : c.name_en]) };
+      return { head: ['Id', word('name', lang)], rows: r.catalog.categories.map((c) => [c.id, nameIn(c, lang)]) };
   }
 }
 
@@ -92,7 +92,7 @@ function listTable(r: ListResult, o: PresentOptions): string {
       );
     }
     case 'categories': {
-      const rows = r.catalog.categories.map((c): BoxRow => [sanitizeText(lang === 'fr' ? c.name : c.name_en), [{ text: c.id, style: palette.dim }]]);
+      const rows = r.catalog.categories.map((c): BoxRow => [sanitizeText(nameIn(c, lang)), [{ text: c.id, style: palette.dim }]]);
       return (
         toBoxTable([word('category', lang), word('id', lang)], rows, [1, 1], o.width, palette, [{ column: 1, label: labelled('id') }]) +
         `${messagesFor(lang).counts.categories(rows.length)}\n`
@@ -184,7 +184,7 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
     }
     case 'category': {
       const c = r.category;
-      out.push(heading(sanitizeText(lang === 'fr' ? c.name : c.name_en)));
+      out.push(heading(sanitizeText(nameIn(c, lang))));
       out.push(field(word('id', lang), c.id));
       out.push('');
       for (const s of r.services) out.push(item(`${serviceTitle(s, lang)} (${s.id})`));
@@ -271,12 +271,7 @@ function fieldsText(fields: readonly string[], lang: Lang): string {
 }
 
 function searchRows(r: SearchResult, lang: Lang): string[][] {
-  return r.hits.map((h) => [
-    kindWord(h.found.kind, lang),
-    h.found.entity.id,
-    sanitizeText(lang === 'fr' ? h.found.entity.name : h.found.entity.name_en),
-    fieldsText(h.fields, lang),
-  ]);
+  return r.hits.map((h) => [kindWord(h.found.kind, lang), h.found.entity.id, sanitizeText(nameIn(h.found.entity, lang)), fieldsText(h.fields, lang)]);
 }
 
 /** `search` as a table: the kind, the name with its id under it, and where the words were found. */

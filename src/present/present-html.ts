@@ -2,6 +2,7 @@ import type { Catalog, Tier } from '../catalog/model';
 import { TIERS } from '../catalog/model';
 import type { WhoResult } from '../query/access';
 import { kindLabel, noteLabel, tierLabel } from './labels';
+import { messagesFor, type Messages } from './messages/messages';
 import type { Lang } from './options';
 import { serviceShortNames } from './service-short-names';
 
@@ -16,86 +17,8 @@ export interface ExportData {
 // Every string of the page, one table per language with the same keys (EN is typed from FR,
 // so a key missing on either side fails to compile). `{name}` marks a value the page fills in.
 // French typography: a no-break space before ":" and ";" and inside « ».
-const FR = {
-  title: 'Accès aux services en ligne de la RAMQ',
-  intro: 'Qui peut utiliser quel service en ligne de la RAMQ, et comment. Transcription de la page «\u00a0Liste des services en ligne\u00a0».',
-  filters: 'Filtres',
-  clientele: 'Clientèle',
-  allClienteles: 'Toutes les clientèles',
-  category: 'Catégorie',
-  allCategories: 'Toutes les catégories',
-  tier: 'Accès',
-  allTiers: 'Tous les accès',
-  search: 'Rechercher',
-  searchPlaceholder: 'nom, sigle, mot…',
-  shown: '{n} service(s) sur {total}',
-  services: 'Services',
-  noResult: 'Aucun service ne correspond à ces filtres.',
-  who: 'Qui y a accès',
-  noList: "La source ne donne aucune liste d'accès pour ce service.",
-  inheritedFrom: 'hérité de la clientèle «\u00a0{name}\u00a0»',
-  conditionLine: 'Conditions\u00a0: {text}',
-  notes: 'Notes',
-  noteLine: '{label}\u00a0: {text}',
-  subApps: 'Applications incluses',
-  descriptive: 'nom descriptif\u00a0: la source ne nomme pas ce service',
-  officialName: 'nom officiel\u00a0: {name}',
-  matrix: 'Tableau clientèles × services',
-  matrixHelp: 'Une ligne par clientèle, une colonne par service. Le tableau défile dans son cadre\u00a0; ses en-têtes restent visibles.',
-  matrixRegion: 'Tableau clientèles × services, défilant dans son cadre',
-  symbols: 'Symboles du tableau',
-  inheritedMeaning: 'hérité d’une clientèle plus générale',
-  conditionsMeaning: 'avec conditions\u00a0: voir la note de ce numéro',
-  conditionNotes: 'Conditions',
-  conditionNote: '{service} — {clienteles}\u00a0: {text}',
-  keys: 'Colonnes du tableau',
-  byClientele: 'Par clientèle',
-  byClienteleHelp: 'Les services d’une clientèle, par type d’accès.',
-  byClienteleNone: 'Aucun service pour cette clientèle avec ces filtres.',
-  footer: 'Produit par ramq-access {version} le {date}. Les noms officiels sont ceux de la source\u00a0; descriptions et notes sont reformulées.',
-} as const;
-
-const EN: Record<keyof typeof FR, string> = {
-  title: 'Access to RAMQ online services',
-  intro: 'Who may use which RAMQ online service, and how. Transcribed from the RAMQ page "Liste des services en ligne".',
-  filters: 'Filters',
-  clientele: 'Clientele',
-  allClienteles: 'All clienteles',
-  category: 'Category',
-  allCategories: 'All categories',
-  tier: 'Access',
-  allTiers: 'Any access',
-  search: 'Search',
-  searchPlaceholder: 'name, abbreviation, word…',
-  shown: '{n} of {total} service(s)',
-  services: 'Services',
-  noResult: 'No service matches these filters.',
-  who: 'Who has access',
-  noList: 'The source gives no access list for this service.',
-  inheritedFrom: 'inherited from {name}',
-  conditionLine: 'Conditions: {text}',
-  notes: 'Notes',
-  noteLine: '{label}: {text}',
-  subApps: 'Applications inside it',
-  descriptive: 'descriptive name: the source does not name this service',
-  officialName: 'official name: {name}',
-  matrix: 'Clienteles × services table',
-  matrixHelp: 'One row per clientele, one column per service. The table scrolls inside its frame; its headers stay in view.',
-  matrixRegion: 'Clienteles × services table, scrolling inside its frame',
-  symbols: 'Table symbols',
-  inheritedMeaning: 'inherited from a more general clientele',
-  conditionsMeaning: 'with conditions: see the note of that number',
-  conditionNotes: 'Conditions',
-  conditionNote: '{service} — {clienteles}: {text}',
-  keys: 'Table columns',
-  byClientele: 'By clientele',
-  byClienteleHelp: "A clientele's services, by kind of access.",
-  byClienteleNone: 'No service for this clientele with these filters.',
-  footer: "Made by ramq-access {version} on {date}. Official names are the source's; descriptions and notes are reworded.",
-};
-
-/** The page's strings in each language (exported for the tests that check a page holds one language only). */
-export const HTML_STRINGS: Readonly<Record<Lang, Readonly<Record<keyof typeof FR, string>>>> = { fr: FR, en: EN };
+/** The page's interface strings in each language (from the message catalogue; the tests read them too). */
+export const HTML_STRINGS: Readonly<Record<Lang, Messages['html']>> = { fr: messagesFor('fr').html, en: messagesFor('en').html };
 
 // One mark per tier, the same in both languages: filled = given with the account, hollow = to ask for, tick = listed.
 const TIER_MARKS = { creation: '●', request: '○', unspecified: '✓' } as const satisfies Record<Tier, string>;

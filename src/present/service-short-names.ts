@@ -1,5 +1,6 @@
 import type { Service } from '../catalog/model';
 import { normalizeName } from '../catalog/normalize-name';
+import { nameIn } from './entity-labels';
 import type { Lang } from './options';
 
 // Names up to this many characters are kept whole: they read better than any shortening.
@@ -60,7 +61,7 @@ function findClashes(labels: ReadonlyMap<string, string>, lang: Lang): Set<strin
  * Derived from the names, never invented; no label reads as another's.
  */
 export function serviceShortNames(services: readonly Service[], lang: Lang): ReadonlyMap<string, string> {
-  const nameOf = (s: Service): string => (lang === 'fr' ? s.name : s.name_en);
+  const nameOf = (s: Service): string => nameIn(s, lang);
   const words = new Map(services.map((s) => [s.id, meaningfulWords(nameOf(s), lang)]));
   // Words a cut label keeps at least; raised for labels that clash.
   const least = new Map(services.map((s) => [s.id, 1]));

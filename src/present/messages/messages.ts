@@ -1,4 +1,5 @@
-import type { ProblemDetail } from '../../catalog/problem';
+import type { ClienteleKind, NoteKind, Tier } from '../../catalog/model';
+import type { ProblemCode, ProblemDetail } from '../../catalog/problem';
 import type { Lang } from '../options';
 import { en } from './en';
 import { fr } from './fr';
@@ -91,6 +92,27 @@ export interface Messages {
     readonly internalHint: string;
     readonly errno: Readonly<Record<'ENOSPC' | 'EDQUOT' | 'EIO' | 'EACCES' | 'EPERM' | 'EISDIR' | 'EROFS' | 'EFBIG' | 'EBADF' | 'ENOENT', string>>;
   };
+  /** The sentences of `can`; `answer` is the styled Yes or No. */
+  readonly can: {
+    readonly yesWord: string;
+    readonly noWord: string;
+    readonly yes: (answer: string, clientele: string, service: string, how: string) => string;
+    readonly also: (how: string, inheritedFrom: string | null) => string;
+    readonly inherited: (from: string) => string;
+    readonly condition: (text: string) => string;
+    readonly notAtTier: (answer: string, clientele: string, service: string, tier: string, others: string) => string;
+    readonly no: (answer: string, clientele: string, service: string) => string;
+  };
+  /** How each tier reads in a sentence or a table cell. */
+  readonly tiers: Readonly<Record<Tier, string>>;
+  readonly clienteleKinds: Readonly<Record<ClienteleKind, string>>;
+  readonly noteKinds: Readonly<Record<NoteKind, string>>;
+  /** Fixed words of tables and pages (headings, labels, legends); `{n}`-style slots are filled by wordWith. */
+  readonly words: Readonly<Record<WordKey, string>>;
+  /** What a kind of problem is, in one sentence (SARIF's rule descriptions). */
+  readonly problemLabels: Readonly<Record<ProblemCode, string>>;
+  /** The HTML page's interface strings (`{name}` slots are filled by its script). */
+  readonly html: Readonly<Record<HtmlKey, string>>;
   /** What validation problems say, one sentence per kind of detail. */
   readonly problems: { readonly [K in ProblemDetail['id']]: (d: Extract<ProblemDetail, { id: K }>) => string };
   /** Counts under tables, with the plural their language wants. */
@@ -136,6 +158,93 @@ export interface Messages {
     readonly badName: Readonly<Record<NameKind, string>>;
   };
 }
+
+/** The fixed words of tables and pages. */
+export type WordKey =
+  | 'service'
+  | 'services'
+  | 'clientele'
+  | 'clienteles'
+  | 'category'
+  | 'categories'
+  | 'access'
+  | 'conditions'
+  | 'inheritedFrom'
+  | 'none'
+  | 'noService'
+  | 'noClientele'
+  | 'noGrant'
+  | 'yes'
+  | 'no'
+  | 'id'
+  | 'name'
+  | 'nameEn'
+  | 'abbreviation'
+  | 'kind'
+  | 'parent'
+  | 'children'
+  | 'aliases'
+  | 'description'
+  | 'notes'
+  | 'subApplications'
+  | 'descriptiveName'
+  | 'legend'
+  | 'matches'
+  | 'noMatch'
+  | 'kindService'
+  | 'kindClientele'
+  | 'kindCategory'
+  | 'fieldName'
+  | 'fieldDescription'
+  | 'fieldNotes'
+  | 'fieldSubApplications'
+  | 'fieldConditions'
+  | 'fieldLabel'
+  | 'conditionRef'
+  | 'conditionNote'
+  | 'legendInherited'
+  | 'legendConditions'
+  | 'legendNoAccess'
+  | 'legendColumns';
+
+/** The HTML page's interface strings. */
+export type HtmlKey =
+  | 'title'
+  | 'intro'
+  | 'filters'
+  | 'clientele'
+  | 'allClienteles'
+  | 'category'
+  | 'allCategories'
+  | 'tier'
+  | 'allTiers'
+  | 'search'
+  | 'searchPlaceholder'
+  | 'shown'
+  | 'services'
+  | 'noResult'
+  | 'who'
+  | 'noList'
+  | 'inheritedFrom'
+  | 'conditionLine'
+  | 'notes'
+  | 'noteLine'
+  | 'subApps'
+  | 'descriptive'
+  | 'officialName'
+  | 'matrix'
+  | 'matrixHelp'
+  | 'matrixRegion'
+  | 'symbols'
+  | 'inheritedMeaning'
+  | 'conditionsMeaning'
+  | 'conditionNotes'
+  | 'conditionNote'
+  | 'keys'
+  | 'byClientele'
+  | 'byClienteleHelp'
+  | 'byClienteleNone'
+  | 'footer';
 
 /** Every argument and option-value name the usage lines show. */
 export type Placeholder =
