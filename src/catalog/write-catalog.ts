@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The outcome of writing a file: done, or why not (the original is then untouched). */
-export type WriteResult = { ok: true } | { ok: false; message: string; code: string };
+/** The outcome of writing a file: done, or the system's error code (the original is then untouched). */
+export type WriteResult = { ok: true } | { ok: false; code: string };
 
 /**
  * Replaces a file's content atomically: writes a temporary file in the same
@@ -29,6 +29,6 @@ export function writeFileAtomically(file: string, text: string): WriteResult {
       // nothing was left behind
     }
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return { ok: false, message: `cannot write ${file} (${code})`, code };
+    return { ok: false, code };
   }
 }

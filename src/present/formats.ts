@@ -4,8 +4,6 @@ import type { PresentOptions } from './options';
 export interface FormatTraits {
   /** Written for a person at a terminal: colored when color is on, fitted to the terminal's width. */
   readonly forPeople: boolean;
-  /** What `--help` says of it. */
-  readonly summary: string;
 }
 
 /**
@@ -14,13 +12,13 @@ export interface FormatTraits {
  * and whether output is for people are all derived from this table.
  */
 export const FORMAT_TRAITS = {
-  table: { forPeople: true, summary: 'tables and sentences for people' },
-  json: { forPeople: false, summary: 'one JSON document (see schema/output.schema.json)' },
-  csv: { forPeople: false, summary: 'CSV (RFC 4180) with a header line' },
-  markdown: { forPeople: false, summary: 'Markdown, for an issue or a pull request' },
-  github: { forPeople: false, summary: 'GitHub Actions annotations' },
-  sarif: { forPeople: false, summary: 'SARIF 2.1.0, for code scanning' },
-  html: { forPeople: false, summary: 'one self-contained HTML page' },
+  table: { forPeople: true },
+  json: { forPeople: false },
+  csv: { forPeople: false },
+  markdown: { forPeople: false },
+  github: { forPeople: false },
+  sarif: { forPeople: false },
+  html: { forPeople: false },
 } as const satisfies Record<string, FormatTraits>;
 
 /** An output format. */

@@ -32,14 +32,19 @@ export interface QuestionError {
 /** The answer to one question: a result, or why there is none. */
 export type Answer<R> = { readonly ok: true; readonly result: R } | { readonly ok: false; readonly error: QuestionError };
 
+/** Resolves a name of any of several kinds (`show`); an unresolved name is a QuestionError expecting a name. */
+export function resolveAny(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Answer<Entity> {
+  const r = resolveName(index, input, kinds);
+  if (r.ok) return { ok: true, result: r.found };
+  return { ok: false, error: { code: r.reason === 'ambiguous' ? 'AMBIGUOUS_NAME' : 'UNKNOWN_NAME', expected: null, input, suggestions: r.suggestions } };
+}
+
 /** Resolves a name that must be of one kind; the error names what was expected. */
 export function resolveOne<K extends EntityKind>(index: CatalogIndex, input: string, kind: K): Answer<Extract<Entity, { kind: K }>> {
-  const r = resolveName(index, input, [kind]);
-  if (r.ok) {
-    if (r.found.kind !== kind) throw new Error(`the resolver returned a ${r.found.kind} for a ${kind}`);
-    return { ok: true, result: r.found as Extract<Entity, { kind: K }> };
-  }
-  return { ok: false, error: { code: r.reason === 'ambiguous' ? 'AMBIGUOUS_NAME' : 'UNKNOWN_NAME', expected: kind, input, suggestions: r.suggestions } };
+  const r = resolveAny(index, input, [kind]);
+  if (!r.ok) return { ok: false, error: { ...r.error, expected: kind } };
+  if (r.result.kind !== kind) throw new Error(`the resolver returned a ${r.result.kind} for a ${kind}`);
+  return { ok: true, result: r.result as Extract<Entity, { kind: K }> };
 }
 
 /** A question whose words are missing or of the wrong shape. */

@@ -1,9 +1,7 @@
 import { presentShow } from '../../present/present-catalog';
-import { resolveName } from '../../query/resolve-name';
+import { resolveAny } from '../../query/ask';
 import { showEntity, type ShowResult } from '../../query/show-entity';
 import { defineCommand } from '../command';
-import { UserError } from '../errors';
-import { describeQuestionError } from '../../present/present-question-error';
 import { nameFrom, type QuerySpec } from './shared';
 
 const spec: QuerySpec<ShowResult> = {
@@ -16,17 +14,8 @@ const spec: QuerySpec<ShowResult> = {
   run: (ctx, { args, show }) => {
     const name = nameFrom(ctx, args[0], 'name');
     const index = ctx.catalogIndex();
-    const r = resolveName(index, name, ['service', 'clientele', 'category']);
-    if (!r.ok) {
-      const error = {
-        code: r.reason === 'ambiguous' ? ('AMBIGUOUS_NAME' as const) : ('UNKNOWN_NAME' as const),
-        expected: null,
-        input: name,
-        suggestions: r.suggestions,
-      };
-      throw new UserError(describeQuestionError(error, ctx.lang), { kind: 'name-error' });
-    }
-    show(showEntity(index, r.found));
+    const found = ctx.answered(resolveAny(index, name, ['service', 'clientele', 'category']));
+    show(showEntity(index, found));
     return { kind: 'answered' };
   },
 };
