@@ -66,14 +66,6 @@ export function exampleStdin(example: { readonly stdin?: string; readonly stdinF
   return example.stdinFile !== undefined ? fs.readFileSync(path.join(ROOT, example.stdinFile), 'utf8') : (example.stdin ?? '');
 }
 
-/**
- * Undoes the wrapping of lines that continue under a label (validate's problems, diff's changes):
- * a line that starts with two spaces joins the line before it, with one space.
- */
-export function unwrapHanging(text: string): string {
-  return text.replace(/\n {2}(?=\S)/g, ' ');
-}
-
 /** Text with every run of whitespace (line breaks and table padding included) made one space. */
 export function collapseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

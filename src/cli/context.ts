@@ -133,12 +133,12 @@ export class Context {
   /** What presenters are given for a format: color and width only for output meant for people. */
   presentOptions(format: Format): PresentOptions {
     const common = { lang: this.lang, cwd: this.io.cwd, version: this.version };
-    if (!FORMAT_TRAITS[format].forPeople) return { ...common, palette: makePalette(false), width: 80 };
+    if (!FORMAT_TRAITS[format].forPeople) return { ...common, palette: makePalette(false), width: 80, lineWidth: Infinity };
     const colored = decideColor({ flag: this.globals.color, env: this.io.env, isTTY: this.io.isTTY });
     const columns = this.io.isTTY ? this.io.columns : undefined;
     // A terminal that reports no width gets 80; a very narrow one gets 40 (tables cannot be drawn in less), a very wide one 160.
     const width = columns !== undefined && columns > 0 ? Math.min(Math.max(columns, 40), 160) : 80;
-    return { ...common, palette: makePalette(colored), width };
+    return { ...common, palette: makePalette(colored), width, lineWidth: columns !== undefined && columns > 0 ? width : Infinity };
   }
 
   /** A path as messages show it: `<stdin>` for `-`. */

@@ -30,6 +30,12 @@ export interface PresentOptions {
   readonly palette: Palette;
   /** Columns available for tables. */
   readonly width: number;
+  /**
+   * Columns for line-oriented reports (validate, diff): the terminal's width
+   * at a terminal, unbounded otherwise, so that a piped problem stays on one
+   * `file:line:col: CODE message` line for the tools that read it.
+   */
+  readonly lineWidth: number;
   /** The directory file paths are shown relative to (GitHub annotations, SARIF). */
   readonly cwd: string;
   /** The tool's version, for formats that name the tool (SARIF, HTML). */

@@ -172,7 +172,7 @@ export function diffToJson(r: DiffReport): unknown {
 
 /** Presenters of `diff`, one per format. */
 export const presentDiff = {
-  table: (r, o) => diffText(r, o.palette, o.lang, o.width),
+  table: (r, o) => diffText(r, o.palette, o.lang, o.lineWidth),
   json: (r) => toJson(diffToJson(r)),
   markdown: (r, o) => diffMarkdown(r, o.lang),
 } as const satisfies Presenters<DiffReport, 'table' | 'json' | 'markdown'>;

@@ -119,7 +119,7 @@ export function validateToJson(reports: readonly FileReport[], lang: Lang): Vali
 
 /** Presenters of `validate`, one per format; github and sarif need the context (text and json show paths as given). */
 export const presentValidation = {
-  table: (reports, o) => validateText(reports, o.palette, o.lang, o.width),
+  table: (reports, o) => validateText(reports, o.palette, o.lang, o.lineWidth),
   json: (reports, o) => toJson(validateToJson(reports, o.lang)),
   github: (reports, o) => validateGithub(reports, o.cwd, o.lang),
   sarif: (reports, o) => toJson(validateSarif(reports, { cwd: o.cwd, toolVersion: o.version }, o.lang)),

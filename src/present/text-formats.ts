@@ -109,18 +109,17 @@ export function wrap(text: string, width: number, restWidth = width): string[] {
 
 /**
  * Wraps a paragraph that starts with a label (`- `, `Condition 1 : `, a file
- * position and a code): the label stays whole on the first line (unless it
- * is wider than the line), and the lines after the first are indented by
+ * position and a code): the label stays whole on the first line, even when
+ * it is wider than the line, and the lines after the first are indented by
  * `indent`, by default the label's width when that leaves room, else two.
  */
 export function wrapHanging(label: string, text: string, width: number, indent?: number): string[] {
   const labelWidth = displayWidth(label);
   const hang = indent ?? (labelWidth <= width / 3 ? labelWidth : 2);
   const indented = (l: string): string => `${' '.repeat(hang)}${l}`;
-  // A label that leaves too little room on its line has the text start under it.
+  // A label that leaves too little room on its line has the text start under it; the label itself is never broken (it may be a file position tools read).
   if (labelWidth > width - Math.min(10, width / 4)) {
-    const [first = '', ...rest] = wrap(label.trimEnd(), width, width - hang);
-    return [first, ...[...rest, ...wrap(text, width - hang)].map(indented)];
+    return [label.trimEnd(), ...wrap(text, width - hang).map(indented)];
   }
   const [first = '', ...rest] = wrap(text, width - labelWidth, width - hang);
   return [first === '' ? label.trimEnd() : `${label}${first}`, ...rest.map(indented)];
