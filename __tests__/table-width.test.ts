@@ -33,6 +33,7 @@ afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 const LONG_PATH = path.join(TMP, 'a-checkout-in-a-deep-directory', 'a-catalogue-with-a-rather-long-name-that-no-terminal-line-can-hold.yaml');
 fs.mkdirSync(path.dirname(LONG_PATH));
 fs.copyFileSync(path.join(FIXTURES, 'bad', 'unknown-clientele.yaml'), LONG_PATH);
+const LONG_EDITED = path.join(path.dirname(LONG_PATH), 'the-same-catalogue-edited-and-saved-under-a-name-no-terminal-line-can-hold.yaml');
 
 {
   // A catalogue that differs from the shipped one in a grant, a long condition and a name, for `diff`.
@@ -44,6 +45,7 @@ fs.copyFileSync(path.join(FIXTURES, 'bad', 'unknown-clientele.yaml'), LONG_PATH)
   text = text.replace('accès aux états de compte seulement', 'accès aux états de compte et aux communications de la Régie seulement');
   text = text.replace('    name: Bilans forfaitaires\n', '    name: Bilans forfaitaires annuels\n');
   fs.writeFileSync(EDITED, text);
+  fs.writeFileSync(LONG_EDITED, text);
 }
 
 /** Representative arguments of every command that offers the table format: long names, long conditions, every kind of `show`. */
@@ -102,6 +104,7 @@ const CASES: Readonly<Record<string, readonly (readonly string[])[]>> = {
   diff: [
     ['diff', CATALOG, EDITED],
     ['diff', CATALOG, CATALOG],
+    ['diff', CATALOG, LONG_EDITED],
   ],
 };
 
@@ -345,8 +348,9 @@ describe.each(LANGS)('--lang %s', (lang) => {
             expect(collapseSpace(output)).toBe(collapseSpace(wide));
             continue;
           }
-          // On a terminal, a file position and code wider than the line stand whole on their own line, the message under them.
-          const tooWide = output.split('\n').filter((line) => stringWidth(line) > width && !(LINE_REPORTS.has(command) && /^\S+: [A-Z][A-Z0-9_]*$/.test(line)));
+          // On a terminal, a file path (with its position and code) wider than the line stands whole on its own line, the message under it.
+          const unbreakable = (line: string): boolean => LINE_REPORTS.has(command) && /^(?:-> )?\S+(?: [A-Z][A-Z0-9_]*)?$/.test(line);
+          const tooWide = output.split('\n').filter((line) => stringWidth(line) > width && !unbreakable(line));
           expect({ width, isTTY, tooWide }).toEqual({ width, isTTY, tooWide: [] });
           if (command === 'matrix') {
             checkMatrix(argv, lang, output);

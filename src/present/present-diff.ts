@@ -6,7 +6,7 @@ import { noteLabel, tierLabel } from './labels';
 import { messagesFor, type Messages } from './messages/messages';
 import type { Lang, Palette } from './options';
 import { sanitizeText } from './sanitize';
-import { wrap, wrapHanging } from './text-formats';
+import { displayWidth, wrapHanging } from './text-formats';
 
 /** What the diff presenters need besides the diff. */
 export interface DiffReport {
@@ -109,7 +109,11 @@ function markedLines(mark: '+' | '-' | '~', text: string, palette: Palette, widt
 
 function diffText(r: DiffReport, palette: Palette, lang: Lang, width: number): string {
   const t = words(lang);
-  const head = wrap(`${sanitizeText(r.before)} -> ${sanitizeText(r.after)}`, width).map(palette.bold);
+  // The two paths are never broken (tools and people copy them): "A -> B" on one line when it fits, else "A" and "-> B".
+  const before = sanitizeText(r.before);
+  const after = sanitizeText(r.after);
+  const oneLine = `${before} -> ${after}`;
+  const head = (displayWidth(oneLine) <= width ? [oneLine] : [before, `-> ${after}`]).map(palette.bold);
   if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${head.join('\n')}\n${t.none}\n`;
   const lines = [...head, '', palette.bold(t.changes)];
   for (const c of r.diff.changes) {
