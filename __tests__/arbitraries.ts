@@ -58,6 +58,7 @@ export const catalogArb: fc.Arbitrary<Catalog> = fc
         aliases: Array.from({ length: c.aliases }, (_, k) => `Autre ${cid(i)} ${k}`),
         terms_en: [],
         abbreviations: [],
+        shared_terms: [],
       })),
       services: services.map((s, i) => {
         const seen = new Set<string>();
@@ -72,6 +73,7 @@ export const catalogArb: fc.Arbitrary<Catalog> = fc
           abbreviation: s.abbreviation ? `SRV${i}` : null,
           category: `cat-${s.category % categories}`,
           aliases: [],
+          shared_terms: [],
           description: s.description,
           grants,
           notes: s.notes,

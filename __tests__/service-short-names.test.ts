@@ -14,6 +14,7 @@ function service(id: string, name: string, name_en: string, abbreviation: string
     name,
     name_en,
     abbreviation,
+    shared_terms: [],
     name_is_descriptive: false,
     category: 'c',
     aliases: [],

@@ -43,6 +43,8 @@ export interface Clientele {
   readonly aliases: readonly string[];
   readonly terms_en: readonly string[];
   readonly abbreviations: readonly string[];
+  /** Everyday words that name this clientele among others (médecin, secrétaire): never resolved, every holder listed. */
+  readonly shared_terms: readonly string[];
 }
 
 /** One clientele's access to one service. */
@@ -68,6 +70,8 @@ export interface Service {
   readonly abbreviation: string | null;
   readonly category: string;
   readonly aliases: readonly string[];
+  /** Everyday words that name this service among others: never resolved, every holder listed. */
+  readonly shared_terms: readonly string[];
   readonly description: Bilingual;
   readonly grants: readonly Grant[];
   readonly notes: readonly Note[];

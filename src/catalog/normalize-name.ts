@@ -13,7 +13,7 @@ export function normalizeName(name: string): string {
       .replace(/[\u2010-\u2015\u2212_-]/g, ' ')
       .replace(/\s+/g, ' ')
       .trim()
-      // "d'aide" and "d' aide" are the same name
-      .replace(/' /g, "'")
+      // "d'aide" and "d' aide" are the same name (an elided article, not an English possessive: "professionals' ")
+      .replace(/(^|\s)(qu|[cdjlmnst])' /g, "$1$2'")
   );
 }

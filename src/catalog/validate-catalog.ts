@@ -163,8 +163,10 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
     });
   });
 
-  checkNames(root, 'clienteles', 'clientele', ['name', 'name_en'], ['forms', 'aliases', 'terms_en', 'abbreviations'], report);
-  checkNames(root, 'services', 'service', ['name', 'name_en', 'abbreviation'], ['aliases'], report);
+  const clienteleNames = checkNames(root, 'clienteles', 'clientele', ['name', 'name_en'], ['forms', 'aliases', 'terms_en', 'abbreviations'], report);
+  const serviceNames = checkNames(root, 'services', 'service', ['name', 'name_en', 'abbreviation'], ['aliases'], report);
+  checkSharedTerms(root, 'clienteles', 'clientele', clienteleNames, report);
+  checkSharedTerms(root, 'services', 'service', serviceNames, report);
   checkNames(root, 'categories', 'category', ['name', 'name_en'], [], report);
 }
 
@@ -213,7 +215,31 @@ function checkParentCycles(clienteles: unknown[], report: Report): void {
   }
 }
 
-function checkNames(root: Rec, key: string, what: EntryKind, single: string[], multiple: string[], report: Report): void {
+/**
+ * A shared term names several entries and so never resolves: it may not also
+ * be a name of an entry of the same kind, which would make that name stop
+ * resolving.
+ */
+function checkSharedTerms(root: Rec, key: string, what: EntryKind, names: ReadonlyMap<string, string>, report: Report): void {
+  list(root[key]).forEach((entry, i) => {
+    if (!isRec(entry)) return;
+    const id = str(entry['id']);
+    if (id === null) return;
+    list(entry['shared_terms']).forEach((value, j) => {
+      if (typeof value !== 'string' || value.trim() === '') return;
+      const normal = normalizeName(value);
+      const where: Path = [key, i, 'shared_terms', j];
+      if (!/[\p{L}\p{N}]/u.test(normal)) report('EMPTY_NAME', where, { id: 'emptyName', entry: what, entryId: id, value });
+      else {
+        const other = names.get(normal);
+        if (other !== undefined) report('NAME_COLLISION', where, { id: 'nameCollision', entry: what, entryId: id, value, other });
+      }
+    });
+  });
+}
+
+/** Checks that no two entries of a kind share a name; returns each normalised name and the id of the entry it names. */
+function checkNames(root: Rec, key: string, what: EntryKind, single: string[], multiple: string[], report: Report): Map<string, string> {
   const owner = new Map<string, string>();
   list(root[key]).forEach((entry, i) => {
     if (!isRec(entry)) return;
@@ -248,14 +274,17 @@ function checkNames(root: Rec, key: string, what: EntryKind, single: string[], m
       }
     }
   });
+  return owner;
 }
 
-interface RawClientele extends Omit<Clientele, 'parent' | 'description'> {
+interface RawClientele extends Omit<Clientele, 'parent' | 'description' | 'shared_terms'> {
   parent?: string;
   description?: Clientele['description'];
+  shared_terms?: string[];
 }
-interface RawService extends Omit<Service, 'name_is_descriptive'> {
+interface RawService extends Omit<Service, 'name_is_descriptive' | 'shared_terms'> {
   name_is_descriptive?: boolean;
+  shared_terms?: string[];
 }
 interface RawCatalog extends Omit<Catalog, 'clienteles' | 'services'> {
   clienteles: RawClientele[];
@@ -278,6 +307,7 @@ function toCatalog(raw: RawCatalog): Catalog {
       aliases: c.aliases,
       terms_en: c.terms_en,
       abbreviations: c.abbreviations,
+      shared_terms: c.shared_terms ?? [],
     })),
     services: raw.services.map((s) => ({
       id: s.id,
@@ -287,6 +317,7 @@ function toCatalog(raw: RawCatalog): Catalog {
       abbreviation: s.abbreviation,
       category: s.category,
       aliases: s.aliases,
+      shared_terms: s.shared_terms ?? [],
       description: s.description,
       grants: s.grants,
       notes: s.notes,

@@ -36,6 +36,8 @@ export interface AccessJson {
 /** `services <clientele> --json` */
 export interface ServicesJson {
   clientele: ClienteleJson;
+  /** The grant condition the clientele's name carried, or null. */
+  named_condition: Condition | null;
   services: (ServiceJson & AccessJson)[];
 }
 
@@ -48,6 +50,8 @@ export interface WhoJson {
 /** `can <clientele> <service> --json` */
 export interface CanJson {
   clientele: ClienteleJson;
+  /** The grant condition the clientele's name carried, or null. */
+  named_condition: Condition | null;
   service: ServiceJson;
   eligible: boolean;
   tier: Tier | null;

@@ -79,11 +79,18 @@ function tierHeading(tier: Tier, n: number, o: PresentOptions): BoxRow {
   return { section: `${label.charAt(0).toUpperCase()}${label.slice(1)} (${n})`, style: o.palette.bold };
 }
 
+/** The line saying which grant condition a clientele's name carried, or none. */
+function namedConditionLines(condition: Condition | null, lang: Lang, palette: PresentOptions['palette'], width: number): string[] {
+  if (condition === null) return [];
+  return wrap(messagesFor(lang).questions.namedCondition(palette.warn(sanitizeText(condition[lang]))), width);
+}
+
 const servicesTable: Presenter<ServicesResult> = (r, o) => {
   const { lang, palette } = o;
-  const head = wrap(`${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`, o.width)
-    .map((l) => palette.bold(l))
-    .join('\n');
+  const head = [
+    ...wrap(`${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`, o.width).map((l) => palette.bold(l)),
+    ...namedConditionLines(r.named_condition, lang, palette, o.width),
+  ].join('\n');
   if (r.access.length === 0) return `${head}\n${wrap(word('noService', lang), o.width).join('\n')}\n`;
   const categories = new Map(r.categories.map((c) => [c.id, c]));
   const notes = makeConditionNotes(o);
@@ -138,12 +145,20 @@ function accessMarkdown(title: string, id: string, access: readonly Access[], ot
   );
 }
 
-const servicesMarkdown: Presenter<ServicesResult> = (r, o) =>
-  accessMarkdown(clienteleTitle(r.clientele, o.lang), r.clientele.id, r.access, 'service', word('noService', o.lang), o.lang);
+const servicesMarkdown: Presenter<ServicesResult> = (r, o) => {
+  const answer = accessMarkdown(clienteleTitle(r.clientele, o.lang), r.clientele.id, r.access, 'service', word('noService', o.lang), o.lang);
+  if (r.named_condition === null) return answer;
+  const [title = '', ...rest] = answer.split('\n\n');
+  return [title, messagesFor(o.lang).questions.namedCondition(sanitizeText(r.named_condition[o.lang])), ...rest].join('\n\n');
+};
 
 /** Shapes the result of `services` as the documented JSON. */
 export function servicesToJson(r: ServicesResult): ServicesJson {
-  return { clientele: clienteleJson(r.clientele), services: r.access.map((a) => ({ ...serviceJson(a.service), ...accessJson(a) })) };
+  return {
+    clientele: clienteleJson(r.clientele),
+    named_condition: r.named_condition,
+    services: r.access.map((a) => ({ ...serviceJson(a.service), ...accessJson(a) })),
+  };
 }
 
 /** Presenters of `services`, one per format. */
@@ -218,6 +233,7 @@ function canSentences(r: CanResult, lang: Lang, strong: (s: string) => string, p
   const s = `${serviceTitle(r.service, lang)} [${r.service.id}]`;
   const m = messagesFor(lang).can;
   const lines: string[] = [];
+  if (r.named_condition !== null) lines.push(messagesFor(lang).questions.namedCondition(palette.warn(sanitizeText(r.named_condition[lang]))));
   if (r.eligible && r.best) {
     lines.push(m.yes(strong(palette.good(m.yesWord)), c, s, tierLabel(r.best.tier, lang)));
     for (const a of r.access) {
@@ -239,6 +255,7 @@ export function canToJson(r: CanResult): CanJson {
   return {
     clientele: clienteleJson(r.clientele),
     service: serviceJson(r.service),
+    named_condition: r.named_condition,
     eligible: r.eligible,
     tier: r.best?.tier ?? null,
     conditions: r.best ? accessJson(r.best).conditions : [],

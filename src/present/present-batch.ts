@@ -50,6 +50,6 @@ export function presentBatch<R>(lines: Iterable<string>, answer: (text: string) 
 }
 
 function batchErrorJson(error: QuestionError, line: number, lang: Lang): unknown {
-  const { code, message, input, suggestions } = questionErrorJson(error, lang);
-  return { code, message, line, input, suggestions };
+  const { code, message, input, suggestions, instead } = questionErrorJson(error, lang);
+  return { code, message, line, input, suggestions, ...(instead === undefined ? {} : { instead }) };
 }

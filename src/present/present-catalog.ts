@@ -224,6 +224,7 @@ function showJson(r: ShowResult): unknown {
           abbreviations: c.abbreviations,
         },
         children: r.children.map(clienteleJson),
+        named_condition: r.services.named_condition,
         services: servicesToJson(r.services).services,
       };
     }

@@ -9,6 +9,8 @@ export interface QuestionErrorJson {
   readonly message: string;
   readonly input: string;
   readonly suggestions: readonly Suggestion[];
+  /** The command line that answers, for WRONG_KIND and WRONG_ORDER when there is one. */
+  readonly instead?: string;
 }
 
 /** The short sentence for a question with no answer, without its suggestions. */
@@ -19,9 +21,23 @@ export function questionErrorMessage(error: QuestionError, lang: Lang): string {
       return q.ambiguous(error.input);
     case 'UNKNOWN_NAME':
       return q.unknown[error.expected ?? 'name'](error.input);
+    case 'WRONG_KIND': {
+      const named = error.suggestions[0];
+      return named === undefined || named.kind === 'category' ? q.unknown[error.expected ?? 'name'](error.input) : q.isOtherKind[named.kind](error.input);
+    }
+    case 'WRONG_ORDER': {
+      // The input is the pair as given: a service where the clientele goes, then a clientele.
+      const [service = '', clientele = ''] = error.input.split('\t');
+      return q.swapped(service, clientele);
+    }
     case 'BAD_LINE':
       return error.expected === null ? q.badPair : q.badName[error.expected];
   }
+}
+
+/** The command line that answers instead, for a name of the wrong kind or two names the other way round. */
+export function insteadCommand(error: QuestionError): string | null {
+  return error.instead === undefined ? null : ['ramq-access', ...error.instead].join(' ');
 }
 
 /** One line for a person: what went wrong and what the name could have meant (names in the language's own form). */
@@ -30,10 +46,15 @@ export function describeQuestionError(error: QuestionError, lang: Lang): string 
   const list = error.suggestions.map((s) => `${s.id} (${lang === 'en' ? s.name_en : s.name})`).join(', ');
   if (error.code === 'AMBIGUOUS_NAME') return q.couldMean(error.input, list);
   const message = questionErrorMessage(error, lang);
+  if (error.code === 'WRONG_KIND' || error.code === 'WRONG_ORDER') {
+    const command = insteadCommand(error);
+    return command === null ? message : q.askInstead(message, command);
+  }
   return list === '' ? message : q.withSuggestions(message, list);
 }
 
 /** Shapes a question error for JSON. */
 export function questionErrorJson(error: QuestionError, lang: Lang): QuestionErrorJson {
-  return { code: error.code, message: questionErrorMessage(error, lang), input: error.input, suggestions: error.suggestions };
+  const instead = insteadCommand(error);
+  return { code: error.code, message: questionErrorMessage(error, lang), input: error.input, suggestions: error.suggestions, ...(instead === null ? {} : { instead }) };
 }

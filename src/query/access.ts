@@ -43,6 +43,8 @@ export interface ServicesResult {
   readonly categories: readonly Category[];
   readonly filter: AccessFilter;
   readonly access: readonly Access[];
+  /** The grant condition the clientele's name carried when it was given as the page lists it ("Audioprothésiste (accès aux états de compte seulement)"); null otherwise. */
+  readonly named_condition: Condition | null;
 }
 
 /** Every service a clientele may use, own and inherited grants alike, sorted by tier then source order. */
@@ -62,7 +64,7 @@ export function findServices(index: CatalogIndex, clientele: Clientele, filter: 
       orderKey(index, 'service', a.service.id) - orderKey(index, 'service', b.service.id) ||
       (a.inherited_from === null ? -1 : 1),
   );
-  return { clientele, categories: index.catalog.categories, filter, access };
+  return { clientele, categories: index.catalog.categories, filter, access, named_condition: null };
 }
 
 /** The result of `who`: the clienteles that may use one service. */
@@ -108,11 +110,13 @@ export interface CanResult {
   readonly required_tier: Tier | null;
   /** Every access whatever its tier, to explain a "no" that only the tier filter caused. */
   readonly any_tier: readonly Access[];
+  /** The grant condition the clientele's name carried, as for `services`; null otherwise. */
+  readonly named_condition: Condition | null;
 }
 
 /** Says whether a clientele may use a service, optionally only at a given tier. */
 export function checkAccess(index: CatalogIndex, clientele: Clientele, service: Service, tier?: Tier): CanResult {
   const anyTier = accessesTo(index, clientele, service);
   const access = anyTier.filter((a) => tier === undefined || a.tier === tier);
-  return { clientele, service, eligible: access.length > 0, best: access[0] ?? null, access, required_tier: tier ?? null, any_tier: anyTier };
+  return { clientele, service, eligible: access.length > 0, best: access[0] ?? null, access, required_tier: tier ?? null, any_tier: anyTier, named_condition: null };
 }

@@ -1,7 +1,7 @@
-import type { Tier } from '../catalog/model';
+import type { Condition, Tier } from '../catalog/model';
 import { checkAccess, findServices, findWho, type CanResult, type ServicesResult, type WhoResult } from './access';
 import type { CatalogIndex } from './catalog-index';
-import { resolveName, type Entity, type EntityKind, type Suggestion } from './resolve-name';
+import { resolveName, toSuggestion, type Entity, type EntityKind, type Suggestion } from './resolve-name';
 
 /**
  * One question path for single questions and batch lines alike: the CLI asks
@@ -22,29 +22,51 @@ export interface QueryFilter {
 
 /** Why a question got no answer. */
 export interface QuestionError {
-  readonly code: 'UNKNOWN_NAME' | 'AMBIGUOUS_NAME' | 'BAD_LINE';
+  readonly code: 'UNKNOWN_NAME' | 'AMBIGUOUS_NAME' | 'WRONG_KIND' | 'WRONG_ORDER' | 'BAD_LINE';
   /** What kind of name was expected; null where a pair "clientele<TAB>service" was. */
   readonly expected: EntityKind | null;
   readonly input: string;
+  /** Candidates, best first; for WRONG_KIND, what the name does name. */
   readonly suggestions: readonly Suggestion[];
+  /** For WRONG_KIND and WRONG_ORDER: the question that answers, as a command and its arguments (ids), such as ["services", "podiatre"]. */
+  readonly instead?: readonly string[] | undefined;
 }
 
 /** The answer to one question: a result, or why there is none. */
 export type Answer<R> = { readonly ok: true; readonly result: R } | { readonly ok: false; readonly error: QuestionError };
 
+/** An entity, and the grant condition its name carried ("Audioprothésiste (accès aux états de compte seulement)"). */
+export type Named<E extends Entity = Entity> = { readonly found: E; readonly condition: Condition | null };
+
 /** Resolves a name of any of several kinds (`show`); an unresolved name is a QuestionError expecting a name. */
-export function resolveAny(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Answer<Entity> {
+export function resolveAny(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Answer<Named> {
   const r = resolveName(index, input, kinds);
-  if (r.ok) return { ok: true, result: r.found };
+  if (r.ok) return { ok: true, result: { found: r.found, condition: r.condition } };
   return { ok: false, error: { code: r.reason === 'ambiguous' ? 'AMBIGUOUS_NAME' : 'UNKNOWN_NAME', expected: null, input, suggestions: r.suggestions } };
 }
 
-/** Resolves a name that must be of one kind; the error names what was expected. */
-export function resolveOne<K extends EntityKind>(index: CatalogIndex, input: string, kind: K): Answer<Extract<Entity, { kind: K }>> {
+/** The question that answers when a name of the other kind was given: `who podiatre` -> `services podiatre`. */
+const QUESTION_FOR: Readonly<Record<'clientele' | 'service', string>> = { clientele: 'services', service: 'who' };
+
+/**
+ * Resolves a name that must be of one kind; the error names what was
+ * expected. A name that is exactly one entity of another kind is a
+ * WRONG_KIND error naming it and the question that answers, never an answer.
+ */
+export function resolveOne<K extends EntityKind>(index: CatalogIndex, input: string, kind: K): Answer<Named<Extract<Entity, { kind: K }>>> {
   const r = resolveAny(index, input, [kind]);
-  if (!r.ok) return { ok: false, error: { ...r.error, expected: kind } };
-  if (r.result.kind !== kind) throw new Error(`the resolver returned a ${r.result.kind} for a ${kind}`);
-  return { ok: true, result: r.result as Extract<Entity, { kind: K }> };
+  if (!r.ok) {
+    const other = kind === 'category' ? null : resolveName(index, input, [kind === 'clientele' ? 'service' : 'clientele']);
+    if (other?.ok && (other.found.kind === 'clientele' || other.found.kind === 'service')) {
+      return {
+        ok: false,
+        error: { code: 'WRONG_KIND', expected: kind, input, suggestions: [toSuggestion(other.found)], instead: [QUESTION_FOR[other.found.kind], other.found.entity.id] },
+      };
+    }
+    return { ok: false, error: { ...r.error, expected: kind } };
+  }
+  if (r.result.found.kind !== kind) throw new Error(`the resolver returned a ${r.result.found.kind} for a ${kind}`);
+  return { ok: true, result: r.result as Named<Extract<Entity, { kind: K }>> };
 }
 
 /** A question whose words are missing or of the wrong shape. */
@@ -52,12 +74,13 @@ export function badQuestion(input: string, expected: EntityKind | null): { reado
   return { ok: false, error: { code: 'BAD_LINE', expected, input, suggestions: [] } };
 }
 
-/** `services NAME`: every service a clientele may use. */
+/** `services NAME`: every service a clientele may use (and the condition the name carried, if any). */
 export function askServices(index: CatalogIndex, name: string, filter: QueryFilter): Answer<ServicesResult> {
   if (name.trim() === '') return badQuestion(name, 'clientele');
   const c = resolveOne(index, name, 'clientele');
   if (!c.ok) return c;
-  return { ok: true, result: findServices(index, c.result.entity, { tier: filter.tier, category: filter.category, own: filter.own }) };
+  const result = findServices(index, c.result.found.entity, { tier: filter.tier, category: filter.category, own: filter.own });
+  return { ok: true, result: { ...result, named_condition: c.result.condition } };
 }
 
 /** `who NAME`: every clientele that may use a service. */
@@ -65,17 +88,37 @@ export function askWho(index: CatalogIndex, name: string, filter: QueryFilter): 
   if (name.trim() === '') return badQuestion(name, 'service');
   const s = resolveOne(index, name, 'service');
   if (!s.ok) return s;
-  return { ok: true, result: findWho(index, s.result.entity, { tier: filter.tier, expand: filter.expand ?? false }) };
+  return { ok: true, result: findWho(index, s.result.found.entity, { tier: filter.tier, expand: filter.expand ?? false }) };
 }
 
-/** `can CLIENTELE SERVICE`: whether a clientele may use a service. */
+/**
+ * `can CLIENTELE SERVICE`: whether a clientele may use a service. The two
+ * names given the other way round (a service, then a clientele) are a
+ * WRONG_ORDER error with the corrected question, not an answer: the person
+ * sees the command to run, and a script is never answered a question it did
+ * not ask.
+ */
 export function askCan(index: CatalogIndex, clientele: string, service: string, filter: QueryFilter): Answer<CanResult> {
   if (clientele.trim() === '' || service.trim() === '') return badQuestion(`${clientele}\t${service}`, null);
   const c = resolveOne(index, clientele, 'clientele');
-  if (!c.ok) return c;
+  if (!c.ok) {
+    if (c.error.code === 'WRONG_KIND') {
+      const swapped = resolveName(index, service, ['clientele']);
+      const asService = c.error.instead?.[1];
+      if (swapped.ok && asService !== undefined) {
+        return {
+          ok: false,
+          error: { code: 'WRONG_ORDER', expected: null, input: `${clientele}\t${service}`, suggestions: [toSuggestion(swapped.found), ...c.error.suggestions], instead: ['can', swapped.found.entity.id, asService] },
+        };
+      }
+      // A service where the clientele goes, and no clientele after it: no other question to offer.
+      return { ok: false, error: { ...c.error, instead: undefined } };
+    }
+    return c;
+  }
   const s = resolveOne(index, service, 'service');
-  if (!s.ok) return s;
-  return { ok: true, result: checkAccess(index, c.result.entity, s.result.entity, filter.tier) };
+  if (!s.ok) return s.error.code === 'WRONG_KIND' ? { ok: false, error: { ...s.error, instead: undefined } } : s;
+  return { ok: true, result: { ...checkAccess(index, c.result.found.entity, s.result.found.entity, filter.tier), named_condition: c.result.condition } };
 }
 
 /** Splits batch input into question lines; a final newline does not make an extra, empty question. */

@@ -1,6 +1,8 @@
-import type { Category, Clientele, Service } from '../catalog/model';
+import type { Category, Clientele, Condition, Service } from '../catalog/model';
 import { normalizeName } from '../catalog/normalize-name';
 import type { CatalogIndex } from './catalog-index';
+import { pluralsOf } from './inflect';
+import { tokenSimilarity, wholeSimilarity, wordMatch } from './similarity';
 
 /** The kinds of thing a name can stand for. */
 export type EntityKind = 'service' | 'clientele' | 'category';
@@ -19,21 +21,18 @@ export interface Suggestion {
   readonly name_en: string;
 }
 
-/** The outcome of resolving a name: exactly one entity, or why not with ranked suggestions. */
+/**
+ * The outcome of resolving a name: exactly one entity (with the grant
+ * condition the name carried, for a clientele named as the page lists it:
+ * "Audioprothésiste (accès aux états de compte seulement)"), or why not with
+ * ranked suggestions.
+ */
 export type Resolution =
-  | { readonly ok: true; readonly found: Entity }
+  | { readonly ok: true; readonly found: Entity; readonly condition: Condition | null }
   | { readonly ok: false; readonly reason: 'unknown' | 'ambiguous'; readonly input: string; readonly suggestions: readonly Suggestion[] };
 
-/** How many suggestions an unresolved name gets at most. */
+/** How many suggestions an unknown name gets at most (an ambiguous word lists every candidate). */
 export const MAX_SUGGESTIONS = 5;
-
-interface NameEntry {
-  readonly key: string;
-  readonly words: readonly string[];
-  readonly found: Entity;
-}
-
-const nameTables = new WeakMap<CatalogIndex, readonly NameEntry[]>();
 
 /** Every name each entity answers to: id, official name, forms, variants, English names and words, abbreviations. */
 export function namesOf(found: Entity): string[] {
@@ -53,10 +52,13 @@ export function namesOf(found: Entity): string[] {
   }
 }
 
+/** Everyday words that name this entity among others (médecin, secrétaire): they never resolve alone. */
+function sharedTermsOf(found: Entity): readonly string[] {
+  return found.kind === 'category' ? [] : found.entity.shared_terms;
+}
+
 /** One normalised name of the catalogue: its key, and the kind and id of what it names. */
 export type NameKey = readonly [key: string, kind: EntityKind, id: string];
-
-const primedKeys = new WeakMap<CatalogIndex, readonly NameKey[]>();
 
 /** Every service, clientele and category of a catalogue, tagged with its kind, in that order. */
 export function entitiesOf(index: CatalogIndex): Entity[] {
@@ -82,18 +84,11 @@ export function computeNameKeys(index: CatalogIndex): NameKey[] {
   return keys;
 }
 
+const primedKeys = new WeakMap<CatalogIndex, readonly NameKey[]>();
+
 /** Supplies the normalised names computed at build time for a catalogue. */
 export function primeNameKeys(index: CatalogIndex, keys: readonly NameKey[]): void {
   primedKeys.set(index, keys);
-}
-
-function nameKeysOf(index: CatalogIndex): readonly NameKey[] {
-  let keys = primedKeys.get(index);
-  if (!keys) {
-    keys = computeNameKeys(index);
-    primedKeys.set(index, keys);
-  }
-  return keys;
 }
 
 function entityOf(index: CatalogIndex, kind: EntityKind, id: string): Entity | null {
@@ -113,30 +108,121 @@ function entityOf(index: CatalogIndex, kind: EntityKind, id: string): Entity | n
   }
 }
 
-function nameTable(index: CatalogIndex): readonly NameEntry[] {
-  const cached = nameTables.get(index);
-  if (cached) return cached;
-  const table: NameEntry[] = [];
-  for (const [key, kind, id] of nameKeysOf(index)) {
-    const found = entityOf(index, kind, id);
-    if (found) table.push({ key, words: key.split(/[\s']+/).filter(Boolean), found });
-  }
-  nameTables.set(index, table);
-  return table;
-}
-
 function sameEntity(a: Entity, b: Entity): boolean {
   return a.kind === b.kind && a.entity.id === b.entity.id;
 }
 
-function toSuggestion(found: Entity): Suggestion {
+/** A candidate as errors list it. */
+export function toSuggestion(found: Entity): Suggestion {
   return { kind: found.kind, id: found.entity.id, name: found.entity.name, name_en: found.entity.name_en };
+}
+
+/** One name of an entity, split into words. */
+interface NameEntry {
+  readonly key: string;
+  readonly words: readonly string[];
+  /** Each word's number in `NameTables.words`. */
+  readonly wordIds: readonly number[];
+  readonly found: Entity;
+}
+
+/** The look-up tables of a catalogue's names, built once per catalogue. */
+interface NameTables {
+  /** Each normalised name, and every entity it names. */
+  readonly exact: ReadonlyMap<string, readonly Entity[]>;
+  /** The plurals of each word of a name (French and English). */
+  readonly plurals: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Each shared term, and every entity that has it. */
+  readonly shared: ReadonlyMap<string, readonly Entity[]>;
+  /** Each clientele's own grant conditions by normalised text (French and English). */
+  readonly conditions: ReadonlyMap<string, ReadonlyMap<string, Condition>>;
+  readonly entries: readonly NameEntry[];
+  /** Shared terms as entries, for their plurals. */
+  readonly sharedEntries: readonly NameEntry[];
+  /** Every distinct word of every name. */
+  readonly words: readonly string[];
+  /** Position of each entity in `entitiesOf` (services, clienteles, categories in catalogue order), for ties. */
+  readonly order: ReadonlyMap<Entity['entity'], number>;
+}
+
+const tables = new WeakMap<CatalogIndex, NameTables>();
+
+function wordsOfKey(key: string): string[] {
+  return key.split(' ').filter(Boolean);
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V, same: (a: V, b: V) => boolean): void {
+  const list = map.get(key) ?? [];
+  if (!list.some((v) => same(v, value))) list.push(value);
+  map.set(key, list);
+}
+
+function tablesOf(index: CatalogIndex): NameTables {
+  const cached = tables.get(index);
+  if (cached) return cached;
+  const exact = new Map<string, Entity[]>();
+  const wordIds = new Map<string, number>();
+  const idOf = (w: string): number => {
+    let id = wordIds.get(w);
+    if (id === undefined) {
+      id = wordIds.size;
+      wordIds.set(w, id);
+    }
+    return id;
+  };
+  const entry = (key: string, found: Entity): NameEntry => {
+    const words = wordsOfKey(key);
+    return { key, words, wordIds: words.map(idOf), found };
+  };
+  const entries: NameEntry[] = [];
+  for (const [key, kind, id] of primedKeys.get(index) ?? computeNameKeys(index)) {
+    const found = entityOf(index, kind, id);
+    if (!found) continue;
+    addTo(exact, key, found, sameEntity);
+    entries.push(entry(key, found));
+  }
+  const shared = new Map<string, Entity[]>();
+  const sharedEntries: NameEntry[] = [];
+  const order = new Map<Entity['entity'], number>();
+  entitiesOf(index).forEach((found, i) => {
+    order.set(found.entity, i);
+    for (const term of sharedTermsOf(found)) {
+      const key = normalizeName(term);
+      addTo(shared, key, found, sameEntity);
+      sharedEntries.push(entry(key, found));
+    }
+  });
+  const conditions = new Map<string, Map<string, Condition>>();
+  for (const service of index.catalog.services) {
+    for (const grant of service.grants) {
+      for (const condition of grant.conditions) {
+        const mine = conditions.get(grant.clientele) ?? new Map<string, Condition>();
+        for (const text of [condition.fr, condition.en]) mine.set(normalizeName(text), condition);
+        conditions.set(grant.clientele, mine);
+      }
+    }
+  }
+  const words = [...wordIds.keys()];
+  const plurals = new Map(words.map((w) => [w, new Set(pluralsOf(w))] as const));
+  const built: NameTables = { exact, plurals, shared, conditions, entries, sharedEntries, words, order };
+  tables.set(index, built);
+  return built;
+}
+
+/** Whether typed words are the words of a name, each as it is or in the plural. */
+function samePlural(t: NameTables, typed: readonly string[], entry: NameEntry): boolean {
+  if (typed.length !== entry.words.length) return false;
+  return typed.every((w, i) => w === entry.words[i] || t.plurals.get(entry.words[i]!)?.has(w) === true);
 }
 
 /**
  * Resolves a name as people type it to exactly one entity of the given kinds.
- * Only an exact match (after normalisation) resolves; anything else is an
- * error with suggestions, because a guessed answer about access could be wrong.
+ * Only exact forms resolve: a name of the catalogue (case, accents,
+ * apostrophes, dashes and spaces aside), its plural, a service's name with
+ * its abbreviation in parentheses, a heading of the page ("Qui a accès au
+ * service en ligne X ?"), a clientele's label followed by one of its own
+ * grant conditions. Anything else is an error with suggestions, because a
+ * guessed answer about access could be wrong.
  */
 export function resolveName(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Resolution {
   const memo = memoOf(index);
@@ -151,7 +237,6 @@ export function resolveName(index: CatalogIndex, input: string, kinds: readonly 
 }
 
 const memos = new WeakMap<CatalogIndex, Map<string, Resolution>>();
-const exactTables = new WeakMap<CatalogIndex, Map<string, Entity[]>>();
 
 function memoOf(index: CatalogIndex): Map<string, Resolution> {
   let memo = memos.get(index);
@@ -162,93 +247,148 @@ function memoOf(index: CatalogIndex): Map<string, Resolution> {
   return memo;
 }
 
-function exactTable(index: CatalogIndex): Map<string, Entity[]> {
-  let table = exactTables.get(index);
-  if (!table) {
-    table = new Map();
-    for (const [key, kind, id] of nameKeysOf(index)) {
-      const found = entityOf(index, kind, id);
-      if (!found) continue;
-      const list = table.get(key) ?? [];
-      if (!list.some((f) => sameEntity(f, found))) list.push(found);
-      table.set(key, list);
+/** A reading of the typed name: the entity, and the condition it carried. */
+interface Reading {
+  readonly found: Entity;
+  readonly condition: Condition | null;
+}
+
+/** The entities a key names exactly, or with some of its words in the plural ("Infirmiers praticiens spécialisés", "pharmacists"). */
+function namedBy(t: NameTables, key: string, kinds: readonly EntityKind[]): Entity[] {
+  const direct = (t.exact.get(key) ?? []).filter((f) => kinds.includes(f.kind));
+  if (direct.length > 0) return direct;
+  const typed = wordsOfKey(key);
+  const out: Entity[] = [];
+  for (const e of t.entries) if (kinds.includes(e.found.kind) && samePlural(t, typed, e)) addEntity(out, e.found);
+  return out;
+}
+
+function addEntity(list: Entity[], found: Entity): void {
+  if (!list.some((f) => sameEntity(f, found))) list.push(found);
+}
+
+/** Splits "Name (inner)" into its two parts; the inner part may hold parentheses of its own ("member of a family medicine group (GMF)"). */
+function splitParentheses(key: string): [base: string, inner: string] | null {
+  if (!key.endsWith(')')) return null;
+  let depth = 0;
+  for (let i = key.length - 1; i >= 0; i--) {
+    if (key[i] === ')') depth++;
+    else if (key[i] === '(' && --depth === 0) {
+      const base = key.slice(0, i).trim();
+      const inner = key.slice(i + 1, -1).trim();
+      return base === '' || inner === '' ? null : [base, inner];
     }
-    exactTables.set(index, table);
   }
-  return table;
+  return null;
+}
+
+/** How the page introduces an access list: "Qui a accès au service en ligne X ?", "Qui a accès à la X ?", "Qui a accès au X ?". */
+const HEADING = /^qui (?:a|ont|peut|peuvent) (?:acces|avoir acces|acceder) (?:a l'|a la |a les |aux |au |a )(.+)$/;
+const SERVICE_WORDS = /^(?:service en ligne |services en ligne |service |services )(.+)$/;
+const ARTICLE = /^(?:la |le |les |l'|des |du |de |d')(.+)$/;
+
+/** The names a heading of the page may stand for, longest first ("service en ligne des dma", "des dma", "dma"). */
+function headingNames(key: string): string[] {
+  const m = HEADING.exec(key);
+  if (!m) return [];
+  const out = [m[1]!];
+  const bare = SERVICE_WORDS.exec(m[1]!)?.[1];
+  if (bare !== undefined) out.push(bare);
+  for (const name of [...out]) {
+    const noArticle = ARTICLE.exec(name)?.[1];
+    if (noArticle !== undefined) out.push(noArticle);
+  }
+  return out;
+}
+
+function readings(t: NameTables, key: string, kinds: readonly EntityKind[]): Reading[] {
+  const plain = namedBy(t, key, kinds).map((found) => ({ found, condition: null }));
+  if (plain.length > 0) return plain;
+  const out: Reading[] = [];
+  // A heading of the page.
+  for (const name of headingNames(key)) out.push(...namedBy(t, name, kinds).map((found) => ({ found, condition: null })));
+  const paren = splitParentheses(key);
+  if (paren) {
+    const [base, innerKey] = paren;
+    for (const found of namedBy(t, base, kinds)) {
+      // "Name (ABBR)", "ABBR (Name)": both parts name the same entity.
+      if (namedBy(t, innerKey, [found.kind]).some((f) => sameEntity(f, found))) out.push({ found, condition: null });
+      // A clientele's label as the page lists it, with one of its own grant conditions.
+      const condition = found.kind === 'clientele' ? t.conditions.get(found.entity.id)?.get(innerKey) : undefined;
+      if (condition !== undefined) out.push({ found, condition });
+    }
+  }
+  // A clientele's label followed by a condition ("Médecin omnipraticien ou omnipraticienne membre d'un GMF").
+  if (kinds.includes('clientele')) {
+    for (const [id, conditions] of t.conditions) {
+      for (const [text, condition] of conditions) {
+        if (!key.endsWith(` ${text}`)) continue;
+        const base = key
+          .slice(0, -text.length)
+          .replace(/[\s,;:]+$/, '')
+          .trim();
+        for (const found of namedBy(t, base, ['clientele'])) if (found.entity.id === id) out.push({ found, condition });
+      }
+    }
+  }
+  return out;
 }
 
 function resolveUncached(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Resolution {
-  const key = normalizeName(input);
-  const exact = (exactTable(index).get(key) ?? []).filter((f) => kinds.includes(f.kind));
-  if (exact.length === 1 && exact[0] !== undefined) return { ok: true, found: exact[0] };
-  if (exact.length > 1) return { ok: false, reason: 'ambiguous', input, suggestions: exact.slice(0, MAX_SUGGESTIONS).map(toSuggestion) };
-  return suggest(
-    nameTable(index).filter((e) => kinds.includes(e.found.kind)),
-    input,
-    key,
-  );
+  const t = tablesOf(index);
+  const key = normalizeName(input).replace(/[\s?!.:;,]+$/, '');
+  const found: Reading[] = [];
+  for (const r of readings(t, key, kinds)) if (!found.some((f) => sameEntity(f.found, r.found))) found.push(r);
+  if (found.length === 1) return { ok: true, found: found[0]!.found, condition: found[0]!.condition };
+  if (found.length > 1) return { ok: false, reason: 'ambiguous', input, suggestions: found.map((r) => toSuggestion(r.found)) };
+  // A word that names several things (or its plural): every one of them, and no answer.
+  const typed = wordsOfKey(key);
+  const shared: Entity[] = [];
+  for (const f of t.shared.get(key) ?? []) if (kinds.includes(f.kind)) addEntity(shared, f);
+  if (shared.length === 0) for (const e of t.sharedEntries) if (kinds.includes(e.found.kind) && samePlural(t, typed, e)) addEntity(shared, e.found);
+  if (shared.length > 0) {
+    return { ok: false, reason: shared.length > 1 ? 'ambiguous' : 'unknown', input, suggestions: shared.map(toSuggestion) };
+  }
+  return suggest(t, input, key, kinds);
 }
 
-function suggest(table: readonly NameEntry[], input: string, key: string): Resolution {
-  const words = key.split(/[\s']+/).filter(Boolean);
-  const best = new Map<string, { found: Entity; score: number }>();
-  let wholeWordMatches = 0;
-  const counted = new Set<string>();
-  for (const entry of table) {
-    const score = scoreEntry(entry, key, words);
-    if (score <= 0) continue;
-    const id = `${entry.found.kind}:${entry.found.entity.id}`;
-    if (score >= 100 && !counted.has(id)) {
-      counted.add(id);
-      wholeWordMatches++;
+/** The lowest score a suggestion may have: below it, names share too little with what was typed. */
+const FLOOR = 0.3;
+
+/**
+ * Ranks the catalogue's names by similarity to what was typed: the better of
+ * a soft token overlap (so that words in another order, one word mistyped or
+ * a word left out still find the name) and an edit distance over the whole
+ * name (so that a joined or split word does). The reason is "ambiguous" when
+ * what was typed is a part of the names of several entities.
+ */
+function suggest(t: NameTables, input: string, key: string, kinds: readonly EntityKind[]): Resolution {
+  const typed = wordsOfKey(key);
+  // Each typed word's match against each word of the catalogue, computed once.
+  const matches = typed.map((w) => Float64Array.from(t.words, (n) => wordMatch(w, n)));
+  const best = new Map<Entity['entity'], { found: Entity; score: number }>();
+  const containing = new Set<Entity['entity']>();
+  for (const entry of t.entries) {
+    if (!kinds.includes(entry.found.kind)) continue;
+    let matched = 0;
+    let whole = true;
+    for (const m of matches) {
+      let top = 0;
+      for (const id of entry.wordIds) if (m[id]! > top) top = m[id]!;
+      matched += top;
+      if (top < 1) whole = false;
     }
-    const previous = best.get(id);
-    if (!previous || previous.score < score) best.set(id, { found: entry.found, score });
+    const score = Math.max(tokenSimilarity(matched, typed.length, entry.words.length), wholeSimilarity(key, entry.key));
+    if (score < FLOOR) continue;
+    if (whole && typed.length > 0) containing.add(entry.found.entity);
+    const previous = best.get(entry.found.entity);
+    if (!previous || previous.score < score) best.set(entry.found.entity, { found: entry.found, score });
   }
-  const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.found.entity.id.localeCompare(b.found.entity.id));
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score || (t.order.get(a.found.entity) ?? 0) - (t.order.get(b.found.entity) ?? 0));
   return {
     ok: false,
-    reason: wholeWordMatches > 1 ? 'ambiguous' : 'unknown',
+    reason: containing.size > 1 ? 'ambiguous' : 'unknown',
     input,
     suggestions: ranked.slice(0, MAX_SUGGESTIONS).map((r) => toSuggestion(r.found)),
   };
-}
-
-// 100+ when every typed word is a word of the name (the name contains what was typed); less for prefixes and near spellings.
-function scoreEntry(entry: NameEntry, key: string, words: readonly string[]): number {
-  if (words.length === 0) return 0;
-  if (words.every((w) => entry.words.includes(w))) return 200 - (entry.words.length - words.length);
-  if (words.every((w) => entry.words.some((n) => n.startsWith(w)))) return 90 - (entry.words.length - words.length);
-  const distance = editDistance(key, entry.key);
-  const allowed = Math.max(1, Math.floor(key.length / 4));
-  if (distance <= allowed) return 80 - distance;
-  let near = 0;
-  for (const w of words) {
-    if (w.length < 4) continue;
-    const closest = Math.min(...entry.words.map((n) => editDistance(w, n)));
-    if (closest <= Math.max(1, Math.floor(w.length / 4))) near++;
-  }
-  return near > 0 ? 40 + near - entry.words.length / 100 : 0;
-}
-
-/** Optimal string alignment distance, with an early exit for long strings. */
-export function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
-  // A name is never this long; a pasted paragraph is not worth a quadratic table.
-  if (a.length > 200 || b.length > 200) return Math.max(a.length, b.length);
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i]!;
-      const prev = d[i - 1]!;
-      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[i - 2]![j - 2]! + 1);
-      row[j] = value;
-    }
-  }
-  return d[rows - 1]![cols - 1]!;
 }

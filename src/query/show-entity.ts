@@ -1,4 +1,4 @@
-import type { Category, Clientele, Service } from '../catalog/model';
+import type { Category, Clientele, Condition, Service } from '../catalog/model';
 import { findServices, findWho, type ServicesResult, type WhoResult } from './access';
 import { descendantsOf, type CatalogIndex } from './catalog-index';
 import type { Entity } from './resolve-name';
@@ -16,8 +16,8 @@ export type ShowResult =
     }
   | { readonly kind: 'category'; readonly category: Category; readonly services: readonly Service[] };
 
-/** Gathers everything the catalogue says about one resolved entity. */
-export function showEntity(index: CatalogIndex, found: Entity): ShowResult {
+/** Gathers everything the catalogue says about one resolved entity (a clientele keeps the grant condition its name carried). */
+export function showEntity(index: CatalogIndex, found: Entity, condition: Condition | null = null): ShowResult {
   switch (found.kind) {
     case 'service':
       return {
@@ -34,7 +34,7 @@ export function showEntity(index: CatalogIndex, found: Entity): ShowResult {
         parent: c.parent === null ? null : (index.clienteleById.get(c.parent) ?? null),
         children: index.childrenOf.get(c.id) ?? [],
         descendants: descendantsOf(index, c),
-        services: findServices(index, c),
+        services: { ...findServices(index, c), named_condition: condition },
       };
     }
     case 'category':

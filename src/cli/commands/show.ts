@@ -14,8 +14,8 @@ const spec: QuerySpec<ShowResult> = {
   run: (ctx, { args, show }) => {
     const name = nameFrom(ctx, args[0], 'name');
     const index = ctx.catalogIndex();
-    const found = ctx.answered(resolveAny(index, name, ['service', 'clientele', 'category']));
-    show(showEntity(index, found));
+    const named = ctx.answered(resolveAny(index, name, ['service', 'clientele', 'category']));
+    show(showEntity(index, named.found, named.condition));
     return { kind: 'answered' };
   },
 };

@@ -364,6 +364,13 @@ export const en: Messages = {
     ambiguous: (input) => `"${input}" is ambiguous`,
     couldMean: (input, list) => `"${input}" is ambiguous; it could mean: ${list}`,
     withSuggestions: (message, list) => `${message}; did you mean: ${list}`,
+    isOtherKind: {
+      clientele: (input) => `"${input}" is a clientele, not a service`,
+      service: (input) => `"${input}" is a service, not a clientele`,
+    },
+    swapped: (service, clientele) => `the two names are the other way round: "${service}" is a service and "${clientele}" a clientele`,
+    namedCondition: (condition) => `Name given with the condition: ${condition}`,
+    askInstead: (message, command) => `${message}; the question that answers: ${command}`,
     badPair: 'expected "clientele<TAB>service"',
     badName: { clientele: 'expected a clientele name', service: 'expected a service name', category: 'expected a category name', name: 'expected a name' },
   },

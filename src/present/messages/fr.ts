@@ -390,6 +390,13 @@ export const fr: Messages = {
     ambiguous: (input) => `« ${input} » est ambigu`,
     couldMean: (input, list) => `« ${input} » est ambigu ; cela peut désigner : ${list}`,
     withSuggestions: (message, list) => `${message} ; vouliez-vous dire : ${list}`,
+    isOtherKind: {
+      clientele: (input) => `« ${input} » est une clientèle, pas un service`,
+      service: (input) => `« ${input} » est un service, pas une clientèle`,
+    },
+    swapped: (service, clientele) => `les deux noms sont inversés : « ${service} » est un service et « ${clientele} » une clientèle`,
+    namedCondition: (condition) => `Nom donné avec la condition : ${condition}`,
+    askInstead: (message, command) => `${message} ; la question qui répond : ${command}`,
     badPair: 'attendu : « clientèle<TAB>service »',
     badName: {
       clientele: 'attendu : un nom de clientèle',

@@ -154,6 +154,14 @@ export interface Messages {
     readonly ambiguous: (input: string) => string;
     readonly couldMean: (input: string, list: string) => string;
     readonly withSuggestions: (message: string, list: string) => string;
+    /** A name of the other kind: what it is, by the kind it is. */
+    readonly isOtherKind: Readonly<Record<'clientele' | 'service', (input: string) => string>>;
+    /** Two names given the other way round in `can`. */
+    readonly swapped: (service: string, clientele: string) => string;
+    /** The grant condition a clientele's name carried ("Audioprothésiste (accès aux états de compte seulement)"). */
+    readonly namedCondition: (condition: string) => string;
+    /** The command that answers, after a sentence. */
+    readonly askInstead: (message: string, command: string) => string;
     readonly badPair: string;
     readonly badName: Readonly<Record<NameKind, string>>;
   };
