@@ -120,7 +120,7 @@ describe('through the real binary', () => {
     const out = runBin(['services', 'médecin', '--lang', 'en']);
     expect(out.code).toBe(2);
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
-    expect(out.stderr).toMatch(/"médecin" is ambiguous; it could mean: .*medecin-omnipraticien .*medecin-resident .*medecin-specialiste/);
+    expect(out.stderr).toMatch(/"médecin" is ambiguous; it could mean: .*medecin-resident .*medecin-omnipraticien .*medecin-specialiste/);
   });
 
   test('show a service and a clientele, table and JSON', () => {

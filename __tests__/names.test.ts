@@ -63,7 +63,11 @@ function englishPlural(name: string): string {
   words[at] = /(s|x|ch|sh)$/.test(w) ? `${w}es` : /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : `${w}s`;
   return words.join(' ');
 }
-const ascii = (s: string): string => s.replace(/[’‘]/g, "'").replace(/[–—]/g, '-').replace(/\u00a0/g, ' ');
+const ascii = (s: string): string =>
+  s
+    .replace(/[’‘]/g, "'")
+    .replace(/[–—]/g, '-')
+    .replace(/\u00a0/g, ' ');
 
 describe('every exact form of every name resolves to its entity', () => {
   const cases: [string, string, string][] = [];
@@ -220,7 +224,11 @@ function variantsOf(name: string, next: () => number, perKind: number): { kind: 
 }
 
 /** The typo measurement: every name, alias, abbreviation and English term of every service and clientele. */
-export function measureSuggestions(idx: CatalogIndex, perKind = 3, seed = 12): { total: number; first: number; listed: number; misses: string[]; skipped: number } {
+export function measureSuggestions(
+  idx: CatalogIndex,
+  perKind = 3,
+  seed = 12,
+): { total: number; first: number; listed: number; misses: string[]; skipped: number } {
   const next = random(seed);
   // A variant that is itself a name of another entity is not a typo of this one.
   const exactOwner = new Map<string, string>();
@@ -259,7 +267,9 @@ export function measureSuggestions(idx: CatalogIndex, perKind = 3, seed = 12): {
 test('one-edit typos and wrong word orders: the intended name first for at least 95 %, and listed for all', () => {
   const m = measureSuggestions(index);
   if (process.env['SHOW_FIGURES']) {
-    process.stdout.write(`typos: ${m.total} measured (${m.skipped} skipped, another entity's name), first ${m.first} (${((100 * m.first) / m.total).toFixed(1)} %), listed ${m.listed} (${((100 * m.listed) / m.total).toFixed(1)} %)\n`);
+    process.stdout.write(
+      `typos: ${m.total} measured (${m.skipped} skipped, another entity's name), first ${m.first} (${((100 * m.first) / m.total).toFixed(1)} %), listed ${m.listed} (${((100 * m.listed) / m.total).toFixed(1)} %)\n`,
+    );
   }
   expect(m.total).toBeGreaterThan(2000);
   expect(m.misses).toEqual([]);

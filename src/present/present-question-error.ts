@@ -56,5 +56,11 @@ export function describeQuestionError(error: QuestionError, lang: Lang): string 
 /** Shapes a question error for JSON. */
 export function questionErrorJson(error: QuestionError, lang: Lang): QuestionErrorJson {
   const instead = insteadCommand(error);
-  return { code: error.code, message: questionErrorMessage(error, lang), input: error.input, suggestions: error.suggestions, ...(instead === null ? {} : { instead }) };
+  return {
+    code: error.code,
+    message: questionErrorMessage(error, lang),
+    input: error.input,
+    suggestions: error.suggestions,
+    ...(instead === null ? {} : { instead }),
+  };
 }

@@ -118,5 +118,14 @@ export interface CanResult {
 export function checkAccess(index: CatalogIndex, clientele: Clientele, service: Service, tier?: Tier): CanResult {
   const anyTier = accessesTo(index, clientele, service);
   const access = anyTier.filter((a) => tier === undefined || a.tier === tier);
-  return { clientele, service, eligible: access.length > 0, best: access[0] ?? null, access, required_tier: tier ?? null, any_tier: anyTier, named_condition: null };
+  return {
+    clientele,
+    service,
+    eligible: access.length > 0,
+    best: access[0] ?? null,
+    access,
+    required_tier: tier ?? null,
+    any_tier: anyTier,
+    named_condition: null,
+  };
 }

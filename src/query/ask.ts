@@ -60,7 +60,13 @@ export function resolveOne<K extends EntityKind>(index: CatalogIndex, input: str
     if (other?.ok && (other.found.kind === 'clientele' || other.found.kind === 'service')) {
       return {
         ok: false,
-        error: { code: 'WRONG_KIND', expected: kind, input, suggestions: [toSuggestion(other.found)], instead: [QUESTION_FOR[other.found.kind], other.found.entity.id] },
+        error: {
+          code: 'WRONG_KIND',
+          expected: kind,
+          input,
+          suggestions: [toSuggestion(other.found)],
+          instead: [QUESTION_FOR[other.found.kind], other.found.entity.id],
+        },
       };
     }
     return { ok: false, error: { ...r.error, expected: kind } };
@@ -108,7 +114,13 @@ export function askCan(index: CatalogIndex, clientele: string, service: string, 
       if (swapped.ok && asService !== undefined) {
         return {
           ok: false,
-          error: { code: 'WRONG_ORDER', expected: null, input: `${clientele}\t${service}`, suggestions: [toSuggestion(swapped.found), ...c.error.suggestions], instead: ['can', swapped.found.entity.id, asService] },
+          error: {
+            code: 'WRONG_ORDER',
+            expected: null,
+            input: `${clientele}\t${service}`,
+            suggestions: [toSuggestion(swapped.found), ...c.error.suggestions],
+            instead: ['can', swapped.found.entity.id, asService],
+          },
         };
       }
       // A service where the clientele goes, and no clientele after it: no other question to offer.

@@ -152,7 +152,8 @@ function diffClienteles(out: Change[], a: readonly Clientele[], b: readonly Clie
     compareField(out, 'clientele', c.id, 'name_en', old.name_en, c.name_en, true);
     compareField(out, 'clientele', c.id, 'kind', old.kind, c.kind, false);
     compareField(out, 'clientele', c.id, 'parent', old.parent, c.parent, false);
-    for (const field of ['forms', 'aliases', 'terms_en', 'abbreviations'] as const) compareNames(out, 'clientele', c.id, field, old[field], c[field]);
+    for (const field of ['forms', 'aliases', 'terms_en', 'abbreviations', 'shared_terms'] as const)
+      compareNames(out, 'clientele', c.id, field, old[field], c[field]);
     if (key(bilingual(old.description)) !== key(bilingual(c.description))) {
       out.push({ type: 'description-changed', entry: 'clientele', id: c.id, from: bilingual(old.description), to: bilingual(c.description) });
     }
@@ -180,6 +181,7 @@ function diffServices(out: Change[], a: readonly Service[], b: readonly Service[
     compareField(out, 'service', s.id, 'name_is_descriptive', String(old.name_is_descriptive), String(s.name_is_descriptive), false);
     compareField(out, 'service', s.id, 'category', old.category, s.category, false);
     compareNames(out, 'service', s.id, 'aliases', old.aliases, s.aliases);
+    compareNames(out, 'service', s.id, 'shared_terms', old.shared_terms, s.shared_terms);
     if (key(bilingual(old.description)) !== key(bilingual(s.description))) {
       out.push({ type: 'description-changed', entry: 'service', id: s.id, from: bilingual(old.description), to: bilingual(s.description) });
     }

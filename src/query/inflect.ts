@@ -8,8 +8,34 @@
 
 /** Short words that take no plural in a name: articles, prepositions, conjunctions. */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  'a', 'au', 'aux', 'de', 'des', 'du', 'en', 'et', 'ou', 'la', 'le', 'les', 'un', 'une', 'sur', 'par', 'pour', 'hors',
-  'and', 'or', 'of', 'the', 'in', 'for', 'with', 'to', 'on', 'an',
+  'a',
+  'au',
+  'aux',
+  'de',
+  'des',
+  'du',
+  'en',
+  'et',
+  'ou',
+  'la',
+  'le',
+  'les',
+  'un',
+  'une',
+  'sur',
+  'par',
+  'pour',
+  'hors',
+  'and',
+  'or',
+  'of',
+  'the',
+  'in',
+  'for',
+  'with',
+  'to',
+  'on',
+  'an',
 ]);
 
 /** The French plural of a word: -s, -x and -z stay; -al becomes -aux; -eau, -au and -eu take an x; the others an s. */

@@ -13,7 +13,8 @@ export const CATEGORY_OPTION: OptionSpec = { flags: '--category <category>', des
 
 /** The filter of a run, built once from its options and shared by the single question and every batch line. */
 export function filterFrom(ctx: Context, opts: Options): QueryFilter {
-  const category = typeof opts['category'] === 'string' ? ctx.answered(resolveOne(ctx.catalogIndex(), opts['category'], 'category')).found.entity.id : undefined;
+  const category =
+    typeof opts['category'] === 'string' ? ctx.answered(resolveOne(ctx.catalogIndex(), opts['category'], 'category')).found.entity.id : undefined;
   return {
     tier: opts['tier'] as Tier | undefined,
     category,

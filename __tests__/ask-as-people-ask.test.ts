@@ -1,0 +1,120 @@
+/**
+ * Issue 12's examples, end to end through the CLI, in French and in English:
+ * names pasted from the page or copied from the tool's own output resolve,
+ * plurals and everyday words resolve when they name one clientele and list
+ * every candidate when they name several, and a name of the wrong kind gets
+ * the command that answers.
+ */
+import { loadCatalog } from '../src/catalog/load-catalog';
+import { CATALOG, runCli } from './helpers';
+
+type Lang = 'fr' | 'en';
+const LANGS: readonly Lang[] = ['fr', 'en'];
+
+const loaded = loadCatalog(CATALOG);
+if (!loaded.ok) throw new Error('shipped catalogue is invalid');
+const catalog = loaded.catalog;
+
+function ask(argv: readonly string[], lang: Lang): { code: number | null; stdout: string; stderr: string } {
+  return runCli([...argv, '--lang', lang], { NO_COLOR: '1' }, false, '');
+}
+
+function json(argv: readonly string[], lang: Lang): Record<string, unknown> {
+  const out = ask([...argv, '--json'], lang);
+  expect({ argv, code: out.code, stderr: out.stderr }).toEqual({ argv, code: 0, stderr: '' });
+  return JSON.parse(out.stdout) as Record<string, unknown>;
+}
+
+const idOf = (j: Record<string, unknown>, key: 'clientele' | 'service'): string => (j[key] as { id: string }).id;
+
+describe.each(LANGS)('--lang %s', (lang) => {
+  test.each([
+    ['Audioprothésiste (accès aux états de compte seulement)', 'audioprothesiste', 'accès aux états de compte seulement'],
+    ["Médecin omnipraticien ou omnipraticienne membre d'un GMF", 'medecin-omnipraticien', 'membre d’un GMF'],
+    ['Médecin omnipraticien ou omnipraticienne membre d’un GMF', 'medecin-omnipraticien', 'membre d’un GMF'],
+  ])('a list item of the page resolves, and the answer shows its condition: %s', (label, id, fr) => {
+    const j = json(['services', label], lang);
+    expect(idOf(j, 'clientele')).toBe(id);
+    expect(j['named_condition']).toEqual(expect.objectContaining({ fr }));
+    const table = ask(['services', label], lang);
+    expect(table.code).toBe(0);
+    const condition = (j['named_condition'] as { fr: string; en: string })[lang];
+    expect(table.stdout).toContain(lang === 'fr' ? `Nom donné avec la condition : ${condition}` : `Name given with the condition: ${condition}`);
+  });
+
+  test('every service resolves by the title the tool prints for it, abbreviation included', () => {
+    for (const s of catalog.services.filter((x) => x.abbreviation !== null)) {
+      const title = `${lang === 'en' ? s.name_en : s.name} (${s.abbreviation})`;
+      const j = json(['show', title], lang);
+      expect({ title, id: (j['service'] as { id: string }).id }).toEqual({ title, id: s.id });
+    }
+  });
+
+  test.each([
+    ['Podiatres', 'podiatre'],
+    ['pharmacists', 'pharmacien'],
+    ['nurse practitioners', 'ips'],
+    ['développeurs de logiciels', 'developpeur-logiciel'],
+    ['dentiste', 'chirurgien-dentiste'],
+    ['Infirmières praticiennes spécialisées en soins de première ligne', 'ips-premiere-ligne'],
+  ])('plurals and everyday words that name one clientele resolve: %s', (name, id) => {
+    expect(idOf(json(['services', name], lang), 'clientele')).toBe(id);
+  });
+
+  test.each([
+    ['secrétaire', ['personnel-administratif', 'personnel-administratif-audioprothesiste-oculariste', 'personnel-etablissements']],
+    ['MD', ['medecin-resident', 'medecin-omnipraticien', 'medecin-specialiste']],
+    ['médecin', ['medecin-resident', 'medecin-omnipraticien', 'medecin-specialiste']],
+  ])('a word that names several clienteles lists every one and answers nothing: %s', (word, ids) => {
+    const out = ask(['services', word], lang);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain(lang === 'fr' ? `« ${word} » est ambigu` : `"${word}" is ambiguous`);
+    for (const id of ids) expect(out.stderr).toContain(id);
+  });
+
+  test('GMF is no clientele: exit 2, the general practitioner suggested', () => {
+    const out = ask(['services', 'GMF'], lang);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('medecin-omnipraticien');
+  });
+
+  test.each([
+    [
+      ['who', 'podiatre'],
+      'ramq-access services podiatre',
+      { fr: '« podiatre » est une clientèle, pas un service', en: '"podiatre" is a clientele, not a service' },
+    ],
+    [['services', 'SELAT'], 'ramq-access who selat', { fr: '« SELAT » est un service, pas une clientèle', en: '"SELAT" is a service, not a clientele' }],
+    [
+      ['can', 'facturacte', 'hygiéniste dentaire'],
+      'ramq-access can hygieniste-dentaire facturacte',
+      {
+        fr: 'les deux noms sont inversés : « facturacte » est un service et « hygiéniste dentaire » une clientèle',
+        en: 'the two names are the other way round: "facturacte" is a service and "hygiéniste dentaire" a clientele',
+      },
+    ],
+  ] as const)('a name of the wrong kind: %j exits 2 and prints the command that answers', (argv, command, said) => {
+    const out = ask(argv, lang);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toContain(said[lang]);
+    expect(out.stderr.trimEnd().endsWith(command)).toBe(true);
+    // The command printed answers.
+    const answer = runCli([...command.split(' ').slice(1), '--lang', lang], { NO_COLOR: '1' }, false, '');
+    expect([0, 1]).toContain(answer.code);
+    expect(answer.stdout).not.toBe('');
+  });
+
+  test('in a batch, a name of the wrong kind is a WRONG_KIND line with the command that answers', () => {
+    const out = runCli(['who', '--batch', '--lang', lang], {}, false, 'podiatre\nSELAT\n');
+    expect(out.code).toBe(2);
+    const [first, second] = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, { code: string; instead?: string }>);
+    expect(first?.['error']).toEqual(expect.objectContaining({ code: 'WRONG_KIND', instead: 'ramq-access services podiatre' }));
+    expect(second?.['service']).toEqual(expect.objectContaining({ id: 'selat' }));
+  });
+});
