@@ -363,7 +363,8 @@ const FLOOR = 0.3;
  * what was typed is a part of the names of several entities.
  */
 function suggest(t: NameTables, input: string, key: string, kinds: readonly EntityKind[]): Resolution {
-  const typed = wordsOfKey(key);
+  // Words as a set (a word typed twice is one word): a pasted text of many repeated words costs no more than its distinct words.
+  const typed = [...new Set(wordsOfKey(key))];
   // Each typed word's match against each word of the catalogue, computed once.
   const matches = typed.map((w) => Float64Array.from(t.words, (n) => wordMatch(w, n)));
   const best = new Map<Entity['entity'], { found: Entity; score: number }>();
