@@ -45,7 +45,7 @@ export const catalogArb: fc.Arbitrary<Catalog> = fc
     const cid = (i: number) => `c${ids[i % ids.length]}`;
     const catalog: Catalog = {
       version: 1,
-      source: { title: 'Page', publisher: 'Éditeur' },
+      source: { title: 'Page', publisher: 'Éditeur', url: null, checked: null, sha256: null },
       categories: Array.from({ length: categories }, (_, i) => ({ id: `cat-${i}`, name: `Catégorie ${i}`, name_en: `Category ${i}` })),
       clienteles: clienteles.map((c, i) => ({
         id: cid(i),
@@ -84,11 +84,12 @@ export const catalogArb: fc.Arbitrary<Catalog> = fc
     return catalog;
   });
 
-/** The catalogue as YAML, in the layout catalog.yaml uses (the optional field written only when true, parent only when set). */
+/** The catalogue as YAML, in the layout catalog.yaml uses (the optional field written only when true, parent, description and the source's record only when set). */
 export function catalogToYaml(catalog: Catalog): string {
   const plain = {
     version: catalog.version,
-    source: catalog.source,
+    // The record of the last check is written only when there is one, as in catalog.yaml.
+    source: Object.fromEntries(Object.entries(catalog.source).filter(([, v]) => v !== null)),
     categories: catalog.categories,
     clienteles: catalog.clienteles.map((c) => {
       const { parent, description, ...rest } = c;

@@ -78,10 +78,22 @@ export interface Service {
   readonly sub_applications: readonly SubApplication[];
 }
 
+/** The page a catalogue transcribes, and when and against what text it was last checked (check-source --write records both). */
+export interface SourceInfo {
+  readonly title: string;
+  readonly publisher: string;
+  /** The page's address, once someone who knows it writes it down; null until then. */
+  readonly url: string | null;
+  /** The day the catalogue last agreed with the page (YYYY-MM-DD), or null. */
+  readonly checked: string | null;
+  /** SHA-256 (hex) of the page text it agreed with on that day, or null. */
+  readonly sha256: string | null;
+}
+
 /** A loaded, validated catalogue. */
 export interface Catalog {
   readonly version: 1;
-  readonly source: { readonly title: string; readonly publisher: string };
+  readonly source: SourceInfo;
   readonly categories: readonly Category[];
   readonly clienteles: readonly Clientele[];
   readonly services: readonly Service[];

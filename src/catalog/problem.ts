@@ -90,6 +90,7 @@ export type ProblemDetail =
   | { readonly id: 'wrongType'; readonly at: DataPlace; readonly types: readonly JsonType[] }
   | { readonly id: 'notKebabId'; readonly at: DataPlace }
   | { readonly id: 'notSingleLine'; readonly at: DataPlace }
+  | { readonly id: 'badFormat'; readonly at: DataPlace; readonly format: 'date' | 'sha256' | 'url' }
   | { readonly id: 'schemaOther'; readonly at: DataPlace; readonly text: string }
   | { readonly id: 'unknownParent'; readonly clientele: string; readonly parent: string }
   | { readonly id: 'unknownCategory'; readonly service: string; readonly category: string }

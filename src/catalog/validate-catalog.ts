@@ -106,14 +106,25 @@ function reportSchemaErrors(errors: ErrorObject[], report: Report): void {
       case 'type':
         report('SCHEMA', where, { id: 'wrongType', at: describePath(where), types: String(params['type']).split(',') as JsonType[] });
         break;
-      case 'pattern':
-        report('SCHEMA', where, { id: String(params['pattern']).startsWith('^[a-z0-9]') ? 'notKebabId' : 'notSingleLine', at: describePath(where) });
+      case 'pattern': {
+        const pattern = String(params['pattern']);
+        const format = FORMAT_PATTERNS.find(([prefix]) => pattern.startsWith(prefix))?.[1];
+        if (format !== undefined) report('SCHEMA', where, { id: 'badFormat', at: describePath(where), format });
+        else report('SCHEMA', where, { id: pattern.startsWith('^[a-z0-9]') ? 'notKebabId' : 'notSingleLine', at: describePath(where) });
         break;
+      }
       default:
         report('SCHEMA', where, { id: 'schemaOther', at: describePath(where), text: error.message ?? 'is invalid' });
     }
   }
 }
+
+// The schema's patterns for the source's record of its last check, by how each starts.
+const FORMAT_PATTERNS: readonly (readonly [string, 'date' | 'sha256' | 'url'])[] = [
+  ['^[0-9]{4}-', 'date'],
+  ['^[0-9a-f]{64}', 'sha256'],
+  ['^https?://', 'url'],
+];
 
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
@@ -286,7 +297,15 @@ interface RawService extends Omit<Service, 'name_is_descriptive' | 'shared_terms
   name_is_descriptive?: boolean;
   shared_terms?: string[];
 }
-interface RawCatalog extends Omit<Catalog, 'clienteles' | 'services'> {
+interface RawSource {
+  title: string;
+  publisher: string;
+  url?: string;
+  checked?: string;
+  sha256?: string;
+}
+interface RawCatalog extends Omit<Catalog, 'source' | 'clienteles' | 'services'> {
+  source: RawSource;
   clienteles: RawClientele[];
   services: RawService[];
 }
@@ -294,7 +313,13 @@ interface RawCatalog extends Omit<Catalog, 'clienteles' | 'services'> {
 function toCatalog(raw: RawCatalog): Catalog {
   return {
     version: raw.version,
-    source: raw.source,
+    source: {
+      title: raw.source.title,
+      publisher: raw.source.publisher,
+      url: raw.source.url ?? null,
+      checked: raw.source.checked ?? null,
+      sha256: raw.source.sha256 ?? null,
+    },
     categories: raw.categories,
     clienteles: raw.clienteles.map((c) => ({
       id: c.id,

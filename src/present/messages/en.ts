@@ -1,5 +1,11 @@
 import { count, type Messages } from './messages';
 
+const FORMATS_EN = {
+  date: 'a date YYYY-MM-DD',
+  sha256: 'a SHA-256 digest (64 lowercase hexadecimal digits)',
+  url: 'an http:// or https:// address without spaces',
+} as const;
+
 const TYPES = {
   object: 'a mapping (key: value)',
   array: 'a list',
@@ -302,6 +308,7 @@ export const en: Messages = {
     wrongType: (d) => `${place(d.at)}: must be ${d.types.map((t) => TYPES[t]).join(' or ')}`,
     notKebabId: (d) => `${place(d.at)}: must be a kebab-case id (lowercase letters and digits joined by single hyphens)`,
     notSingleLine: (d) => `${place(d.at)}: must be a single line of text, not blank, without control characters`,
+    badFormat: (d) => `${place(d.at)}: must be ${FORMATS_EN[d.format]}`,
     schemaOther: (d) => `${place(d.at)}: ${d.text}`,
     unknownParent: (d) => `clientele "${d.clientele}" has parent "${d.parent}", which is not a clientele id`,
     unknownCategory: (d) => `service "${d.service}" is in category "${d.category}", which is not a category id`,

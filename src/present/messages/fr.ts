@@ -33,6 +33,12 @@ const YAML_ERRORS: Readonly<Record<string, string>> = {
   BAD_COLLECTION_TYPE: 'type de collection invalide',
 };
 
+const FORMATS_FR = {
+  date: 'une date AAAA-MM-JJ',
+  sha256: 'une empreinte SHA-256 (64 chiffres hexadécimaux en minuscules)',
+  url: 'une adresse http:// ou https:// sans espace',
+} as const;
+
 const ENTRIES = { service: 'service', clientele: 'clientèle', category: 'catégorie' } as const;
 
 function place(at: string): string {
@@ -328,6 +334,7 @@ export const fr: Messages = {
     wrongType: (d) => `${place(d.at)} : doit être ${d.types.map((t) => TYPES[t]).join(' ou ')}`,
     notKebabId: (d) => `${place(d.at)} : doit être un identifiant en kebab-case (minuscules et chiffres reliés par des traits d’union simples)`,
     notSingleLine: (d) => `${place(d.at)} : doit être une seule ligne de texte, non vide, sans caractère de contrôle`,
+    badFormat: (d) => `${place(d.at)} : doit être ${FORMATS_FR[d.format]}`,
     schemaOther: (d) => `${place(d.at)} : ${d.text}`,
     unknownParent: (d) => `la clientèle « ${d.clientele} » a pour parent « ${d.parent} », qui n’est pas un identifiant de clientèle`,
     unknownCategory: (d) => `le service « ${d.service} » est dans la catégorie « ${d.category} », qui n’est pas un identifiant de catégorie`,
