@@ -32,6 +32,12 @@ test('the palette colors only when enabled', () => {
   expect(hasAnsi(colored)).toBe(true);
 });
 
+test('a style of the palette takes one text: mapped over lines, it styles each line alone (chalk would join its extra arguments)', () => {
+  const palette = makePalette(true);
+  expect(['a', 'b'].map(palette.bold)).toEqual([palette.bold('a'), palette.bold('b')]);
+  expect(['a'].map(palette.bold)[0]).not.toContain('0');
+});
+
 test('can presents yes, the tier and the conditions', () => {
   const text = presentCan.table(checkAccess(index, index.clienteleById.get('oculariste')!, index.serviceById.get('messagerie-securisee')!), {
     ...plain,

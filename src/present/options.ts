@@ -21,7 +21,12 @@ export function makePalette(enabled: boolean): Palette {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const chalk = require('chalk') as typeof import('chalk');
   const c = new chalk.Instance({ level: 1 });
-  return { enabled, bold: c.bold, dim: c.dim, good: c.green, bad: c.red, warn: c.yellow, accent: c.cyan };
+  // One argument each: chalk joins every argument it is given, so `lines.map(palette.bold)` would style "line 0 line,..." otherwise.
+  const one =
+    (style: (...text: unknown[]) => string) =>
+    (s: string): string =>
+      style(s);
+  return { enabled, bold: one(c.bold), dim: one(c.dim), good: one(c.green), bad: one(c.red), warn: one(c.yellow), accent: one(c.cyan) };
 }
 
 /** What every presenter is given besides its result. */
