@@ -5,6 +5,7 @@
  * (names, descriptions, notes, conditions, in both languages) are set aside.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { GLOBAL_OPTIONS, optionsOf } from '../src/cli/command';
 import { COMMANDS } from '../src/cli/commands';
@@ -90,6 +91,33 @@ function catalogueTexts(c: Catalog): string[] {
   return [...new Set(texts.filter((t) => t.length >= 2))].sort((a, b) => b.length - a.length);
 }
 
+// A copy of the page that differs in every way check-source can say (a tier, a grant, a condition, a new service, a new clientele).
+const MUTATED_PAGE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-leaks-')), 'page.txt');
+fs.writeFileSync(
+  MUTATED_PAGE,
+  `${fs
+    .readFileSync(path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt'), 'utf8')
+    .replace('- Oculariste (accès aux états de compte seulement)', '- Oculariste (accès aux relevés seulement)')
+    .replace('- Podiatre\n- Spécialiste en chirurgie buccale', '- Spécialiste en chirurgie buccale')
+    .replace('Qui a accès au SAHI?\n', 'Qui a accès au SAHI?\nClientèles qui peuvent demander l’accès au service\n')
+    .replace(
+      '- Oculariste\n- Personnel administratif\nVous pouvez',
+      '- Oculariste\n- Personnel administratif\n- Personnel administratif\n- Podiatre\nVous pouvez',
+    )}\nQui a accès au service en ligne Relevés de paiement?\n- Technologue en imagerie médicale\nClientèles pouvant demander l’accès\n- Podiatre`,
+);
+/** The lines of the pages check-source reads here: French text the page says, which a report quotes in either language. */
+function pageTexts(): string[] {
+  const pages = [path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt'), MUTATED_PAGE];
+  return pages
+    .flatMap((p) =>
+      fs
+        .readFileSync(p, 'utf8')
+        .split('\n')
+        .map((l) => l.replace(/^- /, '').trim()),
+    )
+    .filter((t) => t.length >= 2);
+}
+
 /** Words of the command line itself (command names, flags, the values options and arguments take): syntax, the same in every language. */
 const SYNTAX = [
   ...COMMANDS.map((c) => c.name),
@@ -101,7 +129,7 @@ const SYNTAX = [
 ];
 
 // Problem codes (UNKNOWN_CLIENTELE) are stable identifiers for scripts, the same in every language.
-const TEXTS = [...new Set([...catalogueTexts(catalog), ...PROBLEM_CODES])].sort((a, b) => b.length - a.length);
+const TEXTS = [...new Set([...catalogueTexts(catalog), ...PROBLEM_CODES, ...pageTexts()])].sort((a, b) => b.length - a.length);
 /** Help and usage errors quote the command line's words; answers are checked without this allowance. */
 const TEXTS_AND_SYNTAX = [...new Set([...TEXTS, ...SYNTAX])].sort((a, b) => b.length - a.length);
 
@@ -202,6 +230,7 @@ const ARGS: Record<string, readonly (readonly string[])[]> = {
   export: [['export']],
   completion: [['completion', 'bash']],
   fmt: [['fmt', '--check', CATALOG]],
+  'check-source': [[path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt')], [MUTATED_PAGE]].map((a) => ['check-source', ...a]),
 };
 
 const ERRORS: readonly (readonly string[])[] = [
@@ -217,6 +246,10 @@ const ERRORS: readonly (readonly string[])[] = [
   ['validate', '/nonexistent/catalog.yaml'],
   ['--catalog', path.join(FIXTURES, 'bad', 'ref-unknown-clientele.yaml'), 'services', 'podiatre'],
   ['diff', '-', '-'],
+  ['check-source', path.join(FIXTURES, 'source', 'page-introuvable.html')],
+  ['check-source', '/nonexistent/page.txt'],
+  ['check-source', '-', '--catalog', '-'],
+  ['check-source', path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt'), '--catalog', '-', '--write'],
   [],
 ];
 

@@ -48,6 +48,24 @@ const LONG_EDITED = path.join(path.dirname(LONG_PATH), 'the-same-catalogue-edite
   fs.writeFileSync(LONG_EDITED, text);
 }
 
+// The page, and a copy of it that differs in every way check-source reports (a long condition, a new service, a new clientele, a tier, a grant).
+const PAGE = path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt');
+const MUTATED_PAGE = path.join(TMP, 'page.txt');
+const LONG_PAGE = path.join(path.dirname(LONG_PATH), 'la-liste-des-services-en-ligne-enregistree-sous-un-nom-trop-long-pour-une-ligne.txt');
+{
+  let text = fs.readFileSync(PAGE, 'utf8');
+  text = text.replace(
+    '- Oculariste (accès aux états de compte seulement)',
+    '- Oculariste (accès aux états de compte et aux communications de la Régie seulement, sauf pour les demandes de révision)',
+  );
+  text = text.replace('- Podiatre\n- Spécialiste en chirurgie buccale', '- Spécialiste en chirurgie buccale');
+  text = text.replace('Qui a accès au SAHI?\n', 'Qui a accès au SAHI?\nClientèles qui peuvent demander l’accès au service\n');
+  text +=
+    '\nQui a accès au service en ligne Relevés de paiement des professionnels de la santé et des établissements?\n- Médecin spécialiste\n- Technologue en imagerie médicale, en radio-oncologie et en électrophysiologie médicale';
+  fs.writeFileSync(MUTATED_PAGE, text);
+  fs.writeFileSync(LONG_PAGE, text);
+}
+
 /** Representative arguments of every command that offers the table format: long names, long conditions, every kind of `show`. */
 const CASES: Readonly<Record<string, readonly (readonly string[])[]>> = {
   // Paths relative to the working directory, as people type them (a longer path is broken like any word wider than a line).
@@ -106,6 +124,11 @@ const CASES: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['diff', CATALOG, CATALOG],
     ['diff', CATALOG, LONG_EDITED],
   ],
+  'check-source': [
+    ['check-source', path.relative(ROOT, PAGE)],
+    ['check-source', MUTATED_PAGE],
+    ['check-source', LONG_PAGE],
+  ],
 };
 
 /** The screens a table is drawn for: a terminal of 40 (the narrowest the CLI draws for), 60, 80 or 120 columns, or no terminal (80). */
@@ -120,7 +143,7 @@ const SCREENS = [
 const LANGS: readonly Lang[] = ['fr', 'en'];
 
 /** Commands whose table format is lines (`file:line:col: CODE message`, `~ change`), not a table. */
-const LINE_REPORTS: ReadonlySet<string> = new Set(['validate', 'diff']);
+const LINE_REPORTS: ReadonlySet<string> = new Set(['validate', 'diff', 'check-source']);
 
 function run(argv: readonly string[], lang: Lang, width: number, isTTY: boolean): string {
   const out = runCli([...argv, '--lang', lang], { NO_COLOR: '1' }, isTTY, '', width);

@@ -53,7 +53,7 @@ const CHILDREN: Partial<Record<Shape, Record<string, { shape: Shape; list: boole
 };
 
 /** Options of the YAML printer that define the canonical layout. */
-const PRINT_OPTIONS = {
+export const PRINT_OPTIONS = {
   indent: 2,
   indentSeq: true,
   lineWidth: 0,

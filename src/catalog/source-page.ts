@@ -246,19 +246,47 @@ const HEADING = normalizeName('Qui a accès');
 const CREATION = normalizeName('Clientèles qui peuvent accéder au service à la création');
 const REQUEST = normalizeName('Clientèles qui peuvent demander');
 
+/** List items outside every "Qui a accès" list, with the line they stand under. */
+export interface StrayItems {
+  /** The line before them (a paragraph, a sub-heading the check does not know), or null at the top of the page. */
+  readonly lead: PageLine | null;
+  readonly items: readonly PageLine[];
+}
+
+/** A page's access lists, and the list items that stand in none. */
+export interface PageLists {
+  readonly lists: readonly AccessList[];
+  readonly stray: readonly StrayItems[];
+}
+
 /**
  * The "Qui a accès ...?" lists of a page: each heading with the items under
  * it, and the tier each item's sub-heading gives ("Clientèles qui peuvent
  * accéder au service à la création de leur compte": creation; "... demander
  * l'accès": request; a list without one: unspecified). A list ends at the first
- * line that is neither a sub-heading nor an item.
+ * line that is neither a sub-heading nor an item; items after such a line are
+ * stray (a list of a service's applications, or a list under a sub-heading
+ * the page renamed).
  */
-export function readAccessLists(page: SourcePage): AccessList[] {
+export function readPageLists(page: SourcePage): PageLists {
   const lists: { heading: string; line: number; items: ListedItem[] }[] = [];
+  const stray: { lead: PageLine | null; items: PageLine[] }[] = [];
   let current: { heading: string; line: number; items: ListedItem[] } | null = null;
+  let loose: { lead: PageLine | null; items: PageLine[] } | null = null;
+  let lead: PageLine | null = null;
   let tier: Tier = 'unspecified';
   for (const line of page.lines) {
     const key = normalizeName(line.text);
+    if (line.item && current === null) {
+      if (loose === null) {
+        loose = { lead, items: [] };
+        stray.push(loose);
+      }
+      loose.items.push(line);
+      continue;
+    }
+    loose = null;
+    if (!line.item) lead = line;
     if (!line.item && key.startsWith(HEADING)) {
       current = { heading: line.text, line: line.line, items: [] };
       lists.push(current);
@@ -273,5 +301,10 @@ export function readAccessLists(page: SourcePage): AccessList[] {
       current = null;
     }
   }
-  return lists;
+  return { lists, stray };
+}
+
+/** The "Qui a accès ...?" lists of a page (see readPageLists). */
+export function readAccessLists(page: SourcePage): readonly AccessList[] {
+  return readPageLists(page).lists;
 }

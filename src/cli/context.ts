@@ -37,6 +37,7 @@ export function isNotFound(errno: string | undefined): boolean {
  */
 export class Context {
   private index: CatalogIndex | undefined;
+  private indexText: string | undefined;
   private stdinTaken: string | undefined;
   /** Everything the tool says, in the run's language. */
   readonly m: Messages;
@@ -116,7 +117,15 @@ export class Context {
     const index = indexCatalog(result.catalog);
     if (result.names) primeNameKeys(index, result.names as readonly NameKey[]);
     this.index = index;
+    this.indexText = read.ok ? read.text : '';
     return index;
+  }
+
+  /** The catalogue in use with the file and the text it was read from (check-source shows its lines and rewrites it). */
+  catalogSource(): { file: string; shown: string; text: string; index: CatalogIndex } {
+    const index = this.catalogIndex();
+    const file = this.catalogPath();
+    return { file, shown: this.shownPath(file), text: this.indexText ?? '', index };
   }
 
   /** The loaded catalogue. */

@@ -2,11 +2,11 @@
 export const EXIT = {
   /** An answer was given, a "yes" from `can`, a valid catalogue, no difference. */
   ok: 0,
-  /** A "no" from `can`; problems found by `validate`; a change found by `diff`; a file `fmt --check` would change. */
+  /** A "no" from `can`; problems found by `validate`; a change found by `diff`; a file `fmt --check` would change; a page `check-source` finds different. */
   no: 1,
   /** A usage error: bad flag or argument, unknown or ambiguous name, a file that does not exist. */
   usage: 2,
-  /** The catalogue could not be loaded or is invalid (for `diff` and `fmt`: either file). */
+  /** The catalogue could not be loaded or is invalid (for `diff` and `fmt`: either file; for `check-source`: or the page cannot be read or holds no access list). */
   badCatalog: 3,
   /** An internal error: a bug. */
   internal: 70,
@@ -24,10 +24,12 @@ export type Outcome =
   | { readonly kind: 'validated'; readonly problems: number; readonly missing: number; readonly ioErrors: number }
   | { readonly kind: 'formatted'; readonly invalid: number; readonly missing: number; readonly ioErrors: number; readonly unformatted: number }
   | { readonly kind: 'diffed'; readonly changed: boolean }
+  | { readonly kind: 'source-checked'; readonly agrees: boolean }
   | { readonly kind: 'batch'; readonly errors: number }
   | { readonly kind: 'usage-error' }
   | { readonly kind: 'name-error' }
   | { readonly kind: 'catalog-error' }
+  | { readonly kind: 'page-error' }
   | { readonly kind: 'io-error' }
   | { readonly kind: 'internal-error' };
 
@@ -52,12 +54,15 @@ export function exitCodeFor(outcome: Outcome): ExitCode {
               : EXIT.ok;
     case 'diffed':
       return outcome.changed ? EXIT.no : EXIT.ok;
+    case 'source-checked':
+      return outcome.agrees ? EXIT.ok : EXIT.no;
     case 'batch':
       return outcome.errors > 0 ? EXIT.usage : EXIT.ok;
     case 'usage-error':
     case 'name-error':
       return EXIT.usage;
     case 'catalog-error':
+    case 'page-error':
       return EXIT.badCatalog;
     case 'io-error':
       return EXIT.io;

@@ -1,5 +1,6 @@
 import type { CommandDefinition } from '../command';
 import { canCommand } from './can';
+import { checkSourceCommand } from './check-source';
 import { completionCommand } from './completion';
 import { makeCompleteCommand } from './complete-words';
 import { diffCommand } from './diff';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   matrixCommand,
   diffCommand,
   fmtCommand,
+  checkSourceCommand,
   exportCommand,
   completionCommand,
   makeCompleteCommand(() => COMMANDS),

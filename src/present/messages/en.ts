@@ -1,4 +1,4 @@
-import { count, type Messages } from './messages';
+import { count, plural, type Messages } from './messages';
 
 const FORMATS_EN = {
   date: 'a date YYYY-MM-DD',
@@ -54,6 +54,7 @@ export const en: Messages = {
     tier: 'tier',
     category: 'category',
     format: 'format',
+    page: 'page',
   },
   commands: {
     validate: 'check catalogue files against the schema and the semantic rules (default: the catalogue in use; "-" reads standard input)',
@@ -65,6 +66,8 @@ export const en: Messages = {
     search: 'search names, aliases, descriptions and notes (accents and case ignored)',
     matrix: 'clienteles against services, one letter per tier',
     diff: 'what changed in meaning between two catalogues: entries, grants, conditions, and who gains or loses what (exit 1 when something did)',
+    'check-source':
+      'compare the catalogue with the saved page "Liste des services en ligne" (copied text or HTML file): grants added or gone, tiers, conditions, new services or clienteles (exit 1 when they differ; --write applies the grant differences)',
     fmt: 'rewrite catalogue files in canonical form, in place and atomically (default: the catalogue in use; "-" formats standard input to standard output)',
     export: 'write the whole catalogue as one self-contained HTML page (matrix, filters, search, details) or as JSON',
     completion: 'print a shell completion script (bash, zsh or fish) that completes commands, options, their values and catalogue names',
@@ -83,6 +86,7 @@ export const en: Messages = {
     new: 'the catalogue after ("-" for standard input)',
     shell: 'bash, zsh or fish',
     typedWords: 'the words typed so far',
+    page: 'the page as a person saves it: its text copied from a browser, or the HTML file a browser saves ("-" for standard input)',
   },
   options: {
     catalog: 'catalogue file to use ("-" for standard input; default: $RAMQ_ACCESS_CATALOG, else the embedded catalog.yaml)',
@@ -94,6 +98,8 @@ export const en: Messages = {
     category: 'only services of this category (id or name)',
     own: "only the clientele's own grants, not those inherited from a parent (what an IPSPL gets that an IPS does not)",
     expand: 'also list the clienteles that inherit a grant from a parent clientele',
+    write:
+      'apply the grant differences (a grant added or removed, a tier, a condition) to the catalogue file, in place and atomically, and record the date and checksum of the page checked; never invents an entry: for a new service or clientele, print a stub to fill in',
     check: 'write nothing; print a unified diff and exit 1 when a file is not in canonical form',
     shell: 'the shell asking',
     format: (def, aliases) => `output format (default: ${def}${aliases.map(([a, f]) => `; ${a} means ${f}`).join('')})`,
@@ -108,6 +114,7 @@ export const en: Messages = {
     diffOld: 'the old catalogue of diff',
     diffNew: 'the new catalogue of diff',
     batch: 'the --batch questions',
+    page: 'the page to compare',
   },
   errors: {
     missingArgument: (name) => `missing argument: ${name}`,
@@ -360,6 +367,57 @@ export const en: Messages = {
       terms_en: 'English terms',
       abbreviations: 'abbreviations',
     },
+  },
+  checkSource: {
+    agrees: (items, lists) =>
+      `The catalogue agrees with the page on all its list items: ${count('en', items, 'item', 'items')} in ${count('en', lists, '"Qui a accès" list', '"Qui a accès" lists')}.`,
+    matched: (matched, items, lists) =>
+      `${matched} of ${count('en', items, 'list item', 'list items')} ${plural('en', matched, 'agrees', 'agree')} with the catalogue (${count('en', lists, '"Qui a accès" list', '"Qui a accès" lists')}).`,
+    summary: (findings, applicable) => `${count('en', findings, 'difference', 'differences')}; --write can apply ${applicable}`,
+    sameText: (date) => `Page text: the same as when last checked, on ${date}.`,
+    otherText: (date) => `Page text: it has changed since it was checked on ${date}.`,
+    otherTextNoDate: 'Page text: it has changed since the last check.',
+    neverChecked: 'The catalogue records no check of the page (source.checked).',
+    findings: {
+      'grant-not-in-catalogue': (w) => `${w.service}: the page grants access to "${w.item}" (${w.pageTier}); the catalogue has no such grant`,
+      'grant-not-on-page': (w) => `${w.service}: the catalogue grants access to "${w.clientele}" (${w.catalogTier}); the page's lists no longer name it`,
+      'tier-differs': (w) => `${w.service}: "${w.clientele}": tier "${w.pageTier}" on the page, "${w.catalogTier}" in the catalogue`,
+      'condition-differs': (w) =>
+        `${w.service}: "${w.clientele}": the page states the condition "${w.pageCondition}"; the catalogue: ${w.catalogConditions === '' ? 'no condition' : w.catalogConditions}`,
+      'new-service': (w) => `new service: "${w.heading}" names no service of the catalogue${w.suggestions === '' ? '' : ` (near names: ${w.suggestions})`}`,
+      'new-clientele': (w) =>
+        `${w.service === '' ? '' : `${w.service}: `}new clientele: "${w.item}" names no clientele of the catalogue${w.suggestions === '' ? '' : ` (near names: ${w.suggestions})`}`,
+      'service-not-on-page': (w) => `${w.service}: the page no longer has a "Qui a accès" list for this service`,
+      'repeated-item': (w) => `${w.service}: the page lists "${w.clientele}" more than once; the catalogue holds one grant per clientele`,
+      'stray-items': (w) =>
+        `list items name clienteles (${w.suggestions}) under "${w.heading}", which is neither a "Qui a accès" heading nor one of its known sub-headings: for a person to read`,
+    },
+    where: (page, catalogue) => `page ${page === null ? '–' : `line ${page}`}, catalogue ${catalogue === null ? '–' : `line ${catalogue}`}:`,
+    onPage: (page, line) => (line === null ? `page ${page}` : `page ${page}, line ${line}`),
+    columns: { page: 'Page', catalogue: 'Catalogue', difference: 'Difference' },
+    stubsTitle: 'Entries to write',
+    stubHint:
+      'Fill in the blanks (""), add each entry to the catalogue (a service under services:, in its place in the order of the page; a clientele under clienteles:), then run check-source --write again: it adds their grants.',
+    stubFor: { service: (name) => `Service "${name}"`, clientele: (name) => `Clientele "${name}"` },
+    stubsAvailable: (n) => `--write prints ${count('en', n, 'stub', 'stubs')} of an entry to fill in (so do --json and --format markdown).`,
+    noLists: (page) => `${page} holds no "Qui a accès" list: is it the page "Liste des services en ligne" (not a login or error page)?`,
+    cannotReadPage: (page, reason) => `cannot read the page ${page}: ${reason}`,
+    pageProblems: {
+      notFound: 'no such file',
+      isDirectory: 'it is a directory, not a page',
+      tooLarge: (size, limit) => `the file is ${size} bytes; a page may not exceed ${limit} bytes`,
+      binary: 'the file holds a NUL byte: it is not text',
+      notUtf8: 'the file is not valid UTF-8 text',
+    },
+    cannotWriteStdin: '--write writes to the catalogue file: it cannot write a catalogue read from standard input (--catalog -)',
+    written: (file, applied, recorded) =>
+      `${file}: ${count('en', applied, 'grant change', 'grant changes')} applied${recorded ? '; check recorded (source.checked, source.sha256)' : ''}`,
+    upToDate: (file) => `${file}: nothing to change; the check of this page was already recorded`,
+    untouched: (file) =>
+      `${file} left untouched: first write the new entries (stubs above) or remove the service the page no longer lists, then run --write again`,
+    leftOver: (n) => `${count('en', n, 'difference is', 'differences are')} left to settle by hand`,
+    translate: (service, clientele) =>
+      `${service} / ${clientele}: the condition exists in French only; its English text (en) is the French one for now: translate it`,
   },
   questions: {
     unknown: {

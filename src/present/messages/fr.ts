@@ -1,4 +1,4 @@
-import { count, type Messages } from './messages';
+import { count, plural, type Messages } from './messages';
 
 const TYPES = {
   object: 'un tableau associatif (clé : valeur)',
@@ -80,6 +80,7 @@ export const fr: Messages = {
     tier: 'niveau',
     category: 'catégorie',
     format: 'format',
+    page: 'page',
   },
   commands: {
     validate: 'vérifie des fichiers de catalogue selon le schéma et les règles de sens (par défaut : le catalogue utilisé ; « - » lit l’entrée standard)',
@@ -91,6 +92,8 @@ export const fr: Messages = {
     search: 'cherche dans les noms, autres noms, descriptions et notes (sans égard aux accents ni à la casse)',
     matrix: 'clientèles par services, une lettre par niveau d’accès',
     diff: 'ce qui a changé de sens entre deux catalogues : entrées, accès, conditions, et qui gagne ou perd quoi (code 1 s’il y a un changement)',
+    'check-source':
+      'compare le catalogue à la page « Liste des services en ligne » enregistrée (texte copié ou fichier HTML) : accès en plus ou en moins, niveaux, conditions, services ou clientèles nouveaux (code 1 s’ils diffèrent ; --write applique les différences d’accès)',
     fmt: 'réécrit des fichiers de catalogue sous forme canonique, sur place et de façon atomique (par défaut : le catalogue utilisé ; « - » formate l’entrée standard vers la sortie standard)',
     export: 'écrit tout le catalogue en une page HTML autonome (tableau, filtres, recherche, détails) ou en JSON',
     completion: 'affiche un script de complétion (bash, zsh ou fish) pour les commandes, options, valeurs et noms du catalogue',
@@ -109,6 +112,7 @@ export const fr: Messages = {
     new: 'le catalogue d’après (« - » pour l’entrée standard)',
     shell: 'bash, zsh ou fish',
     typedWords: 'les mots tapés jusqu’ici',
+    page: 'la page telle qu’on l’enregistre : son texte copié d’un navigateur, ou le fichier HTML enregistré (« - » pour l’entrée standard)',
   },
   options: {
     catalog: 'fichier de catalogue à utiliser (« - » pour l’entrée standard ; par défaut : $RAMQ_ACCESS_CATALOG, sinon le catalog.yaml intégré)',
@@ -120,6 +124,8 @@ export const fr: Messages = {
     category: 'seulement les services de cette catégorie (identifiant ou nom)',
     own: 'seulement les accès propres à la clientèle, sans ceux hérités d’un parent (ce qu’une IPSPL obtient de plus qu’une IPS)',
     expand: 'ajoute les clientèles qui héritent d’un accès d’une clientèle parente',
+    write:
+      'applique au fichier du catalogue les différences d’accès (ajout ou retrait d’un accès, niveau, condition), sur place et de façon atomique, et y note la date et l’empreinte de la page vérifiée ; n’invente aucune entrée : pour un service ou une clientèle nouveaux, affiche un gabarit à remplir',
     check: 'n’écrit rien ; affiche un diff unifié et sort avec le code 1 si un fichier n’est pas sous forme canonique',
     shell: 'le shell qui demande',
     format: (def, aliases) => `format de sortie (par défaut : ${def}${aliases.map(([a, f]) => ` ; ${a} veut dire ${f}`).join('')})`,
@@ -134,6 +140,7 @@ export const fr: Messages = {
     diffOld: 'l’ancien catalogue de diff',
     diffNew: 'le nouveau catalogue de diff',
     batch: 'les questions de --batch',
+    page: 'la page à comparer',
   },
   errors: {
     missingArgument: (name) => `argument manquant : ${name}`,
@@ -386,6 +393,59 @@ export const fr: Messages = {
       terms_en: 'termes anglais',
       abbreviations: 'sigles',
     },
+  },
+  checkSource: {
+    agrees: (items, lists) =>
+      `Le catalogue concorde avec la page sur tous ses éléments de liste : ${count('fr', items, 'élément', 'éléments')} dans ${count('fr', lists, 'liste « Qui a accès »', 'listes « Qui a accès »')}.`,
+    matched: (matched, items, lists) =>
+      `${count('fr', matched, 'élément de liste', 'éléments de liste')} sur ${items} ${plural('fr', matched, 'concorde', 'concordent')} avec le catalogue (${count('fr', lists, 'liste « Qui a accès »', 'listes « Qui a accès »')}).`,
+    summary: (findings, applicable) => `${count('fr', findings, 'différence', 'différences')} ; --write peut en appliquer ${applicable}`,
+    sameText: (date) => `Texte de la page : le même que lors de la vérification du ${date}.`,
+    otherText: (date) => `Texte de la page : il a changé depuis la vérification du ${date}.`,
+    otherTextNoDate: 'Texte de la page : il a changé depuis la dernière vérification.',
+    neverChecked: 'Le catalogue ne note aucune vérification de la page (source.checked).',
+    findings: {
+      'grant-not-in-catalogue': (w) => `${w.service} : la page donne accès à « ${w.item} » (${w.pageTier}) ; le catalogue n’a pas cet accès`,
+      'grant-not-on-page': (w) => `${w.service} : le catalogue donne accès à « ${w.clientele} » (${w.catalogTier}) ; les listes de la page ne la nomment plus`,
+      'tier-differs': (w) => `${w.service} : « ${w.clientele} » : niveau « ${w.pageTier} » sur la page, « ${w.catalogTier} » dans le catalogue`,
+      'condition-differs': (w) =>
+        `${w.service} : « ${w.clientele} » : la page pose la condition « ${w.pageCondition} » ; le catalogue : ${w.catalogConditions === '' ? 'aucune condition' : w.catalogConditions}`,
+      'new-service': (w) =>
+        `nouveau service : « ${w.heading} » ne nomme aucun service du catalogue${w.suggestions === '' ? '' : ` (noms proches : ${w.suggestions})`}`,
+      'new-clientele': (w) =>
+        `${w.service === '' ? '' : `${w.service} : `}nouvelle clientèle : « ${w.item} » ne nomme aucune clientèle du catalogue${w.suggestions === '' ? '' : ` (noms proches : ${w.suggestions})`}`,
+      'service-not-on-page': (w) => `${w.service} : la page n’a plus de liste « Qui a accès » pour ce service`,
+      'repeated-item': (w) => `${w.service} : la page liste « ${w.clientele} » plus d’une fois ; le catalogue ne donne qu’un accès par clientèle`,
+      'stray-items': (w) =>
+        `des éléments de liste nomment des clientèles (${w.suggestions}) sous « ${w.heading} », qui n’est ni un titre « Qui a accès » ni l’un de ses sous-titres connus : à lire par une personne`,
+    },
+    where: (page, catalogue) => `page ${page === null ? '–' : `l. ${page}`}, catalogue ${catalogue === null ? '–' : `l. ${catalogue}`} :`,
+    onPage: (page, line) => (line === null ? `page ${page}` : `page ${page}, ligne ${line}`),
+    columns: { page: 'Page', catalogue: 'Catalogue', difference: 'Différence' },
+    stubsTitle: 'Entrées à écrire',
+    stubHint:
+      'Remplissez les blancs (""), ajoutez chaque entrée au catalogue (un service dans la liste services:, à sa place dans l’ordre de la page ; une clientèle dans la liste des clientèles), puis relancez check-source --write : il ajoute leurs accès.',
+    stubFor: { service: (name) => `Service « ${name} »`, clientele: (name) => `Clientèle « ${name} »` },
+    stubsAvailable: (n) => `--write affiche ${count('fr', n, 'gabarit', 'gabarits')} d’entrée à remplir (--json et --format markdown aussi).`,
+    noLists: (page) =>
+      `${page} ne contient aucune liste « Qui a accès » : est-ce bien la page « Liste des services en ligne » (et non une page de connexion ou d’erreur) ?`,
+    cannotReadPage: (page, reason) => `impossible de lire la page ${page} : ${reason}`,
+    pageProblems: {
+      notFound: 'fichier introuvable',
+      isDirectory: 'c’est un dossier, pas une page',
+      tooLarge: (size, limit) => `le fichier fait ${size} octets ; une page ne peut dépasser ${limit} octets`,
+      binary: 'le fichier contient un octet NUL : ce n’est pas du texte',
+      notUtf8: 'le fichier n’est pas du texte UTF-8 valide',
+    },
+    cannotWriteStdin: '--write écrit dans le fichier du catalogue : il ne peut pas écrire un catalogue lu sur l’entrée standard (--catalog -)',
+    written: (file, applied, recorded) =>
+      `${file} : ${count('fr', applied, 'changement d’accès appliqué', 'changements d’accès appliqués')}${recorded ? ' ; vérification notée (source.checked, source.sha256)' : ''}`,
+    upToDate: (file) => `${file} : rien à changer, la vérification de cette page était déjà notée`,
+    untouched: (file) =>
+      `${file} laissé tel quel : écrivez d’abord les entrées nouvelles (gabarits ci-dessus) ou retirez le service que la page ne liste plus, puis relancez --write`,
+    leftOver: (n) => `${count('fr', n, 'différence reste', 'différences restent')} à régler à la main`,
+    translate: (service, clientele) =>
+      `${service} / ${clientele} : la condition n’existe qu’en français ; son texte anglais (en) est pour l’instant le français : traduisez-le`,
   },
   questions: {
     unknown: {

@@ -1,5 +1,6 @@
 import type { ClienteleKind, NoteKind, Tier } from '../../catalog/model';
 import type { ProblemCode, ProblemDetail } from '../../catalog/problem';
+import type { FindingKind } from '../../query/check-source';
 import type { Lang } from '../options';
 import { en } from './en';
 import { fr } from './fr';
@@ -22,7 +23,23 @@ export interface Messages {
   /** Names of arguments and option values in usage lines (`<clientele...>`, `--tier <tier>`), by their name in the code. */
   readonly placeholders: Readonly<Record<Placeholder, string>>;
   readonly commands: Readonly<
-    Record<'validate' | 'services' | 'who' | 'can' | 'show' | 'list' | 'search' | 'matrix' | 'diff' | 'fmt' | 'export' | 'completion' | '__complete', string>
+    Record<
+      | 'validate'
+      | 'services'
+      | 'who'
+      | 'can'
+      | 'show'
+      | 'list'
+      | 'search'
+      | 'matrix'
+      | 'diff'
+      | 'fmt'
+      | 'check-source'
+      | 'export'
+      | 'completion'
+      | '__complete',
+      string
+    >
   >;
   readonly args: {
     readonly clientele: string;
@@ -37,6 +54,7 @@ export interface Messages {
     readonly new: string;
     readonly shell: string;
     readonly typedWords: string;
+    readonly page: string;
   };
   readonly options: {
     readonly catalog: string;
@@ -49,6 +67,7 @@ export interface Messages {
     readonly own: string;
     readonly expand: string;
     readonly check: string;
+    readonly write: string;
     readonly shell: string;
     readonly format: (defaultFormat: string, aliases: readonly (readonly [string, string])[]) => string;
     readonly json: string;
@@ -63,6 +82,7 @@ export interface Messages {
     readonly diffOld: string;
     readonly diffNew: string;
     readonly batch: string;
+    readonly page: string;
   };
   readonly errors: {
     readonly missingArgument: (name: string) => string;
@@ -149,6 +169,8 @@ export interface Messages {
     readonly entries: Readonly<Record<'service' | 'clientele' | 'category', string>>;
     readonly fields: Readonly<Record<DiffField, string>>;
   };
+  /** The words of `check-source`. */
+  readonly checkSource: CheckSourceMessages;
   readonly questions: {
     readonly unknown: Readonly<Record<NameKind, (input: string) => string>>;
     readonly ambiguous: (input: string) => string;
@@ -165,6 +187,68 @@ export interface Messages {
     readonly badPair: string;
     readonly badName: Readonly<Record<NameKind, string>>;
   };
+}
+
+/** What a finding of check-source quotes, already worded in the output language. */
+export interface FindingWords {
+  /** The service's official name (the heading, for a new service). */
+  readonly service: string;
+  /** The clientele's official name (the item as written, for a new clientele). */
+  readonly clientele: string;
+  /** The list item as the page writes it. */
+  readonly item: string;
+  readonly heading: string;
+  readonly pageTier: string;
+  readonly catalogTier: string;
+  readonly pageCondition: string;
+  /** The grant's conditions, quoted and joined; '' when it has none. */
+  readonly catalogConditions: string;
+  /** Near names, joined; '' when there are none. */
+  readonly suggestions: string;
+}
+
+/** The words of `check-source`. */
+export interface CheckSourceMessages {
+  /** The catalogue agrees: every item of every list is one grant. */
+  readonly agrees: (items: number, lists: number) => string;
+  /** How many items agree when some do not. */
+  readonly matched: (matched: number, items: number, lists: number) => string;
+  /** The summary line under the findings. */
+  readonly summary: (findings: number, applicable: number) => string;
+  /** What the catalogue records of its last check, against this page's text. */
+  readonly sameText: (date: string) => string;
+  readonly otherText: (date: string) => string;
+  readonly otherTextNoDate: string;
+  readonly neverChecked: string;
+  /** One finding's sentence, by kind. */
+  readonly findings: Readonly<Record<FindingKind, (w: FindingWords) => string>>;
+  /** Where a finding stands, before its sentence: "page line 12, catalogue line 40:". */
+  readonly where: (pageLine: number | null, catalogLine: number | null) => string;
+  /** A GitHub annotation's pointer back to the page: "page.txt, line 12". */
+  readonly onPage: (page: string, line: number | null) => string;
+  /** Markdown table headings. */
+  readonly columns: { readonly page: string; readonly catalogue: string; readonly difference: string };
+  readonly stubsTitle: string;
+  readonly stubHint: string;
+  readonly stubFor: Readonly<Record<'service' | 'clientele', (name: string) => string>>;
+  /** In the table without --write: new entries get a stub with --write (or in the JSON and Markdown). */
+  readonly stubsAvailable: (n: number) => string;
+  /** Errors and notes on standard error. */
+  readonly noLists: (page: string) => string;
+  readonly cannotReadPage: (page: string, reason: string) => string;
+  readonly pageProblems: {
+    readonly notFound: string;
+    readonly isDirectory: string;
+    readonly tooLarge: (size: number, limit: number) => string;
+    readonly binary: string;
+    readonly notUtf8: string;
+  };
+  readonly cannotWriteStdin: string;
+  readonly written: (file: string, applied: number, recorded: boolean) => string;
+  readonly upToDate: (file: string) => string;
+  readonly untouched: (file: string) => string;
+  readonly leftOver: (n: number) => string;
+  readonly translate: (service: string, clientele: string) => string;
 }
 
 /** The fixed words of tables and pages. */
@@ -271,7 +355,8 @@ export type Placeholder =
   | 'lang'
   | 'tier'
   | 'category'
-  | 'format';
+  | 'format'
+  | 'page';
 
 /** The fields of a catalogue entry a diff can name. */
 export type DiffField = 'name' | 'name_en' | 'abbreviation' | 'category' | 'kind' | 'parent' | 'forms' | 'aliases' | 'terms_en' | 'abbreviations';
@@ -291,12 +376,17 @@ export function messagesFor(lang: Lang): Messages {
 
 const rules = new Map<Lang, Intl.PluralRules>();
 
-/** A count with the plural form its language wants: `count('fr', 0, 'service', 'services')` is "0 service". */
-export function count(lang: Lang, n: number, one: string, other: string): string {
+/** The form of a word that goes with a count, as its language wants: `plural('fr', 1, 'concorde', 'concordent')`. */
+export function plural(lang: Lang, n: number, one: string, other: string): string {
   let r = rules.get(lang);
   if (r === undefined) {
     r = new Intl.PluralRules(lang);
     rules.set(lang, r);
   }
-  return `${n} ${r.select(n) === 'one' ? one : other}`;
+  return r.select(n) === 'one' ? one : other;
+}
+
+/** A count with the plural form its language wants: `count('fr', 0, 'service', 'services')` is "0 service". */
+export function count(lang: Lang, n: number, one: string, other: string): string {
+  return `${n} ${plural(lang, n, one, other)}`;
 }

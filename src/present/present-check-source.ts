@@ -1,0 +1,242 @@
+import type { Condition } from '../catalog/model';
+import { writableFindings, type FindingKind, type SourceCheck, type SourceFinding } from '../query/check-source';
+import type { Presenters } from './formats';
+import { toJson } from './json-output';
+import { tierLabel } from './labels';
+import { messagesFor, type FindingWords } from './messages/messages';
+import type { Lang, Palette } from './options';
+import { escapeGithubData, escapeGithubProperty } from './present-problems';
+import { sanitizeText } from './sanitize';
+import { shownPath } from './shown-path';
+import { displayWidth, mdCell, wrapHanging } from './text-formats';
+
+/** The formats of `check-source`. */
+export type CheckSourceFormat = 'table' | 'json' | 'markdown' | 'github';
+
+/** A stub of a new entry, as YAML to paste into the catalogue. */
+export interface StubText {
+  readonly entry: 'service' | 'clientele';
+  readonly name: string;
+  readonly yaml: string;
+}
+
+/** What `--write` did. */
+export interface WriteSummary {
+  /** Whether the catalogue file was rewritten. */
+  readonly written: boolean;
+  /** Grant changes applied. */
+  readonly applied: number;
+  /** Whether the date and checksum of this check were recorded (only when the catalogue then agrees with the page). */
+  readonly recordedCheck: boolean;
+}
+
+/** Everything the presenters of `check-source` show. */
+export interface SourceReport {
+  /** The page and the catalogue as the user named them. */
+  readonly page: string;
+  readonly catalog: string;
+  readonly form: 'text' | 'html';
+  /** SHA-256 of the page text. */
+  readonly sha256: string;
+  /** What the catalogue recorded of its last check. */
+  readonly recorded: { readonly checked: string | null; readonly sha256: string | null };
+  readonly check: SourceCheck;
+  readonly stubs: readonly StubText[];
+  /** What --write did; null without --write. */
+  readonly write: WriteSummary | null;
+}
+
+/** One finding in `check-source --json`. */
+export interface FindingJson {
+  kind: FindingKind;
+  page_line: number | null;
+  catalog_line: number | null;
+  service: string | null;
+  clientele: string | null;
+  heading: string | null;
+  item: string | null;
+  page_tier: string | null;
+  catalog_tier: string | null;
+  page_condition: string | null;
+  catalog_conditions: Condition[];
+  suggestions: string[];
+  applicable: boolean;
+  message: string;
+}
+
+/** `check-source --json`. */
+export interface CheckSourceJson {
+  page: string;
+  catalog: string;
+  form: 'text' | 'html';
+  agrees: boolean;
+  sha256: string;
+  recorded: { checked: string | null; sha256: string | null; same_text: boolean | null };
+  counts: { lists: number; items: number; matched: number; findings: number; applicable: number };
+  findings: FindingJson[];
+  stubs: { entry: 'service' | 'clientele'; name: string; yaml: string }[];
+  write: { written: boolean; applied: number; recorded_check: boolean } | null;
+}
+
+const quote = (s: string, lang: Lang): string => (lang === 'fr' ? `« ${s} »` : `"${s}"`);
+
+function conditionsText(cs: readonly Condition[], lang: Lang): string {
+  return cs.map((c) => quote(c[lang], lang)).join(', ');
+}
+
+/** A finding's sentence in a language, without its position. */
+export function findingMessage(f: SourceFinding, lang: Lang): string {
+  const m = messagesFor(lang).checkSource;
+  const words: FindingWords = {
+    service: f.service?.name ?? '',
+    clientele: f.clientele?.name ?? f.item ?? '',
+    item: f.item ?? '',
+    heading: f.heading ?? '',
+    pageTier: f.pageTier === null ? '' : tierLabel(f.pageTier, lang),
+    catalogTier: f.catalogTier === null ? '' : tierLabel(f.catalogTier, lang),
+    pageCondition: f.pageCondition ?? '',
+    catalogConditions: conditionsText(f.catalogConditions, lang),
+    suggestions: f.suggestions.map((s) => s.name).join(', '),
+  };
+  return sanitizeText(m.findings[f.kind](words));
+}
+
+/** A finding's mark in line reports: + a grant to add, - one to remove, ~ one to change, ! an entry a person writes. */
+function markOf(f: SourceFinding): '+' | '-' | '~' | '!' {
+  switch (f.kind) {
+    case 'grant-not-in-catalogue':
+      return '+';
+    case 'grant-not-on-page':
+      return '-';
+    case 'tier-differs':
+    case 'condition-differs':
+      return '~';
+    default:
+      return '!';
+  }
+}
+
+const applicableCount = (r: SourceReport): number => writableFindings(r.check).length;
+
+function agrees(r: SourceReport): boolean {
+  return r.check.findings.length === 0;
+}
+
+/** The status sentence: the catalogue agrees, or how many items do. */
+function statusLine(r: SourceReport, lang: Lang): string {
+  const m = messagesFor(lang).checkSource;
+  return agrees(r) ? m.agrees(r.check.items, r.check.lists) : m.matched(r.check.matched, r.check.items, r.check.lists);
+}
+
+/** What the catalogue recorded of its last check, against this page's text. */
+function textLine(r: SourceReport, lang: Lang): string {
+  const m = messagesFor(lang).checkSource;
+  if (r.recorded.sha256 === null && r.recorded.checked === null) return m.neverChecked;
+  if (r.recorded.sha256 === r.sha256 && r.recorded.checked !== null) return m.sameText(r.recorded.checked);
+  return r.recorded.checked === null ? m.otherTextNoDate : m.otherText(r.recorded.checked);
+}
+
+function checkText(r: SourceReport, palette: Palette, lang: Lang, width: number): string {
+  const m = messagesFor(lang).checkSource;
+  // The two paths are never broken (people copy them): "A -> B" on one line when it fits, else "A" and "-> B".
+  const page = sanitizeText(r.page);
+  const catalog = sanitizeText(r.catalog);
+  const oneLine = `${page} -> ${catalog}`;
+  const lines = (displayWidth(oneLine) <= width ? [oneLine] : [page, `-> ${catalog}`]).map(palette.bold);
+  const status = statusLine(r, lang);
+  lines.push(...wrapHanging('', agrees(r) ? palette.good(status) : status, width, 0), ...wrapHanging('', textLine(r, lang), width, 0));
+  if (agrees(r)) return lines.join('\n') + '\n';
+  lines.push('');
+  for (const f of r.check.findings) {
+    const mark = markOf(f);
+    const color = mark === '+' ? palette.good : mark === '-' ? palette.bad : palette.warn;
+    lines.push(...wrapHanging(`${mark} `, `${m.where(f.pageLine, f.catalogLine)} ${findingMessage(f, lang)}`, width, 2).map(color));
+  }
+  lines.push('', ...wrapHanging('', m.summary(r.check.findings.length, applicableCount(r)), width, 0));
+  if (r.stubs.length > 0) {
+    // The stubs are YAML to paste: printed whole, only when --write was asked for (the other formats always carry them).
+    if (r.write === null) lines.push(...wrapHanging('', m.stubsAvailable(r.stubs.length), width, 0));
+    else {
+      lines.push('', palette.bold(m.stubsTitle), ...wrapHanging('', m.stubHint, width, 0));
+      for (const stub of r.stubs) lines.push('', `# ${sanitizeText(m.stubFor[stub.entry](stub.name))}`, stub.yaml.trimEnd());
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+function checkMarkdown(r: SourceReport, lang: Lang): string {
+  const m = messagesFor(lang).checkSource;
+  const code = (s: string): string => `\`${mdEscape(s).replace(/`/g, '')}\``;
+  const out = [`### ramq-access check-source: ${code(r.page)} → ${code(r.catalog)}`, '', statusLine(r, lang), '', textLine(r, lang)];
+  if (agrees(r)) return out.join('\n') + '\n';
+  out.push('', `**${m.summary(r.check.findings.length, applicableCount(r))}**`, '');
+  out.push(`| ${m.columns.page} | ${m.columns.catalogue} | | ${m.columns.difference} |`, '| ---: | ---: | :-: | --- |');
+  for (const f of r.check.findings) {
+    out.push(`| ${f.pageLine ?? '–'} | ${f.catalogLine ?? '–'} | \`${markOf(f)}\` | ${mdCell(findingMessage(f, lang))} |`);
+  }
+  if (r.stubs.length > 0) {
+    out.push('', `#### ${m.stubsTitle}`, '', m.stubHint);
+    for (const stub of r.stubs)
+      out.push('', `**${mdEscape(sanitizeText(m.stubFor[stub.entry](stub.name)))}**`, '', '```yaml', stub.yaml.trimEnd().replace(/```/g, "'''"), '```');
+  }
+  return out.join('\n') + '\n';
+}
+
+/** One GitHub annotation per finding, on the catalogue's line, naming the page's line. */
+function checkGithub(r: SourceReport, cwd: string, lang: Lang): string {
+  const m = messagesFor(lang).checkSource;
+  const file = escapeGithubProperty(shownPath(r.catalog, cwd).path);
+  const page = shownPath(r.page, cwd).path;
+  return r.check.findings
+    .map((f) => {
+      const props = [`file=${file}`];
+      if (f.catalogLine !== null) props.push(`line=${f.catalogLine}`);
+      props.push(`title=${escapeGithubProperty(`check-source ${f.kind}`)}`);
+      return `::error ${props.join(',')}::${escapeGithubData(sanitizeText(`${findingMessage(f, lang)} (${m.onPage(page, f.pageLine)})`))}\n`;
+    })
+    .join('');
+}
+
+/** Shapes a `check-source` report as the documented JSON. */
+export function checkSourceToJson(r: SourceReport, lang: Lang): CheckSourceJson {
+  const writable = new Set(writableFindings(r.check));
+  return {
+    page: r.page,
+    catalog: r.catalog,
+    form: r.form,
+    agrees: agrees(r),
+    sha256: r.sha256,
+    recorded: { checked: r.recorded.checked, sha256: r.recorded.sha256, same_text: r.recorded.sha256 === null ? null : r.recorded.sha256 === r.sha256 },
+    counts: { lists: r.check.lists, items: r.check.items, matched: r.check.matched, findings: r.check.findings.length, applicable: applicableCount(r) },
+    findings: r.check.findings.map((f) => ({
+      kind: f.kind,
+      page_line: f.pageLine,
+      catalog_line: f.catalogLine,
+      service: f.service?.id ?? null,
+      clientele: f.clientele?.id ?? null,
+      heading: f.heading,
+      item: f.item,
+      page_tier: f.pageTier,
+      catalog_tier: f.catalogTier,
+      page_condition: f.pageCondition,
+      catalog_conditions: f.catalogConditions.map((c) => ({ fr: c.fr, en: c.en })),
+      suggestions: f.suggestions.map((s) => s.id),
+      applicable: writable.has(f),
+      message: findingMessage(f, lang),
+    })),
+    stubs: r.stubs.map((s) => ({ entry: s.entry, name: s.name, yaml: s.yaml })),
+    write: r.write === null ? null : { written: r.write.written, applied: r.write.applied, recorded_check: r.write.recordedCheck },
+  };
+}
+
+/** Presenters of `check-source`, one per format. */
+export const presentCheckSource = {
+  table: (r, o) => checkText(r, o.palette, o.lang, o.lineWidth),
+  json: (r, o) => toJson(checkSourceToJson(r, o.lang)),
+  markdown: (r, o) => checkMarkdown(r, o.lang),
+  github: (r, o) => checkGithub(r, o.cwd, o.lang),
+} as const satisfies Presenters<SourceReport, CheckSourceFormat>;

@@ -1,0 +1,445 @@
+import type { CatalogEdit } from '../catalog/edit-catalog';
+import type { Clientele, Condition, Service, Tier } from '../catalog/model';
+import { normalizeName } from '../catalog/normalize-name';
+import { readPageLists, type AccessList, type ListedItem, type SourcePage } from '../catalog/source-page';
+import type { CatalogIndex } from './catalog-index';
+import { resolveName, type Suggestion } from './resolve-name';
+
+/**
+ * What differs between the page and the catalogue, one kind per way they can
+ * disagree. The first four are about one grant and `--write` applies them; the
+ * others need a person: an entry to write, or a page that says something the
+ * catalogue cannot hold.
+ */
+export type FindingKind =
+  /** The page lists a clientele under a service; the catalogue has no such grant. */
+  | 'grant-not-in-catalogue'
+  /** The catalogue has a grant that the service's lists on the page no longer give. */
+  | 'grant-not-on-page'
+  /** The page lists the grant under the other tier (creation, request, or a plain list). */
+  | 'tier-differs'
+  /** The page states a condition in the item that the grant does not have. */
+  | 'condition-differs'
+  /** A "Qui a accès" heading names no service of the catalogue. */
+  | 'new-service'
+  /** A list item names no clientele of the catalogue. */
+  | 'new-clientele'
+  /** A service with grants has no "Qui a accès" list on the page. */
+  | 'service-not-on-page'
+  /** The page lists one clientele twice for one service; a catalogue holds one grant per pair. */
+  | 'repeated-item'
+  /** List items that name clienteles stand in no "Qui a accès" list (under a sub-heading the page renamed, say): which grants they are cannot be told. */
+  | 'stray-items';
+
+/** Every finding kind, in the order reports explain them. */
+export const FINDING_KINDS = [
+  'grant-not-in-catalogue',
+  'grant-not-on-page',
+  'tier-differs',
+  'condition-differs',
+  'new-service',
+  'new-clientele',
+  'service-not-on-page',
+  'repeated-item',
+  'stray-items',
+] as const satisfies readonly FindingKind[];
+
+/** A catalogue entry a finding is about: its id and official name. */
+export interface NamedEntry {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** One difference between the page and the catalogue, with where each side says it. */
+export interface SourceFinding {
+  readonly kind: FindingKind;
+  /**
+   * The page's line: the item's (or the heading's, for a grant the lists no
+   * longer give); for a service the page no longer lists, the heading of its
+   * category, or null when the page has none.
+   */
+  readonly pageLine: number | null;
+  /**
+   * The catalogue's line: the grant's, the service's; for a grant to add or a
+   * new clientele, the service's `grants:`; for a new service, the entry it
+   * follows on the page (or `services:`).
+   */
+  readonly catalogLine: number | null;
+  readonly service: NamedEntry | null;
+  readonly clientele: NamedEntry | null;
+  /** The "Qui a accès" heading on the page. */
+  readonly heading: string | null;
+  /** The list item on the page, as written. */
+  readonly item: string | null;
+  readonly pageTier: Tier | null;
+  readonly catalogTier: Tier | null;
+  /** The condition the item states (its parenthesis, or "membre d'un GMF"). */
+  readonly pageCondition: string | null;
+  readonly catalogConditions: readonly Condition[];
+  /** Near names, for a heading or a label the catalogue does not know. */
+  readonly suggestions: readonly Suggestion[];
+  /** What `--write` changes for it; null when a person has to. */
+  readonly edit: CatalogEdit | null;
+}
+
+/** A catalogue entry to write for a new service or clientele: the facts the page gives, blanks for the rest. */
+export interface EntryStub {
+  readonly entry: 'service' | 'clientele';
+  /** The name as the page gives it. */
+  readonly name: string;
+  /** The entry's fields in canonical order; blanks ("") fail validation until someone fills them in. */
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+/** The outcome of comparing the page's "Qui a accès" lists with the catalogue. */
+export interface SourceCheck {
+  /** "Qui a accès" lists on the page. */
+  readonly lists: number;
+  /** Items in those lists. */
+  readonly items: number;
+  /** Items that are exactly one grant of the catalogue, with its tier and condition. */
+  readonly matched: number;
+  /** Ordered by page line, then catalogue line. */
+  readonly findings: readonly SourceFinding[];
+  readonly stubs: readonly EntryStub[];
+}
+
+/** Where things are in the catalogue's text: the 1-based line of the node at a path of keys and indexes (of its key with 'key'). */
+export type CatalogLines = (path: readonly (string | number)[], at?: 'key' | 'value') => number | null;
+
+/** How a list item reads: one clientele of the catalogue, with the condition the item states (known or not), or no clientele. */
+type ItemReading =
+  | { readonly ok: true; readonly clientele: Clientele; readonly condition: Condition | null; readonly conditionText: string | null }
+  | { readonly ok: false; readonly suggestions: readonly Suggestion[] };
+
+/** The condition texts each clientele has in some grant, by their first word: a label's suffix starting like one of them is a condition. */
+function conditionStarts(index: CatalogIndex): Map<string, Set<string>> {
+  const starts = new Map<string, Set<string>>();
+  const add = (key: string, word: string): void => {
+    const set = starts.get(key) ?? new Set<string>();
+    set.add(word);
+    starts.set(key, set);
+  };
+  for (const s of index.catalog.services) {
+    for (const g of s.grants) {
+      for (const c of g.conditions) {
+        const first = normalizeName(c.fr).split(' ')[0] ?? '';
+        add(g.clientele, first);
+        add(ANY, first);
+      }
+    }
+  }
+  return starts;
+}
+
+// The key of conditionStarts' set of every clientele's first words (no id has a space).
+const ANY = ' any';
+
+/**
+ * Reads a list item. A label the catalogue resolves exactly (with one of the
+ * clientele's own conditions) is that clientele. Else the item may state a
+ * condition the catalogue does not know yet: a parenthesis after a clientele's
+ * name, or words after it that start as one of that clientele's conditions
+ * do ("membre d'un GMF"). Anything else is a clientele the catalogue lacks:
+ * nothing is guessed.
+ */
+function readItem(index: CatalogIndex, text: string, starts: ReadonlyMap<string, ReadonlySet<string>>): ItemReading {
+  const whole = resolveName(index, text, ['clientele']);
+  if (whole.ok && whole.found.kind === 'clientele') {
+    return { ok: true, clientele: whole.found.entity, condition: whole.condition, conditionText: whole.condition?.fr ?? null };
+  }
+  const paren = /^(.*\S)\s*\(([^()]+)\)$/.exec(text);
+  if (paren) {
+    const base = resolveName(index, paren[1]!, ['clientele']);
+    if (base.ok && base.found.kind === 'clientele') return { ok: true, clientele: base.found.entity, condition: null, conditionText: paren[2]!.trim() };
+  }
+  const words = text.split(' ');
+  const anyStart = starts.get(ANY) ?? new Set<string>();
+  for (let k = words.length - 1; k > 0; k--) {
+    // Only where a condition could start: resolving every prefix of a long line would be slow for nothing.
+    if (!anyStart.has(normalizeName(words[k]!))) continue;
+    const base = resolveName(index, words.slice(0, k).join(' '), ['clientele']);
+    if (!base.ok || base.found.kind !== 'clientele') continue;
+    const rest = words.slice(k).join(' ');
+    if (starts.get(base.found.entity.id)?.has(normalizeName(rest).split(' ')[0] ?? '') === true) {
+      return { ok: true, clientele: base.found.entity, condition: null, conditionText: rest };
+    }
+  }
+  return { ok: false, suggestions: whole.ok ? [] : whole.suggestions.slice(0, 3) };
+}
+
+const QUESTION = /^qui a accès\s+(?:au service en ligne\s+|aux services en ligne\s+|au service\s+|à la\s+|à l['’]\s*|aux\s+|au\s+|à\s+)?(.*?)[\s?]*$/iu;
+
+/** The service name a heading gives: "Qui a accès au service en ligne PREM?" gives "PREM". */
+function nameOfHeading(heading: string): string {
+  const name = QUESTION.exec(heading)?.[1] ?? heading;
+  return name === '' ? heading : name;
+}
+
+/** A kebab-case id for a name, different from every id in use. */
+function newId(name: string, taken: ReadonlySet<string>): string {
+  const base =
+    normalizeName(name)
+      .replace(/'/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'entree';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+const named = (e: { readonly id: string; readonly name: string }): NamedEntry => ({ id: e.id, name: e.name });
+
+/** A finding with nothing said yet beyond its kind and lines. */
+function finding(
+  kind: FindingKind,
+  pageLine: number | null,
+  catalogLine: number | null,
+  rest: Partial<Omit<SourceFinding, 'kind' | 'pageLine' | 'catalogLine'>>,
+): SourceFinding {
+  return {
+    kind,
+    pageLine,
+    catalogLine,
+    service: null,
+    clientele: null,
+    heading: null,
+    item: null,
+    pageTier: null,
+    catalogTier: null,
+    pageCondition: null,
+    catalogConditions: [],
+    suggestions: [],
+    edit: null,
+    ...rest,
+  };
+}
+
+/**
+ * Compares the page's "Qui a accès" lists with the catalogue, both ways:
+ * every list item must be exactly one grant of the right service, tier and
+ * condition, and every grant must be listed once. `lines` tells where each
+ * finding stands in the catalogue's text.
+ */
+export function checkSource(index: CatalogIndex, page: SourcePage, lines: CatalogLines): SourceCheck {
+  const catalog = index.catalog;
+  const { lists, stray } = readPageLists(page);
+  const starts = conditionStarts(index);
+  const serviceAt = new Map(catalog.services.map((s, i) => [s.id, i]));
+  const findings: SourceFinding[] = [];
+  const stubs: EntryStub[] = [];
+  const takenIds = new Set([...catalog.services.map((s) => s.id), ...catalog.clienteles.map((c) => c.id), ...catalog.categories.map((c) => c.id)]);
+  // Where each catalogue category's heading stands on the page, and the category each page line stands under.
+  const categoryByKey = new Map(catalog.categories.map((c) => [normalizeName(c.name), c.id]));
+  const categoryLine = new Map<string, number>();
+  for (const line of page.lines) {
+    const id = line.item ? undefined : categoryByKey.get(normalizeName(line.text));
+    if (id !== undefined && !categoryLine.has(id)) categoryLine.set(id, line.line);
+  }
+  const categoryAbove = (pageLine: number): string => {
+    let found = '';
+    for (const line of page.lines) {
+      if (line.line > pageLine) break;
+      const id = line.item ? undefined : categoryByKey.get(normalizeName(line.text));
+      if (id !== undefined) found = id;
+    }
+    return found;
+  };
+  const clienteleStubs = new Map<string, EntryStub>();
+  const addClienteleStub = (label: string): void => {
+    const key = normalizeName(label);
+    if (clienteleStubs.has(key)) return;
+    const id = newId(label, takenIds);
+    takenIds.add(id);
+    const stub: EntryStub = {
+      entry: 'clientele',
+      name: label,
+      fields: { id, name: label, name_en: '', kind: '', parent: null, forms: [], aliases: [], terms_en: [], abbreviations: [] },
+    };
+    clienteleStubs.set(key, stub);
+    stubs.push(stub);
+  };
+
+  // Each service's items on the page (a service may have two lists), and the line of its first heading.
+  const listed = new Map<string, { line: number; byClientele: Map<string, ListedItem> }>();
+  let previousService: number | null = null;
+  let items = 0;
+  let matched = 0;
+  const readList = (list: AccessList, service: Service | null, anchor: number | null): void => {
+    const si = service === null ? -1 : serviceAt.get(service.id)!;
+    const seen = service === null ? null : (listed.get(service.id) ?? { line: list.line, byClientele: new Map<string, ListedItem>() });
+    if (service !== null && seen !== null) listed.set(service.id, seen);
+    const before: string[] = [];
+    for (const item of list.items) {
+      items++;
+      const reading = readItem(index, item.text, starts);
+      if (!reading.ok) {
+        findings.push(
+          finding('new-clientele', item.line, service === null ? anchor : lines(['services', si, 'grants'], 'key'), {
+            service: service === null ? null : named(service),
+            heading: list.heading,
+            item: item.text,
+            pageTier: item.tier,
+            suggestions: reading.suggestions,
+          }),
+        );
+        addClienteleStub(item.text);
+        continue;
+      }
+      if (service === null || seen === null) continue;
+      const clientele = reading.clientele;
+      const common = {
+        service: named(service),
+        clientele: named(clientele),
+        heading: list.heading,
+        item: item.text,
+        pageTier: item.tier,
+        pageCondition: reading.conditionText,
+      };
+      const earlier = seen.byClientele.get(clientele.id);
+      const gi = service.grants.findIndex((g) => g.clientele === clientele.id);
+      const grant = service.grants[gi];
+      if (earlier !== undefined) {
+        findings.push(
+          finding('repeated-item', item.line, gi === -1 ? null : lines(['services', si, 'grants', gi]), { ...common, catalogTier: grant?.tier ?? null }),
+        );
+        continue;
+      }
+      seen.byClientele.set(clientele.id, item);
+      const after = [...before].reverse();
+      before.push(clientele.id);
+      if (grant === undefined) {
+        const conditions = reading.condition !== null ? [reading.condition] : reading.conditionText !== null ? [untranslated(reading.conditionText)] : [];
+        findings.push(
+          finding('grant-not-in-catalogue', item.line, lines(['services', si, 'grants'], 'key'), {
+            ...common,
+            edit: { op: 'add-grant', service: service.id, grant: { clientele: clientele.id, tier: item.tier, conditions }, after },
+          }),
+        );
+        continue;
+      }
+      // The grant's line only when there is something to say about it: finding it parses the catalogue's YAML.
+      const at = (): number | null => lines(['services', si, 'grants', gi]);
+      const onGrant = { ...common, catalogTier: grant.tier, catalogConditions: grant.conditions };
+      let agrees = true;
+      if (grant.tier !== item.tier) {
+        findings.push(
+          finding('tier-differs', item.line, at(), { ...onGrant, edit: { op: 'set-tier', service: service.id, clientele: clientele.id, tier: item.tier } }),
+        );
+        agrees = false;
+      }
+      const stated = reading.conditionText;
+      if (stated !== null && !grant.conditions.some((c) => normalizeName(c.fr) === normalizeName(stated))) {
+        // A grant's one condition is the one its item stated; with several, which one the page changed cannot be told.
+        const edit: CatalogEdit | null =
+          grant.conditions.length <= 1
+            ? { op: 'set-conditions', service: service.id, clientele: clientele.id, conditions: [reading.condition ?? untranslated(stated)] }
+            : null;
+        findings.push(finding('condition-differs', item.line, at(), { ...onGrant, edit }));
+        agrees = false;
+      }
+      if (agrees) matched++;
+    }
+  };
+
+  // The service of each list, by the list's line, for what follows it.
+  const serviceOfList = new Map<number, number>();
+  for (const list of lists) {
+    const r = resolveName(index, list.heading, ['service']);
+    if (r.ok && r.found.kind === 'service') {
+      previousService = serviceAt.get(r.found.entity.id) ?? null;
+      if (previousService !== null) serviceOfList.set(list.line, previousService);
+      readList(list, r.found.entity, null);
+      continue;
+    }
+    const anchor = previousService === null ? lines(['services'], 'key') : lines(['services', previousService]);
+    const name = nameOfHeading(list.heading);
+    // Near names of the name the heading gives ("Qui a accès au service en ligne" would bring every service with those words).
+    const near = resolveName(index, name, ['service']);
+    findings.push(finding('new-service', list.line, anchor, { heading: list.heading, suggestions: near.ok ? [] : near.suggestions.slice(0, 3) }));
+    const id = newId(name, takenIds);
+    takenIds.add(id);
+    stubs.push({
+      entry: 'service',
+      name,
+      fields: {
+        id,
+        name,
+        name_en: '',
+        abbreviation: null,
+        category: categoryAbove(list.line),
+        aliases: [],
+        description: { fr: '', en: '' },
+        grants: [],
+        notes: [],
+        sub_applications: [],
+      },
+    });
+    readList(list, null, anchor);
+  }
+
+  // Items that name clienteles outside every list: the page says something about access that cannot be read as grants.
+  for (const run of stray) {
+    const names = run.items.map((item) => readItem(index, item.text, starts)).flatMap((r) => (r.ok ? [r.clientele] : []));
+    if (names.length === 0) continue;
+    const first = run.lead?.line ?? run.items[0]!.line;
+    const listBefore = lists.filter((l) => l.line < first).at(-1);
+    const si = listBefore === undefined ? undefined : serviceOfList.get(listBefore.line);
+    findings.push(
+      finding('stray-items', first, si === undefined ? lines(['services'], 'key') : lines(['services', si]), {
+        service: si === undefined ? null : named(catalog.services[si]!),
+        heading: run.lead?.text ?? null,
+        item: run.items[0]!.text,
+        suggestions: names.slice(0, 3).map((c) => ({ kind: 'clientele' as const, id: c.id, name: c.name, name_en: c.name_en })),
+      }),
+    );
+  }
+
+  catalog.services.forEach((service, si) => {
+    if (service.grants.length === 0) return;
+    const seen = listed.get(service.id);
+    if (seen === undefined) {
+      findings.push(finding('service-not-on-page', categoryLine.get(service.category) ?? null, lines(['services', si]), { service: named(service) }));
+      return;
+    }
+    service.grants.forEach((grant, gi) => {
+      if (seen.byClientele.has(grant.clientele)) return;
+      const clientele = index.clienteleById.get(grant.clientele);
+      findings.push(
+        finding('grant-not-on-page', seen.line, lines(['services', si, 'grants', gi]), {
+          service: named(service),
+          clientele: clientele === undefined ? { id: grant.clientele, name: grant.clientele } : named(clientele),
+          catalogTier: grant.tier,
+          catalogConditions: grant.conditions,
+          edit: { op: 'remove-grant', service: service.id, clientele: grant.clientele },
+        }),
+      );
+    });
+  });
+
+  const order = (n: number | null): number => n ?? Number.MAX_SAFE_INTEGER;
+  findings.sort((a, b) => order(a.pageLine) - order(b.pageLine) || order(a.catalogLine) - order(b.catalogLine));
+  return { lists: lists.length, items, matched, findings, stubs };
+}
+
+/** A condition the page states and the catalogue has in no grant: its English is the French until someone translates it. */
+function untranslated(text: string): Condition {
+  return { fr: text, en: text };
+}
+
+/** Whether a finding needs a person: an entry to write or remove (a new service or clientele, a service the page no longer lists), or items no list holds. */
+export function needsEntry(f: SourceFinding): boolean {
+  return f.kind === 'new-service' || f.kind === 'new-clientele' || f.kind === 'service-not-on-page' || f.kind === 'stray-items';
+}
+
+/**
+ * The findings `--write` applies now: every grant-level one, unless some
+ * finding needs an entry. Then none: a grant the page seems to drop may be a
+ * clientele it renamed, and removing it would be wrong until the entry is settled.
+ */
+export function writableFindings(check: SourceCheck): SourceFinding[] {
+  if (check.findings.some(needsEntry)) return [];
+  return check.findings.filter((f) => f.edit !== null);
+}
