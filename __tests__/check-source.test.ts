@@ -660,6 +660,23 @@ describe('--write', () => {
   });
 });
 
+test('as a library: readSourcePage and checkSource, the same answer as the command', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lib = require('../src/index') as typeof import('../src/index');
+  const catalog = lib.openCatalog(CATALOG);
+  expect(lib.checkSource(catalog, lib.readSourcePage(fs.readFileSync(HTML_DIV, 'utf8')), () => null)).toMatchObject({
+    lists: 22,
+    items: 116,
+    matched: 116,
+    findings: [],
+  });
+  const moved = lib.checkSource(catalog, lib.readSourcePage(MUTATIONS[1]!.page), () => null);
+  expect(moved.findings.map((f) => [f.kind, f.service?.id, f.clientele?.id, f.catalogLine])).toEqual([
+    ['tier-differs', 'procreation-medicalement-assistee', 'medecin-specialiste', null],
+  ]);
+  expect(lib.FINDING_KINDS).toContain('stray-items');
+});
+
 describe('reading a saved page', () => {
   const lines = (text: string): string[] => readSourcePage(text).lines.map((l) => `${l.line}:${l.item ? '- ' : ''}${l.text}`);
 

@@ -11,7 +11,21 @@ import { indexCatalog, type CatalogIndex } from './query/catalog-index';
 import { primeNameKeys, type NameKey } from './query/resolve-name';
 import { problemMessage } from './present/problem-message';
 
-export type { Bilingual, Catalog, Category, Clientele, ClienteleKind, Condition, Grant, Note, NoteKind, Service, SubApplication, Tier } from './catalog/model';
+export type {
+  Bilingual,
+  Catalog,
+  Category,
+  Clientele,
+  ClienteleKind,
+  Condition,
+  Grant,
+  Note,
+  NoteKind,
+  Service,
+  SourceInfo,
+  SubApplication,
+  Tier,
+} from './catalog/model';
 export { TIERS } from './catalog/model';
 export type { Problem, ProblemCode, Severity } from './catalog/problem';
 export { PROBLEM_CODES } from './catalog/problem';
@@ -35,6 +49,8 @@ export {
 export { buildMatrix, type MatrixResult } from './query/build-matrix';
 export { searchCatalog, type SearchResult } from './query/search-catalog';
 export { diffCatalogs, type CatalogDiff, type Change, type Effect } from './query/diff-catalogs';
+export { readAccessLists, readSourcePage, type AccessList, type ListedItem, type SourcePage } from './catalog/source-page';
+export { checkSource, FINDING_KINDS, type CatalogLines, type FindingKind, type SourceCheck, type SourceFinding } from './query/check-source';
 export { canToJson, servicesToJson, whoToJson } from './present/present-access';
 export type { CanJson, ClienteleJson, ServiceJson, ServicesJson, WhoJson } from './present/json-output';
 
