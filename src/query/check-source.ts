@@ -76,7 +76,7 @@ export interface SourceFinding {
   /** The condition the item states (its parenthesis, or "membre d'un GMF"). */
   readonly pageCondition: string | null;
   readonly catalogConditions: readonly Condition[];
-  /** Near names, for a heading or a label the catalogue does not know. */
+  /** Near names, for a heading or a label the catalogue does not know; for stray items, the clienteles they name. */
   readonly suggestions: readonly Suggestion[];
   /** What `--write` changes for it; null when a person has to. */
   readonly edit: CatalogEdit | null;
@@ -112,6 +112,9 @@ type ItemReading =
   | { readonly ok: true; readonly clientele: Clientele; readonly condition: Condition | null; readonly conditionText: string | null }
   | { readonly ok: false; readonly suggestions: readonly Suggestion[] };
 
+// The key of conditionStarts' set of every clientele's first words (no id has a space).
+const ANY = ' any';
+
 /** The condition texts each clientele has in some grant, by their first word: a label's suffix starting like one of them is a condition. */
 function conditionStarts(index: CatalogIndex): Map<string, Set<string>> {
   const starts = new Map<string, Set<string>>();
@@ -131,9 +134,6 @@ function conditionStarts(index: CatalogIndex): Map<string, Set<string>> {
   }
   return starts;
 }
-
-// The key of conditionStarts' set of every clientele's first words (no id has a space).
-const ANY = ' any';
 
 /**
  * Reads a list item. A label the catalogue resolves exactly (with one of the
@@ -303,7 +303,10 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
       const grant = service.grants[gi];
       if (earlier !== undefined) {
         findings.push(
-          finding('repeated-item', item.line, gi === -1 ? null : lines(['services', si, 'grants', gi]), { ...common, catalogTier: grant?.tier ?? null }),
+          finding('repeated-item', item.line, gi === -1 ? lines(['services', si, 'grants'], 'key') : lines(['services', si, 'grants', gi]), {
+            ...common,
+            catalogTier: grant?.tier ?? null,
+          }),
         );
         continue;
       }
