@@ -14,7 +14,7 @@ export const KEY_ORDER = {
   service: ['id', 'name', 'name_is_descriptive', 'name_en', 'abbreviation', 'category', 'aliases', 'description', 'grants', 'notes', 'sub_applications'],
   bilingual: ['fr', 'en'],
   grant: ['clientele', 'tier', 'conditions'],
-  note: ['kind', 'fr', 'en'],
+  note: ['kind', 'clienteles', 'fr', 'en'],
   sub_application: ['name', 'name_en', 'description'],
 } as const;
 

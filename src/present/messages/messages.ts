@@ -142,6 +142,8 @@ export interface Messages {
     readonly conditions: (list: string) => string;
     readonly description: string;
     readonly notes: string;
+    /** A note's kind and the ids of the clienteles it concerns, in a diff line. */
+    readonly noteTag: (kind: string, clienteles: readonly string[]) => string;
     readonly subApps: string;
     readonly inherited: (id: string) => string;
     readonly noAccess: string;
