@@ -24,6 +24,8 @@ interface Condition {
 interface AccessJson {
   conditions: Condition[];
   inherited_from: string | null;
+  /** The other grants of a row (services, who, show). */
+  also?: AccessJson[];
 }
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-width-'));
@@ -72,6 +74,7 @@ const CASES: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['who', 'facturation-formulaires'],
     ['who', 'selat'],
     ['who', 'messagerie-securisee', '--expand'],
+    ['who', 'inscription-clientele-professionnels', '--expand'],
     ['who', 'inscription-clientele-gmf'],
     ['who', 'identification-medecin-famille'],
   ],
@@ -136,7 +139,15 @@ function json(argv: readonly string[], lang: Lang): unknown {
 }
 
 const nameIn = (e: Named, lang: Lang): string => (lang === 'fr' ? e.name : e.name_en);
-const conditionsIn = (a: AccessJson, lang: Lang): string[] => a.conditions.map((c) => c[lang]);
+const clienteleList = (json(['list', 'clienteles'], 'fr') as { clienteles: Named[] }).clienteles;
+/** A row's conditions, then each other grant's conditions and the name of the clientele it comes from: none may be lost. */
+const conditionsIn = (a: AccessJson, lang: Lang): string[] => [
+  ...a.conditions.map((c) => c[lang]),
+  ...(a.also ?? []).flatMap((x) => [
+    ...x.conditions.map((c) => c[lang]),
+    ...(x.inherited_from === null ? [] : [nameIn(clienteleList.find((c) => c.id === x.inherited_from)!, lang)]),
+  ]),
+];
 
 const categories = (json(['list', 'categories'], 'fr') as { categories: Named[] }).categories;
 const categoryName = (id: string, lang: Lang): string =>

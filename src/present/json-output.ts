@@ -1,5 +1,5 @@
 import type { Category, Clientele, Condition, Service, Tier } from '../catalog/model';
-import type { Access } from '../query/access';
+import type { Access, AccessRow } from '../query/access';
 
 /** A service as every JSON output shows it. */
 export interface ServiceJson {
@@ -33,16 +33,24 @@ export interface AccessJson {
   inherited_from: string | null;
 }
 
+/** One row of an answer in JSON: the access that answers, and the other grants that reach the same clientele and service. */
+export interface AccessRowJson extends AccessJson {
+  /** The other grants, best first; empty when one grant answers alone. */
+  also: AccessJson[];
+}
+
 /** `services <clientele> --json` */
 export interface ServicesJson {
   clientele: ClienteleJson;
-  services: (ServiceJson & AccessJson)[];
+  /** One entry per service. */
+  services: (ServiceJson & AccessRowJson)[];
 }
 
 /** `who <service> --json` */
 export interface WhoJson {
   service: ServiceJson;
-  access: ({ clientele: ClienteleJson } & AccessJson)[];
+  /** One entry per clientele. */
+  access: ({ clientele: ClienteleJson } & AccessRowJson)[];
 }
 
 /** `can <clientele> <service> --json` */
@@ -53,7 +61,7 @@ export interface CanJson {
   tier: Tier | null;
   conditions: Condition[];
   inherited_from: string | null;
-  /** Every access that applies, own grant first; the fields above repeat the first. */
+  /** Every access that applies, best first; the fields above repeat the first. */
   access: AccessJson[];
 }
 
@@ -75,6 +83,11 @@ export function categoryJson(c: Category): CategoryJson {
 /** Shapes an access for JSON output. */
 export function accessJson(a: Access): AccessJson {
   return { tier: a.tier, conditions: a.conditions.map((c) => ({ fr: c.fr, en: c.en })), inherited_from: a.inherited_from };
+}
+
+/** Shapes an answer row for JSON output. */
+export function accessRowJson(r: AccessRow): AccessRowJson {
+  return { ...accessJson(r), also: r.also.map(accessJson) };
 }
 
 /** Serialises one JSON document, with a final newline. */

@@ -1,8 +1,8 @@
 import type { Condition, Tier } from '../catalog/model';
 import { TIERS } from '../catalog/model';
-import type { Access, CanResult, ServicesResult, WhoResult } from '../query/access';
+import type { Access, AccessRow, CanResult, ServicesResult, WhoResult } from '../query/access';
 import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle } from './entity-labels';
-import { accessJson, clienteleJson, serviceJson, toJson, type CanJson, type ServicesJson, type WhoJson } from './json-output';
+import { accessJson, accessRowJson, clienteleJson, serviceJson, toJson, type CanJson, type ServicesJson, type WhoJson } from './json-output';
 import { tierLabel, word, wordWith } from './labels';
 import type { Presenter, Presenters, QueryFormat } from './formats';
 import { messagesFor } from './messages/messages';
@@ -48,11 +48,17 @@ function makeConditionNotes(o: PresentOptions): ConditionNotes {
   };
 }
 
-/** Conditions and inheritance of an access, as one cell. */
-function detailCell(a: Access, o: PresentOptions, notes: ConditionNotes): Styled[] {
+/** One other grant of a row, as a phrase: its tier, whose grant it is, its conditions (each worded by `condition`). */
+function alsoText(a: Access, lang: Lang, condition: (c: Condition) => string): string {
+  return messagesFor(lang).rows.also(tierLabel(a.tier, lang), a.inherited_from === null ? null : clienteleTitle(a.holder, lang), a.conditions.map(condition));
+}
+
+/** Conditions and inheritance of a row, then each other grant that reaches the same pair, as one cell. */
+function detailCell(a: AccessRow, o: PresentOptions, notes: ConditionNotes): Styled[] {
   return [
     ...a.conditions.map((c) => ({ text: notes.cellText(c), style: o.palette.warn })),
     ...(a.inherited_from === null ? [] : [{ text: inheritedText(a, o.lang), style: o.palette.accent }]),
+    ...a.also.map((other) => ({ text: alsoText(other, o.lang, notes.cellText), style: o.palette.accent })),
   ];
 }
 
@@ -70,8 +76,15 @@ function conditionsJoinedEn(a: Access): string {
   return a.conditions.map((c) => c.en).join(' ; ');
 }
 
-function byTier(access: readonly Access[]): [Tier, Access[]][] {
-  return TIERS.map((tier): [Tier, Access[]] => [tier, access.filter((a) => a.tier === tier)]).filter(([, list]) => list.length > 0);
+/** The other grants of a row in a CSV cell, as the matrix's CSV cells read: `tier inherited_from=id condition=text`, joined by " | ". */
+function alsoCsv(r: AccessRow, lang: Lang): string {
+  return r.also
+    .map((a) => [a.tier, a.inherited_from === null ? '' : `inherited_from=${a.inherited_from}`, ...a.conditions.map((c) => `condition=${c[lang]}`)].filter(Boolean).join(' '))
+    .join(' | ');
+}
+
+function byTier<A extends Access>(access: readonly A[]): [Tier, A[]][] {
+  return TIERS.map((tier): [Tier, A[]] => [tier, access.filter((a) => a.tier === tier)]).filter(([, list]) => list.length > 0);
 }
 
 function tierHeading(tier: Tier, n: number, o: PresentOptions): BoxRow {
@@ -99,13 +112,12 @@ const servicesTable: Presenter<ServicesResult> = (r, o) => {
     { column: 1, label: wordWith('fieldLabel', lang, { label: word('category', lang) }) },
     { column: 2, label: wordWith('fieldLabel', lang, { label: word('conditions', lang) }) },
   ]);
-  const services = new Set(r.access.map((a) => a.service.id)).size;
-  return `${head}\n${withNotes(table, notes, messagesFor(o.lang).counts.services(services))}`;
+  return `${head}\n${withNotes(table, notes, messagesFor(o.lang).counts.services(r.access.length))}`;
 };
 
 const servicesCsv: Presenter<ServicesResult> = (r) =>
   toCsv(
-    ['clientele', 'tier', 'service', 'name', 'name_en', 'abbreviation', 'category', 'conditions', 'conditions_en', 'inherited_from'],
+    ['clientele', 'tier', 'service', 'name', 'name_en', 'abbreviation', 'category', 'conditions', 'conditions_en', 'inherited_from', 'also', 'also_en'],
     r.access.map((a) => [
       r.clientele.id,
       a.tier,
@@ -117,11 +129,13 @@ const servicesCsv: Presenter<ServicesResult> = (r) =>
       conditionsJoined(a),
       conditionsJoinedEn(a),
       a.inherited_from,
+      alsoCsv(a, 'fr'),
+      alsoCsv(a, 'en'),
     ]),
   );
 
 /** A markdown answer: a bold title, then one row per access naming the other side (a service or a clientele), or a sentence when there is none. */
-function accessMarkdown(title: string, id: string, access: readonly Access[], other: 'service' | 'clientele', none: string, lang: Lang): string {
+function accessMarkdown(title: string, id: string, access: readonly AccessRow[], other: 'service' | 'clientele', none: string, lang: Lang): string {
   const head = `**${title}** (\`${id}\`)\n\n`;
   if (access.length === 0) return `${head}${none}\n`;
   return (
@@ -132,7 +146,7 @@ function accessMarkdown(title: string, id: string, access: readonly Access[], ot
         tierLabel(a.tier, lang),
         other === 'service' ? serviceTitle(a.service, lang) : clienteleTitle(a.clientele, lang),
         other === 'service' ? a.service.id : a.clientele.id,
-        [conditionText(a.conditions, lang), inheritedText(a, lang)].filter(Boolean).join('; '),
+        [conditionText(a.conditions, lang), inheritedText(a, lang), ...a.also.map((x) => alsoText(x, lang, (c) => sanitizeText(c[lang])))].filter(Boolean).join('; '),
       ]),
     )
   );
@@ -143,7 +157,7 @@ const servicesMarkdown: Presenter<ServicesResult> = (r, o) =>
 
 /** Shapes the result of `services` as the documented JSON. */
 export function servicesToJson(r: ServicesResult): ServicesJson {
-  return { clientele: clienteleJson(r.clientele), services: r.access.map((a) => ({ ...serviceJson(a.service), ...accessJson(a) })) };
+  return { clientele: clienteleJson(r.clientele), services: r.access.map((a) => ({ ...serviceJson(a.service), ...accessRowJson(a) })) };
 }
 
 /** Presenters of `services`, one per format. */
@@ -175,7 +189,7 @@ const whoTable: Presenter<WhoResult> = (r, o) => {
 
 const whoCsv: Presenter<WhoResult> = (r) =>
   toCsv(
-    ['service', 'tier', 'clientele', 'name', 'name_en', 'kind', 'conditions', 'conditions_en', 'inherited_from'],
+    ['service', 'tier', 'clientele', 'name', 'name_en', 'kind', 'conditions', 'conditions_en', 'inherited_from', 'also', 'also_en'],
     r.access.map((a) => [
       r.service.id,
       a.tier,
@@ -186,6 +200,8 @@ const whoCsv: Presenter<WhoResult> = (r) =>
       conditionsJoined(a),
       conditionsJoinedEn(a),
       a.inherited_from,
+      alsoCsv(a, 'fr'),
+      alsoCsv(a, 'en'),
     ]),
   );
 
@@ -201,7 +217,7 @@ const whoMarkdown: Presenter<WhoResult> = (r, o) =>
 
 /** Shapes the result of `who` as the documented JSON. */
 export function whoToJson(r: WhoResult): WhoJson {
-  return { service: serviceJson(r.service), access: r.access.map((a) => ({ clientele: clienteleJson(a.clientele), ...accessJson(a) })) };
+  return { service: serviceJson(r.service), access: r.access.map((a) => ({ clientele: clienteleJson(a.clientele), ...accessRowJson(a) })) };
 }
 
 /** Presenters of `who`, one per format. */

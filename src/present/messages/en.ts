@@ -152,6 +152,10 @@ export const en: Messages = {
     notAtTier: (answer, c, s, tier, others) => `${answer}: ${c} does not get ${s} ${tier}, only ${others}.`,
     no: (answer, c, s) => `${answer}: the source does not give ${c} access to ${s}.`,
   },
+  rows: {
+    also: (tier, holder, conditions) =>
+      `also ${tier}${holder === null ? ' (own grant)' : `, through ${holder}`}${conditions.length === 0 ? '' : `: ${conditions.join('; ')}`}`,
+  },
   tiers: {
     creation: 'at account creation',
     request: 'on request',
@@ -258,6 +262,8 @@ export const en: Messages = {
     who: 'Who has access',
     noList: 'The source gives no access list for this service.',
     inheritedFrom: 'inherited from {name}',
+    alsoInherited: 'also {tier}, through {name}',
+    alsoOwn: 'also {tier} (own grant)',
     conditionLine: 'Conditions: {text}',
     notes: 'Notes',
     noteLine: '{label}: {text}',

@@ -178,6 +178,10 @@ export const fr: Messages = {
     notAtTier: (answer, c, s, tier, others) => `${answer} : ${c} n'a pas accès à ${s} ${tier}, seulement ${others}.`,
     no: (answer, c, s) => `${answer} : la source ne donne pas accès à ${s} à ${c}.`,
   },
+  rows: {
+    also: (tier, holder, conditions) =>
+      `aussi ${tier}${holder === null ? ' (accès propre)' : `, par ${holder}`}${conditions.length === 0 ? '' : ` : ${conditions.join(' ; ')}`}`,
+  },
   tiers: {
     creation: 'à la création du compte',
     request: 'sur demande',
@@ -284,6 +288,8 @@ export const fr: Messages = {
     who: 'Qui y a accès',
     noList: "La source ne donne aucune liste d'accès pour ce service.",
     inheritedFrom: 'hérité de la clientèle « {name} »',
+    alsoInherited: 'aussi {tier}, par la clientèle « {name} »',
+    alsoOwn: 'aussi {tier} (accès propre)',
     conditionLine: 'Conditions : {text}',
     notes: 'Notes',
     noteLine: '{label} : {text}',

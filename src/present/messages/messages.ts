@@ -103,6 +103,11 @@ export interface Messages {
     readonly notAtTier: (answer: string, clientele: string, service: string, tier: string, others: string) => string;
     readonly no: (answer: string, clientele: string, service: string) => string;
   };
+  /** How a row of `services` or `who` names the other grants that reach the same clientele and service. */
+  readonly rows: {
+    /** `holder` is the name of the clientele whose grant it is, null for the clientele's own; `conditions` already worded. */
+    readonly also: (tier: string, holder: string | null, conditions: readonly string[]) => string;
+  };
   /** How each tier reads in a sentence or a table cell. */
   readonly tiers: Readonly<Record<Tier, string>>;
   readonly clienteleKinds: Readonly<Record<ClienteleKind, string>>;
@@ -228,6 +233,8 @@ export type HtmlKey =
   | 'who'
   | 'noList'
   | 'inheritedFrom'
+  | 'alsoInherited'
+  | 'alsoOwn'
   | 'conditionLine'
   | 'notes'
   | 'noteLine'
