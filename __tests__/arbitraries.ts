@@ -33,7 +33,9 @@ export const catalogArb: fc.Arbitrary<Catalog> = fc
         grants: fc.array(fc.record({ clientele: fc.nat(), tier: fc.constantFrom(...TIER_VALUES), conditions: fc.array(bilingual, { maxLength: 2 }) }), {
           maxLength: 5,
         }),
-        notes: fc.array(fc.record({ kind: fc.constantFrom(...NOTE_KINDS), clienteles: fc.array(fc.nat(), { maxLength: 3 }), fr: text, en: text }), { maxLength: 2 }),
+        notes: fc.array(fc.record({ kind: fc.constantFrom(...NOTE_KINDS), clienteles: fc.array(fc.nat(), { maxLength: 3 }), fr: text, en: text }), {
+          maxLength: 2,
+        }),
         subApps: fc.array(fc.record({ name_en: text, description: bilingual }), { maxLength: 2 }),
         descriptive: fc.boolean(),
       }),

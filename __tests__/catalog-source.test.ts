@@ -189,7 +189,11 @@ describe('catalog.yaml against the source page', () => {
   test('notes concern the clienteles the prose speaks of, and no others', () => {
     const links = catalog.services.flatMap((s) => s.notes.filter((n) => n.clienteles.length > 0).map((n) => [s.id, n.kind, [...n.clienteles].sort()]));
     expect(links).toEqual([
-      ['messagerie-securisee', 'delegation', ['audioprothesiste', 'oculariste', 'personnel-administratif', 'personnel-administratif-audioprothesiste-oculariste']],
+      [
+        'messagerie-securisee',
+        'delegation',
+        ['audioprothesiste', 'oculariste', 'personnel-administratif', 'personnel-administratif-audioprothesiste-oculariste'],
+      ],
       ['mon-dossier', 'delegation', ['personnel-administratif']],
       ['facturacte', 'obtaining', ['personnel-administratif']],
       ['verification-admissibilite', 'obtaining', ['developpeur-logiciel', 'personnel-administratif']],

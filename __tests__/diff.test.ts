@@ -164,7 +164,10 @@ describe('diff on the shipped catalogue', () => {
     ]);
     expect(d.effects).toEqual([]);
     // The order of the ids means nothing.
-    const reversed: Catalog = { ...b, services: b.services.map((s) => (s.id === 'gamf' ? { ...s, notes: [{ ...after, clienteles: [...after.clienteles].reverse() }] } : s)) };
+    const reversed: Catalog = {
+      ...b,
+      services: b.services.map((s) => (s.id === 'gamf' ? { ...s, notes: [{ ...after, clienteles: [...after.clienteles].reverse() }] } : s)),
+    };
     expect(diffCatalogs(b, reversed)).toEqual(EMPTY);
   });
 });
@@ -241,13 +244,18 @@ describe('diff through the real binary', () => {
   test("a note linked to one clientele more: the line names the note's clienteles in the output language", () => {
     const linked = path.join(dir, 'linked.yaml');
     const gamfNote =
-      "      - kind: obtaining\n        clienteles:\n          - personnel-administratif\n        fr: Le professionnel peut demander un accès pour un membre de son personnel administratif.\n";
+      '      - kind: obtaining\n        clienteles:\n          - personnel-administratif\n        fr: Le professionnel peut demander un accès pour un membre de son personnel administratif.\n';
     const text = fs.readFileSync(CATALOG, 'utf8');
     expect(text.split(gamfNote)).toHaveLength(2);
-    fs.writeFileSync(linked, text.replace(gamfNote, gamfNote.replace('personnel-administratif\n', 'personnel-administratif\n          - developpeur-logiciel\n')));
+    fs.writeFileSync(
+      linked,
+      text.replace(gamfNote, gamfNote.replace('personnel-administratif\n', 'personnel-administratif\n          - developpeur-logiciel\n')),
+    );
     const en = runBin(['diff', CATALOG, linked, '--lang', 'en']);
     expect(en.code).toBe(1);
-    expect(en.stdout).toContain('~ service gamf: notes +[obtaining access, concerns developpeur-logiciel, personnel-administratif] "A professional can request');
+    expect(en.stdout).toContain(
+      '~ service gamf: notes +[obtaining access, concerns developpeur-logiciel, personnel-administratif] "A professional can request',
+    );
     expect(en.stdout).toContain(' -[obtaining access, concerns personnel-administratif] "A professional can request');
     expect(en.stdout).toContain('1 change, 0 effects');
     const fr = runBin(['diff', CATALOG, linked, '--lang', 'fr']);

@@ -307,7 +307,10 @@ describeBrowser('in headless Chromium', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]![1]).toContain('aussi sur demande, par la clientèle «\u00a0Candidat infirmier praticien ou candidate infirmière praticienne\u00a0»');
     expect(entries.map(([id]) => id)).toHaveLength(new Set(entries.map(([id]) => id)).size);
-    const cell = await page.getAttribute('#matrix tr[data-clientele="candidat-ips-premiere-ligne"] td[data-service="inscription-clientele-professionnels"]', 'title');
+    const cell = await page.getAttribute(
+      '#matrix tr[data-clientele="candidat-ips-premiere-ligne"] td[data-service="inscription-clientele-professionnels"]',
+      'title',
+    );
     expect(cell).toContain('aussi sur demande, par la clientèle');
     // On request: the inherited grant answers, in the card and in the by-clientele list.
     await page.selectOption('#f-clientele', 'candidat-ips-premiere-ligne');

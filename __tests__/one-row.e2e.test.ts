@@ -53,7 +53,12 @@ describe('services candidat-ips-premiere-ligne: inscription-clientele-profession
   test('JSON: one entry per service id, the best grant in the entry, the other in also', () => {
     const doc = JSON.parse(runCli(['services', PAIR[0], '--json']).stdout) as { services: (Row & { id: string })[] };
     expect(doc.services.map((s) => s.id)).toEqual([PAIR[1]]);
-    expect(doc.services[0]).toMatchObject({ tier: 'creation', conditions: [], inherited_from: null, also: [{ tier: 'request', conditions: [], inherited_from: 'candidat-ips' }] });
+    expect(doc.services[0]).toMatchObject({
+      tier: 'creation',
+      conditions: [],
+      inherited_from: null,
+      also: [{ tier: 'request', conditions: [], inherited_from: 'candidat-ips' }],
+    });
   });
 
   test('--tier request and --own filter the grants before the rows are made', () => {
@@ -84,25 +89,38 @@ describe('services candidat-ips-premiere-ligne: inscription-clientele-profession
 });
 
 describe('who --expand: each clientele once', () => {
-  test.each(['fr', 'en'])('table (%s) and JSON: candidat-ips-premiere-ligne once, in the creation tier, its inherited request beside it; the count is the rows', (lang) => {
-    const out = runCli(['who', PAIR[1], '--expand', '--lang', lang], { NO_COLOR: '1' }, false, '', 100);
-    expect(out.code).toBe(0);
-    const rows = tableRows(out.stdout);
-    const mine = rows.filter((r) => r[0]!.includes(PAIR[0]));
-    expect(mine).toHaveLength(1);
-    expect(mine[0]![1]).toBe(lang === 'fr' ? 'aussi sur demande, par Candidat infirmier praticien ou candidate infirmière praticienne' : 'also on request, through Nurse practitioner candidate');
-    expect(out.stdout.trimEnd().split('\n').at(-1)).toBe(lang === 'fr' ? `${rows.length} clientèles` : `${rows.length} clienteles`);
-    const doc = JSON.parse(runCli(['who', PAIR[1], '--expand', '--json', '--lang', lang]).stdout) as { access: (Row & { clientele: { id: string } })[] };
-    const ids = doc.access.map((a) => a.clientele.id);
-    expect(ids).toHaveLength(new Set(ids).size);
-    expect(ids).toHaveLength(rows.length);
-    expect(doc.access.find((a) => a.clientele.id === PAIR[0])).toMatchObject({ tier: 'creation', inherited_from: null, also: [{ tier: 'request', inherited_from: 'candidat-ips' }] });
-  });
+  test.each(['fr', 'en'])(
+    'table (%s) and JSON: candidat-ips-premiere-ligne once, in the creation tier, its inherited request beside it; the count is the rows',
+    (lang) => {
+      const out = runCli(['who', PAIR[1], '--expand', '--lang', lang], { NO_COLOR: '1' }, false, '', 100);
+      expect(out.code).toBe(0);
+      const rows = tableRows(out.stdout);
+      const mine = rows.filter((r) => r[0]!.includes(PAIR[0]));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]![1]).toBe(
+        lang === 'fr'
+          ? 'aussi sur demande, par Candidat infirmier praticien ou candidate infirmière praticienne'
+          : 'also on request, through Nurse practitioner candidate',
+      );
+      expect(out.stdout.trimEnd().split('\n').at(-1)).toBe(lang === 'fr' ? `${rows.length} clientèles` : `${rows.length} clienteles`);
+      const doc = JSON.parse(runCli(['who', PAIR[1], '--expand', '--json', '--lang', lang]).stdout) as { access: (Row & { clientele: { id: string } })[] };
+      const ids = doc.access.map((a) => a.clientele.id);
+      expect(ids).toHaveLength(new Set(ids).size);
+      expect(ids).toHaveLength(rows.length);
+      expect(doc.access.find((a) => a.clientele.id === PAIR[0])).toMatchObject({
+        tier: 'creation',
+        inherited_from: null,
+        also: [{ tier: 'request', inherited_from: 'candidat-ips' }],
+      });
+    },
+  );
 
   test('no service, expanded, names a clientele twice', () => {
     const services = (JSON.parse(runCli(['list', 'services', '--json']).stdout) as { services: { id: string }[] }).services;
     for (const s of services) {
-      const ids = (JSON.parse(runCli(['who', s.id, '--expand', '--json']).stdout) as { access: { clientele: { id: string } }[] }).access.map((a) => a.clientele.id);
+      const ids = (JSON.parse(runCli(['who', s.id, '--expand', '--json']).stdout) as { access: { clientele: { id: string } }[] }).access.map(
+        (a) => a.clientele.id,
+      );
       expect({ service: s.id, repeated: ids.filter((id, i) => ids.indexOf(id) !== i) }).toEqual({ service: s.id, repeated: [] });
     }
   });
@@ -115,5 +133,7 @@ test('the matrix: one JSON entry per service a clientele reaches, the best one (
     expect(ids).toHaveLength(new Set(ids).size);
   }
   const row = doc.rows.find((r) => r.clientele.id === PAIR[0])!;
-  expect(row.access).toEqual([expect.objectContaining({ service: PAIR[1], tier: 'creation', inherited_from: null, also: [expect.objectContaining({ tier: 'request' })] })]);
+  expect(row.access).toEqual([
+    expect.objectContaining({ service: PAIR[1], tier: 'creation', inherited_from: null, also: [expect.objectContaining({ tier: 'request' })] }),
+  ]);
 });

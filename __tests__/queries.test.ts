@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import { loadCatalog } from '../src/catalog/load-catalog';
-import type { Catalog } from '../src/catalog/model';
+import type { Catalog, Note } from '../src/catalog/model';
 import { normalizeName } from '../src/catalog/normalize-name';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
-import { checkAccess, findServices, findWho, type Access, type AccessRow } from '../src/query/access';
+import { checkAccess, findServices, findWho, notesFor, type Access, type AccessRow } from '../src/query/access';
 import { buildMatrix } from '../src/query/build-matrix';
 import { indexCatalog } from '../src/query/catalog-index';
 import { resolveName } from '../src/query/resolve-name';
@@ -170,15 +170,17 @@ describe('services, who and can', () => {
       ['inscription-clientele-professionnels', 'creation', null, [['request', 'candidat-ips', 'candidat-ips']]],
     ]);
     // The filters apply to grants before grouping.
-    expect(findServices(index, clientele('candidat-ips-premiere-ligne'), { tier: 'request' }).access.map((a) => [a.tier, a.inherited_from, a.also.length])).toEqual([
-      ['request', 'candidat-ips', 0],
-    ]);
+    expect(
+      findServices(index, clientele('candidat-ips-premiere-ligne'), { tier: 'request' }).access.map((a) => [a.tier, a.inherited_from, a.also.length]),
+    ).toEqual([['request', 'candidat-ips', 0]]);
     expect(findServices(index, clientele('candidat-ips-premiere-ligne'), { own: true }).access.map((a) => [a.tier, a.inherited_from, a.also.length])).toEqual([
       ['creation', null, 0],
     ]);
     // who --expand: the clientele once, in the creation tier.
     const who = findWho(index, service('inscription-clientele-professionnels'), { expand: true }).access;
-    expect(who.filter((a) => a.clientele.id === 'candidat-ips-premiere-ligne').map((a) => [a.tier, a.also.map((x) => x.tier)])).toEqual([['creation', ['request']]]);
+    expect(who.filter((a) => a.clientele.id === 'candidat-ips-premiere-ligne').map((a) => [a.tier, a.also.map((x) => x.tier)])).toEqual([
+      ['creation', ['request']],
+    ]);
     // Every service and who row of the whole catalogue is one pair.
     for (const c of catalog.clienteles) {
       const ids = findServices(index, c).access.map((a) => a.service.id);
@@ -198,7 +200,13 @@ describe('services, who and can', () => {
       ...catalog,
       services: catalog.services.map((s) =>
         s.id === 'gamf'
-          ? { ...s, grants: [...s.grants.map((g) => (g.clientele === 'ips-premiere-ligne' ? { ...g, tier: 'request' as const } : g)), { clientele: 'ips', tier: 'creation', conditions: [] }] }
+          ? {
+              ...s,
+              grants: [
+                ...s.grants.map((g) => (g.clientele === 'ips-premiere-ligne' ? { ...g, tier: 'request' as const } : g)),
+                { clientele: 'ips', tier: 'creation', conditions: [] },
+              ],
+            }
           : s,
       ),
     };
@@ -206,7 +214,9 @@ describe('services, who and can', () => {
     const row = findServices(small, special).access.find((a) => a.service.id === gamf.id)!;
     expect([row.tier, row.inherited_from, row.also.map((a) => [a.tier, a.inherited_from])]).toEqual(['creation', 'ips', [['request', null]]]);
     expect(checkAccess(small, special, small.serviceById.get('gamf')!).best).toMatchObject({ tier: 'creation', inherited_from: 'ips' });
-    expect(buildMatrix(small).rows.find((r) => r.clientele.id === special.id)!.cells[small.catalog.services.indexOf(small.serviceById.get('gamf')!)]![0]).toMatchObject({
+    expect(
+      buildMatrix(small).rows.find((r) => r.clientele.id === special.id)!.cells[small.catalog.services.indexOf(small.serviceById.get('gamf')!)]![0],
+    ).toMatchObject({
       tier: 'creation',
       inherited_from: 'ips',
     });
@@ -243,6 +253,44 @@ describe('services, who and can', () => {
       }
     }
     expect(pairs).toBe(29 * 23);
+  });
+});
+
+describe('the notes that bear on an answer', () => {
+  test('a note linked to a clientele concerns its specialisations, not its parent; a general note only when it says how access is obtained', () => {
+    // A made-up catalogue: GAMF gets a note about IPS, one about the IPS in primary care, and two general ones.
+    const note = (kind: Note['kind'], clienteles: string[], fr: string): Note => ({ kind, clienteles, fr, en: fr });
+    const edited: Catalog = {
+      ...catalog,
+      services: catalog.services.map((s) =>
+        s.id === 'gamf'
+          ? {
+              ...s,
+              notes: [
+                note('usage', ['ips'], 'about IPS'),
+                note('usage', ['ips-premiere-ligne'], 'about IPSPL'),
+                note('usage', [], 'general usage'),
+                note('channel', [], 'general channel'),
+              ],
+            }
+          : s,
+      ),
+    };
+    const small = indexCatalog(edited);
+    const gamf = small.serviceById.get('gamf')!;
+    const texts = (id: string): string[] => notesFor(small, small.clienteleById.get(id)!, gamf).map((n) => n.fr);
+    expect(texts('ips-premiere-ligne')).toEqual(['about IPS', 'about IPSPL', 'general channel']);
+    expect(texts('ips')).toEqual(['about IPS', 'general channel']);
+    expect(texts('podiatre')).toEqual(['general channel']);
+    expect(checkAccess(small, small.clienteleById.get('ips-sante-mentale')!, gamf).notes.map((n) => n.fr)).toEqual(['about IPS', 'general channel']);
+  });
+
+  test('holders are the grants of the service, by tier, at the tier asked when one is', () => {
+    const r = checkAccess(index, clientele('podiatre'), service('SELAT'));
+    expect(r.eligible).toBe(false);
+    expect(r.holders.map((a) => [a.clientele.id, a.tier, a.inherited_from])).toEqual(service('SELAT').grants.map((g) => [g.clientele, g.tier, null]));
+    expect(checkAccess(index, clientele('podiatre'), service('SELAT'), 'creation').holders).toEqual([]);
+    expect(checkAccess(index, clientele('podiatre'), service('identification-medecin-famille')).holders).toEqual([]);
   });
 });
 

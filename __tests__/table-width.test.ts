@@ -83,6 +83,11 @@ const CASES: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['can', 'medecin-omnipraticien', 'roseh'],
     ['can', 'candidat-ips-premiere-ligne', 'inscription-clientele-professionnels'],
     ['can', 'podiatre', 'selat'],
+    // A "no" lists the holders by tier and the notes that bear on the clientele.
+    ['can', 'personnel-administratif', 'verification-admissibilite'],
+    ['can', 'candidat-ips', 'messagerie-securisee'],
+    ['can', 'audioprothesiste', 'messagerie-securisee', '--tier', 'creation'],
+    ['can', 'pharmacien', 'identification-medecin-famille'],
   ],
   show: [
     ['show', 'selat'],
@@ -145,7 +150,14 @@ const conditionsIn = (a: AccessJson, lang: Lang): string[] => [
   ...a.conditions.map((c) => c[lang]),
   ...(a.also ?? []).flatMap((x) => [
     ...x.conditions.map((c) => c[lang]),
-    ...(x.inherited_from === null ? [] : [nameIn(clienteleList.find((c) => c.id === x.inherited_from)!, lang)]),
+    ...(x.inherited_from === null
+      ? []
+      : [
+          nameIn(
+            clienteleList.find((c) => c.id === x.inherited_from)!,
+            lang,
+          ),
+        ]),
   ]),
 ];
 
@@ -207,8 +219,21 @@ function expectedTexts(argv: readonly string[], lang: Lang): string[] | null {
       return [nameIn(j.service, lang), j.service.id, ...clienteles(j.access)];
     }
     case 'can': {
-      const j = json(argv, lang) as { clientele: Named; service: Named; access: AccessJson[] };
-      return [nameIn(j.clientele, lang), nameIn(j.service, lang), ...j.access.flatMap((a) => conditionsIn(a, lang))];
+      const j = json(argv, lang) as {
+        clientele: Named;
+        service: Named;
+        eligible: boolean;
+        access: AccessJson[];
+        holders: ({ clientele: Named } & AccessJson)[];
+        notes: Condition[];
+      };
+      return [
+        nameIn(j.clientele, lang),
+        nameIn(j.service, lang),
+        ...j.access.flatMap((a) => conditionsIn(a, lang)),
+        ...(j.eligible ? [] : j.holders.flatMap((h) => [nameIn(h.clientele, lang), ...conditionsIn(h, lang)])),
+        ...j.notes.map((n) => n[lang]),
+      ];
     }
     case 'show': {
       const j = json(argv, lang) as

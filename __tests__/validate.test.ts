@@ -135,7 +135,10 @@ describe('the clienteles a note concerns', () => {
   const MINIMAL = fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8');
   const MAIL_NOTES = '    notes: []\n    sub_applications: []\n\n  - id: files\n';
   const withNote = (clienteles: string): string =>
-    MINIMAL.replace(MAIL_NOTES, `    notes:\n      - kind: delegation\n        clienteles: ${clienteles}\n        fr: Une note.\n        en: A note.\n    sub_applications: []\n\n  - id: files\n`);
+    MINIMAL.replace(
+      MAIL_NOTES,
+      `    notes:\n      - kind: delegation\n        clienteles: ${clienteles}\n        fr: Une note.\n        en: A note.\n    sub_applications: []\n\n  - id: files\n`,
+    );
 
   test('are loaded with the note, in the order written; an empty list is a note about the service in general', () => {
     for (const [yaml, ids] of [
@@ -151,9 +154,25 @@ describe('the clienteles a note concerns', () => {
     // line 67 is "        clienteles: [...]", the list starting at column 21
     const result = validateCatalogText(withNote('[ghost, clerk, nurse-chief, clerk]'), 'x.yaml');
     expect(result.ok ? [] : result.problems).toMatchObject([
-      { code: 'UNKNOWN_CLIENTELE', line: 67, col: 22, endLine: 67, endCol: 27, path: '/services/0/notes/0/clienteles/0', detail: { id: 'unknownNoteClientele', service: 'mail', clientele: 'ghost' } },
+      {
+        code: 'UNKNOWN_CLIENTELE',
+        line: 67,
+        col: 22,
+        endLine: 67,
+        endCol: 27,
+        path: '/services/0/notes/0/clienteles/0',
+        detail: { id: 'unknownNoteClientele', service: 'mail', clientele: 'ghost' },
+      },
       { code: 'UNKNOWN_CLIENTELE', line: 67, col: 36, endLine: 67, endCol: 47, path: '/services/0/notes/0/clienteles/2', detail: { clientele: 'nurse-chief' } },
-      { code: 'DUPLICATE_NOTE_CLIENTELE', line: 67, col: 49, endLine: 67, endCol: 54, path: '/services/0/notes/0/clienteles/3', detail: { id: 'duplicateNoteClientele', clientele: 'clerk' } },
+      {
+        code: 'DUPLICATE_NOTE_CLIENTELE',
+        line: 67,
+        col: 49,
+        endLine: 67,
+        endCol: 54,
+        path: '/services/0/notes/0/clienteles/3',
+        detail: { id: 'duplicateNoteClientele', clientele: 'clerk' },
+      },
     ]);
   });
 
@@ -169,7 +188,9 @@ describe('the clienteles a note concerns', () => {
 
   test('the field is required, a list of ids', () => {
     const missing = validateCatalogText(withNote('[]').replace('        clienteles: []\n', ''), 'x.yaml');
-    expect(missing.ok ? [] : missing.problems).toMatchObject([{ code: 'SCHEMA', path: '/services/0/notes/0', detail: { id: 'missingKey', key: 'clienteles' } }]);
+    expect(missing.ok ? [] : missing.problems).toMatchObject([
+      { code: 'SCHEMA', path: '/services/0/notes/0', detail: { id: 'missingKey', key: 'clienteles' } },
+    ]);
     const single = validateCatalogText(withNote('clerk'), 'x.yaml');
     expect(single.ok ? [] : single.problems).toMatchObject([{ code: 'SCHEMA', path: '/services/0/notes/0/clienteles', detail: { id: 'wrongType' } }]);
     const badId = validateCatalogText(withNote('[Clerk]'), 'x.yaml');

@@ -2,8 +2,19 @@ import type { Condition, Tier } from '../catalog/model';
 import { TIERS } from '../catalog/model';
 import type { Access, AccessRow, CanResult, ServicesResult, WhoResult } from '../query/access';
 import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle } from './entity-labels';
-import { accessJson, accessRowJson, clienteleJson, serviceJson, toJson, type CanJson, type ServicesJson, type WhoJson } from './json-output';
-import { tierLabel, word, wordWith } from './labels';
+import {
+  accessJson,
+  accessRowJson,
+  clienteleJson,
+  holderJson,
+  noteJson,
+  serviceJson,
+  toJson,
+  type CanJson,
+  type ServicesJson,
+  type WhoJson,
+} from './json-output';
+import { noteLabel, tierLabel, word, wordWith } from './labels';
 import type { Presenter, Presenters, QueryFormat } from './formats';
 import { messagesFor } from './messages/messages';
 import type { Lang, PresentOptions } from './options';
@@ -79,7 +90,11 @@ function conditionsJoinedEn(a: Access): string {
 /** The other grants of a row in a CSV cell, as the matrix's CSV cells read: `tier inherited_from=id condition=text`, joined by " | ". */
 function alsoCsv(r: AccessRow, lang: Lang): string {
   return r.also
-    .map((a) => [a.tier, a.inherited_from === null ? '' : `inherited_from=${a.inherited_from}`, ...a.conditions.map((c) => `condition=${c[lang]}`)].filter(Boolean).join(' '))
+    .map((a) =>
+      [a.tier, a.inherited_from === null ? '' : `inherited_from=${a.inherited_from}`, ...a.conditions.map((c) => `condition=${c[lang]}`)]
+        .filter(Boolean)
+        .join(' '),
+    )
     .join(' | ');
 }
 
@@ -146,7 +161,9 @@ function accessMarkdown(title: string, id: string, access: readonly AccessRow[],
         tierLabel(a.tier, lang),
         other === 'service' ? serviceTitle(a.service, lang) : clienteleTitle(a.clientele, lang),
         other === 'service' ? a.service.id : a.clientele.id,
-        [conditionText(a.conditions, lang), inheritedText(a, lang), ...a.also.map((x) => alsoText(x, lang, (c) => sanitizeText(c[lang])))].filter(Boolean).join('; '),
+        [conditionText(a.conditions, lang), inheritedText(a, lang), ...a.also.map((x) => alsoText(x, lang, (c) => sanitizeText(c[lang])))]
+          .filter(Boolean)
+          .join('; '),
       ]),
     )
   );
@@ -228,26 +245,105 @@ export const presentWho = {
   markdown: whoMarkdown,
 } as const satisfies Presenters<WhoResult, QueryFormat>;
 
-/** The answer of `can` as sentences (shared by table and markdown). */
-function canSentences(r: CanResult, lang: Lang, strong: (s: string) => string, palette: PresentOptions['palette']): string[] {
+/** A line with a label before its text: the label is kept whole, the text wraps under it. */
+interface Labelled {
+  readonly label: string;
+  readonly text: string;
+}
+
+/** What `can` says: its sentences, then (for a "no") who holds the service by tier, then the notes that bear on the clientele's access. */
+interface CanAnswer {
+  readonly sentences: readonly string[];
+  /**
+   * Null when not shown (a "yes", or a service the source gives no list for); else a heading and one line per
+   * tier (one line, unlabelled, when a tier was asked), or no heading and a sentence saying no one holds it at
+   * the tier asked.
+   */
+  readonly holders: { readonly heading: string | null; readonly lines: readonly Labelled[]; readonly none: string | null } | null;
+  readonly notes: readonly Labelled[];
+}
+
+function canAnswer(r: CanResult, lang: Lang, strong: (s: string) => string, palette: PresentOptions['palette']): CanAnswer {
   const c = `${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`;
   const s = `${serviceTitle(r.service, lang)} [${r.service.id}]`;
   const m = messagesFor(lang).can;
-  const lines: string[] = [];
+  const sentences: string[] = [];
+  const no = strong(palette.bad(m.noWord));
   if (r.eligible && r.best) {
-    lines.push(m.yes(strong(palette.good(m.yesWord)), c, s, tierLabel(r.best.tier, lang)));
+    sentences.push(m.yes(strong(palette.good(m.yesWord)), c, s, tierLabel(r.best.tier, lang)));
     for (const a of r.access) {
-      if (a !== r.best) lines.push(m.also(tierLabel(a.tier, lang), a.inherited_from));
-      else if (a.inherited_from !== null) lines.push(m.inherited(a.inherited_from));
-      for (const cond of a.conditions) lines.push(m.condition(palette.warn(sanitizeText(cond[lang]))));
+      if (a !== r.best) sentences.push(m.also(tierLabel(a.tier, lang), a.inherited_from));
+      else if (a.inherited_from !== null) sentences.push(m.inherited(a.inherited_from));
+      for (const cond of a.conditions) sentences.push(m.condition(palette.warn(sanitizeText(cond[lang]))));
     }
+  } else if (r.service.grants.length === 0) {
+    sentences.push(m.noList(no, c, s));
   } else if (r.required_tier !== null && r.any_tier.length > 0) {
     const others = r.any_tier.map((a) => tierLabel(a.tier, lang)).join(', ');
-    lines.push(m.notAtTier(strong(palette.bad(m.noWord)), c, s, tierLabel(r.required_tier, lang), others));
+    sentences.push(m.notAtTier(no, c, s, tierLabel(r.required_tier, lang), others));
   } else {
-    lines.push(m.no(strong(palette.bad(m.noWord)), c, s));
+    sentences.push(m.no(no, c, s));
   }
-  return lines;
+  // A "no" says who does hold the service (at the tier asked, if any), unless the source gives no list at all.
+  const holderList = (list: readonly Access[]): string =>
+    m.holderList(
+      list.map((a) =>
+        m.holder(
+          clienteleTitle(a.clientele, lang),
+          a.conditions.map((k) => sanitizeText(k[lang])),
+        ),
+      ),
+    );
+  const tierAsked = r.required_tier === null ? null : tierLabel(r.required_tier, lang);
+  const holders =
+    r.eligible || r.service.grants.length === 0
+      ? null
+      : r.holders.length === 0 && tierAsked !== null
+        ? { heading: null, lines: [], none: m.noHolder(tierAsked) }
+        : {
+            heading: m.holders(tierAsked),
+            lines:
+              tierAsked !== null
+                ? [{ label: '', text: holderList(r.holders) }]
+                : byTier(r.holders).map(([tier, list]) => {
+                    const label = tierLabel(tier, lang);
+                    return { label: wordWith('fieldLabel', lang, { label: `${label.charAt(0).toUpperCase()}${label.slice(1)}` }), text: holderList(list) };
+                  }),
+            none: null,
+          };
+  const notes = r.notes.map((n) => ({ label: m.note(noteLabel(n.kind, lang)), text: sanitizeText(n[lang]) }));
+  return { sentences, holders, notes };
+}
+
+/** `can` for a terminal: the sentences, the holders under their heading (a line per tier), the notes; each wrapped to the width. */
+function canTable(r: CanResult, o: PresentOptions): string {
+  const a = canAnswer(r, o.lang, o.palette.bold, o.palette);
+  const lines = a.sentences.flatMap((line) => wrap(line, o.width));
+  if (a.holders !== null) {
+    if (a.holders.heading !== null) lines.push(...wrap(a.holders.heading, o.width).map(o.palette.bold));
+    for (const l of a.holders.lines) lines.push(...wrapHanging(`- ${l.label}`, l.text, o.width, 2));
+    if (a.holders.none !== null) lines.push(...wrap(a.holders.none, o.width));
+  }
+  for (const n of a.notes)
+    lines.push(
+      ...wrapHanging(n.label, n.text, o.width, 2).map((l, i) =>
+        i === 0 && l.startsWith(n.label) ? `${o.palette.accent(n.label)}${l.slice(n.label.length)}` : l,
+      ),
+    );
+  return lines.join('\n') + '\n';
+}
+
+/** `can` in markdown: one paragraph per sentence, the holders as a list under their heading, one paragraph per note. */
+function canMarkdown(r: CanResult, o: PresentOptions): string {
+  const a = canAnswer(r, o.lang, (t) => `**${t}**`, o.palette);
+  const paragraphs = [...a.sentences];
+  if (a.holders !== null) {
+    if (a.holders.heading !== null) paragraphs.push(a.holders.heading);
+    if (a.holders.lines.length > 0) paragraphs.push(a.holders.lines.map((l) => `- ${l.label}${l.text}`).join('\n'));
+    if (a.holders.none !== null) paragraphs.push(a.holders.none);
+  }
+  paragraphs.push(...a.notes.map((n) => `${n.label}${n.text}`));
+  return paragraphs.join('\n\n') + '\n';
 }
 
 /** Shapes the result of `can` as the documented JSON. */
@@ -260,19 +356,30 @@ export function canToJson(r: CanResult): CanJson {
     conditions: r.best ? accessJson(r.best).conditions : [],
     inherited_from: r.best?.inherited_from ?? null,
     access: r.access.map(accessJson),
+    holders: r.holders.map(holderJson),
+    notes: r.notes.map(noteJson),
   };
+}
+
+/** The holders of a `can` answer in a CSV cell: per tier, the tier then the ids, joined by " | ". */
+function holdersCsv(r: CanResult): string {
+  return byTier(r.holders)
+    .map(([tier, list]) => [tier, ...list.map((a) => a.clientele.id)].join(' '))
+    .join(' | ');
+}
+
+/** The notes of a `can` answer in a CSV cell: `kind: text`, joined by " | ". */
+function notesCsv(r: CanResult, lang: Lang): string {
+  return r.notes.map((n) => `${n.kind}: ${n[lang]}`).join(' | ');
 }
 
 /** Presenters of `can`, one per format. */
 export const presentCan = {
-  table: (r, o) =>
-    canSentences(r, o.lang, o.palette.bold, o.palette)
-      .flatMap((line) => wrap(line, o.width))
-      .join('\n') + '\n',
+  table: canTable,
   json: (r) => toJson(canToJson(r)),
   csv: (r) =>
     toCsv(
-      ['clientele', 'service', 'eligible', 'tier', 'conditions', 'conditions_en', 'inherited_from'],
+      ['clientele', 'service', 'eligible', 'tier', 'conditions', 'conditions_en', 'inherited_from', 'holders', 'notes', 'notes_en'],
       [
         [
           r.clientele.id,
@@ -282,8 +389,11 @@ export const presentCan = {
           r.best ? conditionsJoined(r.best) : '',
           r.best ? conditionsJoinedEn(r.best) : '',
           r.best?.inherited_from ?? null,
+          holdersCsv(r),
+          notesCsv(r, 'fr'),
+          notesCsv(r, 'en'),
         ],
       ],
     ),
-  markdown: (r, o) => canSentences(r, o.lang, (s) => `**${s}**`, o.palette).join('\n\n') + '\n',
+  markdown: canMarkdown,
 } as const satisfies Presenters<CanResult, QueryFormat>;

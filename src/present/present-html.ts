@@ -389,7 +389,11 @@ function pageAccess(data: ExportData): { notes: ConditionNote[]; access: (PageGr
       }),
       inherited_from: a.inherited_from,
     });
-    return (data.who[i]?.access ?? []).map((row) => ({ clientele: row.clientele.id, ...grant(row.clientele.id, row), also: row.also.map((a) => grant(row.clientele.id, a)) }));
+    return (data.who[i]?.access ?? []).map((row) => ({
+      clientele: row.clientele.id,
+      ...grant(row.clientele.id, row),
+      also: row.also.map((a) => grant(row.clientele.id, a)),
+    }));
   });
   return { notes, access };
 }

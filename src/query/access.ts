@@ -1,4 +1,4 @@
-import type { Category, Clientele, Condition, Service, Tier } from '../catalog/model';
+import type { Category, Clientele, Condition, Note, NoteKind, Service, Tier } from '../catalog/model';
 import { TIERS } from '../catalog/model';
 import { descendantsOf, lineageOf, orderKey, type CatalogIndex } from './catalog-index';
 
@@ -122,7 +122,22 @@ export function findWho(index: CatalogIndex, service: Service, options: { tier?:
   return { service, filter: { tier: options.tier }, expanded: options.expand ?? false, category: index.categoryById.get(service.category) ?? null, access };
 }
 
-/** The result of `can`: whether one clientele may use one service, and how. */
+/** Kinds of note that say how a service is reached: a note of one of them about the service in general bears on every clientele's access. */
+export const ACCESS_NOTE_KINDS = ['delegation', 'obtaining', 'channel'] as const satisfies readonly NoteKind[];
+
+/**
+ * The notes of a service that bear on one clientele's access, in the catalogue's order: those linked to the
+ * clientele or to one of its ancestors (a note about IPS concerns the IPS in primary care), and those about
+ * the service in general that say how access is obtained (delegation, obtaining, channel).
+ */
+export function notesFor(index: CatalogIndex, clientele: Clientele, service: Service): Note[] {
+  const lineage = new Set(lineageOf(index, clientele).map((c) => c.id));
+  return service.notes.filter(
+    (n) => n.clienteles.some((id) => lineage.has(id)) || (n.clienteles.length === 0 && (ACCESS_NOTE_KINDS as readonly NoteKind[]).includes(n.kind)),
+  );
+}
+
+/** The result of `can`: whether one clientele may use one service, and how; or, when it may not, who may and what the source says about it. */
 export interface CanResult {
   readonly clientele: Clientele;
   readonly service: Service;
@@ -134,11 +149,28 @@ export interface CanResult {
   readonly required_tier: Tier | null;
   /** Every access whatever its tier, to explain a "no" that only the tier filter caused. */
   readonly any_tier: readonly Access[];
+  /**
+   * Who holds the service: every grant of the service (at the required tier, when one is asked), by tier then
+   * source order, each an access of the clientele that holds it. Empty when the source gives no list.
+   */
+  readonly holders: readonly Access[];
+  /** The notes of the service that bear on this clientele's access (see notesFor). */
+  readonly notes: readonly Note[];
 }
 
-/** Says whether a clientele may use a service, optionally only at a given tier. */
+/** Says whether a clientele may use a service, optionally only at a given tier, with who holds it and the notes that bear on it. */
 export function checkAccess(index: CatalogIndex, clientele: Clientele, service: Service, tier?: Tier): CanResult {
   const anyTier = accessesTo(index, clientele, service);
   const access = anyTier.filter((a) => tier === undefined || a.tier === tier);
-  return { clientele, service, eligible: access.length > 0, best: access[0] ?? null, access, required_tier: tier ?? null, any_tier: anyTier };
+  return {
+    clientele,
+    service,
+    eligible: access.length > 0,
+    best: access[0] ?? null,
+    access,
+    required_tier: tier ?? null,
+    any_tier: anyTier,
+    holders: findWho(index, service, { tier }).access.map(({ also: _also, ...a }) => a),
+    notes: notesFor(index, clientele, service),
+  };
 }

@@ -151,6 +151,12 @@ export const en: Messages = {
     condition: (text) => `Condition: ${text}`,
     notAtTier: (answer, c, s, tier, others) => `${answer}: ${c} does not get ${s} ${tier}, only ${others}.`,
     no: (answer, c, s) => `${answer}: the source does not give ${c} access to ${s}.`,
+    noList: (answer, c, s) => `${answer}: the source gives no access list for ${s}, so it names no access for ${c}.`,
+    holders: (tier) => (tier === null ? 'Who has access:' : `Who has access ${tier}:`),
+    noHolder: (tier) => `No one has access ${tier}.`,
+    holder: (name, conditions) => (conditions.length === 0 ? name : `${name} (${conditions.join('; ')})`),
+    holderList: (holders) => holders.join('; '),
+    note: (kind) => `Note (${kind}): `,
   },
   rows: {
     also: (tier, holder, conditions) =>

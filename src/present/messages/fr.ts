@@ -177,6 +177,12 @@ export const fr: Messages = {
     condition: (text) => `Condition : ${text}`,
     notAtTier: (answer, c, s, tier, others) => `${answer} : ${c} n'a pas accès à ${s} ${tier}, seulement ${others}.`,
     no: (answer, c, s) => `${answer} : la source ne donne pas accès à ${s} à ${c}.`,
+    noList: (answer, c, s) => `${answer} : la source ne donne aucune liste d'accès pour ${s} ; elle ne nomme donc aucun accès pour ${c}.`,
+    holders: (tier) => (tier === null ? 'Qui y a accès :' : `Qui y a accès ${tier} :`),
+    noHolder: (tier) => `Personne n'y a accès ${tier}.`,
+    holder: (name, conditions) => (conditions.length === 0 ? name : `${name} (${conditions.join(' ; ')})`),
+    holderList: (holders) => holders.join(' ; '),
+    note: (kind) => `Note (${kind}) : `,
   },
   rows: {
     also: (tier, holder, conditions) =>

@@ -102,6 +102,18 @@ export interface Messages {
     readonly condition: (text: string) => string;
     readonly notAtTier: (answer: string, clientele: string, service: string, tier: string, others: string) => string;
     readonly no: (answer: string, clientele: string, service: string) => string;
+    /** A "no" for a service the source gives no access list for. */
+    readonly noList: (answer: string, clientele: string, service: string) => string;
+    /** Heading of the holders of a service, at any tier (`tier` null) or at the tier asked. */
+    readonly holders: (tier: string | null) => string;
+    /** When no one holds the service at the tier asked. */
+    readonly noHolder: (tier: string) => string;
+    /** One holder: its name, then the conditions of its grant. */
+    readonly holder: (name: string, conditions: readonly string[]) => string;
+    /** The holders of one tier, one after the other. */
+    readonly holderList: (holders: readonly string[]) => string;
+    /** The label before a note's text, naming its kind. */
+    readonly note: (kind: string) => string;
   };
   /** How a row of `services` or `who` names the other grants that reach the same clientele and service. */
   readonly rows: {
