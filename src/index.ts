@@ -26,7 +26,10 @@ export {
   checkAccess as canAccess,
   findServices as servicesFor,
   findWho as whoCan,
+  notesFor,
+  ACCESS_NOTE_KINDS,
   type Access,
+  type AccessRow,
   type AccessFilter,
   type CanResult,
   type ServicesResult,
@@ -36,7 +39,7 @@ export { buildMatrix, type MatrixResult } from './query/build-matrix';
 export { searchCatalog, type SearchResult } from './query/search-catalog';
 export { diffCatalogs, type CatalogDiff, type Change, type Effect } from './query/diff-catalogs';
 export { canToJson, servicesToJson, whoToJson } from './present/present-access';
-export type { CanJson, ClienteleJson, ServiceJson, ServicesJson, WhoJson } from './present/json-output';
+export type { AccessJson, AccessRowJson, CanJson, ClienteleJson, HolderJson, NoteJson, ServiceJson, ServicesJson, WhoJson } from './present/json-output';
 
 /** Thrown by openCatalog when the catalogue cannot be read or is invalid; `problems` says why, with positions. */
 export class CatalogError extends Error {

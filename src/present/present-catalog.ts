@@ -456,7 +456,11 @@ export const presentMatrix = {
       services: r.services.map(serviceJson),
       rows: r.rows.map((row) => ({
         clientele: clienteleJson(row.clientele),
-        access: row.cells.flatMap((cell, i) => cell.map((a) => ({ service: r.services[i]?.id ?? '', ...accessJson(a) }))),
+        // One entry per service the clientele reaches: the best access, the others in `also`.
+        access: row.cells.flatMap((cell, i) => {
+          const [best, ...also] = cell;
+          return best === undefined ? [] : [{ service: r.services[i]?.id ?? '', ...accessJson(best), also: also.map(accessJson) }];
+        }),
       })),
     }),
   csv: (r, o) =>
