@@ -308,6 +308,7 @@ export const presentSearch = {
         name_en: h.found.entity.name_en,
         score: h.score,
         fields: h.fields,
+        matches: h.matches.map((m) => ({ word: m.word, how: m.how, field: m.field, text: m.text })),
       })),
     }),
   csv: (r) =>
