@@ -4,7 +4,7 @@ import { loadCatalog } from '../src/catalog/load-catalog';
 import { NOTE_KIND_LABELS } from '../src/present/labels';
 import { indexCatalog } from '../src/query/catalog-index';
 import { computeSearchIndex, primeSearchIndex, searchCatalog, type SearchResult } from '../src/query/search-catalog';
-import { CATALOG } from './helpers';
+import { CATALOG, collapseSpace, runCli } from './helpers';
 
 function service(id: string, fields: { name?: string; description?: string; notes?: readonly Note[]; condition?: string } = {}): Service {
   return {
@@ -169,5 +169,45 @@ describe('on the shipped catalogue', () => {
     // "canal" is only the French name of the channel notes' kind
     expect(ids(searchCatalog(primed, 'canal'))).toEqual([]);
     expect(ids(searchCatalog(primed, 'canal', NOTE_KIND_LABELS)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('through the CLI, in French and in English', () => {
+  const delegation = ['messagerie-securisee', 'mon-dossier', 'patient-medicaments-exception'];
+
+  test.each([
+    ['délégation', 'fr_CA.UTF-8', ['Messagerie sécurisée', 'Mon dossier', 'Patient et médicaments d’exception (PME)'], 'notes'],
+    ['déléguer', 'fr_CA.UTF-8', ['Messagerie sécurisée', 'Mon dossier', 'Patient et médicaments d’exception (PME)'], 'notes'],
+    ['delegate', 'fr_CA.UTF-8', ['Messagerie sécurisée', 'Mon dossier', 'Patient et médicaments d’exception (PME)'], 'notes'],
+    ['délégation', 'en_CA.UTF-8', ['Secure messaging', 'My file', 'Patient and exception drugs (PME)'], 'notes'],
+    ['déléguer', 'en_CA.UTF-8', ['Secure messaging', 'My file', 'Patient and exception drugs (PME)'], 'notes'],
+    ['delegate', 'en_CA.UTF-8', ['Secure messaging', 'My file', 'Patient and exception drugs (PME)'], 'notes'],
+  ])('search %s (LANG=%s) lists the services whose notes speak of delegation', (word, lang, names, field) => {
+    const out = runCli(['search', word], { LANG: lang });
+    expect([out.code, out.stderr]).toEqual([0, '']);
+    const text = collapseSpace(out.stdout);
+    for (const name of names) expect(text).toContain(name);
+    expect(text).toContain(field);
+  });
+
+  test.each([
+    ['délégation', 'exact', 'délégation'],
+    ['deleguer', 'family', 'délégué'],
+    ['delegate', 'family', 'délégué'],
+    ['delegated', 'exact', 'delegated'],
+  ])('search %s --json: the services, and how the word was found in their notes', (word, how, text) => {
+    const out = runCli(['search', word, '--json']);
+    expect(out.code).toBe(0);
+    const doc = JSON.parse(out.stdout) as { query: string[]; results: { id: string; matches: { how: string; field: string; text: string }[] }[] };
+    expect(doc.results.map((r) => r.id)).toEqual(expect.arrayContaining(delegation));
+    const secure = doc.results.find((r) => r.id === 'messagerie-securisee');
+    expect(secure?.matches).toEqual([{ word: doc.query[0], how, field: 'notes', text }]);
+  });
+
+  test('the same words and ranks in either language of the interface', () => {
+    const fr = JSON.parse(runCli(['search', 'déléguer', '--json']).stdout);
+    const en = JSON.parse(runCli(['search', 'déléguer', '--json'], { LANG: 'en_CA.UTF-8' }).stdout);
+    expect(fr.results.length).toBeGreaterThanOrEqual(3);
+    expect(en).toEqual(fr);
   });
 });
