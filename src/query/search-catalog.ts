@@ -57,11 +57,13 @@ interface IndexedEntity {
 const WEIGHTS: Readonly<Record<SearchField, number>> = { name: 4, description: 2, sub_applications: 2, notes: 1, conditions: 1 };
 const FACTORS: Readonly<Record<MatchKind, number>> = { exact: 3, family: 2, prefix: 1 };
 
+// What separates words: anything but a letter or a digit. One expression for every split, because building
+// its Unicode classes is the slowest part of a search's first run.
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
 /** The normalised words of a text, the way a query is split. */
 function wordsOf(text: string): string[] {
-  return normalizeName(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  return normalizeName(text).split(NOT_WORD).filter(Boolean);
 }
 
 // The texts of each field of an entity, in the order fields are tried.
@@ -141,8 +143,9 @@ function matchIn(field: IndexedField, word: string, stem: string): { how: MatchK
 }
 
 // The word of a field's texts, as written, whose normalised form is `met` (looked up only for the matches shown).
+// Composed first, so that an accent is part of its letter and not a separator.
 function writtenForm(field: IndexedField, met: string): string {
-  for (const text of field.texts) for (const token of text.split(/[^\p{L}\p{M}\p{N}]+/u)) if (wordsOf(token).includes(met)) return token;
+  for (const text of field.texts) for (const token of text.normalize('NFC').split(NOT_WORD)) if (wordsOf(token).includes(met)) return token;
   return met;
 }
 
