@@ -8,15 +8,18 @@
  * and English, and the ports of them on npm) need the accents — on "deleguee"
  * and "infirmiere" typed plainly they keep the feminine ending — and none folds
  * "délégation" into "déléguer"; these few rules do both, for a catalogue of a
- * few hundred words, and tests pin every family they make and keep apart.
+ * few hundred words, and __tests__/stem-word.test.ts pins the families they
+ * make and the look-alikes they keep apart.
  *
  * What is one family:
- * - inflections: plural (-s, -x, -aux), feminine (-e, -ée, -ienne, -ière,
+ * - inflections: plural (-s, -aux, -eaux), feminine (-e, -ée, -ienne, -ière,
  *   -euse, -trice, -ive, -elle), verb forms (-er, -ez, -é, -ée; -ed, -ing);
  * - a verb, its participles and the noun of its action: déléguer, délégué,
  *   délégation; delegate, delegated, delegation; vérifier, vérification,
  *   verify, verified; inscrire, inscrit, inscription; rembourser,
- *   remboursement.
+ *   remboursement;
+ * - a few cognates fall together on the way, and may: pharmacie and
+ *   pharmacy, clinique and clinic, candidat and candidate.
  *
  * What is kept apart: the person from the thing or the place. A profession
  * is a clientele, and a search for it must not bring the establishments or
