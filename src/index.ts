@@ -36,7 +36,8 @@ export {
   type WhoResult,
 } from './query/access';
 export { buildMatrix, type MatrixResult } from './query/build-matrix';
-export { searchCatalog, type SearchResult } from './query/search-catalog';
+export { searchCatalog, type MatchKind, type SearchField, type SearchHit, type SearchResult, type WordMatch } from './query/search-catalog';
+export { stemWord } from './query/stem-word';
 export { diffCatalogs, type CatalogDiff, type Change, type Effect } from './query/diff-catalogs';
 export { canToJson, servicesToJson, whoToJson } from './present/present-access';
 export type { AccessJson, AccessRowJson, CanJson, ClienteleJson, HolderJson, NoteJson, ServiceJson, ServicesJson, WhoJson } from './present/json-output';

@@ -56,7 +56,7 @@ export const en: Messages = {
     can: 'whether a clientele may use a service (exit 0 yes, 1 no)',
     show: 'everything about one service, clientele or category',
     list: 'list the services, clienteles or categories',
-    search: 'search names, aliases, descriptions and notes (accents and case ignored)',
+    search: 'search names, descriptions and notes for words and their families, in French and English (accents and case ignored)',
     matrix: 'clienteles against services, one letter per tier',
     diff: 'what changed in meaning between two catalogues: entries, grants, conditions, and who gains or loses what (exit 1 when something did)',
     fmt: 'rewrite catalogue files in canonical form, in place and atomically (default: the catalogue in use; "-" formats standard input to standard output)',

@@ -82,7 +82,7 @@ export const fr: Messages = {
     can: 'indique si une clientèle peut utiliser un service (code 0 oui, 1 non)',
     show: 'tout sur un service, une clientèle ou une catégorie',
     list: 'liste les services, les clientèles ou les catégories',
-    search: 'cherche dans les noms, autres noms, descriptions et notes (sans égard aux accents ni à la casse)',
+    search: 'cherche des mots et leur famille dans les noms, descriptions et notes, en français et en anglais (sans égard aux accents ni à la casse)',
     matrix: 'clientèles par services, une lettre par niveau d’accès',
     diff: 'ce qui a changé de sens entre deux catalogues : entrées, accès, conditions, et qui gagne ou perd quoi (code 1 s’il y a un changement)',
     fmt: 'réécrit des fichiers de catalogue sous forme canonique, sur place et de façon atomique (par défaut : le catalogue utilisé ; « - » formate l’entrée standard vers la sortie standard)',
