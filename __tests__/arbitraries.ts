@@ -33,7 +33,9 @@ export const catalogArb: fc.Arbitrary<Catalog> = fc
         grants: fc.array(fc.record({ clientele: fc.nat(), tier: fc.constantFrom(...TIER_VALUES), conditions: fc.array(bilingual, { maxLength: 2 }) }), {
           maxLength: 5,
         }),
-        notes: fc.array(fc.record({ kind: fc.constantFrom(...NOTE_KINDS), fr: text, en: text }), { maxLength: 2 }),
+        notes: fc.array(fc.record({ kind: fc.constantFrom(...NOTE_KINDS), clienteles: fc.array(fc.nat(), { maxLength: 3 }), fr: text, en: text }), {
+          maxLength: 2,
+        }),
         subApps: fc.array(fc.record({ name_en: text, description: bilingual }), { maxLength: 2 }),
         descriptive: fc.boolean(),
       }),
@@ -76,7 +78,8 @@ export const catalogArb: fc.Arbitrary<Catalog> = fc
           shared_terms: [],
           description: s.description,
           grants,
-          notes: s.notes,
+          // A note concerns distinct existing clienteles.
+          notes: s.notes.map((n) => ({ ...n, clienteles: [...new Set(n.clienteles.map((k) => cid(k % clienteles.length)))] })),
           sub_applications: s.subApps.map((a, k) => ({ name: `Application ${i}.${k}`, name_en: a.name_en, description: a.description })),
         };
       }),

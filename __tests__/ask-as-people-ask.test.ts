@@ -42,6 +42,20 @@ describe.each(LANGS)('--lang %s', (lang) => {
     expect(table.stdout).toContain(lang === 'fr' ? `Nom donné avec la condition : ${condition}` : `Name given with the condition: ${condition}`);
   });
 
+  test("can with a page label: the condition is shown, and said to be another grant's when the service's has none", () => {
+    const label = 'Audioprothésiste (accès aux états de compte seulement)';
+    const here = ask(['can', label, 'messagerie-securisee'], lang).stdout;
+    const elsewhere = ask(['can', label, 'selat'], lang).stdout;
+    const said =
+      lang === 'fr' ? 'Nom donné avec la condition : accès aux états de compte seulement' : 'Name given with the condition: statements of account only';
+    expect(here.replace(/\s+/g, ' ')).toContain(said);
+    expect(here.replace(/\s+/g, ' ')).not.toContain(lang === 'fr' ? 'pas de ce service' : "not of this service's");
+    expect(elsewhere.replace(/\s+/g, ' ')).toContain(
+      lang === 'fr' ? `${said} (celle d’un autre de ses accès, pas de ce service)` : `${said} (a condition of another of its grants, not of this service's)`,
+    );
+    expect(json(['can', label, 'selat'], lang)['named_condition']).toEqual(expect.objectContaining({ fr: 'accès aux états de compte seulement' }));
+  });
+
   test('every service resolves by the title the tool prints for it, abbreviation included', () => {
     for (const s of catalog.services.filter((x) => x.abbreviation !== null)) {
       const title = `${lang === 'en' ? s.name_en : s.name} (${s.abbreviation})`;

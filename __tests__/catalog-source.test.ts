@@ -131,6 +131,26 @@ describe('catalog.yaml against the source page', () => {
     expect(service('inscription-clientele-professionnels').sub_applications.map((a) => a.name)).toEqual(['Gestion des consultations']);
   });
 
+  // A link says whom a note is about, read from the prose; notes on designated representatives, channels and names concern everyone.
+  test('notes concern the clienteles the prose speaks of, and no others', () => {
+    const links = catalog.services.flatMap((s) => s.notes.filter((n) => n.clienteles.length > 0).map((n) => [s.id, n.kind, [...n.clienteles].sort()]));
+    expect(links).toEqual([
+      [
+        'messagerie-securisee',
+        'delegation',
+        ['audioprothesiste', 'oculariste', 'personnel-administratif', 'personnel-administratif-audioprothesiste-oculariste'],
+      ],
+      ['mon-dossier', 'delegation', ['personnel-administratif']],
+      ['facturacte', 'obtaining', ['personnel-administratif']],
+      ['verification-admissibilite', 'obtaining', ['developpeur-logiciel', 'personnel-administratif']],
+      ['gamf', 'obtaining', ['personnel-administratif']],
+      ['identification-medecin-famille', 'usage', ['personnel-administratif', 'personnel-etablissements', 'pharmacien']],
+      ['inscription-clientele-professionnels', 'obtaining', ['personnel-administratif']],
+    ]);
+    // Only through a developer's product: that is how everyone reaches the unnamed service.
+    expect(index.serviceById.get('identification-medecin-famille')!.notes.find((n) => n.kind === 'channel')!.clienteles).toEqual([]);
+  });
+
   test('clienteles nest where the source nests them, and only there', () => {
     const parents = Object.fromEntries(catalog.clienteles.filter((c) => c.parent !== null).map((c) => [c.id, c.parent]));
     expect(parents).toEqual({ 'ips-premiere-ligne': 'ips', 'ips-sante-mentale': 'ips', 'candidat-ips-premiere-ligne': 'candidat-ips' });

@@ -35,6 +35,7 @@ describe('through the real binary', () => {
       tier: 'creation',
       conditions: [],
       inherited_from: null,
+      also: [],
     });
   });
 
@@ -155,9 +156,9 @@ describe('through the real binary', () => {
 
   test('csv and markdown formats', () => {
     const csv = runBin(['who', 'messagerie-securisee', '--format', 'csv']).stdout.split('\r\n');
-    expect(csv[0]).toBe('service,tier,clientele,name,name_en,kind,conditions,conditions_en,inherited_from');
+    expect(csv[0]).toBe('service,tier,clientele,name,name_en,kind,conditions,conditions_en,inherited_from,also,also_en');
     expect(csv).toContain(
-      'messagerie-securisee,request,oculariste,Oculariste,Ocularist,profession,accès aux états de compte seulement,statements of account only,',
+      'messagerie-securisee,request,oculariste,Oculariste,Ocularist,profession,accès aux états de compte seulement,statements of account only,,,',
     );
     const md = runBin(['services', 'podiatre', '--format', 'markdown']).stdout;
     expect(md).toContain('| Accès | Service | Id | Conditions |');

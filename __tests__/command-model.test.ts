@@ -11,6 +11,9 @@ import path from 'node:path';
 import { GLOBAL_OPTIONS, optionsOf } from '../src/cli/command';
 import { COMMANDS } from '../src/cli/commands';
 import { exitCodeFor } from '../src/cli/exit-code';
+import { parseDocument } from 'yaml';
+import { messagesFor } from '../src/present/messages/messages';
+import { corpusFile } from './corpus';
 import { BIN, CATALOG, exampleArgv, exampleStdin, FIXTURES, ROOT, runBin, runCli } from './helpers';
 
 const MINIMAL = path.join(FIXTURES, 'valid', 'minimal.yaml');
@@ -230,22 +233,50 @@ describe('help', () => {
 });
 
 describe('examples', () => {
-  // Every --help example runs in a folder holding the files it names, through the real binary.
-  let dir: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-examples-'));
-    fs.copyFileSync(CATALOG, path.join(dir, 'catalog.yaml'));
-    fs.copyFileSync(MINIMAL, path.join(dir, 'old.yaml'));
+  // Every --help example runs through the real binary, in a folder of its own holding the files the examples name:
+  // the shipped catalogue, an older one, a copy that is not in canonical form and a draft with a problem.
+  const files: Readonly<Record<string, () => string>> = {
+    'catalog.yaml': () => fs.readFileSync(CATALOG, 'utf8'),
+    'old.yaml': () => fs.readFileSync(MINIMAL, 'utf8'),
+    'messy.yaml': () => parseDocument(fs.readFileSync(CATALOG, 'utf8')).toString({ indent: 4 }),
+    'draft.yaml': () => fs.readFileSync(corpusFile('unknown-clientele.yaml'), 'utf8'),
+  };
+  const dirs: string[] = [];
+  const folder = (): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-examples-'));
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text());
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // What the tool says when it found nothing: an example that prints it shows nothing.
+  const nothingFound = (['fr', 'en'] as const).flatMap((lang) => {
+    const words = messagesFor(lang).words;
+    return [words.noMatch, words.noService, words.noClientele];
+  });
 
   const examples = COMMANDS.flatMap((c) => c.examples.map((e) => [c.name, e] as const));
-  // validate and fmt say nothing on stdout about a file that is fine (as linters and formatters do).
-  const quietWhenFine = new Set(['validate', 'fmt']);
-  test.each(examples)('%s: %j', (name, example) => {
+  test.each(examples)('%s: %j', (_name, example) => {
+    const dir = folder();
+    const before = example.rewrites === undefined ? '' : fs.readFileSync(path.join(dir, example.rewrites), 'utf8');
     const out = runBin(exampleArgv(example), { cwd: dir, input: exampleStdin(example), env: { HOME: dir } });
-    // 1 is an answer too: a "no" from can, a change found by diff.
-    expect([example.line, out.code, out.stderr.includes('erreur interne')]).toEqual([example.line, out.code === 1 ? 1 : 0, false]);
-    if (!quietWhenFine.has(name)) expect(out.stdout.length).toBeGreaterThan(0);
+    // exit 0, or the code the example declares because it is the answer (a "no" from can, a change found by diff)
+    expect([example.line, out.code, out.stderr.includes('erreur interne')]).toEqual([example.line, example.exits ?? 0, false]);
+    if (example.rewrites === undefined) {
+      expect([example.line, out.stdout.trim().length > 0]).toEqual([example.line, true]);
+      for (const sentence of nothingFound) expect([example.line, out.stdout.includes(sentence)]).toEqual([example.line, false]);
+    } else {
+      const file = path.join(dir, example.rewrites);
+      expect([example.line, out.stdout, out.stderr.includes(example.rewrites)]).toEqual([example.line, '', true]);
+      expect(fs.readFileSync(file, 'utf8')).not.toBe(before);
+      expect(runBin(['fmt', '--check', file]).code).toBe(0);
+    }
+  });
+
+  test('exit 1 is declared only where it is the answer: can saying no, validate finding problems, diff and fmt --check finding changes', () => {
+    const declared = examples.filter(([, e]) => e.exits !== undefined).map(([name]) => name);
+    expect(new Set(declared)).toEqual(new Set(['can', 'validate', 'diff', 'fmt']));
   });
 });

@@ -42,7 +42,7 @@ function shuffled(c: Catalog, seed: number): Catalog {
       ...s,
       aliases: mix(s.aliases),
       grants: mix(s.grants).map((g) => ({ ...g, conditions: mix(g.conditions) })),
-      notes: mix(s.notes),
+      notes: mix(s.notes).map((n) => ({ ...n, clienteles: mix(n.clienteles) })),
       sub_applications: mix(s.sub_applications),
     })),
   };
@@ -146,6 +146,30 @@ describe('diff on the shipped catalogue', () => {
       ['ips-sante-mentale', 'selat', 'gained', 'ips'],
     ]);
   });
+
+  test("linking a note to one more clientele is a change to the service's notes, which names the clienteles; no one gains access", () => {
+    const gamf = a.services.find((s) => s.id === 'gamf')!;
+    const before = gamf.notes[0]!;
+    const after = { ...before, clienteles: [...before.clienteles, 'developpeur-logiciel'] };
+    const b: Catalog = { ...a, services: a.services.map((s) => (s.id === 'gamf' ? { ...s, notes: [after] } : s)) };
+    const d = diffCatalogs(a, b);
+    expect(d.changes).toEqual([
+      {
+        type: 'notes-changed',
+        entry: 'service',
+        id: 'gamf',
+        added: [{ ...after, clienteles: ['developpeur-logiciel', 'personnel-administratif'] }],
+        removed: [before],
+      },
+    ]);
+    expect(d.effects).toEqual([]);
+    // The order of the ids means nothing.
+    const reversed: Catalog = {
+      ...b,
+      services: b.services.map((s) => (s.id === 'gamf' ? { ...s, notes: [{ ...after, clienteles: [...after.clienteles].reverse() }] } : s)),
+    };
+    expect(diffCatalogs(b, reversed)).toEqual(EMPTY);
+  });
 });
 
 describe('diff through the real binary', () => {
@@ -215,6 +239,27 @@ describe('diff through the real binary', () => {
     expect(out.stdout).toMatch(/^### ramq-access diff: /);
     expect(out.stdout).toContain('```diff\n');
     expect(out.stdout).toContain('+ podiatre (Podiatre) obtient selat');
+  });
+
+  test("a note linked to one clientele more: the line names the note's clienteles in the output language", () => {
+    const linked = path.join(dir, 'linked.yaml');
+    const gamfNote =
+      '      - kind: obtaining\n        clienteles:\n          - personnel-administratif\n        fr: Le professionnel peut demander un accès pour un membre de son personnel administratif.\n';
+    const text = fs.readFileSync(CATALOG, 'utf8');
+    expect(text.split(gamfNote)).toHaveLength(2);
+    fs.writeFileSync(
+      linked,
+      text.replace(gamfNote, gamfNote.replace('personnel-administratif\n', 'personnel-administratif\n          - developpeur-logiciel\n')),
+    );
+    const en = runBin(['diff', CATALOG, linked, '--lang', 'en']);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain(
+      '~ service gamf: notes +[obtaining access, concerns developpeur-logiciel, personnel-administratif] "A professional can request',
+    );
+    expect(en.stdout).toContain(' -[obtaining access, concerns personnel-administratif] "A professional can request');
+    expect(en.stdout).toContain('1 change, 0 effects');
+    const fr = runBin(['diff', CATALOG, linked, '--lang', 'fr']);
+    expect(fr.stdout).toContain('concerne developpeur-logiciel, personnel-administratif] "Le professionnel peut demander');
   });
 
   test('the reverse diff says the podiatrist loses SELAT', () => {

@@ -297,6 +297,33 @@ describeBrowser('in headless Chromium', () => {
     }, 60000);
   });
 
+  test('a clientele that holds a grant and inherits another is one entry, one cell and one line by clientele, the other grant spelled out; the tier filter finds either', async () => {
+    await open(exportTo('rows-fr.html'), { width: 390, height: 844 });
+    const service = '#service-inscription-clientele-professionnels';
+    const entries = await page.$$eval(`${service} .access li`, (items) =>
+      items.map((li) => [(li as unknown as { dataset: Record<string, string> }).dataset['clientele'], li.textContent ?? '']),
+    );
+    const mine = entries.filter(([id]) => id === 'candidat-ips-premiere-ligne');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]![1]).toContain('aussi sur demande, par la clientèle «\u00a0Candidat infirmier praticien ou candidate infirmière praticienne\u00a0»');
+    expect(entries.map(([id]) => id)).toHaveLength(new Set(entries.map(([id]) => id)).size);
+    const cell = await page.getAttribute(
+      '#matrix tr[data-clientele="candidat-ips-premiere-ligne"] td[data-service="inscription-clientele-professionnels"]',
+      'title',
+    );
+    expect(cell).toContain('aussi sur demande, par la clientèle');
+    // On request: the inherited grant answers, in the card and in the by-clientele list.
+    await page.selectOption('#f-clientele', 'candidat-ips-premiere-ligne');
+    await page.selectOption('#f-tier', 'request');
+    expect(await visibleServices()).toEqual(['inscription-clientele-professionnels']);
+    const list = (await page.textContent('#by-clientele-list')) ?? '';
+    expect(list).toContain('sur demande (1)');
+    expect(list).toContain('hérité de la clientèle «\u00a0Candidat infirmier praticien ou candidate infirmière praticienne\u00a0»');
+    await page.selectOption('#f-tier', '');
+    expect((await page.textContent('#by-clientele-list')) ?? '').toContain('à la création du compte (1)');
+    expect(errors).toEqual([]);
+  }, 60000);
+
   test('on a phone, one clientele’s services by tier, with inherited grants and conditions spelled out', async () => {
     await open(exportTo('matrix-fr.html'), { width: 390, height: 844 });
     expect(await page.isVisible('#by-clientele')).toBe(true);

@@ -89,7 +89,8 @@ const examples = COMMANDS.filter((c) => c.formats.includes('json')).flatMap((c) 
 test.each(examples)('%s example with --json follows %s: %j', (_name, def, example) => {
   const argv = exampleArgv(example).filter((_, i, all) => all[i] !== '--format' && all[i - 1] !== '--format' && all[i] !== '--json');
   const stdin = exampleStdin(example);
-  const out = runCli([...argv.map((a) => (a === 'catalog.yaml' ? CATALOG : a === 'old.yaml' ? MINIMAL : a)), '--json'], {}, false, stdin);
+  const files: Readonly<Record<string, string>> = { 'catalog.yaml': CATALOG, 'old.yaml': MINIMAL, 'draft.yaml': corpusFile('unknown-clientele.yaml') };
+  const out = runCli([...argv.map((a) => files[a] ?? a), '--json'], {}, false, stdin);
   expect([example.line, out.stderr]).toEqual([example.line, '']);
   const validate = validator(def);
   const docs = argv.includes('--batch') ? out.stdout.trimEnd().split('\n') : [out.stdout];

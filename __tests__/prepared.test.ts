@@ -8,18 +8,21 @@ import { loadCatalog } from '../src/catalog/load-catalog';
 import { validateToJson, type ValidateJson } from '../src/present/present-problems';
 import { indexCatalog } from '../src/query/catalog-index';
 import { computeNameKeys } from '../src/query/resolve-name';
+import { computeSearchIndex } from '../src/query/search-catalog';
+import { NOTE_KIND_LABELS } from '../src/present/labels';
 import { readCorpus } from './corpus';
 import { CATALOG, ROOT, runBin } from './helpers';
 
 const preparedPath = path.join(ROOT, 'dist', 'catalog.prepared.json');
 
-test('dist/catalog.prepared.json holds the validated catalogue, its names and the text of catalog.yaml it was made from', () => {
+test('dist/catalog.prepared.json holds the validated catalogue, its names, its search index and the text of catalog.yaml it was made from', () => {
   const prepared = JSON.parse(fs.readFileSync(preparedPath, 'utf8'));
   const text = fs.readFileSync(CATALOG, 'utf8');
   const full = validateCatalogText(text, CATALOG);
   if (!full.ok) throw new Error('invalid');
   expect(prepared.catalog).toEqual(JSON.parse(JSON.stringify(full.catalog)));
   expect(prepared.names).toEqual(computeNameKeys(indexCatalog(full.catalog)));
+  expect(prepared.search).toEqual(JSON.parse(JSON.stringify(computeSearchIndex(indexCatalog(full.catalog), NOTE_KIND_LABELS))));
   expect(prepared.source).toBe(text);
 });
 

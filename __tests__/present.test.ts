@@ -38,13 +38,16 @@ test('a style of the palette takes one text: mapped over lines, it styles each l
   expect(['a'].map(palette.bold)[0]).not.toContain('0');
 });
 
-test('can presents yes, the tier and the conditions', () => {
+test('can presents yes, the tier and the conditions, then the notes that concern the clientele', () => {
   const text = presentCan.table(checkAccess(index, index.clienteleById.get('oculariste')!, index.serviceById.get('messagerie-securisee')!), {
     ...plain,
     lang: 'en',
   });
   // 80 columns: the sentence wraps at a space.
-  expect(text).toBe('Yes: Ocularist [oculariste] may use Secure messaging [messagerie-securisee]: on\nrequest.\nCondition: statements of account only\n');
+  expect(text).toBe(
+    'Yes: Ocularist [oculariste] may use Secure messaging [messagerie-securisee]: on\nrequest.\nCondition: statements of account only\n' +
+      'Note (delegation): Access cannot be delegated, except by an ocularist or a\n  hearing aid acoustician to their office staff.\n',
+  );
 });
 
 test('can lists every access that applies, saying which one is inherited', () => {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import { loadCatalog } from '../src/catalog/load-catalog';
-import type { Catalog } from '../src/catalog/model';
+import type { Catalog, Note } from '../src/catalog/model';
 import { normalizeName } from '../src/catalog/normalize-name';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
-import { checkAccess, findServices, findWho } from '../src/query/access';
+import { checkAccess, findServices, findWho, notesFor, type Access, type AccessRow } from '../src/query/access';
 import { buildMatrix } from '../src/query/build-matrix';
 import { indexCatalog } from '../src/query/catalog-index';
 import { resolveName } from '../src/query/resolve-name';
@@ -149,19 +149,77 @@ describe('services, who and can', () => {
     expect(r.access.map((a) => a.service.id)).toEqual(['gamf', 'inscription-clientele-professionnels']);
   });
 
-  // Law: for every clientele and service, `services c` lists s exactly as `who s --expand` lists c.
-  test('who --expand and services agree over the whole catalogue', () => {
-    const fromServices = new Set<string>();
+  // Law: for every clientele and service, `services c` lists s exactly as `who s --expand` lists c: one row, the same grants.
+  test('who --expand and services agree over the whole catalogue, one row per pair, at every tier', () => {
+    const grants = (a: Access): string => `${a.tier}|${a.inherited_from}|${JSON.stringify(a.conditions)}`;
+    const key = (c: string, s: string, a: AccessRow): string => `${c}|${s}|${grants(a)}|${a.also.map(grants).join('+')}`;
+    for (const tier of [undefined, 'creation', 'request', 'unspecified'] as const) {
+      const fromServices: string[] = [];
+      for (const c of catalog.clienteles) for (const a of findServices(index, c, { tier }).access) fromServices.push(key(c.id, a.service.id, a));
+      const fromWho: string[] = [];
+      for (const s of catalog.services) for (const a of findWho(index, s, { expand: true, tier }).access) fromWho.push(key(a.clientele.id, s.id, a));
+      if (tier === undefined) expect(fromServices.length).toBeGreaterThan(116);
+      expect(new Set(fromServices).size).toBe(fromServices.length);
+      expect([...fromServices].sort()).toEqual([...fromWho].sort());
+    }
+  });
+
+  test('one row per service: candidat-ips-premiere-ligne reaches inscription-clientele-professionnels by its own creation grant, the request inherited from candidat-ips kept in also', () => {
+    const r = findServices(index, clientele('candidat-ips-premiere-ligne'));
+    expect(r.access.map((a) => [a.service.id, a.tier, a.inherited_from, a.also.map((x) => [x.tier, x.inherited_from, x.holder.id])])).toEqual([
+      ['inscription-clientele-professionnels', 'creation', null, [['request', 'candidat-ips', 'candidat-ips']]],
+    ]);
+    // The filters apply to grants before grouping.
+    expect(
+      findServices(index, clientele('candidat-ips-premiere-ligne'), { tier: 'request' }).access.map((a) => [a.tier, a.inherited_from, a.also.length]),
+    ).toEqual([['request', 'candidat-ips', 0]]);
+    expect(findServices(index, clientele('candidat-ips-premiere-ligne'), { own: true }).access.map((a) => [a.tier, a.inherited_from, a.also.length])).toEqual([
+      ['creation', null, 0],
+    ]);
+    // who --expand: the clientele once, in the creation tier.
+    const who = findWho(index, service('inscription-clientele-professionnels'), { expand: true }).access;
+    expect(who.filter((a) => a.clientele.id === 'candidat-ips-premiere-ligne').map((a) => [a.tier, a.also.map((x) => x.tier)])).toEqual([
+      ['creation', ['request']],
+    ]);
+    // Every service and who row of the whole catalogue is one pair.
     for (const c of catalog.clienteles) {
-      for (const a of findServices(index, c).access) fromServices.add(`${c.id}|${a.service.id}|${a.tier}|${a.inherited_from}|${JSON.stringify(a.conditions)}`);
+      const ids = findServices(index, c).access.map((a) => a.service.id);
+      expect(new Set(ids).size).toBe(ids.length);
     }
-    const fromWho = new Set<string>();
     for (const s of catalog.services) {
-      for (const a of findWho(index, s, { expand: true }).access)
-        fromWho.add(`${a.clientele.id}|${s.id}|${a.tier}|${a.inherited_from}|${JSON.stringify(a.conditions)}`);
+      const ids = findWho(index, s, { expand: true }).access.map((a) => a.clientele.id);
+      expect(new Set(ids).size).toBe(ids.length);
     }
-    expect(fromServices.size).toBeGreaterThan(116);
-    expect([...fromServices].sort()).toEqual([...fromWho].sort());
+  });
+
+  test('the best grant is the strongest tier, whoever holds it; on a tie the own grant, then the nearest ancestor', () => {
+    // A made-up catalogue: the specialisation's own grant is weaker than its parent's.
+    const special = catalog.clienteles.find((c) => c.id === 'ips-premiere-ligne')!;
+    const gamf = catalog.services.find((s) => s.id === 'gamf')!;
+    const edited: Catalog = {
+      ...catalog,
+      services: catalog.services.map((s) =>
+        s.id === 'gamf'
+          ? {
+              ...s,
+              grants: [
+                ...s.grants.map((g) => (g.clientele === 'ips-premiere-ligne' ? { ...g, tier: 'request' as const } : g)),
+                { clientele: 'ips', tier: 'creation', conditions: [] },
+              ],
+            }
+          : s,
+      ),
+    };
+    const small = indexCatalog(edited);
+    const row = findServices(small, special).access.find((a) => a.service.id === gamf.id)!;
+    expect([row.tier, row.inherited_from, row.also.map((a) => [a.tier, a.inherited_from])]).toEqual(['creation', 'ips', [['request', null]]]);
+    expect(checkAccess(small, special, small.serviceById.get('gamf')!).best).toMatchObject({ tier: 'creation', inherited_from: 'ips' });
+    expect(
+      buildMatrix(small).rows.find((r) => r.clientele.id === special.id)!.cells[small.catalog.services.indexOf(small.serviceById.get('gamf')!)]![0],
+    ).toMatchObject({
+      tier: 'creation',
+      inherited_from: 'ips',
+    });
   });
 
   test('who without --expand lists exactly the grants of the catalogue, in source order within a tier', () => {
@@ -195,6 +253,44 @@ describe('services, who and can', () => {
       }
     }
     expect(pairs).toBe(29 * 23);
+  });
+});
+
+describe('the notes that bear on an answer', () => {
+  test('a note linked to a clientele concerns its specialisations, not its parent; a general note only when it says how access is obtained', () => {
+    // A made-up catalogue: GAMF gets a note about IPS, one about the IPS in primary care, and two general ones.
+    const note = (kind: Note['kind'], clienteles: string[], fr: string): Note => ({ kind, clienteles, fr, en: fr });
+    const edited: Catalog = {
+      ...catalog,
+      services: catalog.services.map((s) =>
+        s.id === 'gamf'
+          ? {
+              ...s,
+              notes: [
+                note('usage', ['ips'], 'about IPS'),
+                note('usage', ['ips-premiere-ligne'], 'about IPSPL'),
+                note('usage', [], 'general usage'),
+                note('channel', [], 'general channel'),
+              ],
+            }
+          : s,
+      ),
+    };
+    const small = indexCatalog(edited);
+    const gamf = small.serviceById.get('gamf')!;
+    const texts = (id: string): string[] => notesFor(small, small.clienteleById.get(id)!, gamf).map((n) => n.fr);
+    expect(texts('ips-premiere-ligne')).toEqual(['about IPS', 'about IPSPL', 'general channel']);
+    expect(texts('ips')).toEqual(['about IPS', 'general channel']);
+    expect(texts('podiatre')).toEqual(['general channel']);
+    expect(checkAccess(small, small.clienteleById.get('ips-sante-mentale')!, gamf).notes.map((n) => n.fr)).toEqual(['about IPS', 'general channel']);
+  });
+
+  test('holders are the grants of the service, by tier, at the tier asked when one is', () => {
+    const r = checkAccess(index, clientele('podiatre'), service('SELAT'));
+    expect(r.eligible).toBe(false);
+    expect(r.holders.map((a) => [a.clientele.id, a.tier, a.inherited_from])).toEqual(service('SELAT').grants.map((g) => [g.clientele, g.tier, null]));
+    expect(checkAccess(index, clientele('podiatre'), service('SELAT'), 'creation').holders).toEqual([]);
+    expect(checkAccess(index, clientele('podiatre'), service('identification-medecin-famille')).holders).toEqual([]);
   });
 });
 

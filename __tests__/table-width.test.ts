@@ -24,6 +24,8 @@ interface Condition {
 interface AccessJson {
   conditions: Condition[];
   inherited_from: string | null;
+  /** The other grants of a row (services, who, show). */
+  also?: AccessJson[];
 }
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-width-'));
@@ -92,6 +94,7 @@ const CASES: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['who', 'facturation-formulaires'],
     ['who', 'selat'],
     ['who', 'messagerie-securisee', '--expand'],
+    ['who', 'inscription-clientele-professionnels', '--expand'],
     ['who', 'inscription-clientele-gmf'],
     ['who', 'identification-medecin-famille'],
   ],
@@ -100,6 +103,11 @@ const CASES: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['can', 'medecin-omnipraticien', 'roseh'],
     ['can', 'candidat-ips-premiere-ligne', 'inscription-clientele-professionnels'],
     ['can', 'podiatre', 'selat'],
+    // A "no" lists the holders by tier and the notes that bear on the clientele.
+    ['can', 'personnel-administratif', 'verification-admissibilite'],
+    ['can', 'candidat-ips', 'messagerie-securisee'],
+    ['can', 'audioprothesiste', 'messagerie-securisee', '--tier', 'creation'],
+    ['can', 'pharmacien', 'identification-medecin-famille'],
   ],
   show: [
     ['show', 'selat'],
@@ -162,7 +170,22 @@ function json(argv: readonly string[], lang: Lang): unknown {
 }
 
 const nameIn = (e: Named, lang: Lang): string => (lang === 'fr' ? e.name : e.name_en);
-const conditionsIn = (a: AccessJson, lang: Lang): string[] => a.conditions.map((c) => c[lang]);
+const clienteleList = (json(['list', 'clienteles'], 'fr') as { clienteles: Named[] }).clienteles;
+/** A row's conditions, then each other grant's conditions and the name of the clientele it comes from: none may be lost. */
+const conditionsIn = (a: AccessJson, lang: Lang): string[] => [
+  ...a.conditions.map((c) => c[lang]),
+  ...(a.also ?? []).flatMap((x) => [
+    ...x.conditions.map((c) => c[lang]),
+    ...(x.inherited_from === null
+      ? []
+      : [
+          nameIn(
+            clienteleList.find((c) => c.id === x.inherited_from)!,
+            lang,
+          ),
+        ]),
+  ]),
+];
 
 const categories = (json(['list', 'categories'], 'fr') as { categories: Named[] }).categories;
 const categoryName = (id: string, lang: Lang): string =>
@@ -222,8 +245,21 @@ function expectedTexts(argv: readonly string[], lang: Lang): string[] | null {
       return [nameIn(j.service, lang), j.service.id, ...clienteles(j.access)];
     }
     case 'can': {
-      const j = json(argv, lang) as { clientele: Named; service: Named; access: AccessJson[] };
-      return [nameIn(j.clientele, lang), nameIn(j.service, lang), ...j.access.flatMap((a) => conditionsIn(a, lang))];
+      const j = json(argv, lang) as {
+        clientele: Named;
+        service: Named;
+        eligible: boolean;
+        access: AccessJson[];
+        holders: ({ clientele: Named } & AccessJson)[];
+        notes: Condition[];
+      };
+      return [
+        nameIn(j.clientele, lang),
+        nameIn(j.service, lang),
+        ...j.access.flatMap((a) => conditionsIn(a, lang)),
+        ...(j.eligible ? [] : j.holders.flatMap((h) => [nameIn(h.clientele, lang), ...conditionsIn(h, lang)])),
+        ...j.notes.map((n) => n[lang]),
+      ];
     }
     case 'show': {
       const j = json(argv, lang) as

@@ -131,6 +131,86 @@ test('a JSON path escapes ~ and / in keys (RFC 6901), and covers the offending k
   expect(result.ok ? [] : result.problems).toMatchObject([{ code: 'SCHEMA', line: 41, col: 5, endLine: 41, endCol: 10, path: '/clienteles/2/a~1b~0c' }]);
 });
 
+describe('the clienteles a note concerns', () => {
+  const MINIMAL = fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8');
+  const MAIL_NOTES = '    notes: []\n    sub_applications: []\n\n  - id: files\n';
+  const withNote = (clienteles: string): string =>
+    MINIMAL.replace(
+      MAIL_NOTES,
+      `    notes:\n      - kind: delegation\n        clienteles: ${clienteles}\n        fr: Une note.\n        en: A note.\n    sub_applications: []\n\n  - id: files\n`,
+    );
+
+  test('are loaded with the note, in the order written; an empty list is a note about the service in general', () => {
+    for (const [yaml, ids] of [
+      ['[clerk, nurse]', ['clerk', 'nurse']],
+      ['[]', []],
+    ] as const) {
+      const result = validateCatalogText(withNote(yaml), 'x.yaml');
+      expect(result.ok && result.catalog.services[0]!.notes).toEqual([{ kind: 'delegation', clienteles: ids, fr: 'Une note.', en: 'A note.' }]);
+    }
+  });
+
+  test('every unknown id is UNKNOWN_CLIENTELE at the id itself; a repeated id is DUPLICATE_NOTE_CLIENTELE at its second mention', () => {
+    // line 67 is "        clienteles: [...]", the list starting at column 21
+    const result = validateCatalogText(withNote('[ghost, clerk, nurse-chief, clerk]'), 'x.yaml');
+    expect(result.ok ? [] : result.problems).toMatchObject([
+      {
+        code: 'UNKNOWN_CLIENTELE',
+        line: 67,
+        col: 22,
+        endLine: 67,
+        endCol: 27,
+        path: '/services/0/notes/0/clienteles/0',
+        detail: { id: 'unknownNoteClientele', service: 'mail', clientele: 'ghost' },
+      },
+      { code: 'UNKNOWN_CLIENTELE', line: 67, col: 36, endLine: 67, endCol: 47, path: '/services/0/notes/0/clienteles/2', detail: { clientele: 'nurse-chief' } },
+      {
+        code: 'DUPLICATE_NOTE_CLIENTELE',
+        line: 67,
+        col: 49,
+        endLine: 67,
+        endCol: 54,
+        path: '/services/0/notes/0/clienteles/3',
+        detail: { id: 'duplicateNoteClientele', clientele: 'clerk' },
+      },
+    ]);
+  });
+
+  test('validate names the service and the id, in each language', () => {
+    const file = path.join(tmp, 'note-ghost.yaml');
+    fs.writeFileSync(file, withNote('[ghost]'));
+    const en = runBin(['validate', file, '--lang', 'en']);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain(`${file}:67:22: UNKNOWN_CLIENTELE a note of service "mail" concerns "ghost", which is not a clientele id`);
+    const fr = runBin(['validate', file, '--lang', 'fr']);
+    expect(fr.stdout).toContain(`${file}:67:22: UNKNOWN_CLIENTELE une note du service « mail » concerne « ghost », qui n’est pas un identifiant de clientèle`);
+  });
+
+  test('the field is required, a list of ids', () => {
+    const missing = validateCatalogText(withNote('[]').replace('        clienteles: []\n', ''), 'x.yaml');
+    expect(missing.ok ? [] : missing.problems).toMatchObject([
+      { code: 'SCHEMA', path: '/services/0/notes/0', detail: { id: 'missingKey', key: 'clienteles' } },
+    ]);
+    const single = validateCatalogText(withNote('clerk'), 'x.yaml');
+    expect(single.ok ? [] : single.problems).toMatchObject([{ code: 'SCHEMA', path: '/services/0/notes/0/clienteles', detail: { id: 'wrongType' } }]);
+    const badId = validateCatalogText(withNote('[Clerk]'), 'x.yaml');
+    // (as for a grant, an id that is not kebab-case is also no clientele's)
+    expect(badId.ok ? [] : badId.problems.map((p) => [p.code, p.path])).toEqual([
+      ['SCHEMA', '/services/0/notes/0/clienteles/0'],
+      ['UNKNOWN_CLIENTELE', '/services/0/notes/0/clienteles/0'],
+    ]);
+  });
+
+  test('every note of the shipped catalogue concerns clienteles that exist', () => {
+    const result = loadCatalog(CATALOG);
+    if (!result.ok) throw new Error('invalid');
+    const ids = new Set(result.catalog.clienteles.map((c) => c.id));
+    const linked = result.catalog.services.flatMap((s) => s.notes.flatMap((n) => n.clienteles));
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
+
 describe('validate formats', () => {
   const bad = corpusFile('unknown-clientele.yaml');
 

@@ -28,6 +28,12 @@ if (!result.ok) {
   const text = fs.readFileSync(EMBEDDED_CATALOG_PATH, 'utf8');
   const { indexCatalog } = require(path.join(dist, 'query', 'catalog-index.js'));
   const { computeNameKeys } = require(path.join(dist, 'query', 'resolve-name.js'));
-  const names = computeNameKeys(indexCatalog(result.catalog));
-  fs.writeFileSync(PREPARED_CATALOG_PATH, JSON.stringify({ source: text, catalog: result.catalog, names }));
+  const { computeSearchIndex } = require(path.join(dist, 'query', 'search-catalog.js'));
+  const { NOTE_KIND_LABELS } = require(path.join(dist, 'present', 'labels.js'));
+  const index = indexCatalog(result.catalog);
+  const names = computeNameKeys(index);
+  // The words search compares and their families are the same for every run: split, normalised and stemmed here once
+  // (with the note kinds' labels the CLI searches too).
+  const search = computeSearchIndex(index, NOTE_KIND_LABELS);
+  fs.writeFileSync(PREPARED_CATALOG_PATH, JSON.stringify({ source: text, catalog: result.catalog, names, search }));
 }

@@ -38,6 +38,7 @@ function generateCatalog(scale) {
         abbreviation: s.abbreviation === null ? null : s.abbreviation + tag,
         aliases: s.aliases.map((n) => n + tag),
         grants: s.grants.map((g) => ({ ...g, clientele: id(g.clientele) })),
+        notes: s.notes.map((n) => ({ ...n, clienteles: n.clienteles.map(id) })),
       });
     }
   }

@@ -40,19 +40,23 @@ export {
   checkAccess as canAccess,
   findServices as servicesFor,
   findWho as whoCan,
+  notesFor,
+  ACCESS_NOTE_KINDS,
   type Access,
+  type AccessRow,
   type AccessFilter,
   type CanResult,
   type ServicesResult,
   type WhoResult,
 } from './query/access';
 export { buildMatrix, type MatrixResult } from './query/build-matrix';
-export { searchCatalog, type SearchResult } from './query/search-catalog';
+export { searchCatalog, type MatchKind, type SearchField, type SearchHit, type SearchResult, type WordMatch } from './query/search-catalog';
+export { stemWord } from './query/stem-word';
 export { diffCatalogs, type CatalogDiff, type Change, type Effect } from './query/diff-catalogs';
 export { readAccessLists, readSourcePage, type AccessList, type ListedItem, type SourcePage } from './catalog/source-page';
 export { checkSource, FINDING_KINDS, type CatalogLines, type FindingKind, type SourceCheck, type SourceFinding } from './query/check-source';
 export { canToJson, servicesToJson, whoToJson } from './present/present-access';
-export type { CanJson, ClienteleJson, ServiceJson, ServicesJson, WhoJson } from './present/json-output';
+export type { AccessJson, AccessRowJson, CanJson, ClienteleJson, HolderJson, NoteJson, ServiceJson, ServicesJson, WhoJson } from './present/json-output';
 
 /** Thrown by openCatalog when the catalogue cannot be read or is invalid; `problems` says why, with positions. */
 export class CatalogError extends Error {

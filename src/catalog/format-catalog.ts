@@ -27,7 +27,7 @@ export const KEY_ORDER = {
   ],
   bilingual: ['fr', 'en'],
   grant: ['clientele', 'tier', 'conditions'],
-  note: ['kind', 'fr', 'en'],
+  note: ['kind', 'clienteles', 'fr', 'en'],
   sub_application: ['name', 'name_en', 'description'],
 } as const;
 

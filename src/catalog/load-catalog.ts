@@ -91,13 +91,18 @@ export interface PreparedCatalog {
   readonly catalog: Catalog;
   /** The catalogue's normalised names (key, kind, id), computed by the query layer at build time. */
   readonly names: readonly PreparedName[];
+  /** The words search compares and their family keys, per entity and field, computed by the query layer at build time. */
+  readonly search: PreparedSearch;
 }
+
+/** The search index stored with the prepared catalogue: per entity, per field, its words and their family keys, joined by spaces. */
+export type PreparedSearch = readonly (readonly (readonly [string, string])[])[];
 
 /** A normalised name stored with the prepared catalogue: key, kind of entry, id. */
 export type PreparedName = readonly [string, string, string];
 
-/** A loaded catalogue, with the prepared names when it came from the build's prepared form. */
-export type LoadResult = { ok: true; catalog: Catalog; names?: readonly PreparedName[] } | { ok: false; problems: Problem[] };
+/** A loaded catalogue, with the prepared names and search index when it came from the build's prepared form. */
+export type LoadResult = { ok: true; catalog: Catalog; names?: readonly PreparedName[]; search?: PreparedSearch } | { ok: false; problems: Problem[] };
 
 function readPrepared(text: string): PreparedCatalog | null {
   try {
@@ -124,7 +129,7 @@ export function loadCatalog(file: string): LoadResult {
 export function catalogFromText(text: string, file: string): LoadResult {
   if (path.resolve(file) === EMBEDDED_CATALOG_PATH) {
     const prepared = readPrepared(text);
-    if (prepared !== null) return { ok: true, catalog: prepared.catalog, names: prepared.names };
+    if (prepared !== null) return { ok: true, catalog: prepared.catalog, names: prepared.names, search: prepared.search };
   }
   // Loaded on demand: YAML and ajv are most of the start-up time of a query.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

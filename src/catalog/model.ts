@@ -19,6 +19,11 @@ export type NoteKind = 'delegation' | 'obtaining' | 'channel' | 'usage' | 'namin
 /** Something the source says about a service beyond its access lists. */
 export interface Note extends Bilingual {
   readonly kind: NoteKind;
+  /**
+   * Ids of the clienteles the note concerns (and, through them, their specialisations); empty when it
+   * concerns the service in general. A link is never access: only grants give access.
+   */
+  readonly clienteles: readonly string[];
 }
 
 /** A heading of the source page that services stand under. */

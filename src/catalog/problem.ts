@@ -18,6 +18,7 @@ export const PROBLEM_CODES = [
   'UNKNOWN_PARENT',
   'PARENT_CYCLE',
   'DUPLICATE_GRANT',
+  'DUPLICATE_NOTE_CLIENTELE',
   'NAME_COLLISION',
   'EMPTY_NAME',
 ] as const;
@@ -96,6 +97,8 @@ export type ProblemDetail =
   | { readonly id: 'unknownCategory'; readonly service: string; readonly category: string }
   | { readonly id: 'unknownClientele'; readonly service: string; readonly clientele: string }
   | { readonly id: 'duplicateGrant'; readonly service: string; readonly clientele: string }
+  | { readonly id: 'unknownNoteClientele'; readonly service: string; readonly clientele: string }
+  | { readonly id: 'duplicateNoteClientele'; readonly service: string; readonly clientele: string }
   | { readonly id: 'duplicateId'; readonly entry: EntryKind; readonly value: string }
   | { readonly id: 'parentCycle'; readonly ids: readonly string[] }
   | { readonly id: 'emptyName'; readonly entry: EntryKind; readonly entryId: string; readonly value: string }

@@ -172,6 +172,18 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
       if (granted.has(clientele)) report('DUPLICATE_GRANT', ['services', i, 'grants', j], { id: 'duplicateGrant', service: String(s['id']), clientele });
       granted.add(clientele);
     });
+    list(s['notes']).forEach((n, j) => {
+      if (!isRec(n)) return;
+      const linked = new Set<string>();
+      list(n['clienteles']).forEach((value, k) => {
+        const clientele = str(value);
+        if (clientele === null) return;
+        const where = ['services', i, 'notes', j, 'clienteles', k];
+        if (!clienteleIds.has(clientele)) report('UNKNOWN_CLIENTELE', where, { id: 'unknownNoteClientele', service: String(s['id']), clientele });
+        if (linked.has(clientele)) report('DUPLICATE_NOTE_CLIENTELE', where, { id: 'duplicateNoteClientele', service: String(s['id']), clientele });
+        linked.add(clientele);
+      });
+    });
   });
 
   const clienteleNames = checkNames(root, 'clienteles', 'clientele', ['name', 'name_en'], ['forms', 'aliases', 'terms_en', 'abbreviations'], report);

@@ -3,7 +3,7 @@ import type { Messages, Text } from '../present/messages/messages';
 import { presentBatch } from '../present/present-batch';
 import { splitLines, type Answer } from '../query/ask';
 import type { Context } from './context';
-import type { Outcome } from './exit-code';
+import type { EXIT, Outcome } from './exit-code';
 
 /** The name of a command. */
 export type CommandName = keyof Messages['commands'];
@@ -43,6 +43,14 @@ export interface Example {
   readonly stdin?: string;
   /** A file (relative to the repository) whose content the example feeds on standard input. */
   readonly stdinFile?: string;
+  /**
+   * The exit code the example shows when it is not 0, because that code is the
+   * answer: a "no" from can, problems found by validate, a change found by diff
+   * or by fmt --check. The tests require exactly this code (0 when absent).
+   */
+  readonly exits?: typeof EXIT.no;
+  /** The file the example rewrites in place: that file is its answer (with a line on standard error), so it prints nothing on standard output. */
+  readonly rewrites?: string;
 }
 
 /** The options of a run as commander parsed them, by attribute name (`--category` is `category`). */

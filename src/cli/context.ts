@@ -1,6 +1,7 @@
 import { catalogFromText, decodeCatalogBytes, EMBEDDED_CATALOG_PATH, readCatalogFile, type ReadResult } from '../catalog/load-catalog';
 import type { Catalog } from '../catalog/model';
 import { FORMAT_TRAITS, type Format } from '../present/formats';
+import { NOTE_KIND_LABELS } from '../present/labels';
 import { makePalette, type Lang, type PresentOptions } from '../present/options';
 import { problemLine } from '../present/present-problems';
 import { messagesFor, type Messages } from '../present/messages/messages';
@@ -9,6 +10,7 @@ import { sanitizeText } from '../present/sanitize';
 import type { Answer } from '../query/ask';
 import { indexCatalog, type CatalogIndex } from '../query/catalog-index';
 import { primeNameKeys, type NameKey } from '../query/resolve-name';
+import { primeSearchIndex } from '../query/search-catalog';
 import { decideColor } from './decide-color';
 import { describeErrno, UserError } from './errors';
 import type { Io } from './io';
@@ -116,6 +118,7 @@ export class Context {
     }
     const index = indexCatalog(result.catalog);
     if (result.names) primeNameKeys(index, result.names as readonly NameKey[]);
+    if (result.search) primeSearchIndex(index, result.search, NOTE_KIND_LABELS);
     this.index = index;
     this.indexText = read.ok ? read.text : '';
     return index;

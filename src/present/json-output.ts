@@ -1,5 +1,5 @@
-import type { Category, Clientele, Condition, Service, Tier } from '../catalog/model';
-import type { Access } from '../query/access';
+import type { Category, Clientele, Condition, Note, NoteKind, Service, Tier } from '../catalog/model';
+import type { Access, AccessRow } from '../query/access';
 
 /** A service as every JSON output shows it. */
 export interface ServiceJson {
@@ -33,18 +33,41 @@ export interface AccessJson {
   inherited_from: string | null;
 }
 
+/** One row of an answer in JSON: the access that answers, and the other grants that reach the same clientele and service. */
+export interface AccessRowJson extends AccessJson {
+  /** The other grants, best first; empty when one grant answers alone. */
+  also: AccessJson[];
+}
+
 /** `services <clientele> --json` */
 export interface ServicesJson {
   clientele: ClienteleJson;
   /** The grant condition the clientele's name carried, or null. */
   named_condition: Condition | null;
-  services: (ServiceJson & AccessJson)[];
+  /** One entry per service. */
+  services: (ServiceJson & AccessRowJson)[];
 }
 
 /** `who <service> --json` */
 export interface WhoJson {
   service: ServiceJson;
-  access: ({ clientele: ClienteleJson } & AccessJson)[];
+  /** One entry per clientele. */
+  access: ({ clientele: ClienteleJson } & AccessRowJson)[];
+}
+
+/** A clientele that holds a service, as `can` lists them: its grant's tier and conditions. */
+export interface HolderJson {
+  clientele: ClienteleJson;
+  tier: Tier;
+  conditions: Condition[];
+}
+
+/** A note as the JSON outputs show it: its kind, the ids of the clienteles it concerns ([] for the service in general), its text in both languages. */
+export interface NoteJson {
+  kind: NoteKind;
+  clienteles: string[];
+  fr: string;
+  en: string;
 }
 
 /** `can <clientele> <service> --json` */
@@ -57,8 +80,12 @@ export interface CanJson {
   tier: Tier | null;
   conditions: Condition[];
   inherited_from: string | null;
-  /** Every access that applies, own grant first; the fields above repeat the first. */
+  /** Every access that applies, best first; the fields above repeat the first. */
   access: AccessJson[];
+  /** Every grant of the service (at the --tier asked, if any), by tier then source order: who does have it. */
+  holders: HolderJson[];
+  /** The service's notes that bear on this clientele's access: linked to it or an ancestor, or about how the service is reached in general. */
+  notes: NoteJson[];
 }
 
 /** Shapes a service for JSON output. */
@@ -79,6 +106,21 @@ export function categoryJson(c: Category): CategoryJson {
 /** Shapes an access for JSON output. */
 export function accessJson(a: Access): AccessJson {
   return { tier: a.tier, conditions: a.conditions.map((c) => ({ fr: c.fr, en: c.en })), inherited_from: a.inherited_from };
+}
+
+/** Shapes a note for JSON output. */
+export function noteJson(n: Note): NoteJson {
+  return { kind: n.kind, clienteles: [...n.clienteles], fr: n.fr, en: n.en };
+}
+
+/** Shapes a holder of a service (an access of the clientele that holds the grant) for JSON output. */
+export function holderJson(a: Access): HolderJson {
+  return { clientele: clienteleJson(a.clientele), tier: a.tier, conditions: a.conditions.map((c) => ({ fr: c.fr, en: c.en })) };
+}
+
+/** Shapes an answer row for JSON output. */
+export function accessRowJson(r: AccessRow): AccessRowJson {
+  return { ...accessJson(r), also: r.also.map(accessJson) };
 }
 
 /** Serialises one JSON document, with a final newline. */

@@ -31,6 +31,9 @@ export function noteLabel(kind: NoteKind, lang: Lang): string {
   return messagesFor(lang).noteKinds[kind];
 }
 
+/** What each kind of note is called in every language of the interface: search finds a note by its kind in either. */
+export const NOTE_KIND_LABELS: readonly Readonly<Record<NoteKind, string>>[] = [messagesFor('fr').noteKinds, messagesFor('en').noteKinds];
+
 /** Looks up a fixed word or sentence of the interface in a language. */
 export function word(key: WordKey, lang: Lang): string {
   return messagesFor(lang).words[key];

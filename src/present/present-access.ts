@@ -1,9 +1,20 @@
 import type { Condition, Tier } from '../catalog/model';
 import { TIERS } from '../catalog/model';
-import type { Access, CanResult, ServicesResult, WhoResult } from '../query/access';
+import type { Access, AccessRow, CanResult, ServicesResult, WhoResult } from '../query/access';
 import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle } from './entity-labels';
-import { accessJson, clienteleJson, serviceJson, toJson, type CanJson, type ServicesJson, type WhoJson } from './json-output';
-import { tierLabel, word, wordWith } from './labels';
+import {
+  accessJson,
+  accessRowJson,
+  clienteleJson,
+  holderJson,
+  noteJson,
+  serviceJson,
+  toJson,
+  type CanJson,
+  type ServicesJson,
+  type WhoJson,
+} from './json-output';
+import { noteLabel, tierLabel, word, wordWith } from './labels';
 import type { Presenter, Presenters, QueryFormat } from './formats';
 import { messagesFor } from './messages/messages';
 import type { Lang, PresentOptions } from './options';
@@ -48,11 +59,17 @@ function makeConditionNotes(o: PresentOptions): ConditionNotes {
   };
 }
 
-/** Conditions and inheritance of an access, as one cell. */
-function detailCell(a: Access, o: PresentOptions, notes: ConditionNotes): Styled[] {
+/** One other grant of a row, as a phrase: its tier, whose grant it is, its conditions (each worded by `condition`). */
+function alsoText(a: Access, lang: Lang, condition: (c: Condition) => string): string {
+  return messagesFor(lang).rows.also(tierLabel(a.tier, lang), a.inherited_from === null ? null : clienteleTitle(a.holder, lang), a.conditions.map(condition));
+}
+
+/** Conditions and inheritance of a row, then each other grant that reaches the same pair, as one cell. */
+function detailCell(a: AccessRow, o: PresentOptions, notes: ConditionNotes): Styled[] {
   return [
     ...a.conditions.map((c) => ({ text: notes.cellText(c), style: o.palette.warn })),
     ...(a.inherited_from === null ? [] : [{ text: inheritedText(a, o.lang), style: o.palette.accent }]),
+    ...a.also.map((other) => ({ text: alsoText(other, o.lang, notes.cellText), style: o.palette.accent })),
   ];
 }
 
@@ -70,8 +87,19 @@ function conditionsJoinedEn(a: Access): string {
   return a.conditions.map((c) => c.en).join(' ; ');
 }
 
-function byTier(access: readonly Access[]): [Tier, Access[]][] {
-  return TIERS.map((tier): [Tier, Access[]] => [tier, access.filter((a) => a.tier === tier)]).filter(([, list]) => list.length > 0);
+/** The other grants of a row in a CSV cell, as the matrix's CSV cells read: `tier inherited_from=id condition=text`, joined by " | ". */
+function alsoCsv(r: AccessRow, lang: Lang): string {
+  return r.also
+    .map((a) =>
+      [a.tier, a.inherited_from === null ? '' : `inherited_from=${a.inherited_from}`, ...a.conditions.map((c) => `condition=${c[lang]}`)]
+        .filter(Boolean)
+        .join(' '),
+    )
+    .join(' | ');
+}
+
+function byTier<A extends Access>(access: readonly A[]): [Tier, A[]][] {
+  return TIERS.map((tier): [Tier, A[]] => [tier, access.filter((a) => a.tier === tier)]).filter(([, list]) => list.length > 0);
 }
 
 function tierHeading(tier: Tier, n: number, o: PresentOptions): BoxRow {
@@ -106,13 +134,12 @@ const servicesTable: Presenter<ServicesResult> = (r, o) => {
     { column: 1, label: wordWith('fieldLabel', lang, { label: word('category', lang) }) },
     { column: 2, label: wordWith('fieldLabel', lang, { label: word('conditions', lang) }) },
   ]);
-  const services = new Set(r.access.map((a) => a.service.id)).size;
-  return `${head}\n${withNotes(table, notes, messagesFor(o.lang).counts.services(services))}`;
+  return `${head}\n${withNotes(table, notes, messagesFor(o.lang).counts.services(r.access.length))}`;
 };
 
 const servicesCsv: Presenter<ServicesResult> = (r) =>
   toCsv(
-    ['clientele', 'tier', 'service', 'name', 'name_en', 'abbreviation', 'category', 'conditions', 'conditions_en', 'inherited_from'],
+    ['clientele', 'tier', 'service', 'name', 'name_en', 'abbreviation', 'category', 'conditions', 'conditions_en', 'inherited_from', 'also', 'also_en'],
     r.access.map((a) => [
       r.clientele.id,
       a.tier,
@@ -124,11 +151,13 @@ const servicesCsv: Presenter<ServicesResult> = (r) =>
       conditionsJoined(a),
       conditionsJoinedEn(a),
       a.inherited_from,
+      alsoCsv(a, 'fr'),
+      alsoCsv(a, 'en'),
     ]),
   );
 
 /** A markdown answer: a bold title, then one row per access naming the other side (a service or a clientele), or a sentence when there is none. */
-function accessMarkdown(title: string, id: string, access: readonly Access[], other: 'service' | 'clientele', none: string, lang: Lang): string {
+function accessMarkdown(title: string, id: string, access: readonly AccessRow[], other: 'service' | 'clientele', none: string, lang: Lang): string {
   const head = `**${title}** (\`${id}\`)\n\n`;
   if (access.length === 0) return `${head}${none}\n`;
   return (
@@ -139,7 +168,9 @@ function accessMarkdown(title: string, id: string, access: readonly Access[], ot
         tierLabel(a.tier, lang),
         other === 'service' ? serviceTitle(a.service, lang) : clienteleTitle(a.clientele, lang),
         other === 'service' ? a.service.id : a.clientele.id,
-        [conditionText(a.conditions, lang), inheritedText(a, lang)].filter(Boolean).join('; '),
+        [conditionText(a.conditions, lang), inheritedText(a, lang), ...a.also.map((x) => alsoText(x, lang, (c) => sanitizeText(c[lang])))]
+          .filter(Boolean)
+          .join('; '),
       ]),
     )
   );
@@ -157,7 +188,7 @@ export function servicesToJson(r: ServicesResult): ServicesJson {
   return {
     clientele: clienteleJson(r.clientele),
     named_condition: r.named_condition,
-    services: r.access.map((a) => ({ ...serviceJson(a.service), ...accessJson(a) })),
+    services: r.access.map((a) => ({ ...serviceJson(a.service), ...accessRowJson(a) })),
   };
 }
 
@@ -190,7 +221,7 @@ const whoTable: Presenter<WhoResult> = (r, o) => {
 
 const whoCsv: Presenter<WhoResult> = (r) =>
   toCsv(
-    ['service', 'tier', 'clientele', 'name', 'name_en', 'kind', 'conditions', 'conditions_en', 'inherited_from'],
+    ['service', 'tier', 'clientele', 'name', 'name_en', 'kind', 'conditions', 'conditions_en', 'inherited_from', 'also', 'also_en'],
     r.access.map((a) => [
       r.service.id,
       a.tier,
@@ -201,6 +232,8 @@ const whoCsv: Presenter<WhoResult> = (r) =>
       conditionsJoined(a),
       conditionsJoinedEn(a),
       a.inherited_from,
+      alsoCsv(a, 'fr'),
+      alsoCsv(a, 'en'),
     ]),
   );
 
@@ -216,7 +249,7 @@ const whoMarkdown: Presenter<WhoResult> = (r, o) =>
 
 /** Shapes the result of `who` as the documented JSON. */
 export function whoToJson(r: WhoResult): WhoJson {
-  return { service: serviceJson(r.service), access: r.access.map((a) => ({ clientele: clienteleJson(a.clientele), ...accessJson(a) })) };
+  return { service: serviceJson(r.service), access: r.access.map((a) => ({ clientele: clienteleJson(a.clientele), ...accessRowJson(a) })) };
 }
 
 /** Presenters of `who`, one per format. */
@@ -227,27 +260,111 @@ export const presentWho = {
   markdown: whoMarkdown,
 } as const satisfies Presenters<WhoResult, QueryFormat>;
 
-/** The answer of `can` as sentences (shared by table and markdown). */
-function canSentences(r: CanResult, lang: Lang, strong: (s: string) => string, palette: PresentOptions['palette']): string[] {
+/** A line with a label before its text: the label is kept whole, the text wraps under it. */
+interface Labelled {
+  readonly label: string;
+  readonly text: string;
+}
+
+/** What `can` says: its sentences, then (for a "no") who holds the service by tier, then the notes that bear on the clientele's access. */
+interface CanAnswer {
+  readonly sentences: readonly string[];
+  /**
+   * Null when not shown (a "yes", or a service the source gives no list for); else a heading and one line per
+   * tier (one line, unlabelled, when a tier was asked), or no heading and a sentence saying no one holds it at
+   * the tier asked.
+   */
+  readonly holders: { readonly heading: string | null; readonly lines: readonly Labelled[]; readonly none: string | null } | null;
+  readonly notes: readonly Labelled[];
+}
+
+function canAnswer(r: CanResult, lang: Lang, strong: (s: string) => string, palette: PresentOptions['palette']): CanAnswer {
   const c = `${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`;
   const s = `${serviceTitle(r.service, lang)} [${r.service.id}]`;
   const m = messagesFor(lang).can;
-  const lines: string[] = [];
-  if (r.named_condition !== null) lines.push(messagesFor(lang).questions.namedCondition(palette.warn(sanitizeText(r.named_condition[lang]))));
+  const sentences: string[] = [];
+  if (r.named_condition !== null) {
+    const named = r.named_condition;
+    const here = r.any_tier.some((a) => a.conditions.some((k) => k.fr === named.fr));
+    const q = messagesFor(lang).questions;
+    sentences.push((here ? q.namedCondition : q.namedConditionElsewhere)(palette.warn(sanitizeText(named[lang]))));
+  }
+  const no = strong(palette.bad(m.noWord));
   if (r.eligible && r.best) {
-    lines.push(m.yes(strong(palette.good(m.yesWord)), c, s, tierLabel(r.best.tier, lang)));
+    sentences.push(m.yes(strong(palette.good(m.yesWord)), c, s, tierLabel(r.best.tier, lang)));
     for (const a of r.access) {
-      if (a !== r.best) lines.push(m.also(tierLabel(a.tier, lang), a.inherited_from));
-      else if (a.inherited_from !== null) lines.push(m.inherited(a.inherited_from));
-      for (const cond of a.conditions) lines.push(m.condition(palette.warn(sanitizeText(cond[lang]))));
+      if (a !== r.best) sentences.push(m.also(tierLabel(a.tier, lang), a.inherited_from));
+      else if (a.inherited_from !== null) sentences.push(m.inherited(a.inherited_from));
+      for (const cond of a.conditions) sentences.push(m.condition(palette.warn(sanitizeText(cond[lang]))));
     }
+  } else if (r.service.grants.length === 0) {
+    sentences.push(m.noList(no, c, s));
   } else if (r.required_tier !== null && r.any_tier.length > 0) {
     const others = r.any_tier.map((a) => tierLabel(a.tier, lang)).join(', ');
-    lines.push(m.notAtTier(strong(palette.bad(m.noWord)), c, s, tierLabel(r.required_tier, lang), others));
+    sentences.push(m.notAtTier(no, c, s, tierLabel(r.required_tier, lang), others));
   } else {
-    lines.push(m.no(strong(palette.bad(m.noWord)), c, s));
+    sentences.push(m.no(no, c, s));
   }
-  return lines;
+  // A "no" says who does hold the service (at the tier asked, if any), unless the source gives no list at all.
+  const holderList = (list: readonly Access[]): string =>
+    m.holderList(
+      list.map((a) =>
+        m.holder(
+          clienteleTitle(a.clientele, lang),
+          a.conditions.map((k) => sanitizeText(k[lang])),
+        ),
+      ),
+    );
+  const tierAsked = r.required_tier === null ? null : tierLabel(r.required_tier, lang);
+  const holders =
+    r.eligible || r.service.grants.length === 0
+      ? null
+      : r.holders.length === 0 && tierAsked !== null
+        ? { heading: null, lines: [], none: m.noHolder(tierAsked) }
+        : {
+            heading: m.holders(tierAsked),
+            lines:
+              tierAsked !== null
+                ? [{ label: '', text: holderList(r.holders) }]
+                : byTier(r.holders).map(([tier, list]) => {
+                    const label = tierLabel(tier, lang);
+                    return { label: wordWith('fieldLabel', lang, { label: `${label.charAt(0).toUpperCase()}${label.slice(1)}` }), text: holderList(list) };
+                  }),
+            none: null,
+          };
+  const notes = r.notes.map((n) => ({ label: m.note(noteLabel(n.kind, lang)), text: sanitizeText(n[lang]) }));
+  return { sentences, holders, notes };
+}
+
+/** `can` for a terminal: the sentences, the holders under their heading (a line per tier), the notes; each wrapped to the width. */
+function canTable(r: CanResult, o: PresentOptions): string {
+  const a = canAnswer(r, o.lang, o.palette.bold, o.palette);
+  const lines = a.sentences.flatMap((line) => wrap(line, o.width));
+  if (a.holders !== null) {
+    if (a.holders.heading !== null) lines.push(...wrap(a.holders.heading, o.width).map(o.palette.bold));
+    for (const l of a.holders.lines) lines.push(...wrapHanging(`- ${l.label}`, l.text, o.width, 2));
+    if (a.holders.none !== null) lines.push(...wrap(a.holders.none, o.width));
+  }
+  for (const n of a.notes)
+    lines.push(
+      ...wrapHanging(n.label, n.text, o.width, 2).map((l, i) =>
+        i === 0 && l.startsWith(n.label) ? `${o.palette.accent(n.label)}${l.slice(n.label.length)}` : l,
+      ),
+    );
+  return lines.join('\n') + '\n';
+}
+
+/** `can` in markdown: one paragraph per sentence, the holders as a list under their heading, one paragraph per note. */
+function canMarkdown(r: CanResult, o: PresentOptions): string {
+  const a = canAnswer(r, o.lang, (t) => `**${t}**`, o.palette);
+  const paragraphs = [...a.sentences];
+  if (a.holders !== null) {
+    if (a.holders.heading !== null) paragraphs.push(a.holders.heading);
+    if (a.holders.lines.length > 0) paragraphs.push(a.holders.lines.map((l) => `- ${l.label}${l.text}`).join('\n'));
+    if (a.holders.none !== null) paragraphs.push(a.holders.none);
+  }
+  paragraphs.push(...a.notes.map((n) => `${n.label}${n.text}`));
+  return paragraphs.join('\n\n') + '\n';
 }
 
 /** Shapes the result of `can` as the documented JSON. */
@@ -261,19 +378,30 @@ export function canToJson(r: CanResult): CanJson {
     conditions: r.best ? accessJson(r.best).conditions : [],
     inherited_from: r.best?.inherited_from ?? null,
     access: r.access.map(accessJson),
+    holders: r.holders.map(holderJson),
+    notes: r.notes.map(noteJson),
   };
+}
+
+/** The holders of a `can` answer in a CSV cell: per tier, the tier then the ids, joined by " | ". */
+function holdersCsv(r: CanResult): string {
+  return byTier(r.holders)
+    .map(([tier, list]) => [tier, ...list.map((a) => a.clientele.id)].join(' '))
+    .join(' | ');
+}
+
+/** The notes of a `can` answer in a CSV cell: `kind: text`, joined by " | ". */
+function notesCsv(r: CanResult, lang: Lang): string {
+  return r.notes.map((n) => `${n.kind}: ${n[lang]}`).join(' | ');
 }
 
 /** Presenters of `can`, one per format. */
 export const presentCan = {
-  table: (r, o) =>
-    canSentences(r, o.lang, o.palette.bold, o.palette)
-      .flatMap((line) => wrap(line, o.width))
-      .join('\n') + '\n',
+  table: canTable,
   json: (r) => toJson(canToJson(r)),
   csv: (r) =>
     toCsv(
-      ['clientele', 'service', 'eligible', 'tier', 'conditions', 'conditions_en', 'inherited_from'],
+      ['clientele', 'service', 'eligible', 'tier', 'conditions', 'conditions_en', 'inherited_from', 'holders', 'notes', 'notes_en'],
       [
         [
           r.clientele.id,
@@ -283,8 +411,11 @@ export const presentCan = {
           r.best ? conditionsJoined(r.best) : '',
           r.best ? conditionsJoinedEn(r.best) : '',
           r.best?.inherited_from ?? null,
+          holdersCsv(r),
+          notesCsv(r, 'fr'),
+          notesCsv(r, 'en'),
         ],
       ],
     ),
-  markdown: (r, o) => canSentences(r, o.lang, (s) => `**${s}**`, o.palette).join('\n\n') + '\n',
+  markdown: canMarkdown,
 } as const satisfies Presenters<CanResult, QueryFormat>;

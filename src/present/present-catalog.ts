@@ -1,7 +1,7 @@
 import type { Catalog, Service } from '../catalog/model';
 import type { MatrixResult } from '../query/build-matrix';
 import type { Access } from '../query/access';
-import type { SearchResult } from '../query/search-catalog';
+import type { SearchField, SearchResult } from '../query/search-catalog';
 import type { Entity } from '../query/resolve-name';
 import type { ShowResult } from '../query/show-entity';
 import { presentServices, presentWho, servicesToJson, whoToJson } from './present-access';
@@ -255,20 +255,20 @@ export const presentShow = {
   markdown: (r, o) => showText(r, o, true),
 } as const satisfies Presenters<ShowResult, QueryFormat>;
 
-const FIELD_WORDS: Readonly<Record<string, WordKey>> = {
+const FIELD_WORDS = {
   name: 'fieldName',
   description: 'fieldDescription',
   notes: 'fieldNotes',
   sub_applications: 'fieldSubApplications',
   conditions: 'fieldConditions',
-};
+} as const satisfies Record<SearchField, WordKey>;
 
 function kindWord(kind: Entity['kind'], lang: Lang): string {
   return word(kind === 'service' ? 'kindService' : kind === 'clientele' ? 'kindClientele' : 'kindCategory', lang);
 }
 
-function fieldsText(fields: readonly string[], lang: Lang): string {
-  return fields.map((f) => (FIELD_WORDS[f] === undefined ? f : word(FIELD_WORDS[f], lang))).join(', ');
+function fieldsText(fields: readonly SearchField[], lang: Lang): string {
+  return fields.map((f) => word(FIELD_WORDS[f], lang)).join(', ');
 }
 
 function searchRows(r: SearchResult, lang: Lang): string[][] {
@@ -309,6 +309,7 @@ export const presentSearch = {
         name_en: h.found.entity.name_en,
         score: h.score,
         fields: h.fields,
+        matches: h.matches.map((m) => ({ word: m.word, how: m.how, field: m.field, text: m.text })),
       })),
     }),
   csv: (r) =>
@@ -456,7 +457,11 @@ export const presentMatrix = {
       services: r.services.map(serviceJson),
       rows: r.rows.map((row) => ({
         clientele: clienteleJson(row.clientele),
-        access: row.cells.flatMap((cell, i) => cell.map((a) => ({ service: r.services[i]?.id ?? '', ...accessJson(a) }))),
+        // One entry per service the clientele reaches: the best access, the others in `also`.
+        access: row.cells.flatMap((cell, i) => {
+          const [best, ...also] = cell;
+          return best === undefined ? [] : [{ service: r.services[i]?.id ?? '', ...accessJson(best), also: also.map(accessJson) }];
+        }),
       })),
     }),
   csv: (r, o) =>

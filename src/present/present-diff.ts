@@ -65,7 +65,7 @@ function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: strin
     case 'notes-changed':
       return {
         mark: '~',
-        text: `${entry} ${c.id}: ${t.notes}${c.added.map((n) => ` +[${noteLabel(n.kind, lang)}] ${q(n[lang])}`).join('')}${c.removed.map((n) => ` -[${noteLabel(n.kind, lang)}] ${q(n[lang])}`).join('')}`,
+        text: `${entry} ${c.id}: ${t.notes}${c.added.map((n) => ` +${t.noteTag(noteLabel(n.kind, lang), n.clienteles)} ${q(n[lang])}`).join('')}${c.removed.map((n) => ` -${t.noteTag(noteLabel(n.kind, lang), n.clienteles)} ${q(n[lang])}`).join('')}`,
       };
     case 'sub-applications-changed':
       return {

@@ -1,6 +1,6 @@
-import type { Catalog, Tier } from '../catalog/model';
+import type { Catalog, Condition, Tier } from '../catalog/model';
 import { TIERS } from '../catalog/model';
-import type { WhoResult } from '../query/access';
+import type { Access, WhoResult } from '../query/access';
 import { kindLabel, noteLabel, tierLabel } from './labels';
 import { messagesFor, type Messages } from './messages/messages';
 import type { Lang } from './options';
@@ -150,19 +150,39 @@ const SCRIPT = `
   function noteMarks(parent, numbers) {
     numbers.forEach(function (n) { parent.appendChild(el('sup', 'note-no', String(n))); });
   }
-  // The lines that explain one access: where it is inherited from, and its conditions.
-  function accessDetails(parent, a) {
-    if (a.inherited_from) parent.appendChild(el('div', 'inh', data.inheritedMark + ' ' + fill(ui.inheritedFrom, { name: name(clienteles[a.inherited_from]) })));
-    a.conditions.forEach(function (c, i) {
+  function conditionLines(parent, g) {
+    g.conditions.forEach(function (c, i) {
       var line = el('div', 'cond', fill(ui.conditionLine, { text: c[data.lang] }));
-      noteMarks(line, [a.notes[i]]);
+      noteMarks(line, [g.notes[i]]);
       parent.appendChild(line);
     });
   }
+  // The other grants that reach the same clientele and service, each with its tier, where it comes from and its conditions.
+  function alsoText(g) {
+    return g.inherited_from ? fill(ui.alsoInherited, { tier: tiers[g.tier].label, name: name(clienteles[g.inherited_from]) }) : fill(ui.alsoOwn, { tier: tiers[g.tier].label });
+  }
+  // The lines that explain one access: where it is inherited from, its conditions, then its other grants (a row has them).
+  function accessDetails(parent, a) {
+    if (a.inherited_from) parent.appendChild(el('div', 'inh', data.inheritedMark + ' ' + fill(ui.inheritedFrom, { name: name(clienteles[a.inherited_from]) })));
+    conditionLines(parent, a);
+    (a.also || []).forEach(function (g) {
+      parent.appendChild(el('div', 'inh', alsoText(g)));
+      conditionLines(parent, g);
+    });
+  }
+  // Every grant of a row, best first; the row when no tier is asked for, else its first grant of that tier (or nothing).
+  function grantsOf(a) { return [a].concat(a.also); }
+  function tierList(a) { return grantsOf(a).map(function (g) { return g.tier; }).join(' '); }
+  function grantAt(a, ft) {
+    if (!ft) return a;
+    var g = grantsOf(a).filter(function (x) { return x.tier === ft; })[0];
+    return g ? { tier: g.tier, conditions: g.conditions, notes: g.notes, inherited_from: g.inherited_from, also: [] } : null;
+  }
+  function hasTier(el, ft) { return (' ' + (el.dataset.tiers || '') + ' ').indexOf(' ' + ft + ' ') !== -1; }
 
   function accessItem(a) {
     var li = el('li');
-    li.dataset.clientele = a.clientele; li.dataset.tier = a.tier;
+    li.dataset.clientele = a.clientele; li.dataset.tier = a.tier; li.dataset.tiers = tierList(a);
     var badge = el('span', 'tier tier-' + a.tier, tiers[a.tier].mark); badge.title = tiers[a.tier].label;
     li.appendChild(badge);
     li.appendChild(document.createTextNode(name(clienteles[a.clientele]) + ' — ' + tiers[a.tier].label));
@@ -219,15 +239,16 @@ const SCRIPT = `
       var td = el('td', firstOfCategory[s.id] ? 'cat-start' : null); td.dataset.service = s.id;
       var best = mine[0];
       if (best) {
-        td.dataset.tier = best.tier;
+        td.dataset.tier = best.tier; td.dataset.tiers = tierList(best);
         td.appendChild(el('span', 'mark ' + best.tier, tiers[best.tier].mark));
         if (best.inherited_from) td.appendChild(el('span', 'mark-inh', data.inheritedMark));
-        noteMarks(td, best.notes);
-        td.title = [fullName(s)].concat(mine.map(function (a) {
-          return [name(c) + ' — ' + tiers[a.tier].label]
-            .concat(a.inherited_from ? [fill(ui.inheritedFrom, { name: name(clienteles[a.inherited_from]) })] : [])
-            .concat(a.conditions.map(function (k) { return fill(ui.conditionLine, { text: k[data.lang] }); })).join('\\n');
-        })).join('\\n');
+        noteMarks(td, [].concat.apply([], grantsOf(best).map(function (g) { return g.notes; })));
+        var conditionText = function (g) { return g.conditions.map(function (k) { return fill(ui.conditionLine, { text: k[data.lang] }); }); };
+        td.title = [fullName(s), name(c) + ' — ' + tiers[best.tier].label]
+          .concat(best.inherited_from ? [fill(ui.inheritedFrom, { name: name(clienteles[best.inherited_from]) })] : [])
+          .concat(conditionText(best))
+          .concat([].concat.apply([], best.also.map(function (g) { return [alsoText(g)].concat(conditionText(g)); })))
+          .join('\\n');
         td.setAttribute('aria-label', td.title.replace(/\\n/g, '. '));
       }
       tr.appendChild(td); cellsOf[s.id].push(td);
@@ -273,8 +294,9 @@ const SCRIPT = `
     data.tiers.forEach(function (t) { groups[t.id] = []; });
     data.services.forEach(function (s) {
       if (!visible[s.id]) return;
-      var mine = s.access.filter(function (a) { return a.clientele === cid && (!ft || a.tier === ft); });
-      if (mine.length) groups[mine[0].tier].push({ s: s, a: mine[0] });
+      var row = s.access.filter(function (a) { return a.clientele === cid; })[0];
+      var shown = row && grantAt(row, ft);
+      if (shown) groups[shown.tier].push({ s: s, a: shown });
     });
     data.tiers.forEach(function (t) {
       var items = groups[t.id];
@@ -303,7 +325,7 @@ const SCRIPT = `
       var items = card.querySelectorAll('.access li');
       var any = false;
       items.forEach(function (li) {
-        var ok = (!fc || li.dataset.clientele === fc) && (!ft || li.dataset.tier === ft);
+        var ok = (!fc || li.dataset.clientele === fc) && (!ft || hasTier(li, ft));
         li.classList.toggle('hidden', !ok); if (ok) any = true;
       });
       var visible = (!fk || s.category === fk) && (!q || q.split(' ').every(function (w) { return s.search.indexOf(w) !== -1; })) && ((!fc && !ft) || any);
@@ -313,7 +335,7 @@ const SCRIPT = `
     });
     tbody.querySelectorAll('tr').forEach(function (tr) {
       var has = false;
-      tr.querySelectorAll('td').forEach(function (td) { if (!td.classList.contains('hidden') && td.dataset.tier && (!ft || td.dataset.tier === ft)) has = true; });
+      tr.querySelectorAll('td').forEach(function (td) { if (!td.classList.contains('hidden') && td.dataset.tier && (!ft || hasTier(td, ft))) has = true; });
       tr.classList.toggle('hidden', (fc && tr.dataset.clientele !== fc) || ((ft || fk || q) && !has));
     });
     showByClientele(visibleSet, ft);
@@ -336,32 +358,51 @@ interface ConditionNote {
   readonly clienteles: string[];
 }
 
-/** Numbers every distinct condition, service by service, and gives each access the numbers of its conditions. */
-function numberConditions(data: ExportData): { notes: ConditionNote[]; numbers: number[][][] } {
+/** One grant of a row as the page's script reads it: the numbers of its conditions' notes stand beside them. */
+interface PageGrant {
+  readonly tier: Tier;
+  readonly conditions: readonly Condition[];
+  readonly notes: readonly number[];
+  readonly inherited_from: string | null;
+}
+
+/**
+ * Numbers every distinct condition, service by service, in the order the rows and their other grants
+ * name them, and gives each row (its best grant, then each grant of `also`) the numbers of its conditions.
+ */
+function pageAccess(data: ExportData): { notes: ConditionNote[]; access: (PageGrant & { clientele: string; also: PageGrant[] })[][] } {
   const notes: ConditionNote[] = [];
-  const numbers = data.catalog.services.map((s, i) => {
+  const access = data.catalog.services.map((s, i) => {
     const mine = new Map<string, ConditionNote>();
-    return (data.who[i]?.access ?? []).map((a) =>
-      a.conditions.map((c) => {
+    const grant = (clientele: string, a: Access): PageGrant => ({
+      tier: a.tier,
+      conditions: a.conditions,
+      notes: a.conditions.map((c) => {
         let note = mine.get(c.fr);
         if (note === undefined) {
           note = { number: notes.length + 1, service: s.id, text: { fr: c.fr, en: c.en }, clienteles: [] };
           mine.set(c.fr, note);
           notes.push(note);
         }
-        if (!note.clienteles.includes(a.clientele.id)) note.clienteles.push(a.clientele.id);
+        if (!note.clienteles.includes(clientele)) note.clienteles.push(clientele);
         return note.number;
       }),
-    );
+      inherited_from: a.inherited_from,
+    });
+    return (data.who[i]?.access ?? []).map((row) => ({
+      clientele: row.clientele.id,
+      ...grant(row.clientele.id, row),
+      also: row.also.map((a) => grant(row.clientele.id, a)),
+    }));
   });
-  return { notes, numbers };
+  return { notes, access };
 }
 
 /** The whole catalogue as one self-contained HTML page: no network, no external script, style or font. */
 export function presentHtml(data: ExportData, lang: Lang): string {
   const ui = HTML_STRINGS[lang];
   const short = serviceShortNames(data.catalog.services, lang);
-  const conditions = numberConditions(data);
+  const conditions = pageAccess(data);
   const payload = {
     lang,
     ui,
@@ -381,13 +422,7 @@ export function presentHtml(data: ExportData, lang: Lang): string {
       description: s.description,
       notes: s.notes.map((n) => ({ ...n, label: noteLabel(n.kind, lang) })),
       sub_applications: s.sub_applications,
-      access: (data.who[i]?.access ?? []).map((a, j) => ({
-        clientele: a.clientele.id,
-        tier: a.tier,
-        conditions: a.conditions,
-        notes: conditions.numbers[i]?.[j] ?? [],
-        inherited_from: a.inherited_from,
-      })),
+      access: conditions.access[i] ?? [],
     })),
     condition_notes: conditions.notes,
   };

@@ -1,4 +1,4 @@
-import type { Category, Clientele, Condition, Service, Tier } from '../catalog/model';
+import type { Category, Clientele, Condition, Note, NoteKind, Service, Tier } from '../catalog/model';
 import { TIERS } from '../catalog/model';
 import { descendantsOf, lineageOf, orderKey, type CatalogIndex } from './catalog-index';
 
@@ -10,6 +10,17 @@ export interface Access {
   readonly conditions: readonly Condition[];
   /** Id of the clientele that holds the grant when it is inherited; null for the clientele's own grant. */
   readonly inherited_from: string | null;
+  /** The clientele whose grant it is: `clientele` itself for its own grant, else the ancestor `inherited_from` names. */
+  readonly holder: Clientele;
+}
+
+/**
+ * One row of an answer: one clientele and one service, with the grant that answers best (the strongest
+ * tier; on a tie the clientele's own grant, then the nearest ancestor's) and, in `also`, every other grant
+ * that reaches the same pair, in the same order, so that no tier or condition is lost.
+ */
+export interface AccessRow extends Access {
+  readonly also: readonly Access[];
 }
 
 /** Filters shared by the access queries. */
@@ -24,17 +35,27 @@ function tierRank(tier: Tier): number {
   return TIERS.indexOf(tier);
 }
 
-/** Every access a clientele has to one service: its own grant first, then those of its parent, grandparent... */
+/**
+ * Every access a clientele has to one service, best first: the strongest tier (TIERS order); on a tie its
+ * own grant, then its parent's, grandparent's...
+ */
 export function accessesTo(index: CatalogIndex, clientele: Clientele, service: Service): Access[] {
   const grants = index.grantOf.get(service.id);
   const out: Access[] = [];
   for (const holder of lineageOf(index, clientele)) {
     const grant = grants?.get(holder.id);
     if (grant) {
-      out.push({ service, clientele, tier: grant.tier, conditions: grant.conditions, inherited_from: holder.id === clientele.id ? null : holder.id });
+      out.push({ service, clientele, tier: grant.tier, conditions: grant.conditions, inherited_from: holder.id === clientele.id ? null : holder.id, holder });
     }
   }
-  return out;
+  // Stable: within a tier, the lineage's order (own grant, then the nearest ancestor).
+  return out.sort((a, b) => tierRank(a.tier) - tierRank(b.tier));
+}
+
+/** The row of a clientele and a service from its accesses, best first (as accessesTo orders them); null when there is none. */
+function rowOf(list: readonly Access[]): AccessRow | null {
+  const [best, ...also] = list;
+  return best === undefined ? null : { ...best, also };
 }
 
 /** The result of `services`: what one clientele may use. */
@@ -42,28 +63,26 @@ export interface ServicesResult {
   readonly clientele: Clientele;
   readonly categories: readonly Category[];
   readonly filter: AccessFilter;
-  readonly access: readonly Access[];
+  /** One row per service, sorted by the row's tier then source order. */
+  readonly access: readonly AccessRow[];
   /** The grant condition the clientele's name carried when it was given as the page lists it ("Audioprothésiste (accès aux états de compte seulement)"); null otherwise. */
   readonly named_condition: Condition | null;
 }
 
-/** Every service a clientele may use, own and inherited grants alike, sorted by tier then source order. */
+/**
+ * Every service a clientele may use, own and inherited grants alike: one row per service (the filters
+ * apply to the grants first), sorted by tier then source order.
+ */
 export function findServices(index: CatalogIndex, clientele: Clientele, filter: AccessFilter = {}): ServicesResult {
-  const access: Access[] = [];
+  const access: AccessRow[] = [];
   for (const service of index.catalog.services) {
     if (filter.category !== undefined && service.category !== filter.category) continue;
-    for (const a of accessesTo(index, clientele, service)) {
-      if (filter.tier !== undefined && a.tier !== filter.tier) continue;
-      if (filter.own && a.inherited_from !== null) continue;
-      access.push(a);
-    }
+    const row = rowOf(
+      accessesTo(index, clientele, service).filter((a) => (filter.tier === undefined || a.tier === filter.tier) && !(filter.own && a.inherited_from !== null)),
+    );
+    if (row !== null) access.push(row);
   }
-  access.sort(
-    (a, b) =>
-      tierRank(a.tier) - tierRank(b.tier) ||
-      orderKey(index, 'service', a.service.id) - orderKey(index, 'service', b.service.id) ||
-      (a.inherited_from === null ? -1 : 1),
-  );
+  access.sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || orderKey(index, 'service', a.service.id) - orderKey(index, 'service', b.service.id));
   return { clientele, categories: index.catalog.categories, filter, access, named_condition: null };
 }
 
@@ -73,48 +92,77 @@ export interface WhoResult {
   readonly filter: AccessFilter;
   readonly expanded: boolean;
   readonly category: Category | null;
-  readonly access: readonly Access[];
+  /** One row per clientele. */
+  readonly access: readonly AccessRow[];
 }
 
 /**
- * The clienteles a service names, by tier then source order. With `expand`, also
- * every clientele that inherits one of those grants, marked with where it comes from.
+ * The clienteles a service names, by tier then source order. With `expand`, also every clientele that
+ * inherits one of those grants, marked with where it comes from; a clientele that both holds a grant and
+ * inherits one (or inherits two) is one row, the other grants in `also`.
  */
 export function findWho(index: CatalogIndex, service: Service, options: { tier?: Tier | undefined; expand?: boolean } = {}): WhoResult {
-  const access: Access[] = [];
+  // Every clientele reached, in the order it is first reached: each grant's holder, then (with expand) its heirs.
+  const reached: Clientele[] = [];
   for (const grant of service.grants) {
     if (options.tier !== undefined && grant.tier !== options.tier) continue;
     const holder = index.clienteleById.get(grant.clientele);
     if (!holder) continue;
-    access.push({ service, clientele: holder, tier: grant.tier, conditions: grant.conditions, inherited_from: null });
-    if (options.expand) {
-      for (const heir of descendantsOf(index, holder)) {
-        access.push({ service, clientele: heir, tier: grant.tier, conditions: grant.conditions, inherited_from: holder.id });
-      }
-    }
+    for (const c of [holder, ...(options.expand ? descendantsOf(index, holder) : [])]) if (!reached.includes(c)) reached.push(c);
   }
-  // Stable: within a tier, clienteles keep the source's order, each heir right after the clientele it inherits from.
+  const access: AccessRow[] = [];
+  for (const clientele of reached) {
+    const row = rowOf(
+      accessesTo(index, clientele, service).filter(
+        (a) => (options.tier === undefined || a.tier === options.tier) && (options.expand === true || a.inherited_from === null),
+      ),
+    );
+    if (row !== null) access.push(row);
+  }
+  // Stable: within a tier, clienteles keep the source's order, each heir after the clientele it inherits from.
   access.sort((a, b) => tierRank(a.tier) - tierRank(b.tier));
   return { service, filter: { tier: options.tier }, expanded: options.expand ?? false, category: index.categoryById.get(service.category) ?? null, access };
 }
 
-/** The result of `can`: whether one clientele may use one service, and how. */
+/** Kinds of note that say how a service is reached: a note of one of them about the service in general bears on every clientele's access. */
+export const ACCESS_NOTE_KINDS = ['delegation', 'obtaining', 'channel'] as const satisfies readonly NoteKind[];
+
+/**
+ * The notes of a service that bear on one clientele's access, in the catalogue's order: those linked to the
+ * clientele or to one of its ancestors (a note about IPS concerns the IPS in primary care), and those about
+ * the service in general that say how access is obtained (delegation, obtaining, channel).
+ */
+export function notesFor(index: CatalogIndex, clientele: Clientele, service: Service): Note[] {
+  const lineage = new Set(lineageOf(index, clientele).map((c) => c.id));
+  return service.notes.filter(
+    (n) => n.clienteles.some((id) => lineage.has(id)) || (n.clienteles.length === 0 && (ACCESS_NOTE_KINDS as readonly NoteKind[]).includes(n.kind)),
+  );
+}
+
+/** The result of `can`: whether one clientele may use one service, and how; or, when it may not, who may and what the source says about it. */
 export interface CanResult {
   readonly clientele: Clientele;
   readonly service: Service;
   readonly eligible: boolean;
-  /** The access that answers the question: the clientele's own grant if any, else the nearest inherited one. */
+  /** The access that answers the question: the strongest tier; on a tie the clientele's own grant, then the nearest inherited one. */
   readonly best: Access | null;
-  /** Every access that applies, own first. */
+  /** Every access that applies, best first. */
   readonly access: readonly Access[];
   readonly required_tier: Tier | null;
   /** Every access whatever its tier, to explain a "no" that only the tier filter caused. */
   readonly any_tier: readonly Access[];
   /** The grant condition the clientele's name carried, as for `services`; null otherwise. */
   readonly named_condition: Condition | null;
+  /**
+   * Who holds the service: every grant of the service (at the required tier, when one is asked), by tier then
+   * source order, each an access of the clientele that holds it. Empty when the source gives no list.
+   */
+  readonly holders: readonly Access[];
+  /** The notes of the service that bear on this clientele's access (see notesFor). */
+  readonly notes: readonly Note[];
 }
 
-/** Says whether a clientele may use a service, optionally only at a given tier. */
+/** Says whether a clientele may use a service, optionally only at a given tier, with who holds it and the notes that bear on it. */
 export function checkAccess(index: CatalogIndex, clientele: Clientele, service: Service, tier?: Tier): CanResult {
   const anyTier = accessesTo(index, clientele, service);
   const access = anyTier.filter((a) => tier === undefined || a.tier === tier);
@@ -126,6 +174,8 @@ export function checkAccess(index: CatalogIndex, clientele: Clientele, service: 
     access,
     required_tier: tier ?? null,
     any_tier: anyTier,
+    holders: findWho(index, service, { tier }).access.map(({ also: _also, ...a }) => a),
+    notes: notesFor(index, clientele, service),
     named_condition: null,
   };
 }

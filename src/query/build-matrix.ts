@@ -2,7 +2,7 @@ import type { Category, Clientele, Service } from '../catalog/model';
 import { accessesTo, type Access } from './access';
 import type { CatalogIndex } from './catalog-index';
 
-/** One clientele's row of the matrix: for each service (same order as the columns), every access that applies. */
+/** One clientele's row of the matrix: for each service (same order as the columns), every access that applies, best first (as accessesTo orders them). */
 export interface MatrixRow {
   readonly clientele: Clientele;
   readonly cells: readonly (readonly Access[])[];

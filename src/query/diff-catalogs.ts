@@ -98,8 +98,9 @@ function bilingual(b: Bilingual | null): Bilingual | null {
   return b === null ? null : { fr: b.fr, en: b.en };
 }
 
+// The clienteles a note concerns are a set: their order in the file means nothing, but linking or unlinking one is a change.
 function note(n: Note): Note {
-  return { kind: n.kind, fr: n.fr, en: n.en };
+  return { kind: n.kind, clienteles: [...n.clienteles].sort(), fr: n.fr, en: n.en };
 }
 
 function subApplication(a: SubApplication): SubApplication {

@@ -160,7 +160,7 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V, same: (a: V, b: V) => b
 function tablesOf(index: CatalogIndex): NameTables {
   const cached = tables.get(index);
   if (cached) return cached;
-  const exact = new Map<string, Entity[]>();
+  const exact = exactTable(index);
   const wordIds = new Map<string, number>();
   const idOf = (w: string): number => {
     let id = wordIds.get(w);
@@ -177,9 +177,7 @@ function tablesOf(index: CatalogIndex): NameTables {
   const entries: NameEntry[] = [];
   for (const [key, kind, id] of primedKeys.get(index) ?? computeNameKeys(index)) {
     const found = entityOf(index, kind, id);
-    if (!found) continue;
-    addTo(exact, key, found, sameEntity);
-    entries.push(entry(key, found));
+    if (found) entries.push(entry(key, found));
   }
   const shared = new Map<string, Entity[]>();
   const sharedEntries: NameEntry[] = [];
@@ -334,9 +332,28 @@ function readings(t: NameTables, key: string, kinds: readonly EntityKind[]): Rea
   return out;
 }
 
+const exactTables = new WeakMap<CatalogIndex, Map<string, Entity[]>>();
+
+/** Each normalised name and what it names: all a name typed exactly needs, so that the common case builds no other table at start-up. */
+function exactTable(index: CatalogIndex): Map<string, Entity[]> {
+  let exact = exactTables.get(index);
+  if (!exact) {
+    exact = new Map();
+    for (const [key, kind, id] of primedKeys.get(index) ?? computeNameKeys(index)) {
+      const found = entityOf(index, kind, id);
+      if (found) addTo(exact, key, found, sameEntity);
+    }
+    exactTables.set(index, exact);
+  }
+  return exact;
+}
+
 function resolveUncached(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Resolution {
-  const t = tablesOf(index);
   const key = normalizeName(input).replace(/[\s?!.:;,]+$/, '');
+  const exact = (exactTable(index).get(key) ?? []).filter((f) => kinds.includes(f.kind));
+  if (exact.length === 1) return { ok: true, found: exact[0]!, condition: null };
+  if (exact.length > 1) return { ok: false, reason: 'ambiguous', input, suggestions: exact.map(toSuggestion) };
+  const t = tablesOf(index);
   const found: Reading[] = [];
   for (const r of readings(t, key, kinds)) if (!found.some((f) => sameEntity(f.found, r.found))) found.push(r);
   if (found.length === 1) return { ok: true, found: found[0]!.found, condition: found[0]!.condition };

@@ -14,7 +14,7 @@ const spec: QuerySpec<CanResult> = {
   options: [TIER_OPTION],
   examples: [
     { line: 'can "hygiéniste dentaire" facturacte' },
-    { line: 'can audioprothésiste "messagerie sécurisée" --tier creation' },
+    { line: 'can audioprothésiste "messagerie sécurisée" --tier creation', exits: 1 },
     { line: "printf 'podiatre\\tSELAT\\n' | ramq-access can --batch", argv: ['can', '--batch'], stdin: 'podiatre\tSELAT\n' },
   ],
   formats: { presenters: presentCan, default: 'table' },

@@ -29,9 +29,9 @@ const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
   ],
   options: [],
   examples: [
-    { line: 'diff old.yaml catalog.yaml' },
+    { line: 'diff old.yaml catalog.yaml', exits: 1 },
     { line: 'git show HEAD:catalog.yaml | ramq-access diff - catalog.yaml', argv: ['diff', '-', 'catalog.yaml'], stdinFile: 'catalog.yaml' },
-    { line: 'diff old.yaml catalog.yaml --format markdown' },
+    { line: 'diff old.yaml catalog.yaml --format markdown', exits: 1 },
   ],
   formats: { presenters: presentDiff, default: 'table' },
   outputSchema: 'diff_output',

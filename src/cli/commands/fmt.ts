@@ -17,8 +17,8 @@ const spec: CommandSpec<never, never> = {
   args: [{ name: 'files', description: (m) => m.args.files, kind: 'file', required: false, variadic: true }],
   options: [{ flags: '--check', description: (m) => m.options.check }],
   examples: [
-    { line: 'fmt --check catalog.yaml' },
-    { line: 'fmt catalog.yaml' },
+    { line: 'fmt --check messy.yaml', exits: 1 },
+    { line: 'fmt messy.yaml', rewrites: 'messy.yaml' },
     { line: 'fmt - < messy.yaml > catalog.yaml', argv: ['fmt', '-'], stdinFile: 'catalog.yaml' },
   ],
   run: (ctx, { args, opts }) => {

@@ -1,3 +1,4 @@
+import { NOTE_KIND_LABELS } from '../../present/labels';
 import { presentSearch } from '../../present/present-catalog';
 import { searchCatalog, type SearchResult } from '../../query/search-catalog';
 import { defineCommand } from '../command';
@@ -7,11 +8,11 @@ const spec: QuerySpec<SearchResult> = {
   name: 'search',
   args: [{ name: 'words', description: (m) => m.args.words, kind: 'words', required: true, variadic: true }],
   options: [],
-  examples: [{ line: 'search déléguer' }, { line: 'search medicaments exception' }, { line: 'search developer --lang en' }],
+  examples: [{ line: 'search délégation' }, { line: 'search medicaments exception' }, { line: 'search developer --lang en' }],
   formats: { presenters: presentSearch, default: 'table' },
   outputSchema: 'search_output',
   run: (ctx, { args, show }) => {
-    show(searchCatalog(ctx.catalogIndex(), nameFrom(ctx, args[0], 'words')));
+    show(searchCatalog(ctx.catalogIndex(), nameFrom(ctx, args[0], 'words'), NOTE_KIND_LABELS));
     return { kind: 'answered' };
   },
 };

@@ -10,7 +10,7 @@ const spec: CommandSpec<readonly FileReport[], ValidateFormat> = {
   options: [],
   examples: [
     { line: 'validate' },
-    { line: 'validate catalog.yaml --format github' },
+    { line: 'validate draft.yaml --format github', exits: 1 },
     { line: 'validate catalog.yaml old.yaml --json' },
     { line: 'git show HEAD:catalog.yaml | ramq-access validate -', argv: ['validate', '-'], stdinFile: 'catalog.yaml' },
   ],

@@ -122,6 +122,23 @@ export interface Messages {
     readonly condition: (text: string) => string;
     readonly notAtTier: (answer: string, clientele: string, service: string, tier: string, others: string) => string;
     readonly no: (answer: string, clientele: string, service: string) => string;
+    /** A "no" for a service the source gives no access list for. */
+    readonly noList: (answer: string, clientele: string, service: string) => string;
+    /** Heading of the holders of a service, at any tier (`tier` null) or at the tier asked. */
+    readonly holders: (tier: string | null) => string;
+    /** When no one holds the service at the tier asked. */
+    readonly noHolder: (tier: string) => string;
+    /** One holder: its name, then the conditions of its grant. */
+    readonly holder: (name: string, conditions: readonly string[]) => string;
+    /** The holders of one tier, one after the other. */
+    readonly holderList: (holders: readonly string[]) => string;
+    /** The label before a note's text, naming its kind. */
+    readonly note: (kind: string) => string;
+  };
+  /** How a row of `services` or `who` names the other grants that reach the same clientele and service. */
+  readonly rows: {
+    /** `holder` is the name of the clientele whose grant it is, null for the clientele's own; `conditions` already worded. */
+    readonly also: (tier: string, holder: string | null, conditions: readonly string[]) => string;
   };
   /** How each tier reads in a sentence or a table cell. */
   readonly tiers: Readonly<Record<Tier, string>>;
@@ -162,6 +179,8 @@ export interface Messages {
     readonly conditions: (list: string) => string;
     readonly description: string;
     readonly notes: string;
+    /** A note's kind and the ids of the clienteles it concerns, in a diff line. */
+    readonly noteTag: (kind: string, clienteles: readonly string[]) => string;
     readonly subApps: string;
     readonly inherited: (id: string) => string;
     readonly noAccess: string;
@@ -182,6 +201,8 @@ export interface Messages {
     readonly swapped: (service: string, clientele: string) => string;
     /** The grant condition a clientele's name carried ("Audioprothésiste (accès aux états de compte seulement)"). */
     readonly namedCondition: (condition: string) => string;
+    /** The same, in `can`, when that condition is not one of the answering grant's. */
+    readonly namedConditionElsewhere: (condition: string) => string;
     /** The command that answers, after a sentence. */
     readonly askInstead: (message: string, command: string) => string;
     readonly badPair: string;
@@ -318,6 +339,8 @@ export type HtmlKey =
   | 'who'
   | 'noList'
   | 'inheritedFrom'
+  | 'alsoInherited'
+  | 'alsoOwn'
   | 'conditionLine'
   | 'notes'
   | 'noteLine'
