@@ -190,7 +190,8 @@ describe('through the real binary', () => {
     expect(runBin(['who', 'selat', '--tier', 'sometimes']).code).toBe(2);
     expect(runBin([]).code).toBe(2);
     expect(runBin(['--help']).code).toBe(0);
-    expect(runBin(['--version']).stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+    expect(runBin(['--version']).stdout).toMatch(new RegExp(`^${version.replace(/\./g, '\\.')}\nSource : .*, vérifiée le \\d{4}-\\d{2}-\\d{2}\n$`));
   });
 
   test('colors: off when piped, on with FORCE_COLOR or --color, off again with NO_COLOR or --no-color', () => {

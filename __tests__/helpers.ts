@@ -66,6 +66,12 @@ export function exampleStdin(example: { readonly stdin?: string; readonly stdinF
   return example.stdinFile !== undefined ? fs.readFileSync(path.join(ROOT, example.stdinFile), 'utf8') : (example.stdin ?? '');
 }
 
+/** An answer's text without the source line it ends with ("Source : …, vérifiée le …", wrapped or not). */
+export function withoutSource(text: string): string {
+  const at = text.search(/^_?Source ?:/m);
+  return at === -1 ? text : text.slice(0, at);
+}
+
 /** Text with every run of whitespace (line breaks and table padding included) made one space. */
 export function collapseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

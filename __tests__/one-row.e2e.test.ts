@@ -3,7 +3,7 @@
  * a clientele that holds a grant and inherits another is listed once, with the best grant, the other kept
  * beside it; the count under the table is the number of rows.
  */
-import { runBin, runCli } from './helpers';
+import { runBin, runCli, withoutSource } from './helpers';
 
 interface Grant {
   tier: string;
@@ -46,7 +46,7 @@ describe('services candidat-ips-premiere-ligne: inscription-clientele-profession
     expect(rows).toHaveLength(1);
     expect(rows[0]![0]).toContain(PAIR[1]);
     expect(rows[0]![2]).toBe(also);
-    expect(out.stdout.trimEnd().split('\n').at(-1)).toBe(count);
+    expect(withoutSource(out.stdout).trimEnd().split('\n').at(-1)).toBe(count);
     expect(out.stdout.split(PAIR[1])).toHaveLength(2);
   });
 
@@ -102,7 +102,7 @@ describe('who --expand: each clientele once', () => {
           ? 'aussi sur demande, par Candidat infirmier praticien ou candidate infirmière praticienne'
           : 'also on request, through Nurse practitioner candidate',
       );
-      expect(out.stdout.trimEnd().split('\n').at(-1)).toBe(lang === 'fr' ? `${rows.length} clientèles` : `${rows.length} clienteles`);
+      expect(withoutSource(out.stdout).trimEnd().split('\n').at(-1)).toBe(lang === 'fr' ? `${rows.length} clientèles` : `${rows.length} clienteles`);
       const doc = JSON.parse(runCli(['who', PAIR[1], '--expand', '--json', '--lang', lang]).stdout) as { access: (Row & { clientele: { id: string } })[] };
       const ids = doc.access.map((a) => a.clientele.id);
       expect(ids).toHaveLength(new Set(ids).size);

@@ -15,7 +15,7 @@ import { CATALOG, hasAnsi } from './helpers';
 const r = loadCatalog(CATALOG);
 if (!r.ok) throw new Error('invalid catalogue');
 const index = indexCatalog(r.catalog);
-const plain: PresentOptions = { lang: 'fr', palette: makePalette(false), width: 80, lineWidth: 80, cwd: '/work', version: '0.0.0' };
+const plain: PresentOptions = { lang: 'fr', palette: makePalette(false), width: 80, lineWidth: 80, cwd: '/work', version: '0.0.0', source: null };
 
 test('tables fit 80 columns and carry no color when color is off', () => {
   for (const c of r.catalog.clienteles) {
@@ -71,7 +71,7 @@ test('CSV and GitHub escaping', () => {
 });
 
 describe('github annotations', () => {
-  const options = { lang: 'en' as const, palette: makePalette(false), width: 80, lineWidth: 80, cwd: '/repo', version: '9.9.9' };
+  const options = { lang: 'en' as const, palette: makePalette(false), width: 80, lineWidth: 80, cwd: '/repo', version: '9.9.9', source: null };
   const problem = (file: string, over: Partial<Problem> = {}): Problem => ({
     code: 'UNKNOWN_CLIENTELE',
     severity: 'error',

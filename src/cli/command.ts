@@ -1,6 +1,8 @@
 import type { Format, Presenters } from '../present/formats';
 import type { Messages, Text } from '../present/messages/messages';
 import { presentBatch } from '../present/present-batch';
+import { sourceJson, sourceLine } from '../present/source-line';
+import { wrap } from '../present/text-formats';
 import { splitLines, type Answer } from '../query/ask';
 import type { Context } from './context';
 import type { EXIT, Outcome } from './exit-code';
@@ -96,6 +98,12 @@ export interface CommandSpec<R, F extends Format> {
   };
   /** The definition in schema/output.schema.json that its JSON output follows (required when it offers json: a test checks). */
   readonly outputSchema?: string;
+  /**
+   * The command answers from the catalogue in use: its table and markdown end
+   * with the source line ("Source: …, checked 2026-11-27") and its JSON, batch
+   * lines included, carries `source`.
+   */
+  readonly fromCatalog?: boolean;
   readonly batch?: BatchSpec<R>;
   readonly run: (ctx: Context, call: Call<R>) => Outcome;
 }
@@ -139,7 +147,12 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
     execute: (ctx, args, opts, format) => {
       const show = (result: R): void => {
         if (!presenters || format === null || !formats.includes(format as F)) throw new Error(`${spec.name} has no presenter for ${String(format)}`);
-        ctx.emit(presenters[format as F](result, ctx.presentOptions(format)));
+        const o = ctx.presentOptions(format);
+        const text = presenters[format as F](result, o);
+        const footer = spec.fromCatalog === true && o.source !== null && (format === 'table' || format === 'markdown');
+        if (!footer || o.source === null) ctx.emit(text);
+        else if (format === 'table') ctx.emit(`${text}${wrap(sourceLine(o.source, o.lang), o.width).map(o.palette.dim).join('\n')}\n`);
+        else ctx.emit(`${text}\n_${sourceLine(o.source, o.lang)}_\n`);
       };
       return spec.run(ctx, { args, opts, show });
     },
@@ -149,7 +162,10 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
         : (ctx, opts) => {
             const answer = batch.prepare(ctx, opts);
             const lines = splitLines(ctx.readStdinText(ctx.m.stdinPurposes.batch));
-            const output = presentBatch(lines, answer, batch.toJson, ctx.lang);
+            // Each line is the command's --json document, `source` included.
+            const source = spec.fromCatalog === true ? sourceJson(ctx.catalogIndex().catalog.source) : null;
+            const toJson = source === null ? batch.toJson : (r: R): unknown => ({ ...(batch.toJson(r) as object), source });
+            const output = presentBatch(lines, answer, toJson, ctx.lang);
             for (const chunk of output.chunks) ctx.emit(chunk);
             return { kind: 'batch', errors: output.errors() };
           },

@@ -144,7 +144,7 @@ export class Context {
 
   /** What presenters are given for a format: color and width only for output meant for people. */
   presentOptions(format: Format): PresentOptions {
-    const common = { lang: this.lang, cwd: this.io.cwd, version: this.version };
+    const common = { lang: this.lang, cwd: this.io.cwd, version: this.version, source: this.index?.catalog.source ?? null };
     if (!FORMAT_TRAITS[format].forPeople) return { ...common, palette: makePalette(false), width: 80, lineWidth: Infinity };
     const colored = decideColor({ flag: this.globals.color, env: this.io.env, isTTY: this.io.isTTY });
     const columns = this.io.isTTY ? this.io.columns : undefined;

@@ -1,10 +1,12 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
+import { EMBEDDED_CATALOG_PATH, loadCatalog } from '../catalog/load-catalog';
 import type { Format } from '../present/formats';
 import { messagesFor, type Messages } from '../present/messages/messages';
 import type { Lang } from '../present/options';
 import { sanitizeText } from '../present/sanitize';
+import { sourceLine } from '../present/source-line';
 import { GLOBAL_OPTIONS, optionsOf, type ArgSpec, type CommandDefinition, type Options, type OptionSpec } from './command';
 import { COMMANDS } from './commands';
 import { Context, type GlobalOptions } from './context';
@@ -107,6 +109,16 @@ function invokedCommand(argv: readonly string[]): CommandDefinition | undefined 
   return undefined;
 }
 
+/**
+ * What --version prints: the version, then the embedded catalogue's source
+ * and when it was checked (read only when --version is asked for).
+ */
+function versionText(argv: readonly string[], version: string, lang: Lang): string {
+  if (!argv.some((a) => a === '-V' || a === '--version')) return version;
+  const loaded = loadCatalog(EMBEDDED_CATALOG_PATH);
+  return loaded.ok ? `${version}\n${sourceLine(loaded.catalog.source, lang)}` : version;
+}
+
 /** Runs the CLI on an argument vector; returns the exit code and never throws. */
 export function run(argv: readonly string[], io: Io): ExitCode {
   let outcome: Outcome = { kind: 'answered' };
@@ -118,7 +130,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
   program
     .name(PROGRAM)
     .description(m.program.description)
-    .version(version, '-V, --version', m.program.version)
+    .version(versionText(argv, version, lang), '-V, --version', m.program.version)
     .helpOption('-h, --help', m.program.help)
     .helpCommand(`help [${m.placeholders.command}]`, m.program.helpCommand)
     .usage(`[${m.placeholders.options}] [${m.placeholders.command}]`)

@@ -1,3 +1,5 @@
+import type { PresentOptions } from './options';
+import { sourceJson, type SourceJson } from './source-line';
 import type { Category, Clientele, Condition, Note, NoteKind, Service, Tier } from '../catalog/model';
 import type { Access, AccessRow } from '../query/access';
 
@@ -124,6 +126,11 @@ export function accessRowJson(r: AccessRow): AccessRowJson {
 }
 
 /** Serialises one JSON document, with a final newline. */
+/** An answer's JSON with the `source` of the catalogue it comes from (when one is loaded). */
+export function withSource<T extends object>(value: T, o: PresentOptions): T | (T & { source: SourceJson }) {
+  return o.source === null ? value : { ...value, source: sourceJson(o.source) };
+}
+
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }

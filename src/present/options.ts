@@ -1,3 +1,5 @@
+import type { SourceInfo } from '../catalog/model';
+
 /** Languages the tool speaks. */
 export type Lang = 'fr' | 'en';
 
@@ -45,4 +47,6 @@ export interface PresentOptions {
   readonly cwd: string;
   /** The tool's version, for formats that name the tool (SARIF, HTML). */
   readonly version: string;
+  /** The page the catalogue in use transcribes and when it was last checked, for answers from that catalogue; null before one is loaded. */
+  readonly source: SourceInfo | null;
 }

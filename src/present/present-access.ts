@@ -10,6 +10,7 @@ import {
   noteJson,
   serviceJson,
   toJson,
+  withSource,
   type CanJson,
   type ServicesJson,
   type WhoJson,
@@ -195,7 +196,7 @@ export function servicesToJson(r: ServicesResult): ServicesJson {
 /** Presenters of `services`, one per format. */
 export const presentServices = {
   table: servicesTable,
-  json: (r) => toJson(servicesToJson(r)),
+  json: (r, o) => toJson(withSource(servicesToJson(r), o)),
   csv: servicesCsv,
   markdown: servicesMarkdown,
 } as const satisfies Presenters<ServicesResult, QueryFormat>;
@@ -255,7 +256,7 @@ export function whoToJson(r: WhoResult): WhoJson {
 /** Presenters of `who`, one per format. */
 export const presentWho = {
   table: whoTable,
-  json: (r) => toJson(whoToJson(r)),
+  json: (r, o) => toJson(withSource(whoToJson(r), o)),
   csv: whoCsv,
   markdown: whoMarkdown,
 } as const satisfies Presenters<WhoResult, QueryFormat>;
@@ -398,7 +399,7 @@ function notesCsv(r: CanResult, lang: Lang): string {
 /** Presenters of `can`, one per format. */
 export const presentCan = {
   table: canTable,
-  json: (r) => toJson(canToJson(r)),
+  json: (r, o) => toJson(withSource(canToJson(r), o)),
   csv: (r) =>
     toCsv(
       ['clientele', 'service', 'eligible', 'tier', 'conditions', 'conditions_en', 'inherited_from', 'holders', 'notes', 'notes_en'],

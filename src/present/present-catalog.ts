@@ -6,7 +6,7 @@ import type { Entity } from '../query/resolve-name';
 import type { ShowResult } from '../query/show-entity';
 import { presentServices, presentWho, servicesToJson, whoToJson } from './present-access';
 import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle, nameIn } from './entity-labels';
-import { accessJson, categoryJson, clienteleJson, serviceJson, toJson } from './json-output';
+import { accessJson, categoryJson, clienteleJson, serviceJson, toJson, withSource } from './json-output';
 import { kindLabel, noteLabel, tierLabel, tierSymbol, word, wordWith, type WordKey } from './labels';
 import type { Presenters, QueryFormat } from './formats';
 import { messagesFor } from './messages/messages';
@@ -40,7 +40,7 @@ function listRows(r: ListResult, lang: Lang): { head: string[]; rows: string[][]
   }
 }
 
-function listJson(r: ListResult): unknown {
+function listJson(r: ListResult): object {
   switch (r.what) {
     case 'services':
       return { services: r.catalog.services.map(serviceJson) };
@@ -104,7 +104,7 @@ function listTable(r: ListResult, o: PresentOptions): string {
 /** Presenters of `list`, one per format. */
 export const presentList = {
   table: listTable,
-  json: (r) => toJson(listJson(r)),
+  json: (r, o) => toJson(withSource(listJson(r), o)),
   csv: (r) => {
     switch (r.what) {
       case 'services':
@@ -194,7 +194,7 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
   return out.join('\n') + '\n';
 }
 
-function showJson(r: ShowResult): unknown {
+function showJson(r: ShowResult): object {
   switch (r.kind) {
     case 'service': {
       const s = r.service;
@@ -250,7 +250,7 @@ function showCsv(r: ShowResult, o: PresentOptions): string {
 /** Presenters of `show`, one per format. */
 export const presentShow = {
   table: (r, o) => showText(r, o, false),
-  json: (r) => toJson(showJson(r)),
+  json: (r, o) => toJson(withSource(showJson(r), o)),
   csv: showCsv,
   markdown: (r, o) => showText(r, o, true),
 } as const satisfies Presenters<ShowResult, QueryFormat>;
@@ -299,19 +299,24 @@ function searchTable(r: SearchResult, o: PresentOptions): string {
 /** Presenters of `search`, one per format. */
 export const presentSearch = {
   table: searchTable,
-  json: (r) =>
-    toJson({
-      query: r.words,
-      results: r.hits.map((h) => ({
-        kind: h.found.kind,
-        id: h.found.entity.id,
-        name: h.found.entity.name,
-        name_en: h.found.entity.name_en,
-        score: h.score,
-        fields: h.fields,
-        matches: h.matches.map((m) => ({ word: m.word, how: m.how, field: m.field, text: m.text })),
-      })),
-    }),
+  json: (r, o) =>
+    toJson(
+      withSource(
+        {
+          query: r.words,
+          results: r.hits.map((h) => ({
+            kind: h.found.kind,
+            id: h.found.entity.id,
+            name: h.found.entity.name,
+            name_en: h.found.entity.name_en,
+            score: h.score,
+            fields: h.fields,
+            matches: h.matches.map((m) => ({ word: m.word, how: m.how, field: m.field, text: m.text })),
+          })),
+        },
+        o,
+      ),
+    ),
   csv: (r) =>
     toCsv(
       ['kind', 'id', 'name', 'name_en', 'score', 'fields'],
@@ -451,19 +456,24 @@ function matrixMarkdown(r: MatrixResult, o: PresentOptions): string {
 /** Presenters of `matrix`, one per format; csv and json hold every access, conditions and inheritance included. */
 export const presentMatrix = {
   table: matrixTable,
-  json: (r) =>
-    toJson({
-      category: r.category,
-      services: r.services.map(serviceJson),
-      rows: r.rows.map((row) => ({
-        clientele: clienteleJson(row.clientele),
-        // One entry per service the clientele reaches: the best access, the others in `also`.
-        access: row.cells.flatMap((cell, i) => {
-          const [best, ...also] = cell;
-          return best === undefined ? [] : [{ service: r.services[i]?.id ?? '', ...accessJson(best), also: also.map(accessJson) }];
-        }),
-      })),
-    }),
+  json: (r, o) =>
+    toJson(
+      withSource(
+        {
+          category: r.category,
+          services: r.services.map(serviceJson),
+          rows: r.rows.map((row) => ({
+            clientele: clienteleJson(row.clientele),
+            // One entry per service the clientele reaches: the best access, the others in `also`.
+            access: row.cells.flatMap((cell, i) => {
+              const [best, ...also] = cell;
+              return best === undefined ? [] : [{ service: r.services[i]?.id ?? '', ...accessJson(best), also: also.map(accessJson) }];
+            }),
+          })),
+        },
+        o,
+      ),
+    ),
   csv: (r, o) =>
     toCsv(
       ['clientele', 'name', ...r.services.map((s) => s.id)],

@@ -5,6 +5,7 @@ import { kindLabel, noteLabel, tierLabel } from './labels';
 import { messagesFor, type Messages } from './messages/messages';
 import type { Lang } from './options';
 import { serviceShortNames } from './service-short-names';
+import { sourceLine } from './source-line';
 
 /** What the page shows: the catalogue, and for each service everyone who may use it (heirs included). */
 export interface ExportData {
@@ -477,7 +478,7 @@ export function presentHtml(data: ExportData, lang: Lang): string {
 <div class="keys" id="matrix-keys"></div>
 </section>
 </main>
-<footer>${escapeHtml(fill(ui.footer, { version: data.version, date: data.generated }))}</footer>
+<footer><p>${escapeHtml(sourceLine(data.catalog.source, lang))}</p><p>${escapeHtml(fill(ui.footer, { version: data.version, date: data.generated }))}</p></footer>
 <script type="application/json" id="data">${scriptJson(payload)}</script>
 <script>${SCRIPT}</script>
 </body>

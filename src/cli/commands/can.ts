@@ -19,6 +19,7 @@ const spec: QuerySpec<CanResult> = {
   ],
   formats: { presenters: presentCan, default: 'table' },
   outputSchema: 'can_output',
+  fromCatalog: true,
   batch: {
     line: (m) => m.batchLines.pair,
     prepare: (ctx, opts) => {

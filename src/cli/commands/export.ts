@@ -1,12 +1,12 @@
 import type { Presenters } from '../../present/formats';
-import { toJson } from '../../present/json-output';
+import { toJson, withSource } from '../../present/json-output';
 import { presentHtml, type ExportData } from '../../present/present-html';
 import { findWho } from '../../query/access';
 import { defineCommand, type CommandSpec } from '../command';
 
 const presenters: Presenters<ExportData, 'html' | 'json'> = {
   html: (data, o) => presentHtml(data, o.lang),
-  json: (data) => toJson({ version: 1, catalog: data.catalog }),
+  json: (data, o) => toJson(withSource({ version: 1, catalog: data.catalog }, o)),
 };
 
 const spec: CommandSpec<ExportData, 'html' | 'json'> = {
@@ -20,6 +20,7 @@ const spec: CommandSpec<ExportData, 'html' | 'json'> = {
   ],
   formats: { presenters, default: 'html' },
   outputSchema: 'export_output',
+  fromCatalog: true,
   run: (ctx, { show }) => {
     const index = ctx.catalogIndex();
     const who = index.catalog.services.map((s) => findWho(index, s, { expand: true }));

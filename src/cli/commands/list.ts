@@ -11,6 +11,7 @@ const spec: QuerySpec<ListResult> = {
   examples: [{ line: 'list services' }, { line: 'list clienteles --format csv' }, { line: 'list categories --json' }],
   formats: { presenters: presentList, default: 'table' },
   outputSchema: 'list_output',
+  fromCatalog: true,
   run: (ctx, { args, show }) => {
     show({ catalog: ctx.catalog(), what: args[0] as ListWhat });
     return { kind: 'answered' };

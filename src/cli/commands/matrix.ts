@@ -10,6 +10,7 @@ const spec: QuerySpec<MatrixResult> = {
   examples: [{ line: 'matrix' }, { line: 'matrix --category medicaments' }, { line: 'matrix --format csv > matrix.csv', argv: ['matrix', '--format', 'csv'] }],
   formats: { presenters: presentMatrix, default: 'table' },
   outputSchema: 'matrix_output',
+  fromCatalog: true,
   run: (ctx, { opts, show }) => {
     show(buildMatrix(ctx.catalogIndex(), filterFrom(ctx, opts).category));
     return { kind: 'answered' };

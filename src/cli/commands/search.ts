@@ -11,6 +11,7 @@ const spec: QuerySpec<SearchResult> = {
   examples: [{ line: 'search délégation' }, { line: 'search medicaments exception' }, { line: 'search developer --lang en' }],
   formats: { presenters: presentSearch, default: 'table' },
   outputSchema: 'search_output',
+  fromCatalog: true,
   run: (ctx, { args, show }) => {
     show(searchCatalog(ctx.catalogIndex(), nameFrom(ctx, args[0], 'words'), NOTE_KIND_LABELS));
     return { kind: 'answered' };

@@ -20,6 +20,7 @@ const spec: QuerySpec<ServicesResult> = {
   ],
   formats: { presenters: presentServices, default: 'table' },
   outputSchema: 'services_output',
+  fromCatalog: true,
   batch: {
     line: (m) => m.batchLines.clientele,
     prepare: (ctx, opts) => {

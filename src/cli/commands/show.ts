@@ -11,6 +11,7 @@ const spec: QuerySpec<ShowResult> = {
   examples: [{ line: 'show SELAT' }, { line: 'show IPS --lang en' }, { line: 'show identification-medecin-famille --json' }],
   formats: { presenters: presentShow, default: 'table' },
   outputSchema: 'show_output',
+  fromCatalog: true,
   run: (ctx, { args, show }) => {
     const name = nameFrom(ctx, args[0], 'name');
     const index = ctx.catalogIndex();

@@ -16,6 +16,7 @@ const spec: QuerySpec<WhoResult> = {
   ],
   formats: { presenters: presentWho, default: 'table' },
   outputSchema: 'who_output',
+  fromCatalog: true,
   batch: {
     line: (m) => m.batchLines.service,
     prepare: (ctx, opts) => {

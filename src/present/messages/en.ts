@@ -451,6 +451,7 @@ export const en: Messages = {
     },
     swapped: (service, clientele) => `the two names are the other way round: "${service}" is a service and "${clientele}" a clientele`,
     namedCondition: (condition) => `Name given with the condition: ${condition}`,
+    sourceLine: (publisher, title, checked) => `Source: ${publisher}, ${title}, ${checked === null ? 'never checked against the page' : `checked ${checked}`}`,
     namedConditionElsewhere: (condition) => `Name given with the condition: ${condition} (a condition of another of its grants, not of this service's)`,
     askInstead: (message, command) => `${message}; the question that answers: ${command}`,
     badPair: 'expected "clientele<TAB>service"',

@@ -479,6 +479,8 @@ export const fr: Messages = {
     },
     swapped: (service, clientele) => `les deux noms sont inversés : « ${service} » est un service et « ${clientele} » une clientèle`,
     namedCondition: (condition) => `Nom donné avec la condition : ${condition}`,
+    sourceLine: (publisher, title, checked) =>
+      `Source : ${publisher}, ${title}, ${checked === null ? 'jamais vérifiée contre la page' : `vérifiée le ${checked}`}`,
     namedConditionElsewhere: (condition) => `Nom donné avec la condition : ${condition} (celle d’un autre de ses accès, pas de ce service)`,
     askInstead: (message, command) => `${message} ; la question qui répond : ${command}`,
     badPair: 'attendu : « clientèle<TAB>service »',

@@ -201,6 +201,8 @@ export interface Messages {
     readonly swapped: (service: string, clientele: string) => string;
     /** The grant condition a clientele's name carried ("Audioprothésiste (accès aux états de compte seulement)"). */
     readonly namedCondition: (condition: string) => string;
+    /** The line saying where answers come from and when the catalogue was last checked against that page. */
+    readonly sourceLine: (publisher: string, title: string, checked: string | null) => string;
     /** The same, in `can`, when that condition is not one of the answering grant's. */
     readonly namedConditionElsewhere: (condition: string) => string;
     /** The command that answers, after a sentence. */

@@ -1,0 +1,23 @@
+import type { SourceInfo } from '../catalog/model';
+import { messagesFor } from './messages/messages';
+import type { Lang } from './options';
+import { sanitizeText } from './sanitize';
+
+/** The source as every answer's JSON carries it. */
+export interface SourceJson {
+  readonly title: string;
+  readonly publisher: string;
+  readonly url: string | null;
+  readonly checked: string | null;
+  readonly sha256: string | null;
+}
+
+/** Shapes the catalogue's source for JSON. */
+export function sourceJson(s: SourceInfo): SourceJson {
+  return { title: s.title, publisher: s.publisher, url: s.url, checked: s.checked, sha256: s.sha256 };
+}
+
+/** "Source: <publisher>, "<title>", checked <date>" in a language (or that it was never checked). */
+export function sourceLine(s: SourceInfo, lang: Lang): string {
+  return messagesFor(lang).questions.sourceLine(sanitizeText(s.publisher), sanitizeText(s.title), s.checked === null ? null : sanitizeText(s.checked));
+}
