@@ -19,5 +19,9 @@ mkdir -p "$work/elsewhere" && cd "$work/elsewhere"
 out=$("$work/prefix/bin/ramq-access" services podiatrist --json)
 echo "$out" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const ids=JSON.parse(s).services.map(x=>x.id);if(ids.length!==4)throw new Error("unexpected answer "+ids);console.log("installed package answers: "+ids.join(", "))})'
 "$work/prefix/bin/ramq-access" validate
-test "$("$work/prefix/bin/ramq-access" --version)" = "$(node -p "require('$OLDPWD/package.json').version")"
+# --version: the version, then the embedded catalogue's source line (read from the installed package).
+version_out=$("$work/prefix/bin/ramq-access" --version)
+test "$(echo "$version_out" | head -1)" = "$(node -p "require('$OLDPWD/package.json').version")"
+echo "$version_out" | sed -n 2p | grep -qE '^Source ?: .*(vérifiée le|checked) [0-9]{4}-[0-9]{2}-[0-9]{2}$'
+echo "installed package --version: $(echo "$version_out" | tr '\n' ' ')"
 echo "package check passed"
