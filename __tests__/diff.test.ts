@@ -57,6 +57,7 @@ function mirrorChange(c: Change): Change {
     case 'renamed':
     case 'field-changed':
     case 'tier-changed':
+    case 'source-changed':
       return { ...c, from: c.to, to: c.from } as Change;
     case 'description-changed':
       return { ...c, from: c.to, to: c.from };
@@ -294,5 +295,40 @@ describe('diff through the real binary', () => {
     expect(runBin(['diff', CATALOG, path.join(dir, 'missing.yaml')]).code).toBe(2);
     expect(runBin(['diff', '-', '-']).code).toBe(2);
     expect(runBin(['diff', CATALOG]).code).toBe(2);
+  });
+});
+
+describe('a change to the source is a change in meaning', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-diff-source-'));
+  const edited = path.join(dir, 'catalog.yaml');
+  beforeAll(() => {
+    const text = fs
+      .readFileSync(CATALOG, 'utf8')
+      .replace(/^ {2}title: .*$/m, '  title: Liste des services en ligne (archive)')
+      .replace(/^ {2}checked: .*\n/m, '');
+    fs.writeFileSync(edited, text);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('in memory: title and check date, nothing else', () => {
+    const before = loadCatalog(CATALOG);
+    const after = loadCatalog(edited);
+    if (!before.ok || !after.ok) throw new Error('invalid');
+    expect(diffCatalogs(before.catalog, after.catalog)).toEqual({
+      changes: [
+        { type: 'source-changed', field: 'checked', from: before.catalog.source.checked, to: null },
+        { type: 'source-changed', field: 'title', from: 'Liste des services en ligne', to: 'Liste des services en ligne (archive)' },
+      ],
+      effects: [],
+    });
+  });
+
+  test.each([
+    ['fr', '~ source: titre "Liste des services en ligne" -> "Liste des services en ligne (archive)"'],
+    ['en', '~ source: title "Liste des services en ligne" -> "Liste des services en ligne (archive)"'],
+  ])('through the binary (%s): exit 1, the change named in the language', (lang, line) => {
+    const out = runBin(['diff', CATALOG, edited, '--lang', lang]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain(line);
   });
 });

@@ -55,6 +55,8 @@ function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: strin
       return { mark: '~', text: `${entry} ${c.id} ${t.renamed(fieldName(c.field, lang))}: ${q(c.from)} -> ${q(c.to)}` };
     case 'field-changed':
       return { mark: '~', text: `${entry} ${c.id}: ${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
+    case 'source-changed':
+      return { mark: '~', text: `${t.source}: ${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
     case 'names-changed':
       return {
         mark: '~',

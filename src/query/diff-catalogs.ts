@@ -48,6 +48,13 @@ export type Change =
       readonly tier: Tier;
       readonly conditions: readonly Condition[];
     }
+  | {
+      /** The page the catalogue transcribes, or the record of its last check, changed: what answers say they come from. */
+      readonly type: 'source-changed';
+      readonly field: 'title' | 'publisher' | 'url' | 'checked' | 'sha256';
+      readonly from: string | null;
+      readonly to: string | null;
+    }
   | { readonly type: 'tier-changed'; readonly service: string; readonly clientele: string; readonly from: Tier; readonly to: Tier }
   | {
       readonly type: 'conditions-changed';
@@ -252,8 +259,10 @@ function changeKey(c: Change): string {
       'grant-removed': 7,
       'tier-changed': 8,
       'conditions-changed': 9,
+      'source-changed': 10,
     })[t];
   const entryRank = { category: 0, clientele: 1, service: 2 } as const;
+  if (c.type === 'source-changed') return `!|${c.field}`;
   if ('entry' in c) return `0|${entryRank[c.entry]}|${c.id}|${rank(c.type)}|${'field' in c ? c.field : ''}`;
   return `1|${c.service}|${c.clientele}|${rank(c.type)}`;
 }
@@ -261,6 +270,11 @@ function changeKey(c: Change): string {
 /** Compares two catalogues by meaning: ids, names, grants, conditions, notes, and the resulting access of every clientele. */
 export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
   const changes: Change[] = [];
+  for (const field of ['title', 'publisher', 'url', 'checked', 'sha256'] as const) {
+    const from = before.source[field];
+    const to = after.source[field];
+    if (from !== to) changes.push({ type: 'source-changed', field, from, to });
+  }
   diffCategories(changes, before.categories, after.categories);
   diffClienteles(changes, before.clienteles, after.clienteles);
   diffServices(changes, before.services, after.services);

@@ -382,7 +382,14 @@ export const en: Messages = {
       aliases: 'other names',
       terms_en: 'English terms',
       abbreviations: 'abbreviations',
+      shared_terms: 'shared terms',
+      title: 'title',
+      publisher: 'publisher',
+      url: 'address',
+      checked: 'check date',
+      sha256: 'SHA-256 fingerprint',
     },
+    source: 'source',
   },
   checkSource: {
     agrees: (items, lists) =>

@@ -408,7 +408,14 @@ export const fr: Messages = {
       aliases: 'autres noms',
       terms_en: 'termes anglais',
       abbreviations: 'sigles',
+      shared_terms: 'mots partagés',
+      title: 'titre',
+      publisher: 'éditeur',
+      url: 'adresse',
+      checked: 'date de vérification',
+      sha256: 'empreinte SHA-256',
     },
+    source: 'source',
   },
   checkSource: {
     agrees: (items, lists) =>

@@ -187,6 +187,8 @@ export interface Messages {
     readonly summary: (changes: number, effects: number) => string;
     readonly entries: Readonly<Record<'service' | 'clientele' | 'category', string>>;
     readonly fields: Readonly<Record<DiffField, string>>;
+    /** The heading of a change to the catalogue's source. */
+    readonly source: string;
   };
   /** The words of `check-source`. */
   readonly checkSource: CheckSourceMessages;
@@ -384,7 +386,22 @@ export type Placeholder =
   | 'page';
 
 /** The fields of a catalogue entry a diff can name. */
-export type DiffField = 'name' | 'name_en' | 'abbreviation' | 'category' | 'kind' | 'parent' | 'forms' | 'aliases' | 'terms_en' | 'abbreviations';
+export type DiffField =
+  | 'name'
+  | 'name_en'
+  | 'abbreviation'
+  | 'category'
+  | 'kind'
+  | 'parent'
+  | 'forms'
+  | 'aliases'
+  | 'terms_en'
+  | 'abbreviations'
+  | 'shared_terms'
+  | SourceField;
+
+/** The fields of the catalogue's `source` a diff can name. */
+export type SourceField = 'title' | 'publisher' | 'url' | 'checked' | 'sha256';
 
 /** What a name was expected to name. */
 export type NameKind = 'clientele' | 'service' | 'category' | 'name';
