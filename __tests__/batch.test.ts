@@ -1,4 +1,6 @@
-import { runBin } from './helpers';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { BIN, ROOT, runBin } from './helpers';
 
 function ndjson(text: string): Record<string, unknown>[] {
   return text
@@ -47,4 +49,28 @@ describe('batch mode through the real binary', () => {
     expect(runBin(['can', 'podiatre', 'selat', '--batch']).code).toBe(2);
     expect(runBin(['services', 'podiatre', '--batch']).code).toBe(2);
   });
+});
+
+describe('standard input that is a directory', () => {
+  // `ramq-access can --batch < /`: reading fails with EISDIR, an I/O error (74) like any unreadable input, never an internal error (70).
+  test.each([[['can', '--batch']], [['services', '--batch']], [['diff', '-', 'catalog.yaml']], [['validate', '-']]])(
+    '%j < / exits 74 with one line',
+    (argv) => {
+      const fd = fs.openSync('/', 'r');
+      try {
+        const out = spawnSync(process.execPath, [BIN, ...argv, '--lang', 'en'], {
+          stdio: [fd, 'pipe', 'pipe'],
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { PATH: process.env['PATH'] },
+        });
+        expect({ argv, code: out.status }).toEqual({ argv, code: 74 });
+        expect(out.stdout).toBe('');
+        expect(out.stderr).toMatch(/EISDIR/);
+        expect(out.stderr).not.toMatch(/internal error|^\s+at /m);
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+  );
 });
