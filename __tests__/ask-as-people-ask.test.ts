@@ -132,3 +132,27 @@ describe.each(LANGS)('--lang %s', (lang) => {
     expect(second?.['service']).toEqual(expect.objectContaining({ id: 'selat' }));
   });
 });
+
+describe('a name too long to be one', () => {
+  const huge = 'podiatre '.repeat(12_000);
+  test.each(['fr', 'en'] as const)('an argument: exit 2, one short line, no echo (%s)', (lang) => {
+    const out = runCli(['services', huge, '--lang', lang], {}, false, '');
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(
+      lang === 'fr'
+        ? `ramq-access: nom trop long : ${(108_000).toLocaleString('fr-CA')} caractères ; un nom en compte au plus 300\n`
+        : 'ramq-access: name too long: 108,000 characters; a name has at most 300\n',
+    );
+  });
+
+  test('a batch line: an error object, and the next line is answered', () => {
+    const out = runCli(['can', '--batch', '--lang', 'en'], {}, false, `${huge}\tselat\npodiatre\tselat\n`);
+    const [first, second] = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, { code?: string; id?: string }>);
+    expect(first?.['error']?.code).toBe('NAME_TOO_LONG');
+    expect(second?.['clientele']?.id).toBe('podiatre');
+    expect(out.code).toBe(2);
+  });
+});

@@ -12,7 +12,7 @@ import { loadCatalog } from '../src/catalog/load-catalog';
 import type { Catalog, Condition } from '../src/catalog/model';
 import { normalizeName } from '../src/catalog/normalize-name';
 import { indexCatalog, type CatalogIndex } from '../src/query/catalog-index';
-import { entitiesOf, namesOf, resolveName, type Entity, type EntityKind, type Resolution } from '../src/query/resolve-name';
+import { entitiesOf, MAX_NAME_LENGTH, namesOf, resolveName, type Entity, type EntityKind, type Resolution } from '../src/query/resolve-name';
 import { CATALOG, ROOT } from './helpers';
 
 function loadShipped(): Catalog {
@@ -275,3 +275,25 @@ test('one-edit typos and wrong word orders: the intended name first for at least
   expect(m.misses).toEqual([]);
   expect(m.first / m.total).toBeGreaterThanOrEqual(0.95);
 }, 120_000);
+
+describe('a name too long to be one', () => {
+  test('every exact form in the catalogue fits the limit', () => {
+    const forms: string[] = [];
+    for (const found of entitiesOf(index)) for (const n of namesOf(found)) forms.push(n, `Qui a accès au service en ligne ${n} ?`);
+    for (const s of catalog.services) {
+      for (const g of s.grants) {
+        const c = index.clienteleById.get(g.clientele)!;
+        for (const cond of g.conditions) for (const n of [c.name, c.name_en, ...c.forms, ...c.aliases]) forms.push(`${n} (${cond.fr})`, `${n} (${cond.en})`);
+      }
+    }
+    const longest = forms.reduce((a, b) => (b.length > a.length ? b : a));
+    expect(longest.length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
+  });
+
+  test('past the limit, no look-up: refused at once, with no suggestion', () => {
+    const r = resolveName(index, 'podiatre '.repeat(10_000), ['clientele']);
+    expect(r).toEqual(expect.objectContaining({ ok: false, reason: 'too-long', suggestions: [] }));
+    expect(resolveName(index, 'a'.repeat(MAX_NAME_LENGTH), ['clientele']).ok).toBe(false);
+    expect(resolveName(index, 'a'.repeat(MAX_NAME_LENGTH), ['clientele'])).toEqual(expect.objectContaining({ reason: 'unknown' }));
+  });
+});

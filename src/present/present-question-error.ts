@@ -1,5 +1,5 @@
 import type { QuestionError } from '../query/ask';
-import type { Suggestion } from '../query/resolve-name';
+import { MAX_NAME_LENGTH, type Suggestion } from '../query/resolve-name';
 import { messagesFor } from './messages/messages';
 import type { Lang } from './options';
 
@@ -30,6 +30,8 @@ export function questionErrorMessage(error: QuestionError, lang: Lang): string {
       const [service = '', clientele = ''] = error.input.split('\t');
       return q.swapped(service, clientele);
     }
+    case 'NAME_TOO_LONG':
+      return q.tooLong(error.input.length, MAX_NAME_LENGTH);
     case 'BAD_LINE':
       return error.expected === null ? q.badPair : q.badName[error.expected];
   }

@@ -22,7 +22,7 @@ export interface QueryFilter {
 
 /** Why a question got no answer. */
 export interface QuestionError {
-  readonly code: 'UNKNOWN_NAME' | 'AMBIGUOUS_NAME' | 'WRONG_KIND' | 'WRONG_ORDER' | 'BAD_LINE';
+  readonly code: 'UNKNOWN_NAME' | 'AMBIGUOUS_NAME' | 'WRONG_KIND' | 'WRONG_ORDER' | 'NAME_TOO_LONG' | 'BAD_LINE';
   /** What kind of name was expected; null where a pair "clientele<TAB>service" was. */
   readonly expected: EntityKind | null;
   readonly input: string;
@@ -42,7 +42,8 @@ export type Named<E extends Entity = Entity> = { readonly found: E; readonly con
 export function resolveAny(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Answer<Named> {
   const r = resolveName(index, input, kinds);
   if (r.ok) return { ok: true, result: { found: r.found, condition: r.condition } };
-  return { ok: false, error: { code: r.reason === 'ambiguous' ? 'AMBIGUOUS_NAME' : 'UNKNOWN_NAME', expected: null, input, suggestions: r.suggestions } };
+  const code = r.reason === 'ambiguous' ? 'AMBIGUOUS_NAME' : r.reason === 'too-long' ? 'NAME_TOO_LONG' : 'UNKNOWN_NAME';
+  return { ok: false, error: { code, expected: null, input, suggestions: r.suggestions } };
 }
 
 /** The question that answers when a name of the other kind was given: `who podiatre` -> `services podiatre`. */
@@ -55,6 +56,7 @@ const QUESTION_FOR: Readonly<Record<'clientele' | 'service', string>> = { client
  */
 export function resolveOne<K extends EntityKind>(index: CatalogIndex, input: string, kind: K): Answer<Named<Extract<Entity, { kind: K }>>> {
   const r = resolveAny(index, input, [kind]);
+  if (!r.ok && r.error.code === 'NAME_TOO_LONG') return { ok: false, error: { ...r.error, expected: kind } };
   if (!r.ok) {
     const other = kind === 'category' ? null : resolveName(index, input, [kind === 'clientele' ? 'service' : 'clientele']);
     if (other?.ok && (other.found.kind === 'clientele' || other.found.kind === 'service')) {

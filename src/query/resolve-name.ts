@@ -29,7 +29,15 @@ export interface Suggestion {
  */
 export type Resolution =
   | { readonly ok: true; readonly found: Entity; readonly condition: Condition | null }
-  | { readonly ok: false; readonly reason: 'unknown' | 'ambiguous'; readonly input: string; readonly suggestions: readonly Suggestion[] };
+  | { readonly ok: false; readonly reason: 'unknown' | 'ambiguous' | 'too-long'; readonly input: string; readonly suggestions: readonly Suggestion[] };
+
+/**
+ * The longest name a question may give, in characters. The longest exact
+ * form in the catalogue (a clientele's label with its longest condition) is
+ * under 200; past this, a text is not a name and is refused before any
+ * look-up, so that a pasted document costs nothing.
+ */
+export const MAX_NAME_LENGTH = 300;
 
 /** How many suggestions an unknown name gets at most (an ambiguous word lists every candidate). */
 export const MAX_SUGGESTIONS = 5;
@@ -223,6 +231,7 @@ function samePlural(t: NameTables, typed: readonly string[], entry: NameEntry): 
  * guessed answer about access could be wrong.
  */
 export function resolveName(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Resolution {
+  if (input.length > MAX_NAME_LENGTH) return { ok: false, reason: 'too-long', input, suggestions: [] };
   const memo = memoOf(index);
   const memoKey = `${kinds.join(',')}\u0000${input}`;
   const known = memo.get(memoKey);

@@ -450,6 +450,7 @@ export const en: Messages = {
       name: (input) => `unknown name "${input}"`,
     },
     ambiguous: (input) => `"${input}" is ambiguous`,
+    tooLong: (length, limit) => `name too long: ${length.toLocaleString('en-CA')} characters; a name has at most ${limit}`,
     couldMean: (input, list) => `"${input}" is ambiguous; it could mean: ${list}`,
     withSuggestions: (message, list) => `${message}; did you mean: ${list}`,
     isOtherKind: {

@@ -478,6 +478,7 @@ export const fr: Messages = {
       name: (input) => `nom inconnu : « ${input} »`,
     },
     ambiguous: (input) => `« ${input} » est ambigu`,
+    tooLong: (length, limit) => `nom trop long : ${length.toLocaleString('fr-CA')} caractères ; un nom en compte au plus ${limit}`,
     couldMean: (input, list) => `« ${input} » est ambigu ; cela peut désigner : ${list}`,
     withSuggestions: (message, list) => `${message} ; vouliez-vous dire : ${list}`,
     isOtherKind: {

@@ -195,6 +195,8 @@ export interface Messages {
   readonly questions: {
     readonly unknown: Readonly<Record<NameKind, (input: string) => string>>;
     readonly ambiguous: (input: string) => string;
+    /** A name longer than any name can be: its length and the limit. */
+    readonly tooLong: (length: number, limit: number) => string;
     readonly couldMean: (input: string, list: string) => string;
     readonly withSuggestions: (message: string, list: string) => string;
     /** A name of the other kind: what it is, by the kind it is. */
