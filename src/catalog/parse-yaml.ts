@@ -110,7 +110,10 @@ function firstNonSpace(text: string, offset: number): number {
 }
 
 /** Parses catalogue text with positions, turning every YAML error into a problem; never throws for bad input. */
-export function parseYaml(text: string, file: string): ParseResult {
+export function parseYaml(source: string, file: string): ParseResult {
+  // A lone CR ends a line (old Mac files; YAML 1.2 counts it as a break), but the parser would read the whole
+  // file as one line. Made LF, which keeps every offset, so positions still point into the file as written.
+  const text = source.replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
   const range = (start: number, end: number): SourceRange => {
     const from = lineCounter.linePos(start);
