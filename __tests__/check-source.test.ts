@@ -7,6 +7,7 @@ import { diffLines } from 'diff';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadCatalog } from '../src/catalog/load-catalog';
 import { readAccessLists, readSourcePage } from '../src/catalog/source-page';
 import { CATALOG, FIXTURES, runBin, runCli } from './helpers';
 
@@ -519,9 +520,16 @@ describe('--write', () => {
     expect(runCli(['check-source', page, '--catalog', catalog]).code).toBe(0);
     expect(runCli(['fmt', '--check', catalog]).code).toBe(0);
     const meaning = JSON.parse(runCli(['diff', CATALOG, catalog, '--json']).stdout) as { changes: unknown[] };
-    expect(meaning.changes).toEqual(expected.changes);
-    // the text: the grant's lines and the record of this check, nothing else
+    // the grant change, and the new record of the check (diff reports a change to source)
     const sha = check(page).json.sha256;
+    const shipped = loadCatalog(CATALOG);
+    if (!shipped.ok) throw new Error('invalid');
+    expect(meaning.changes).toEqual([
+      { type: 'source-changed', field: 'checked', from: shipped.catalog.source.checked, to: '2026-01-15' },
+      { type: 'source-changed', field: 'sha256', from: shipped.catalog.source.sha256, to: sha },
+      ...expected.changes,
+    ]);
+    // the text: the grant's lines and the record of this check, nothing else
     const lines = changedLines(before, after);
     expect(lines.removed.sort()).toEqual([...expected.removed].sort());
     expect(lines.added.sort()).toEqual([...expected.added, '  checked: 2026-01-15', `  sha256: ${sha}`].sort());
