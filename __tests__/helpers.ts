@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { run } from '../src/cli/main';
 
@@ -75,4 +76,28 @@ export function withoutSource(text: string): string {
 /** Text with every run of whitespace (line breaks and table padding included) made one space. */
 export function collapseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Writes, in a new temporary folder, a copy of the shipped page that differs in every way check-source can
+ * report: a condition changed, an item dropped, a tier heading added, a heading renamed (a new service), an
+ * item repeated, a clientele added to a list, and a new service block with a new clientele and stray items.
+ */
+export function writeMutatedPage(prefix: string): string {
+  const page = path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 'page.txt');
+  const text = fs
+    .readFileSync(path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt'), 'utf8')
+    .replace('- Oculariste (accès aux états de compte seulement)', '- Oculariste (accès aux relevés seulement)')
+    .replace('- Podiatre\n- Spécialiste en chirurgie buccale', '- Spécialiste en chirurgie buccale')
+    .replace('Qui a accès au SAHI?\n', 'Qui a accès au SAHI?\nClientèles qui peuvent demander l’accès au service\n')
+    .replace('Qui a accès au service en ligne PREM?', 'Qui a accès au service en ligne Effectifs?')
+    .replace(
+      '- Oculariste\n- Personnel administratif\nVous pouvez',
+      '- Oculariste\n- Personnel administratif\n- Personnel administratif\n- Podiatre\nVous pouvez',
+    );
+  fs.writeFileSync(
+    page,
+    `${text}\nQui a accès au service en ligne Relevés de paiement?\n- Technologue en imagerie médicale\nClientèles pouvant demander l’accès\n- Podiatre`,
+  );
+  return page;
 }

@@ -5,12 +5,11 @@
  * (names, descriptions, notes, conditions, in both languages) are set aside.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { GLOBAL_OPTIONS, optionsOf } from '../src/cli/command';
 import { COMMANDS } from '../src/cli/commands';
 import type { Catalog } from '../src/catalog/model';
-import { CATALOG, FIXTURES, runCli } from './helpers';
+import { CATALOG, FIXTURES, runCli, writeMutatedPage } from './helpers';
 import { loadCatalog } from '../src/catalog/load-catalog';
 import { PROBLEM_CODES } from '../src/catalog/problem';
 
@@ -92,19 +91,7 @@ function catalogueTexts(c: Catalog): string[] {
 }
 
 // A copy of the page that differs in every way check-source can say (a tier, a grant, a condition, a new service, a new clientele).
-const MUTATED_PAGE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-leaks-')), 'page.txt');
-fs.writeFileSync(
-  MUTATED_PAGE,
-  `${fs
-    .readFileSync(path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt'), 'utf8')
-    .replace('- Oculariste (accès aux états de compte seulement)', '- Oculariste (accès aux relevés seulement)')
-    .replace('- Podiatre\n- Spécialiste en chirurgie buccale', '- Spécialiste en chirurgie buccale')
-    .replace('Qui a accès au SAHI?\n', 'Qui a accès au SAHI?\nClientèles qui peuvent demander l’accès au service\n')
-    .replace(
-      '- Oculariste\n- Personnel administratif\nVous pouvez',
-      '- Oculariste\n- Personnel administratif\n- Personnel administratif\n- Podiatre\nVous pouvez',
-    )}\nQui a accès au service en ligne Relevés de paiement?\n- Technologue en imagerie médicale\nClientèles pouvant demander l’accès\n- Podiatre`,
-);
+const MUTATED_PAGE = writeMutatedPage('ramq-leaks-');
 /** The lines of the pages check-source reads here: French text the page says, which a report quotes in either language. */
 function pageTexts(): string[] {
   const pages = [path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt'), MUTATED_PAGE];

@@ -1,27 +1,13 @@
 import Ajv2020 from 'ajv/dist/2020';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { COMMANDS } from '../src/cli/commands';
 import { corpusFile } from './corpus';
-import { CATALOG, exampleArgv, exampleStdin, FIXTURES, ROOT, runCli } from './helpers';
+import { CATALOG, exampleArgv, exampleStdin, FIXTURES, ROOT, runCli, writeMutatedPage } from './helpers';
 
 const MINIMAL = path.join(FIXTURES, 'valid', 'minimal.yaml');
 // A copy of the page with a finding of every kind check-source has, and stubs.
-const MUTATED_PAGE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-output-')), 'page.txt');
-fs.writeFileSync(
-  MUTATED_PAGE,
-  `${fs
-    .readFileSync(path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt'), 'utf8')
-    .replace('- Oculariste (accès aux états de compte seulement)', '- Oculariste (accès aux relevés seulement)')
-    .replace('- Podiatre\n- Spécialiste en chirurgie buccale', '- Spécialiste en chirurgie buccale')
-    .replace('Qui a accès au SAHI?\n', 'Qui a accès au SAHI?\nClientèles qui peuvent demander l’accès au service\n')
-    .replace('Qui a accès au service en ligne PREM?', 'Qui a accès au service en ligne Effectifs?')
-    .replace(
-      '- Oculariste\n- Personnel administratif\nVous pouvez',
-      '- Oculariste\n- Personnel administratif\n- Personnel administratif\n- Podiatre\nVous pouvez',
-    )}\nQui a accès au service en ligne Relevés de paiement?\n- Technologue en imagerie médicale\nClientèles pouvant demander l’accès\n- Podiatre`,
-);
+const MUTATED_PAGE = writeMutatedPage('ramq-output-');
 
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schema', 'output.schema.json'), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true });

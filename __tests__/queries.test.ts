@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import { loadCatalog } from '../src/catalog/load-catalog';
-import type { Catalog, Note } from '../src/catalog/model';
+import type { Catalog, Note, Service } from '../src/catalog/model';
 import { normalizeName } from '../src/catalog/normalize-name';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
 import { checkAccess, findServices, findWho, notesFor, type Access, type AccessRow } from '../src/query/access';
@@ -10,6 +10,11 @@ import { indexCatalog } from '../src/query/catalog-index';
 import { resolveName } from '../src/query/resolve-name';
 import { searchCatalog } from '../src/query/search-catalog';
 import { CATALOG, FIXTURES } from './helpers';
+
+/** A made-up catalogue: the shipped one with one service edited. */
+function withService(c: Catalog, id: string, edit: (s: Service) => Service): Catalog {
+  return { ...c, services: c.services.map((s) => (s.id === id ? edit(s) : s)) };
+}
 
 function load(file: string): Catalog {
   const r = loadCatalog(file);
@@ -196,20 +201,13 @@ describe('services, who and can', () => {
     // A made-up catalogue: the specialisation's own grant is weaker than its parent's.
     const special = catalog.clienteles.find((c) => c.id === 'ips-premiere-ligne')!;
     const gamf = catalog.services.find((s) => s.id === 'gamf')!;
-    const edited: Catalog = {
-      ...catalog,
-      services: catalog.services.map((s) =>
-        s.id === 'gamf'
-          ? {
-              ...s,
-              grants: [
-                ...s.grants.map((g) => (g.clientele === 'ips-premiere-ligne' ? { ...g, tier: 'request' as const } : g)),
-                { clientele: 'ips', tier: 'creation', conditions: [] },
-              ],
-            }
-          : s,
-      ),
-    };
+    const edited = withService(catalog, 'gamf', (s) => ({
+      ...s,
+      grants: [
+        ...s.grants.map((g) => (g.clientele === 'ips-premiere-ligne' ? { ...g, tier: 'request' as const } : g)),
+        { clientele: 'ips', tier: 'creation', conditions: [] },
+      ],
+    }));
     const small = indexCatalog(edited);
     const row = findServices(small, special).access.find((a) => a.service.id === gamf.id)!;
     expect([row.tier, row.inherited_from, row.also.map((a) => [a.tier, a.inherited_from])]).toEqual(['creation', 'ips', [['request', null]]]);
@@ -260,22 +258,15 @@ describe('the notes that bear on an answer', () => {
   test('a note linked to a clientele concerns its specialisations, not its parent; a general note only when it says how access is obtained', () => {
     // A made-up catalogue: GAMF gets a note about IPS, one about the IPS in primary care, and two general ones.
     const note = (kind: Note['kind'], clienteles: string[], fr: string): Note => ({ kind, clienteles, fr, en: fr });
-    const edited: Catalog = {
-      ...catalog,
-      services: catalog.services.map((s) =>
-        s.id === 'gamf'
-          ? {
-              ...s,
-              notes: [
-                note('usage', ['ips'], 'about IPS'),
-                note('usage', ['ips-premiere-ligne'], 'about IPSPL'),
-                note('usage', [], 'general usage'),
-                note('channel', [], 'general channel'),
-              ],
-            }
-          : s,
-      ),
-    };
+    const edited = withService(catalog, 'gamf', (s) => ({
+      ...s,
+      notes: [
+        note('usage', ['ips'], 'about IPS'),
+        note('usage', ['ips-premiere-ligne'], 'about IPSPL'),
+        note('usage', [], 'general usage'),
+        note('channel', [], 'general channel'),
+      ],
+    }));
     const small = indexCatalog(edited);
     const gamf = small.serviceById.get('gamf')!;
     const texts = (id: string): string[] => notesFor(small, small.clienteleById.get(id)!, gamf).map((n) => n.fr);

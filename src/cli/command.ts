@@ -149,10 +149,10 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
         if (!presenters || format === null || !formats.includes(format as F)) throw new Error(`${spec.name} has no presenter for ${String(format)}`);
         const o = ctx.presentOptions(format);
         const text = presenters[format as F](result, o);
-        const footer = spec.fromCatalog === true && o.source !== null && (format === 'table' || format === 'markdown');
-        if (!footer || o.source === null) ctx.emit(text);
-        else if (format === 'table') ctx.emit(`${text}${wrap(sourceLine(o.source, o.lang), o.width).map(o.palette.dim).join('\n')}\n`);
-        else ctx.emit(`${text}\n_${sourceLine(o.source, o.lang)}_\n`);
+        const source = spec.fromCatalog === true ? o.source : null;
+        if (source !== null && format === 'table') ctx.emit(`${text}${wrap(sourceLine(source, o.lang), o.width).map(o.palette.dim).join('\n')}\n`);
+        else if (source !== null && format === 'markdown') ctx.emit(`${text}\n_${sourceLine(source, o.lang)}_\n`);
+        else ctx.emit(text);
       };
       return spec.run(ctx, { args, opts, show });
     },

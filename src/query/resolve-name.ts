@@ -99,6 +99,16 @@ export function primeNameKeys(index: CatalogIndex, keys: readonly NameKey[]): vo
   primedKeys.set(index, keys);
 }
 
+/** The catalogue's normalised names: the build's, or computed once (a catalogue not from the build). */
+function nameKeysOf(index: CatalogIndex): readonly NameKey[] {
+  let keys = primedKeys.get(index);
+  if (!keys) {
+    keys = computeNameKeys(index);
+    primedKeys.set(index, keys);
+  }
+  return keys;
+}
+
 function entityOf(index: CatalogIndex, kind: EntityKind, id: string): Entity | null {
   switch (kind) {
     case 'service': {
@@ -183,7 +193,7 @@ function tablesOf(index: CatalogIndex): NameTables {
     return { key, words, wordIds: words.map(idOf), found };
   };
   const entries: NameEntry[] = [];
-  for (const [key, kind, id] of primedKeys.get(index) ?? computeNameKeys(index)) {
+  for (const [key, kind, id] of nameKeysOf(index)) {
     const found = entityOf(index, kind, id);
     if (found) entries.push(entry(key, found));
   }
@@ -348,7 +358,7 @@ function exactTable(index: CatalogIndex): Map<string, Entity[]> {
   let exact = exactTables.get(index);
   if (!exact) {
     exact = new Map();
-    for (const [key, kind, id] of primedKeys.get(index) ?? computeNameKeys(index)) {
+    for (const [key, kind, id] of nameKeysOf(index)) {
       const found = entityOf(index, kind, id);
       if (found) addTo(exact, key, found, sameEntity);
     }
