@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog, MAX_CATALOG_BYTES } from '../src/catalog/load-catalog';
 import { PROBLEM_CODES } from '../src/catalog/problem';
-import { validateCatalogText } from '../src/catalog/validate-catalog';
+import { parse, stringify } from 'yaml';
+import { MAX_PARENT_DEPTH, validateCatalogText } from '../src/catalog/validate-catalog';
 import { corpusFile, readCorpus } from './corpus';
 import { CATALOG, FIXTURES, ROOT, runBin } from './helpers';
 
@@ -208,6 +209,55 @@ describe('the clienteles a note concerns', () => {
     const linked = result.catalog.services.flatMap((s) => s.notes.flatMap((n) => n.clienteles));
     expect(linked.length).toBeGreaterThan(0);
     expect(linked.filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
+
+describe('parent chains', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { makeDeepCatalog } = require('../scripts/make-deep-catalog') as { makeDeepCatalog: (n: number, shape: 'chain' | 'flat') => string };
+  type Raw = { clienteles: { id: string; parent?: string }[] };
+  const problemsOf = (text: string): { code: string; detail: unknown }[] => {
+    const result = validateCatalogText(text, 'deep.yaml');
+    return result.ok ? [] : result.problems.map((p) => ({ code: p.code, detail: p.detail }));
+  };
+  const edited = (n: number, edit: (raw: Raw) => void): string => {
+    const raw = parse(makeDeepCatalog(n, 'chain')) as Raw;
+    edit(raw);
+    return stringify(raw);
+  };
+
+  test('a chain a thousand deep is one problem, at the first clientele past the limit', () => {
+    expect(MAX_PARENT_DEPTH).toBe(10);
+    // m1 is a child of podiatre: m10 has 10 ancestors, m11 has 11.
+    expect(problemsOf(makeDeepCatalog(1000, 'chain'))).toEqual([{ code: 'PARENT_TOO_DEEP', detail: { id: 'parentTooDeep', clientele: 'm11', limit: 10 } }]);
+    expect(problemsOf(makeDeepCatalog(10, 'chain'))).toEqual([]);
+    expect(problemsOf(makeDeepCatalog(1000, 'flat'))).toEqual([]);
+  });
+
+  test('two branches past the limit are reported once each', () => {
+    const sibling = (id: string, parent: string) => (raw: Raw) => {
+      raw.clienteles.push({ ...raw.clienteles.find((c) => c.id === 'm12')!, id, parent, name: `N ${id}`, name_en: `O ${id}` } as Raw['clienteles'][number]);
+    };
+    // Two heirs under the first clientele past the limit: still one problem.
+    expect(problemsOf(edited(12, sibling('m12-bis', 'm11')))).toEqual([
+      { code: 'PARENT_TOO_DEEP', detail: { id: 'parentTooDeep', clientele: 'm11', limit: 10 } },
+    ]);
+    const forked = edited(12, sibling('n11', 'm10'));
+    expect(problemsOf(forked).map((p) => p.detail)).toEqual([
+      { id: 'parentTooDeep', clientele: 'm11', limit: 10 },
+      { id: 'parentTooDeep', clientele: 'n11', limit: 10 },
+    ]);
+  });
+
+  test('a long cycle, and a long chain hanging under a cycle, are the cycle only', () => {
+    const loop = edited(40, (raw) => {
+      raw.clienteles.find((c) => c.id === 'm1')!.parent = 'm40';
+    });
+    expect(problemsOf(loop).map((p) => p.code)).toEqual(['PARENT_CYCLE']);
+    const tail = edited(40, (raw) => {
+      raw.clienteles.find((c) => c.id === 'm1')!.parent = 'm3';
+    });
+    expect(problemsOf(tail)).toEqual([{ code: 'PARENT_CYCLE', detail: { id: 'parentCycle', ids: ['m1', 'm3', 'm2', 'm1'] } }]);
   });
 });
 

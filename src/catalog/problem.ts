@@ -17,6 +17,7 @@ export const PROBLEM_CODES = [
   'UNKNOWN_CLIENTELE',
   'UNKNOWN_PARENT',
   'PARENT_CYCLE',
+  'PARENT_TOO_DEEP',
   'DUPLICATE_GRANT',
   'DUPLICATE_NOTE_CLIENTELE',
   'NAME_COLLISION',
@@ -101,6 +102,7 @@ export type ProblemDetail =
   | { readonly id: 'duplicateNoteClientele'; readonly service: string; readonly clientele: string }
   | { readonly id: 'duplicateId'; readonly entry: EntryKind; readonly value: string }
   | { readonly id: 'parentCycle'; readonly ids: readonly string[] }
+  | { readonly id: 'parentTooDeep'; readonly clientele: string; readonly limit: number }
   | { readonly id: 'emptyName'; readonly entry: EntryKind; readonly entryId: string; readonly value: string }
   | { readonly id: 'nameCollision'; readonly entry: EntryKind; readonly entryId: string; readonly value: string; readonly other: string };
 

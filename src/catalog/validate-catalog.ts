@@ -155,7 +155,7 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
     if (parent !== null && !clienteleIds.has(parent))
       report('UNKNOWN_PARENT', ['clienteles', i, 'parent'], { id: 'unknownParent', clientele: String(c['id']), parent });
   });
-  checkParentCycles(clienteles, report);
+  checkParents(clienteles, report);
 
   list(root['services']).forEach((s, i) => {
     if (!isRec(s)) return;
@@ -205,7 +205,14 @@ function collectIds(root: Rec, key: string, what: EntryKind, report: Report): Se
   return ids;
 }
 
-function checkParentCycles(clienteles: unknown[], report: Report): void {
+/** How many ancestors a clientele may have: the page's deepest is 2; a longer chain is a mistake, and the limit keeps inheritance cheap. */
+export const MAX_PARENT_DEPTH = 10;
+
+/**
+ * Parent cycles and chains deeper than MAX_PARENT_DEPTH, in one pass: each clientele is walked once, its
+ * depth remembered, so a 20,000-deep chain costs as much as 20,000 clienteles side by side.
+ */
+function checkParents(clienteles: unknown[], report: Report): void {
   const parentOf = new Map<string, string>();
   const indexOf = new Map<string, number>();
   clienteles.forEach((c, i) => {
@@ -216,26 +223,54 @@ function checkParentCycles(clienteles: unknown[], report: Report): void {
     if (!indexOf.has(id)) indexOf.set(id, i);
     if (parent !== null) parentOf.set(id, parent);
   });
-  const reported = new Set<string>();
-  for (const start of parentOf.keys()) {
-    const chain: string[] = [];
-    const onChain = new Set<string>();
+  // Ancestors of each clientele already walked; a clientele on or under a cycle gets -1 (its depth means nothing).
+  const depthOf = new Map<string, number>();
+  for (const start of indexOf.keys()) {
+    if (depthOf.has(start)) continue;
+    // Walk up until a clientele whose depth is known, the top of the chain, or a clientele of this very walk.
+    const walk: string[] = [];
+    const onWalk = new Map<string, number>();
     let current: string | undefined = start;
-    while (current !== undefined && !onChain.has(current)) {
-      chain.push(current);
-      onChain.add(current);
-      current = parentOf.get(current);
+    while (current !== undefined && !depthOf.has(current) && !onWalk.has(current)) {
+      onWalk.set(current, walk.length);
+      walk.push(current);
+      const parent = parentOf.get(current);
+      current = parent !== undefined && indexOf.has(parent) ? parent : undefined;
     }
-    if (current === undefined) continue;
-    const cycle = chain.slice(chain.indexOf(current));
-    const key = [...cycle].sort().join('>');
-    if (reported.has(key)) continue;
-    reported.add(key);
-    const first = [...cycle].sort((a, b) => (indexOf.get(a) ?? 0) - (indexOf.get(b) ?? 0))[0] ?? current;
-    const from = cycle.indexOf(first);
-    const ordered = [...cycle.slice(from), ...cycle.slice(0, from), first];
-    report('PARENT_CYCLE', ['clienteles', indexOf.get(first) ?? 0, 'parent'], { id: 'parentCycle', ids: ordered });
+    // The depth of the last walked clientele's parent: -1 above the top of a chain, null under a cycle.
+    let base: number | null;
+    let end = walk.length;
+    if (current === undefined) base = -1;
+    else if (onWalk.has(current)) {
+      end = onWalk.get(current)!;
+      reportCycle(walk.slice(end), indexOf, report);
+      for (const id of walk.slice(end)) depthOf.set(id, -1);
+      base = null;
+    } else {
+      const known = depthOf.get(current)!;
+      base = known < 0 ? null : known;
+    }
+    // Down the walk: each clientele has one ancestor more than its parent.
+    for (let i = end - 1; i >= 0; i--) {
+      const id = walk[i]!;
+      if (base === null) {
+        depthOf.set(id, -1);
+        continue;
+      }
+      base++;
+      depthOf.set(id, base);
+      if (base === MAX_PARENT_DEPTH + 1) {
+        report('PARENT_TOO_DEEP', ['clienteles', indexOf.get(id) ?? 0, 'parent'], { id: 'parentTooDeep', clientele: id, limit: MAX_PARENT_DEPTH });
+      }
+    }
   }
+}
+
+function reportCycle(cycle: readonly string[], indexOf: ReadonlyMap<string, number>, report: Report): void {
+  const first = [...cycle].sort((a, b) => (indexOf.get(a) ?? 0) - (indexOf.get(b) ?? 0))[0]!;
+  const from = cycle.indexOf(first);
+  const ordered = [...cycle.slice(from), ...cycle.slice(0, from), first];
+  report('PARENT_CYCLE', ['clienteles', indexOf.get(first) ?? 0, 'parent'], { id: 'parentCycle', ids: ordered });
 }
 
 /**

@@ -103,12 +103,13 @@ export interface WhoResult {
  */
 export function findWho(index: CatalogIndex, service: Service, options: { tier?: Tier | undefined; expand?: boolean } = {}): WhoResult {
   // Every clientele reached, in the order it is first reached: each grant's holder, then (with expand) its heirs.
-  const reached: Clientele[] = [];
+  const reached = new Set<Clientele>();
   for (const grant of service.grants) {
     if (options.tier !== undefined && grant.tier !== options.tier) continue;
     const holder = index.clienteleById.get(grant.clientele);
     if (!holder) continue;
-    for (const c of [holder, ...(options.expand ? descendantsOf(index, holder) : [])]) if (!reached.includes(c)) reached.push(c);
+    reached.add(holder);
+    if (options.expand) for (const c of descendantsOf(index, holder)) reached.add(c);
   }
   const access: AccessRow[] = [];
   for (const clientele of reached) {

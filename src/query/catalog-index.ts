@@ -44,12 +44,14 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   return index;
 }
 
-/** The clientele itself, then its parent, grandparent and so on (a validated catalogue has no cycles). */
+/** The clientele itself, then its parent, grandparent and so on (a validated catalogue has no cycles, and at most MAX_PARENT_DEPTH ancestors). */
 export function lineageOf(index: CatalogIndex, clientele: Clientele): Clientele[] {
   const chain: Clientele[] = [];
+  const seen = new Set<Clientele>();
   let current: Clientele | undefined = clientele;
-  while (current !== undefined && !chain.includes(current)) {
+  while (current !== undefined && !seen.has(current)) {
     chain.push(current);
+    seen.add(current);
     current = current.parent === null ? undefined : index.clienteleById.get(current.parent);
   }
   return chain;
@@ -58,12 +60,15 @@ export function lineageOf(index: CatalogIndex, clientele: Clientele): Clientele[
 /** Every clientele that specialises this one, at any depth, nearest first. */
 export function descendantsOf(index: CatalogIndex, clientele: Clientele): Clientele[] {
   const out: Clientele[] = [];
-  const queue: Clientele[] = [...(index.childrenOf.get(clientele.id) ?? [])];
-  while (queue.length > 0) {
-    const next = queue.shift()!;
-    if (out.includes(next)) continue;
-    out.push(next);
-    queue.push(...(index.childrenOf.get(next.id) ?? []));
+  const seen = new Set<Clientele>([clientele]);
+  // A breadth-first walk: `out` is the queue, read from `next` on.
+  for (let next = -1; next < out.length; next++) {
+    const parent = next < 0 ? clientele : out[next]!;
+    for (const child of index.childrenOf.get(parent.id) ?? []) {
+      if (seen.has(child)) continue;
+      seen.add(child);
+      out.push(child);
+    }
   }
   return out;
 }
