@@ -59,6 +59,60 @@ test('an invalid catalogue throws CatalogError with its problems', () => {
   expect(r.stdout.trim()).toBe('true UNKNOWN_CLIENTELE 56');
 });
 
+test('results cannot change the catalogue: it is frozen, deeply, and answers stay the same', () => {
+  const r = node(
+    'mutate.cjs',
+    `'use strict';
+const { openCatalog, resolveName, servicesFor, whoCan, canAccess, loadCatalog, validateCatalogText } = require('ramq-access');
+const catalog = openCatalog();
+const podiatre = resolveName(catalog, 'podiatre', ['clientele']).found.entity;
+const selat = resolveName(catalog, 'SELAT', ['service']).found.entity;
+const answer = () => JSON.stringify([servicesFor(catalog, podiatre), whoCan(catalog, selat), canAccess(catalog, podiatre, selat)]);
+const before = answer();
+const attempts = {
+  condition: () => servicesFor(catalog, podiatre).access.find((a) => a.conditions.length > 0).conditions.push({ fr: 'x', en: 'x' }),
+  grant: () => selat.grants.push({ clientele: 'podiatre', tier: 'creation', conditions: [] }),
+  name: () => { podiatre.name = 'Autre'; },
+  parent: () => { catalog.catalog.clienteles[0].parent = 'podiatre'; },
+  services: () => catalog.catalog.services.pop(),
+  index: () => { catalog.catalog = null; },
+};
+const refused = Object.entries(attempts).filter(([, f]) => { try { f(); return false; } catch (e) { return e instanceof TypeError; } }).map(([k]) => k);
+const file = loadCatalog(require.resolve('ramq-access/package.json').replace('package.json', 'catalog.yaml'));
+const text = validateCatalogText('version: 1', 'x.yaml');
+console.log(JSON.stringify({ refused, same: answer() === before, loaded: Object.isFrozen(file.catalog.services[0].grants), invalidIsPlain: text.ok }));`,
+  );
+  expect(r.stderr).toBe('');
+  expect(JSON.parse(r.stdout)).toEqual({
+    refused: ['condition', 'grant', 'name', 'parent', 'services', 'index'],
+    same: true,
+    loaded: true,
+    invalidIsPlain: false,
+  });
+});
+
+test('openCatalog takes a path or a file: URL; anything else is a CatalogError that says so', () => {
+  const r = node(
+    'open.cjs',
+    `const { pathToFileURL } = require('node:url');
+const { openCatalog, CatalogError } = require('ramq-access');
+const catalogFile = require.resolve('ramq-access/package.json').replace('package.json', 'catalog.yaml');
+const out = [openCatalog(pathToFileURL(catalogFile)).catalog.services.length];
+for (const given of [Buffer.from(catalogFile), new URL('https://example.invalid/catalog.yaml'), 42, null, {}]) {
+  try { openCatalog(given); out.push('opened'); } catch (e) { out.push(e instanceof CatalogError ? e.problems[0].code + ' ' + e.message : 'other ' + e); }
+}
+console.log(JSON.stringify(out));`,
+  );
+  expect(r.stderr).toBe('');
+  const [count, ...refusals] = JSON.parse(r.stdout) as [number, ...string[]];
+  expect(count).toBe(23);
+  expect(refusals).toEqual(
+    ['Buffer', 'https: URL', 'number', 'null', 'Object'].map(
+      (given) => `FILE_UNREADABLE <openCatalog>: FILE_UNREADABLE openCatalog takes a file path (a string) or a file: URL, not ${given}`,
+    ),
+  );
+});
+
 test('exports exposes only the public API', () => {
   const r = node('private.cjs', `try { require('ramq-access/dist/cli/main.js'); console.log('reachable') } catch (e) { console.log(e.code) }`);
   expect(r.stdout.trim()).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');

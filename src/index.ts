@@ -5,6 +5,7 @@
  *
  *   import { openCatalog, resolveName, servicesFor, canAccess } from 'ramq-access';
  */
+import { fileURLToPath } from 'node:url';
 import { EMBEDDED_CATALOG_PATH, loadCatalog, type LoadResult } from './catalog/load-catalog';
 import type { Problem } from './catalog/problem';
 import { indexCatalog, type CatalogIndex } from './query/catalog-index';
@@ -66,11 +67,42 @@ export class CatalogError extends Error {
   }
 }
 
-/** Loads a catalogue (the embedded one by default) and indexes it for queries; throws CatalogError if it cannot. */
-export function openCatalog(file: string = EMBEDDED_CATALOG_PATH): CatalogIndex {
-  const result: LoadResult = loadCatalog(file);
+/**
+ * Loads a catalogue (the embedded one by default) and indexes it for queries; throws CatalogError if it cannot,
+ * including when `file` is neither a path string nor a `file:` URL (a Buffer, another URL, a number...).
+ * The catalogue and everything in it is frozen: results point into it and cannot change later answers.
+ */
+export function openCatalog(file: string | URL = EMBEDDED_CATALOG_PATH): CatalogIndex {
+  const result: LoadResult = loadCatalog(pathOf(file));
   if (!result.ok) throw new CatalogError(result.problems);
   const index = indexCatalog(result.catalog);
   if (result.names) primeNameKeys(index, result.names as readonly NameKey[]);
   return index;
+}
+
+/** The path a caller of openCatalog means: a string as it is, a `file:` URL as its path; anything else is a CatalogError. */
+function pathOf(file: unknown): string {
+  if (typeof file === 'string') return file;
+  if (file instanceof URL) {
+    if (file.protocol === 'file:') return fileURLToPath(file);
+    throw notAPath(`${file.protocol} URL`);
+  }
+  const given = file === null ? 'null' : typeof file === 'object' ? (Object.getPrototypeOf(file)?.constructor?.name ?? 'object') : typeof file;
+  throw notAPath(String(given));
+}
+
+function notAPath(given: string): CatalogError {
+  return new CatalogError([
+    {
+      code: 'FILE_UNREADABLE',
+      severity: 'error',
+      file: '<openCatalog>',
+      line: null,
+      col: null,
+      endLine: null,
+      endCol: null,
+      path: null,
+      detail: { id: 'notAPath', given },
+    },
+  ]);
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { completeProblem, type Problem, type ProblemDetail, type ReadProblem } from './problem';
+import { deepFreeze } from './freeze';
 import type { Catalog } from './model';
 
 /** The catalogue shipped in the package, found relative to the package rather than the current directory. */
@@ -129,7 +130,7 @@ export function loadCatalog(file: string): LoadResult {
 export function catalogFromText(text: string, file: string): LoadResult {
   if (path.resolve(file) === EMBEDDED_CATALOG_PATH) {
     const prepared = readPrepared(text);
-    if (prepared !== null) return { ok: true, catalog: prepared.catalog, names: prepared.names, search: prepared.search };
+    if (prepared !== null) return { ok: true, catalog: deepFreeze(prepared.catalog), names: prepared.names, search: prepared.search };
   }
   // Loaded on demand: YAML and ajv are most of the start-up time of a query.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -71,6 +71,7 @@ export type ProblemDetail =
   | { readonly id: 'fileNotFound' }
   | { readonly id: 'fileUnreadable'; readonly errno: string }
   | { readonly id: 'isDirectory' }
+  | { readonly id: 'notAPath'; readonly given: string }
   | { readonly id: 'stdinUnreadable'; readonly errno: string }
   | { readonly id: 'tooLarge'; readonly size: number; readonly limit: number }
   | { readonly id: 'binary' }

@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import path from 'node:path';
+import { deepFreeze } from './freeze';
 import type { Catalog, Clientele, Service } from './model';
 import { normalizeName } from './normalize-name';
 import { parseYaml, type ParsedYaml } from './parse-yaml';
@@ -57,7 +58,7 @@ export function validateCatalogText(text: string, file: string): ValidationResul
   if (!validate(parsed.data)) reportSchemaErrors(validate.errors ?? [], report);
   checkSemantics(parsed, report);
   if (problems.length > 0) return { ok: false, problems: dedupe(problems).sort(compareProblems) };
-  return { ok: true, catalog: toCatalog(parsed.data as RawCatalog) };
+  return { ok: true, catalog: deepFreeze(toCatalog(parsed.data as RawCatalog)) };
 }
 
 type Report = (code: ProblemCode, where: Path, detail: ProblemDetail, at?: 'key' | 'value') => void;

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../catalog/freeze';
 import type { Catalog, Category, Clientele, Grant, Service } from '../catalog/model';
 
 /** A catalogue with the look-up tables every query needs, built once. */
@@ -16,10 +17,12 @@ export interface CatalogIndex {
 
 const cache = new WeakMap<Catalog, CatalogIndex>();
 
-/** Builds (once per catalogue) the look-up tables of a validated catalogue. */
+/** Builds (once per catalogue) the look-up tables of a validated catalogue, which it freezes (deeply) if it was not already. */
 export function indexCatalog(catalog: Catalog): CatalogIndex {
   const cached = cache.get(catalog);
   if (cached) return cached;
+  // The tables below hold the catalogue's own objects: it must not change under them.
+  deepFreeze(catalog);
   const childrenOf = new Map<string, Clientele[]>();
   for (const c of catalog.clienteles) {
     if (c.parent === null) continue;
@@ -40,7 +43,7 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     orderOf,
     grantOf: new Map(catalog.services.map((s) => [s.id, new Map(s.grants.map((g) => [g.clientele, g]))])),
   };
-  cache.set(catalog, index);
+  cache.set(catalog, Object.freeze(index));
   return index;
 }
 

@@ -308,6 +308,7 @@ export const en: Messages = {
     fileNotFound: () => 'no such file',
     fileUnreadable: (d) => `cannot read the file (${d.errno})`,
     isDirectory: () => 'is a directory, not a catalogue file',
+    notAPath: (d) => `openCatalog takes a file path (a string) or a file: URL, not ${d.given}`,
     stdinUnreadable: (d) => `cannot read standard input (${d.errno})`,
     tooLarge: (d) => `the file is ${d.size} bytes; a catalogue may not exceed ${d.limit}`,
     binary: () => 'the file holds a NUL byte: it is binary, not YAML text',

@@ -334,6 +334,7 @@ export const fr: Messages = {
     fileNotFound: () => 'fichier introuvable',
     fileUnreadable: (d) => `lecture du fichier impossible (${d.errno})`,
     isDirectory: () => 'c’est un dossier, pas un fichier de catalogue',
+    notAPath: (d) => `openCatalog prend un chemin de fichier (une chaîne) ou une URL file:, pas ${d.given}`,
     stdinUnreadable: (d) => `lecture de l’entrée standard impossible (${d.errno})`,
     tooLarge: (d) => `le fichier fait ${d.size} octets ; un catalogue ne peut dépasser ${d.limit} octets`,
     binary: () => 'le fichier contient un octet NUL : c’est un fichier binaire, pas du texte YAML',
