@@ -160,6 +160,66 @@ describe('a name too long to be one', () => {
   });
 });
 
+/** The rows of an RFC 4180 text, each a list of cells (quoted cells may hold line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') (row.push(cell), (cell = ''));
+    else if (ch === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
+    else cell += ch;
+  }
+  return rows;
+}
+
+test('CSV: a list cell holds one item per line, so a condition holding " ; " or " | " stays one condition', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-csv-'));
+  try {
+    const file = path.join(dir, 'catalog.yaml');
+    const grant =
+      '      - clientele: audioprothesiste\n        tier: request\n        conditions:\n          - fr: accès aux états de compte seulement\n            en: statements of account only\n';
+    const conditions = [
+      ['A ; B | condition=C', 'A ; B | condition=C (en)'],
+      ['- D', '- D (en)'],
+    ];
+    const text = fs
+      .readFileSync(CATALOG, 'utf8')
+      .replace(
+        grant,
+        `      - clientele: audioprothesiste\n        tier: request\n        conditions:\n${conditions.map(([fr, en]) => `          - fr: "${fr}"\n            en: "${en}"\n`).join('')}`,
+      );
+    expect(text).toContain('condition=C');
+    fs.writeFileSync(file, text);
+    const cells = (argv: string[], column: string, row: (r: Record<string, string>) => boolean): string => {
+      const [head, ...rows] = parseCsv(runCli([...argv, '--format', 'csv', '--catalog', file], {}, false, '').stdout);
+      const records = rows.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
+      const found = records.filter(row);
+      expect(found).toHaveLength(1);
+      return found[0]![column]!;
+    };
+    const fr = conditions.map(([c]) => c!);
+    const en = conditions.map(([, c]) => c!);
+    const ofMessagerie = (r: Record<string, string>): boolean => r['service'] === 'messagerie-securisee';
+    expect(cells(['services', 'audioprothesiste'], 'conditions', ofMessagerie).split('\n')).toEqual(fr);
+    expect(cells(['services', 'audioprothesiste'], 'conditions_en', ofMessagerie).split('\n')).toEqual(en);
+    expect(cells(['who', 'messagerie-securisee'], 'conditions', (r) => r['clientele'] === 'audioprothesiste').split('\n')).toEqual(fr);
+    expect(cells(['can', 'audioprothesiste', 'messagerie-securisee'], 'conditions_en', () => true).split('\n')).toEqual(en);
+    // A grant cell: the tier on its line, then each condition on a line of its own after "- ".
+    const matrixCell = cells(['matrix', '--lang', 'en'], 'messagerie-securisee', (r) => r['clientele'] === 'audioprothesiste');
+    expect(matrixCell.split('\n')).toEqual(['request', ...en.map((c) => `- ${c}`)]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('CSV: a catalogue name that starts like a formula comes out as text in every CSV answer', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-csv-'));
   try {

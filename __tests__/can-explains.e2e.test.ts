@@ -97,7 +97,8 @@ describe('office staff and Vérification de l’admissibilité: no, and why', ()
       .stdout.trim()
       .split('\r\n');
     expect(csv[0]).toBe('clientele,service,eligible,tier,conditions,conditions_en,inherited_from,holders,notes,notes_en');
-    expect(csv[1]).toContain(' | request developpeur-logiciel personnel-etablissements,obtaining: Le texte de la source');
+    // One line per tier in the holders cell (a quoted cell with a line break).
+    expect(csv[1]).toContain('\nrequest developpeur-logiciel personnel-etablissements",obtaining: Le texte de la source');
     expect(csv[1]).toContain('"obtaining: The source\'s text says');
   });
 });

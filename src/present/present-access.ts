@@ -20,7 +20,7 @@ import type { Presenter, Presenters, QueryFormat } from './formats';
 import { messagesFor } from './messages/messages';
 import type { Lang, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
-import { displayWidth, toBoxTable, toCsv, toMarkdownTable, wrap, wrapHanging, type BoxRow, type Styled } from './text-formats';
+import { displayWidth, toBoxTable, csvGrants, csvList, toCsv, toMarkdownTable, wrap, wrapHanging, type BoxRow, type Styled } from './text-formats';
 
 function conditionText(conditions: readonly Condition[], lang: Lang): string {
   return conditions.map((c) => sanitizeText(c[lang])).join('; ');
@@ -80,23 +80,9 @@ function withNotes(table: string, notes: ConditionNotes, footer: string): string
   return `${table}${lines.map((l) => `${l}\n`).join('')}${footer}\n`;
 }
 
-function conditionsJoined(a: Access): string {
-  return a.conditions.map((c) => c.fr).join(' ; ');
-}
-
-function conditionsJoinedEn(a: Access): string {
-  return a.conditions.map((c) => c.en).join(' ; ');
-}
-
-/** The other grants of a row in a CSV cell, as the matrix's CSV cells read: `tier inherited_from=id condition=text`, joined by " | ". */
-function alsoCsv(r: AccessRow, lang: Lang): string {
-  return r.also
-    .map((a) =>
-      [a.tier, a.inherited_from === null ? '' : `inherited_from=${a.inherited_from}`, ...a.conditions.map((c) => `condition=${c[lang]}`)]
-        .filter(Boolean)
-        .join(' '),
-    )
-    .join(' | ');
+/** The conditions of an access in a CSV cell, one per line. */
+function conditionsCsv(a: Access, lang: Lang): string {
+  return csvList(a.conditions.map((c) => c[lang]));
 }
 
 function byTier<A extends Access>(access: readonly A[]): [Tier, A[]][] {
@@ -149,11 +135,11 @@ const servicesCsv: Presenter<ServicesResult> = (r) =>
       a.service.name_en,
       a.service.abbreviation,
       a.service.category,
-      conditionsJoined(a),
-      conditionsJoinedEn(a),
+      conditionsCsv(a, 'fr'),
+      conditionsCsv(a, 'en'),
       a.inherited_from,
-      alsoCsv(a, 'fr'),
-      alsoCsv(a, 'en'),
+      csvGrants(a.also, 'fr'),
+      csvGrants(a.also, 'en'),
     ]),
   );
 
@@ -230,11 +216,11 @@ const whoCsv: Presenter<WhoResult> = (r) =>
       a.clientele.name,
       a.clientele.name_en,
       a.clientele.kind,
-      conditionsJoined(a),
-      conditionsJoinedEn(a),
+      conditionsCsv(a, 'fr'),
+      conditionsCsv(a, 'en'),
       a.inherited_from,
-      alsoCsv(a, 'fr'),
-      alsoCsv(a, 'en'),
+      csvGrants(a.also, 'fr'),
+      csvGrants(a.also, 'en'),
     ]),
   );
 
@@ -384,16 +370,14 @@ export function canToJson(r: CanResult): CanJson {
   };
 }
 
-/** The holders of a `can` answer in a CSV cell: per tier, the tier then the ids, joined by " | ". */
+/** The holders of a `can` answer in a CSV cell: a line per tier, the tier then the ids. */
 function holdersCsv(r: CanResult): string {
-  return byTier(r.holders)
-    .map(([tier, list]) => [tier, ...list.map((a) => a.clientele.id)].join(' '))
-    .join(' | ');
+  return csvList(byTier(r.holders).map(([tier, list]) => [tier, ...list.map((a) => a.clientele.id)].join(' ')));
 }
 
-/** The notes of a `can` answer in a CSV cell: `kind: text`, joined by " | ". */
+/** The notes of a `can` answer in a CSV cell: a line per note, `kind: text`. */
 function notesCsv(r: CanResult, lang: Lang): string {
-  return r.notes.map((n) => `${n.kind}: ${n[lang]}`).join(' | ');
+  return csvList(r.notes.map((n) => `${n.kind}: ${n[lang]}`));
 }
 
 /** Presenters of `can`, one per format. */
@@ -409,8 +393,8 @@ export const presentCan = {
           r.service.id,
           r.eligible,
           r.best?.tier ?? null,
-          r.best ? conditionsJoined(r.best) : '',
-          r.best ? conditionsJoinedEn(r.best) : '',
+          r.best ? conditionsCsv(r.best, 'fr') : '',
+          r.best ? conditionsCsv(r.best, 'en') : '',
           r.best?.inherited_from ?? null,
           holdersCsv(r),
           notesCsv(r, 'fr'),

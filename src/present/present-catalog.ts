@@ -12,7 +12,7 @@ import type { Presenters, QueryFormat } from './formats';
 import { messagesFor } from './messages/messages';
 import type { Lang, Palette, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
-import { displayWidth, toBoxTable, toCsv, toMarkdownTable, wrap, wrapHanging, type BoxRow } from './text-formats';
+import { displayWidth, toBoxTable, csvGrants, toCsv, toMarkdownTable, wrap, wrapHanging, type BoxRow } from './text-formats';
 
 /** What `list` can list. */
 export type ListWhat = 'services' | 'clienteles' | 'categories';
@@ -431,17 +431,6 @@ function matrixTable(r: MatrixResult, o: PresentOptions): string {
   return lines.join('\n') + '\n';
 }
 
-/** A CSV cell of the matrix: the tier, inheritance and conditions as `key=value` tokens, conditions in the output language. */
-function matrixCellText(cell: readonly Access[], lang: Lang): string {
-  return cell
-    .map((a) =>
-      [a.tier, a.inherited_from === null ? '' : `inherited_from=${a.inherited_from}`, ...a.conditions.map((c) => `condition=${c[lang]}`)]
-        .filter(Boolean)
-        .join(' '),
-    )
-    .join(' | ');
-}
-
 function matrixMarkdown(r: MatrixResult, o: PresentOptions): string {
   const { lang } = o;
   const head = [word('clientele', lang), ...r.services.map((_, i) => columnKey(i))];
@@ -477,7 +466,7 @@ export const presentMatrix = {
   csv: (r, o) =>
     toCsv(
       ['clientele', 'name', ...r.services.map((s) => s.id)],
-      r.rows.map((row) => [row.clientele.id, row.clientele.name, ...row.cells.map((cell) => matrixCellText(cell, o.lang))]),
+      r.rows.map((row) => [row.clientele.id, row.clientele.name, ...row.cells.map((cell) => csvGrants(cell, o.lang))]),
     ),
   markdown: matrixMarkdown,
 } as const satisfies Presenters<MatrixResult, QueryFormat>;

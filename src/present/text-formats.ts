@@ -10,6 +10,27 @@ export function csvField(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * A CSV cell holding a list: one item per line (inside the quoted cell). A catalogue text is one line by
+ * the schema, so a line break cannot occur inside an item and two items never read as one.
+ */
+export function csvList(items: readonly string[]): string {
+  return items.join('\n');
+}
+
+/**
+ * A CSV cell holding grants (the matrix's cells, `also`): per grant a line with its tier and, when inherited,
+ * `inherited_from=<id>`, then each condition on a line of its own starting with `- `.
+ */
+export function csvGrants(
+  grants: readonly { tier: string; inherited_from: string | null; conditions: readonly Record<'fr' | 'en', string>[] }[],
+  lang: 'fr' | 'en',
+): string {
+  return csvList(
+    grants.flatMap((g) => [g.inherited_from === null ? g.tier : `${g.tier} inherited_from=${g.inherited_from}`, ...g.conditions.map((c) => `- ${c[lang]}`)]),
+  );
+}
+
 /** Renders rows as CSV with a header line. */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null)[])[]): string {
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
