@@ -332,3 +332,37 @@ describe('a change to the source is a change in meaning', () => {
     expect(out.stdout).toContain(line);
   });
 });
+
+describe('a space swapped for a no-break space is shown, not hidden', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-diff-nbsp-'));
+  const edited = path.join(dir, 'catalog.yaml');
+  beforeAll(() => {
+    const text = fs
+      .readFileSync(CATALOG, 'utf8')
+      .replace('    name: Bilans forfaitaires\n', '    name: Bilans\u00a0forfaitaires\n')
+      .replace('          - fr: accès aux états de compte seulement\n', '          - fr: accès aux états de compte\u202fseulement\n');
+    fs.writeFileSync(edited, text);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each(['table', 'markdown'])('%s: the before and after texts differ on screen, in each language', (format) => {
+    const fr = runBin(['diff', CATALOG, edited, '--format', format, '--lang', 'fr']);
+    expect(fr.code).toBe(1);
+    expect(fr.stdout).toContain('"Bilans forfaitaires" -> "Bilans\\u{a0}forfaitaires"');
+    expect(fr.stdout).toContain('+"accès aux états de compte\\u{202f}seulement" -"accès aux états de compte seulement"');
+    // In English the condition reads the same before and after: its French text, where the change is, shows too.
+    const en = runBin(['diff', CATALOG, edited, '--format', format, '--lang', 'en']);
+    expect(en.stdout).toContain(
+      '+"statements of account only" / "accès aux états de compte\\u{202f}seulement" -"statements of account only" / "accès aux états de compte seulement"',
+    );
+    expect(en.stdout).toContain('on request; conditions: "statements of account only" / "accès aux états de compte seulement" -> on request');
+    for (const out of [fr, en]) expect(out.stdout).not.toMatch(/[\u00a0\u202f]/);
+  });
+
+  test('JSON keeps the text as it is', () => {
+    const out = runBin(['diff', CATALOG, edited, '--json']);
+    expect(JSON.parse(out.stdout).changes).toContainEqual(
+      expect.objectContaining({ type: 'renamed', from: 'Bilans forfaitaires', to: 'Bilans\u00a0forfaitaires' }),
+    );
+  });
+});

@@ -24,18 +24,39 @@ function fieldName(field: string, lang: Lang): string {
   return (words(lang).fields as Readonly<Record<string, string>>)[field] ?? field;
 }
 
-const q = (s: string | null): string => (s === null ? 'null' : `"${sanitizeText(s)}"`);
+/** Spaces that look like a plain space but are not one: no-break, narrow no-break, figure, thin, ideographic... */
+const LOOKALIKE_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 
-function conditionsText(cs: readonly Condition[], lang: Lang): string {
-  return cs.map((c) => `"${sanitizeText(c[lang])}"`).join(', ');
+/**
+ * A catalogue text as a change shows it, quoted: neutralised for the terminal, and a space that is not a
+ * plain space written as `\u{a0}`, so that a change from one to the other does not show two identical texts.
+ */
+function quoted(s: string): string {
+  return `"${sanitizeText(s).replace(LOOKALIKE_SPACES, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`)}"`;
 }
 
-function accessText(list: readonly AccessSummary[], lang: Lang): string {
+const q = (s: string | null): string => (s === null ? 'null' : quoted(s));
+
+const OTHER: Record<Lang, Lang> = { fr: 'en', en: 'fr' };
+
+/**
+ * A condition in the output language; with `both`, followed by its text in the other language, for a change
+ * made to that text only (which would otherwise show the same text before and after).
+ */
+function conditionText(c: Condition, lang: Lang, both = false): string {
+  return both ? `${quoted(c[lang])} / ${quoted(c[OTHER[lang]])}` : quoted(c[lang]);
+}
+
+function conditionsText(cs: readonly Condition[], lang: Lang, both = false): string {
+  return cs.map((c) => conditionText(c, lang, both)).join(', ');
+}
+
+function accessText(list: readonly AccessSummary[], lang: Lang, both = false): string {
   if (list.length === 0) return words(lang).noAccess;
   return list
     .map((a) => {
       const parts = [tierLabel(a.tier, lang)];
-      if (a.conditions.length > 0) parts.push(words(lang).conditions(conditionsText(a.conditions, lang)));
+      if (a.conditions.length > 0) parts.push(words(lang).conditions(conditionsText(a.conditions, lang, both)));
       if (a.inherited_from !== null) parts.push(words(lang).inherited(a.inherited_from));
       return parts.join('; ');
     })
@@ -81,11 +102,13 @@ function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: strin
     }
     case 'tier-changed':
       return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}: ${t.tier} ${tierLabel(c.from, lang)} -> ${tierLabel(c.to, lang)}` };
-    case 'conditions-changed':
-      return {
-        mark: '~',
-        text: `${t.grant} ${c.service} -> ${c.clientele}: ${t.conditions([...c.added.map((x) => `+"${sanitizeText(x[lang])}"`), ...c.removed.map((x) => `-"${sanitizeText(x[lang])}"`)].join(' '))}`,
-      };
+    case 'conditions-changed': {
+      // A condition changed in the other language only reads the same in this one: both languages then show.
+      const removed = new Set(c.removed.map((x) => x[lang]));
+      const both = c.added.some((x) => removed.has(x[lang]));
+      const list = [...c.added.map((x) => `+${conditionText(x, lang, both)}`), ...c.removed.map((x) => `-${conditionText(x, lang, both)}`)];
+      return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}: ${t.conditions(list.join(' '))}` };
+    }
   }
 }
 
@@ -98,8 +121,10 @@ function effectLine(e: Effect, r: DiffReport, lang: Lang): { mark: '+' | '-' | '
       return { mark: '+', text: `${who} ${t.gains} ${what}: ${accessText(e.after, lang)}` };
     case 'lost':
       return { mark: '-', text: `${who} ${t.loses} ${what}: ${accessText(e.before, lang)}` };
-    case 'changed':
-      return { mark: '~', text: `${who} ${t.reaches} ${what}: ${accessText(e.before, lang)} -> ${accessText(e.after, lang)}` };
+    case 'changed': {
+      const both = accessText(e.before, lang) === accessText(e.after, lang);
+      return { mark: '~', text: `${who} ${t.reaches} ${what}: ${accessText(e.before, lang, both)} -> ${accessText(e.after, lang, both)}` };
+    }
   }
 }
 
