@@ -366,3 +366,27 @@ describe('a space swapped for a no-break space is shown, not hidden', () => {
     );
   });
 });
+
+describe('a text changed in the other language only is shown in that language', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-diff-other-'));
+  const edited = path.join(dir, 'catalog.yaml');
+  const original = fs.readFileSync(CATALOG, 'utf8');
+  const description = /^ {6}en: (Exchange messages with RAMQ about billing[^\n]*)$/m.exec(original)![1]!;
+  const note = /^ {8}en: (Access cannot be delegated, except by an ocularist[^\n]*)$/m.exec(original)![1]!;
+  beforeAll(() => fs.writeFileSync(edited, original.replace(description, `${description} Edited.`).replace(note, `${note} Edited.`)));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('under French: the English description, named (en); the note in both languages', () => {
+    const out = runBin(['diff', CATALOG, edited, '--lang', 'fr']);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain(`description modifiée (en): "${description}" -> "${description} Edited."`);
+    expect(out.stdout).toContain(` / "${note} Edited."`);
+    expect(out.stdout).toContain(` / "${note}"`);
+  });
+
+  test('under English: the English texts, as they are', () => {
+    const out = runBin(['diff', CATALOG, edited, '--lang', 'en']);
+    expect(out.stdout).toContain(`description changed: "${description}" -> "${description} Edited."`);
+    expect(out.stdout).not.toContain(' / "');
+  });
+});

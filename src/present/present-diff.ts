@@ -1,4 +1,4 @@
-import type { Condition } from '../catalog/model';
+import type { Condition, Note } from '../catalog/model';
 import type { AccessSummary, CatalogDiff, Change, Effect } from '../query/diff-catalogs';
 import type { Presenters } from './formats';
 import { toJson } from './json-output';
@@ -83,13 +83,20 @@ function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: strin
         mark: '~',
         text: `${entry} ${c.id}: ${fieldName(c.field, lang)}${c.added.map((n) => ` +${q(n)}`).join('')}${c.removed.map((n) => ` -${q(n)}`).join('')}`,
       };
-    case 'description-changed':
-      return { mark: '~', text: `${entry} ${c.id}: ${t.description}: ${q(c.from?.[lang] ?? null)} -> ${q(c.to?.[lang] ?? null)}` };
-    case 'notes-changed':
-      return {
-        mark: '~',
-        text: `${entry} ${c.id}: ${t.notes}${c.added.map((n) => ` +${t.noteTag(noteLabel(n.kind, lang), n.clienteles)} ${q(n[lang])}`).join('')}${c.removed.map((n) => ` -${t.noteTag(noteLabel(n.kind, lang), n.clienteles)} ${q(n[lang])}`).join('')}`,
-      };
+    case 'description-changed': {
+      // Changed in the other language only: that language's text is the change, named by its code.
+      const shown = c.from !== null && c.to !== null && c.from[lang] === c.to[lang] ? OTHER[lang] : lang;
+      const label = shown === lang ? t.description : `${t.description} (${shown})`;
+      return { mark: '~', text: `${entry} ${c.id}: ${label}: ${q(c.from?.[shown] ?? null)} -> ${q(c.to?.[shown] ?? null)}` };
+    }
+    case 'notes-changed': {
+      const tag = (n: Note): string => t.noteTag(noteLabel(n.kind, lang), n.clienteles);
+      // A note changed in the other language only reads the same in this one: both languages then show.
+      const removed = new Set(c.removed.map((n) => `${tag(n)} ${n[lang]}`));
+      const both = c.added.some((n) => removed.has(`${tag(n)} ${n[lang]}`));
+      const note = (n: Note): string => `${tag(n)} ${both ? `${quoted(n[lang])} / ${quoted(n[OTHER[lang]])}` : quoted(n[lang])}`;
+      return { mark: '~', text: `${entry} ${c.id}: ${t.notes}${c.added.map((n) => ` +${note(n)}`).join('')}${c.removed.map((n) => ` -${note(n)}`).join('')}` };
+    }
     case 'sub-applications-changed':
       return {
         mark: '~',
