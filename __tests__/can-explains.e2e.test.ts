@@ -48,7 +48,7 @@ describe('office staff and Vérification de l’admissibilité: no, and why', ()
       '- À la création du compte : Chirurgien-dentiste ou chirurgienne-dentiste ; Denturologiste ; Hygiéniste dentaire ; Infirmier diplômé ou infirmière diplômée en soins infirmiers avec droit de prescrire ; Infirmier praticien spécialisé ou infirmière praticienne spécialisée ; Médecin omnipraticien ou omnipraticienne ; Médecin spécialiste ; Optométriste ; Spécialiste en chirurgie buccale et maxillo-faciale',
     );
     expect(flat).toContain('- Sur demande : Développeur de logiciel ; Personnel des établissements du réseau de la santé');
-    expect(flat).toContain("Note (obtenir l'accès) : Le texte de la source dit qu'on peut demander l'accès pour un membre de son personnel administratif");
+    expect(flat).toContain("Note (obtenir l’accès) : Le texte de la source dit qu'on peut demander l'accès pour un membre de son personnel administratif");
   });
 
   test('English: the same, in English', () => {
@@ -107,7 +107,7 @@ describe('a pharmacist and the unnamed family-doctor lookup: no list, and how it
   test.each([
     [
       'fr',
-      "Non : la source ne donne aucune liste d'accès pour Identification du médecin de famille [identification-medecin-famille] ; elle ne nomme donc aucun accès pour Pharmacien ou pharmacienne [pharmacien].",
+      "Non : la source ne donne aucune liste d’accès pour Identification du médecin de famille [identification-medecin-famille] ; elle ne nomme donc aucun accès pour Pharmacien ou pharmacienne [pharmacien].",
       "Note (canal) : Offert seulement à travers le logiciel d'un développeur",
       "Note (utilisation) : La source dit qu'il peut aussi servir au personnel des établissements du réseau de la santé, des cliniques médicales et des pharmacies",
     ],
@@ -164,14 +164,14 @@ describe('other answers stay coherent', () => {
     const doc = canJson(['audioprothésiste', 'messagerie sécurisée'], '--tier', 'creation');
     expect(new Set(doc.holders.map((h) => h.tier))).toEqual(new Set(['creation']));
     // No one at the tier asked: one sentence.
-    expect(collapseSpace(can(['podiatre', 'selat'], 'fr', '--tier', 'creation').text)).toContain("Personne n'y a accès à la création du compte.");
+    expect(collapseSpace(can(['podiatre', 'selat'], 'fr', '--tier', 'creation').text)).toContain("Personne n’y a accès à la création du compte.");
   });
 
   test('a "yes" shows the notes that bear on it, and never the holders', () => {
     const flat = collapseSpace(can(['médecin spécialiste', 'PMA'], 'fr').text);
     expect(flat).toMatch(/^Oui : /);
     expect(flat).toContain(
-      "Note (obtenir l'accès) : L'accès s'obtient auprès du représentant désigné ou de la représentante désignée de son centre de procréation assistée (CPA).",
+      "Note (obtenir l’accès) : L'accès s'obtient auprès du représentant désigné ou de la représentante désignée de son centre de procréation assistée (CPA).",
     );
     expect(flat).not.toContain('Qui y a accès');
     expect(collapseSpace(can(['podiatre', 'messagerie sécurisée'], 'en').text)).not.toContain('Note');
