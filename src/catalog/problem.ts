@@ -71,7 +71,7 @@ export type ProblemDetail =
   | { readonly id: 'fileUnreadable'; readonly errno: string }
   | { readonly id: 'isDirectory' }
   | { readonly id: 'stdinUnreadable'; readonly errno: string }
-  | { readonly id: 'tooLarge'; readonly size: number; readonly limit: number }
+  | { readonly id: 'tooLarge'; readonly size: number | null; readonly limit: number }
   | { readonly id: 'binary' }
   | { readonly id: 'notUtf8' }
   | { readonly id: 'emptyDocument' }

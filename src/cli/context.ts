@@ -1,4 +1,4 @@
-import { catalogFromText, decodeCatalogBytes, EMBEDDED_CATALOG_PATH, readCatalogFile, type ReadResult } from '../catalog/load-catalog';
+import { catalogFromText, EMBEDDED_CATALOG_PATH, readAtMost, readCatalogFile, readCatalogFrom, type ReadResult } from '../catalog/load-catalog';
 import type { Catalog } from '../catalog/model';
 import { FORMAT_TRAITS, type Format } from '../present/formats';
 import { NOTE_KIND_LABELS } from '../present/labels';
@@ -68,13 +68,17 @@ export class Context {
     return this.globals.catalog ?? (this.io.env['RAMQ_ACCESS_CATALOG'] || undefined) ?? EMBEDDED_CATALOG_PATH;
   }
 
-  /** Reads a file, or standard input for `-` (once per run: a second reader is a usage error). */
+  /**
+   * Reads a file, or standard input for `-` (once per run: a second reader is
+   * a usage error). Either way the one bounded reader of the catalogue layer
+   * reads it: past the size limit it stops and refuses, so a device, a FIFO or
+   * a pipe that never ends costs no more than a file one byte too large.
+   */
   readInput(file: string, purpose: string): ReadResult {
     if (file !== '-') return readCatalogFile(file);
     this.takeStdin(purpose);
-    let bytes: Uint8Array;
     try {
-      bytes = this.io.readStdin();
+      return readCatalogFrom((into) => this.io.readStdin(into), STDIN_NAME);
     } catch (error) {
       const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
       return {
@@ -83,14 +87,13 @@ export class Context {
         errno,
       };
     }
-    return decodeCatalogBytes(bytes, STDIN_NAME);
   }
 
   /** Reads standard input as text for --batch; refused when `-` already took it. */
   readStdinText(purpose: string): string {
     this.takeStdin(purpose);
     try {
-      return new TextDecoder('utf-8').decode(this.io.readStdin());
+      return new TextDecoder('utf-8').decode(readAtMost((into) => this.io.readStdin(into), Infinity) ?? new Uint8Array(0));
     } catch (error) {
       const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
       throw new UserError(this.m.errors.stdinUnreadable(describeErrno(errno, this.m)), { kind: 'io-error' });

@@ -308,7 +308,10 @@ export const en: Messages = {
     fileUnreadable: (d) => `cannot read the file (${d.errno})`,
     isDirectory: () => 'is a directory, not a catalogue file',
     stdinUnreadable: (d) => `cannot read standard input (${d.errno})`,
-    tooLarge: (d) => `the file is ${d.size} bytes; a catalogue may not exceed ${d.limit}`,
+    tooLarge: (d) =>
+      d.size === null
+        ? `the input is over ${d.limit} bytes, the most a catalogue may have; reading stopped there`
+        : `the file is ${d.size} bytes; a catalogue may not exceed ${d.limit}`,
     binary: () => 'the file holds a NUL byte: it is binary, not YAML text',
     notUtf8: () => 'the file is not valid UTF-8 text',
     emptyDocument: () => 'the file holds no YAML document',
@@ -428,7 +431,10 @@ export const en: Messages = {
     pageProblems: {
       notFound: 'no such file',
       isDirectory: 'it is a directory, not a page',
-      tooLarge: (size, limit) => `the file is ${size} bytes; a page may not exceed ${limit} bytes`,
+      tooLarge: (size, limit) =>
+        size === null
+          ? `the input is over ${limit} bytes, the most a page may have; reading stopped there`
+          : `the file is ${size} bytes; a page may not exceed ${limit} bytes`,
       binary: 'the file holds a NUL byte: it is not text',
       notUtf8: 'the file is not valid UTF-8 text',
     },

@@ -334,7 +334,10 @@ export const fr: Messages = {
     fileUnreadable: (d) => `lecture du fichier impossible (${d.errno})`,
     isDirectory: () => 'c’est un dossier, pas un fichier de catalogue',
     stdinUnreadable: (d) => `lecture de l’entrée standard impossible (${d.errno})`,
-    tooLarge: (d) => `le fichier fait ${d.size} octets ; un catalogue ne peut dépasser ${d.limit} octets`,
+    tooLarge: (d) =>
+      d.size === null
+        ? `l’entrée dépasse ${d.limit} octets, la taille maximale d’un catalogue ; la lecture s’est arrêtée là`
+        : `le fichier fait ${d.size} octets ; un catalogue ne peut dépasser ${d.limit} octets`,
     binary: () => 'le fichier contient un octet NUL : c’est un fichier binaire, pas du texte YAML',
     notUtf8: () => 'le fichier n’est pas du texte UTF-8 valide',
     emptyDocument: () => 'le fichier ne contient aucun document YAML',
@@ -456,7 +459,10 @@ export const fr: Messages = {
     pageProblems: {
       notFound: 'fichier introuvable',
       isDirectory: 'c’est un dossier, pas une page',
-      tooLarge: (size, limit) => `le fichier fait ${size} octets ; une page ne peut dépasser ${limit} octets`,
+      tooLarge: (size, limit) =>
+        size === null
+          ? `l’entrée dépasse ${limit} octets, la taille maximale d’une page ; la lecture s’est arrêtée là`
+          : `le fichier fait ${size} octets ; une page ne peut dépasser ${limit} octets`,
       binary: 'le fichier contient un octet NUL : ce n’est pas du texte',
       notUtf8: 'le fichier n’est pas du texte UTF-8 valide',
     },

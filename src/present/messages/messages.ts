@@ -266,7 +266,8 @@ export interface CheckSourceMessages {
   readonly pageProblems: {
     readonly notFound: string;
     readonly isDirectory: string;
-    readonly tooLarge: (size: number, limit: number) => string;
+    /** `size` is null when reading stopped one byte past the limit (a pipe, a device: its size is not known). */
+    readonly tooLarge: (size: number | null, limit: number) => string;
     readonly binary: string;
     readonly notUtf8: string;
   };
