@@ -457,6 +457,9 @@ export const en: Messages = {
     },
     ambiguous: (input) => `"${input}" is ambiguous`,
     tooLong: (length, limit) => `name too long: ${length.toLocaleString('en-CA')} characters; a name has at most ${limit}`,
+    lineTooLong: (bytes, limit) => `line too long: ${bytes.toLocaleString('en-CA')} bytes; a line has at most ${limit.toLocaleString('en-CA')}`,
+    binaryLine: 'the line holds a NUL byte: it is not text',
+    notUtf8Line: 'the line is not UTF-8 text',
     couldMean: (input, list) => `"${input}" is ambiguous; it could mean: ${list}`,
     withSuggestions: (message, list) => `${message}; did you mean: ${list}`,
     isOtherKind: {

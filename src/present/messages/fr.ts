@@ -485,6 +485,9 @@ export const fr: Messages = {
     },
     ambiguous: (input) => `« ${input} » est ambigu`,
     tooLong: (length, limit) => `nom trop long : ${length.toLocaleString('fr-CA')} caractères ; un nom en compte au plus ${limit}`,
+    lineTooLong: (bytes, limit) => `ligne trop longue : ${bytes.toLocaleString('fr-CA')} octets ; une ligne en compte au plus ${limit.toLocaleString('fr-CA')}`,
+    binaryLine: 'la ligne contient un octet NUL : ce n’est pas du texte',
+    notUtf8Line: 'la ligne n’est pas du texte UTF-8',
     couldMean: (input, list) => `« ${input} » est ambigu ; cela peut désigner : ${list}`,
     withSuggestions: (message, list) => `${message} ; vouliez-vous dire : ${list}`,
     isOtherKind: {
