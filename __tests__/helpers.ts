@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stdinOf } from '../src/cli/io';
 import { run } from '../src/cli/main';
 
 /** The repository root. */
@@ -31,7 +32,7 @@ export function runCli(argv: string[], env: Record<string, string | undefined> =
     isTTY,
     columns,
     cwd: process.cwd(),
-    readStdin: () => Buffer.from(stdin, 'utf8'),
+    readStdin: stdinOf(stdin),
   });
   return { stdout, stderr, code };
 }

@@ -62,7 +62,7 @@ describe('random argument vectors (property test, in-process)', () => {
           isTTY: false,
           columns: 80,
           cwd: process.cwd(),
-          readStdin: () => Buffer.from(''),
+          readStdin: () => 0,
         });
         expect(DOCUMENTED_EXIT_CODES).toContain(code);
         expect(code).not.toBe(70);
@@ -164,7 +164,7 @@ describe('internal errors', () => {
       isTTY: false,
       columns: 80,
       cwd: process.cwd(),
-      readStdin: () => Buffer.from(''),
+      readStdin: () => 0,
     });
     return { code, stderr };
   };

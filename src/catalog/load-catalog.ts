@@ -27,7 +27,8 @@ function unreadable(file: string, detail: ProblemDetail, errno: string): ReadRes
   return { ok: false, problem: { code: 'FILE_UNREADABLE', severity: 'error', file, ...NO_RANGE, detail }, errno };
 }
 
-function tooLarge(file: string, size: number): ReadResult {
+/** A refused input: `size` is the file's size when the system gives it, null when reading stopped one byte past the limit. */
+function tooLarge(file: string, size: number | null): ReadResult {
   return {
     ok: false,
     problem: {
@@ -59,27 +60,75 @@ export function decodeCatalogBytes(bytes: Uint8Array, file: string): ReadResult 
   return { ok: true, text };
 }
 
-/** Reads a catalogue file; the only place the catalogue layer touches the file system. */
+/**
+ * Reads the next bytes of an input into `into` (from its start) and returns
+ * how many, 0 at its end; waits until some arrive, throws what the system
+ * reports. Files, devices, pipes and standard input are all read this way.
+ */
+export type ChunkReader = (into: Uint8Array) => number;
+
+/** Size of one read when the input's size is not known beforehand (a pipe's buffer holds 64 KiB). */
+const READ_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Reads an input to its end, or stops as soon as it holds more than `limit`
+ * bytes (null): never more than `limit + 1` bytes are read or kept, so an
+ * endless input (/dev/zero, a FIFO with an endless writer, `yes |`) is refused
+ * in bounded time and memory. `expected` is the size the system gives for a
+ * regular file, so that one read usually suffices.
+ */
+export function readAtMost(read: ChunkReader, limit: number, expected = 0): Uint8Array | null {
+  let buffer = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(READ_CHUNK_BYTES, expected + 1)));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > limit) return null;
+      const larger = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+    const n = read(buffer.subarray(length));
+    if (n === 0) return buffer.subarray(0, length);
+    length += n;
+  }
+}
+
+/** Reads catalogue text from an input that `read` gives in chunks (standard input); a system error is thrown to the caller. */
+export function readCatalogFrom(read: ChunkReader, file: string, expected = 0): ReadResult {
+  const bytes = readAtMost(read, MAX_CATALOG_BYTES, expected);
+  return bytes === null ? tooLarge(file, null) : decodeCatalogBytes(bytes, file);
+}
+
+/**
+ * Reads a catalogue file (or a page: every file a command is given); the only
+ * place the catalogue layer touches the file system. The file is opened once:
+ * a regular file larger than the limit is refused by its size, unread; any
+ * other (a device, a FIFO) is read up to the limit and one byte more.
+ */
 export function readCatalogFile(file: string): ReadResult {
-  let stat: fs.Stats;
+  let fd: number;
   try {
-    stat = fs.statSync(file);
+    fd = fs.openSync(file, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    if (code === 'EISDIR') return unreadable(file, { id: 'isDirectory' }, code);
     return unreadable(file, code === 'ENOENT' ? { id: 'fileNotFound' } : { id: 'fileUnreadable', errno: code }, code);
   }
-  if (stat.isDirectory()) return unreadable(file, { id: 'isDirectory' }, 'EISDIR');
-  if (stat.size > MAX_CATALOG_BYTES) {
-    return tooLarge(file, stat.size);
-  }
-  let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) return unreadable(file, { id: 'isDirectory' }, 'EISDIR');
+    if (stat.isFile() && stat.size > MAX_CATALOG_BYTES) return tooLarge(file, stat.size);
+    return readCatalogFrom((into) => fs.readSync(fd, into, 0, into.length, null), file, stat.isFile() ? stat.size : 0);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return unreadable(file, { id: 'fileUnreadable', errno: code }, code);
+    return unreadable(file, code === 'EISDIR' ? { id: 'isDirectory' } : { id: 'fileUnreadable', errno: code }, code);
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // the bytes were read (or the error is already reported); a failed close changes nothing
+    }
   }
-  return decodeCatalogBytes(bytes, file);
 }
 
 /** Where the build leaves the embedded catalogue, already validated, with the very YAML text it came from (compared as text at start-up). */

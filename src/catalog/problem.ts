@@ -73,7 +73,7 @@ export type ProblemDetail =
   | { readonly id: 'isDirectory' }
   | { readonly id: 'notAPath'; readonly given: string }
   | { readonly id: 'stdinUnreadable'; readonly errno: string }
-  | { readonly id: 'tooLarge'; readonly size: number; readonly limit: number }
+  | { readonly id: 'tooLarge'; readonly size: number | null; readonly limit: number }
   | { readonly id: 'binary' }
   | { readonly id: 'notUtf8' }
   | { readonly id: 'emptyDocument' }

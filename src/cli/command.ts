@@ -3,7 +3,7 @@ import type { Messages, Text } from '../present/messages/messages';
 import { presentBatch } from '../present/present-batch';
 import { sourceJson, sourceLine } from '../present/source-line';
 import { wrap } from '../present/text-formats';
-import { splitLines, type Answer } from '../query/ask';
+import type { Answer } from '../query/ask';
 import type { Context } from './context';
 import type { EXIT, Outcome } from './exit-code';
 
@@ -161,14 +161,45 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
         ? null
         : (ctx, opts) => {
             const answer = batch.prepare(ctx, opts);
-            const lines = splitLines(ctx.readStdinText(ctx.m.stdinPurposes.batch));
             // Each line is the command's --json document, `source` included.
             const source = spec.fromCatalog === true ? sourceJson(ctx.catalogIndex().catalog.source) : null;
             const toJson = source === null ? batch.toJson : (r: R): unknown => ({ ...(batch.toJson(r) as object), source });
-            const output = presentBatch(lines, answer, toJson, ctx.lang);
-            for (const chunk of output.chunks) ctx.emit(chunk);
-            return { kind: 'batch', errors: output.errors() };
+            const presenter = presentBatch(answer, toJson, ctx.lang);
+            const output = outputBuffer((bytes) => ctx.emit(bytes));
+            // Answers go out before the next read waits: a coprocess that sends its next question once it has the answer is answered.
+            for (const line of ctx.stdinLines(ctx.m.stdinPurposes.batch)) {
+              if (line === null) output.flush();
+              else output.add(presenter.answer(line));
+            }
+            output.flush();
+            return { kind: 'batch', errors: presenter.errors() };
           },
+  };
+}
+
+/** Bytes of batch answers gathered before a write: enough to amortise writes, little enough to keep memory flat. */
+const OUTPUT_BYTES = 256 * 1024;
+
+/** Gathers output bytes and writes them when the buffer is full or when told to (the buffer is reused: `write` must be done with it on return). */
+function outputBuffer(write: (bytes: Uint8Array) => void): { add: (bytes: Uint8Array) => void; flush: () => void } {
+  const buffer = Buffer.allocUnsafe(OUTPUT_BYTES);
+  let length = 0;
+  const flush = (): void => {
+    if (length === 0) return;
+    const full = buffer.subarray(0, length);
+    length = 0;
+    write(full);
+  };
+  return {
+    add: (bytes) => {
+      if (length + bytes.length > buffer.length) {
+        flush();
+        if (bytes.length > buffer.length) return write(bytes);
+      }
+      buffer.set(bytes, length);
+      length += bytes.length;
+    },
+    flush,
   };
 }
 

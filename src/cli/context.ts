@@ -1,10 +1,11 @@
-import { catalogFromText, decodeCatalogBytes, EMBEDDED_CATALOG_PATH, readCatalogFile, type ReadResult } from '../catalog/load-catalog';
+import { catalogFromText, EMBEDDED_CATALOG_PATH, readCatalogFile, readCatalogFrom, type ReadResult } from '../catalog/load-catalog';
 import type { Catalog } from '../catalog/model';
 import { FORMAT_TRAITS, type Format } from '../present/formats';
 import { NOTE_KIND_LABELS } from '../present/labels';
 import { makePalette, type Lang, type PresentOptions } from '../present/options';
 import { problemLine } from '../present/present-problems';
 import { messagesFor, type Messages } from '../present/messages/messages';
+import type { BatchLine } from '../present/present-batch';
 import { describeQuestionError } from '../present/present-question-error';
 import { sanitizeText } from '../present/sanitize';
 import type { Answer } from '../query/ask';
@@ -14,6 +15,7 @@ import { primeSearchIndex } from '../query/search-catalog';
 import { decideColor } from './decide-color';
 import { describeErrno, UserError } from './errors';
 import type { Io } from './io';
+import { readLines } from './read-lines';
 
 /** The options every command takes (declared once on the program, shown in every command's help). */
 export interface GlobalOptions {
@@ -68,13 +70,17 @@ export class Context {
     return this.globals.catalog ?? (this.io.env['RAMQ_ACCESS_CATALOG'] || undefined) ?? EMBEDDED_CATALOG_PATH;
   }
 
-  /** Reads a file, or standard input for `-` (once per run: a second reader is a usage error). */
+  /**
+   * Reads a file, or standard input for `-` (once per run: a second reader is
+   * a usage error). Either way the one bounded reader of the catalogue layer
+   * reads it: past the size limit it stops and refuses, so a device, a FIFO or
+   * a pipe that never ends costs no more than a file one byte too large.
+   */
   readInput(file: string, purpose: string): ReadResult {
     if (file !== '-') return readCatalogFile(file);
     this.takeStdin(purpose);
-    let bytes: Uint8Array;
     try {
-      bytes = this.io.readStdin();
+      return readCatalogFrom((into) => this.io.readStdin(into), STDIN_NAME);
     } catch (error) {
       const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
       return {
@@ -83,18 +89,24 @@ export class Context {
         errno,
       };
     }
-    return decodeCatalogBytes(bytes, STDIN_NAME);
   }
 
-  /** Reads standard input as text for --batch; refused when `-` already took it. */
-  readStdinText(purpose: string): string {
+  /**
+   * The lines of standard input for --batch, read as they come (see
+   * readLines: `null` after the lines of each read); refused when `-` already
+   * took standard input. A read the system refuses ends the run as an
+   * input/output error.
+   */
+  stdinLines(purpose: string): Iterable<BatchLine | null> {
     this.takeStdin(purpose);
-    try {
-      return new TextDecoder('utf-8').decode(this.io.readStdin());
-    } catch (error) {
-      const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
-      throw new UserError(this.m.errors.stdinUnreadable(describeErrno(errno, this.m)), { kind: 'io-error' });
-    }
+    return readLines((into) => {
+      try {
+        return this.io.readStdin(into);
+      } catch (error) {
+        const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
+        throw new UserError(this.m.errors.stdinUnreadable(describeErrno(errno, this.m)), { kind: 'io-error' });
+      }
+    });
   }
 
   private takeStdin(purpose: string): void {

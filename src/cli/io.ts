@@ -7,6 +7,23 @@ export interface Io {
   readonly columns: number | undefined;
   /** The directory relative paths are shown from (GitHub annotations, SARIF). */
   readonly cwd: string;
-  /** Reads all of standard input (for `-` as a file name, and for `--batch`). */
-  readonly readStdin: () => Uint8Array;
+  /**
+   * Reads the next bytes of standard input into `into` (from its start) and
+   * returns how many, 0 at its end; waits until some arrive and throws what the
+   * system reports (EISDIR, EIO). Input is read a chunk at a time, so that
+   * `-` stops at the size limit and `--batch` answers each line as it comes.
+   */
+  readonly readStdin: (into: Uint8Array) => number;
+}
+
+/** A standard input that holds the given text or bytes, given at most `chunkBytes` at a time (for in-process runs and tests). */
+export function stdinOf(input: string | Uint8Array, chunkBytes = Infinity): Io['readStdin'] {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  let offset = 0;
+  return (into) => {
+    const n = Math.min(into.length, chunkBytes, bytes.length - offset);
+    into.set(bytes.subarray(offset, offset + n));
+    offset += n;
+    return n;
+  };
 }

@@ -14,6 +14,7 @@ import { decideLang } from './decide-color';
 import { describeErrno, OutputError, UserError, usageError } from './errors';
 import { EXIT, exitCodeFor, type ExitCode, type Outcome } from './exit-code';
 import type { Io } from './io';
+import { readChunk } from './read-fd';
 import { ClosedOutputError, writeAll } from './write-fd';
 
 export type { Io } from './io';
@@ -305,7 +306,7 @@ export function main(argv: readonly string[]): void {
       get columns() {
         return isTTY() ? process.stdout.columns : undefined;
       },
-      readStdin: () => fs.readFileSync(0),
+      readStdin: (into) => readChunk(0, into),
     });
   } catch (error) {
     crash(error);

@@ -48,7 +48,7 @@ export function writeCodeCache(questions: readonly (readonly string[])[]): numbe
     isTTY: false,
     columns: 80,
     cwd: process.cwd(),
-    readStdin: () => Buffer.alloc(0),
+    readStdin: () => 0,
   };
   for (const argv of questions) cli.run(argv, discard);
   const data = script.createCachedData();

@@ -1,55 +1,90 @@
 import type { Answer, QuestionError } from '../query/ask';
+import { messagesFor } from './messages/messages';
 import type { Lang } from './options';
 import { questionErrorJson } from './present-question-error';
 
-/** Lines of NDJSON per chunk: big enough to amortise writes, small enough to keep memory flat. */
-const CHUNK_LINES = 4096;
+/**
+ * One line of batch input as it was read: its text, or why it is not taken
+ * as a question (a NUL byte, bytes that are not UTF-8, more bytes than a line
+ * may have: such a line is skipped unread, so only its length is known).
+ */
+export type BatchLine =
+  | { readonly text: string }
+  | { readonly refused: 'BINARY_LINE' | 'NOT_UTF8'; readonly text: string }
+  | { readonly refused: 'LINE_TOO_LONG'; readonly bytes: number; readonly limit: number };
 
-/** A batch's output, produced chunk by chunk, and how many lines held a bad question. */
-export interface BatchOutput {
-  /** UTF-8 bytes, ready to write. */
-  readonly chunks: Iterable<Uint8Array>;
-  /** Read after the chunks have been consumed. */
+/** The error codes of a batch line: a question's, or the line's own when it is not read as a question. */
+export type BatchErrorCode = QuestionError['code'] | 'BINARY_LINE' | 'NOT_UTF8' | 'LINE_TOO_LONG';
+
+/** Answers batch lines one at a time, in input order. */
+export interface BatchPresenter {
+  /** The NDJSON line (UTF-8, newline included) that answers the next input line: the answer's JSON or an error object. */
+  readonly answer: (line: BatchLine) => Uint8Array;
+  /** How many lines so far got an error object. */
   readonly errors: () => number;
 }
 
 /**
- * Answers a batch as NDJSON: one compact JSON document per input line, in
- * order, an error object standing in for a bad line. A repeated question is
- * answered once and its line reused (answers depend only on the line's text).
+ * Bytes the cache of answers may hold (questions and answers): repeated
+ * questions are common in a batch, distinct ones are not bounded, and memory
+ * must not grow with the input.
  */
-export function presentBatch<R>(lines: Iterable<string>, answer: (text: string) => Answer<R>, toJson: (result: R) => unknown, lang: Lang): BatchOutput {
+const CACHE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Answers a batch as NDJSON: one compact JSON document per input line, an
+ * error object standing in for a bad line. A repeated question is answered
+ * once and its line reused (answers depend only on the line's text).
+ */
+export function presentBatch<R>(answer: (text: string) => Answer<R>, toJson: (result: R) => unknown, lang: Lang): BatchPresenter {
   let errors = 0;
-  // Answers are kept as encoded bytes: a repeated question then costs a map look-up and a copy.
-  function* chunks(): Generator<Uint8Array> {
-    const answered = new Map<string, Buffer>();
-    let chunk: Buffer[] = [];
-    let line = 0;
-    for (const text of lines) {
+  let line = 0;
+  // Answers are kept as encoded bytes: a repeated question then costs a map look-up.
+  const answered = new Map<string, Buffer>();
+  let cached = 0;
+  return {
+    answer: (input) => {
       line++;
+      if ('refused' in input) {
+        errors++;
+        return Buffer.from(`${JSON.stringify({ error: batchLineErrorJson(input, line, lang) })}\n`, 'utf8');
+      }
+      const text = input.text;
       let out = answered.get(text);
       if (out === undefined) {
         const a = answer(text);
         if (a.ok) {
           out = Buffer.from(`${JSON.stringify(toJson(a.result))}\n`, 'utf8');
-          if (answered.size < 100_000) answered.set(text, out);
+          if (cached + out.length + 2 * text.length <= CACHE_BYTES) {
+            answered.set(text, out);
+            cached += out.length + 2 * text.length;
+          }
         } else {
           errors++;
           out = Buffer.from(`${JSON.stringify({ error: batchErrorJson(a.error, line, lang) })}\n`, 'utf8');
         }
       }
-      chunk.push(out);
-      if (chunk.length === CHUNK_LINES) {
-        yield Buffer.concat(chunk);
-        chunk = [];
-      }
-    }
-    if (chunk.length > 0) yield Buffer.concat(chunk);
-  }
-  return { chunks: chunks(), errors: () => errors };
+      return out;
+    },
+    errors: () => errors,
+  };
 }
 
 function batchErrorJson(error: QuestionError, line: number, lang: Lang): unknown {
   const { code, message, input, suggestions, instead } = questionErrorJson(error, lang);
   return { code, message, line, input, suggestions, ...(instead === undefined ? {} : { instead }) };
+}
+
+/** The error object of a line not read as a question; an over-long line is not echoed (it was never kept). */
+function batchLineErrorJson(input: Extract<BatchLine, { refused: string }>, line: number, lang: Lang): unknown {
+  const q = messagesFor(lang).questions;
+  const code: BatchErrorCode = input.refused;
+  switch (input.refused) {
+    case 'LINE_TOO_LONG':
+      return { code, message: q.lineTooLong(input.bytes, input.limit), line, input: '', suggestions: [] };
+    case 'BINARY_LINE':
+      return { code, message: q.binaryLine, line, input: input.text, suggestions: [] };
+    case 'NOT_UTF8':
+      return { code, message: q.notUtf8Line, line, input: input.text, suggestions: [] };
+  }
 }

@@ -134,10 +134,3 @@ export function askCan(index: CatalogIndex, clientele: string, service: string, 
   if (!s.ok) return s.error.code === 'WRONG_KIND' ? { ok: false, error: { ...s.error, instead: undefined } } : s;
   return { ok: true, result: { ...checkAccess(index, c.result.found.entity, s.result.found.entity, filter.tier), named_condition: c.result.condition } };
 }
-
-/** Splits batch input into question lines; a final newline does not make an extra, empty question. */
-export function splitLines(input: string): string[] {
-  const lines = input.split(/\r?\n/);
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}

@@ -310,7 +310,10 @@ export const en: Messages = {
     isDirectory: () => 'is a directory, not a catalogue file',
     notAPath: (d) => `openCatalog takes a file path (a string) or a file: URL, not ${d.given}`,
     stdinUnreadable: (d) => `cannot read standard input (${d.errno})`,
-    tooLarge: (d) => `the file is ${d.size} bytes; a catalogue may not exceed ${d.limit}`,
+    tooLarge: (d) =>
+      d.size === null
+        ? `the input is over ${d.limit} bytes, the most a catalogue may have; reading stopped there`
+        : `the file is ${d.size} bytes; a catalogue may not exceed ${d.limit}`,
     binary: () => 'the file holds a NUL byte: it is binary, not YAML text',
     notUtf8: () => 'the file is not valid UTF-8 text',
     emptyDocument: () => 'the file holds no YAML document',
@@ -431,7 +434,10 @@ export const en: Messages = {
     pageProblems: {
       notFound: 'no such file',
       isDirectory: 'it is a directory, not a page',
-      tooLarge: (size, limit) => `the file is ${size} bytes; a page may not exceed ${limit} bytes`,
+      tooLarge: (size, limit) =>
+        size === null
+          ? `the input is over ${limit} bytes, the most a page may have; reading stopped there`
+          : `the file is ${size} bytes; a page may not exceed ${limit} bytes`,
       binary: 'the file holds a NUL byte: it is not text',
       notUtf8: 'the file is not valid UTF-8 text',
     },
@@ -454,6 +460,9 @@ export const en: Messages = {
     },
     ambiguous: (input) => `"${input}" is ambiguous`,
     tooLong: (length, limit) => `name too long: ${length.toLocaleString('en-CA')} characters; a name has at most ${limit}`,
+    lineTooLong: (bytes, limit) => `line too long: ${bytes.toLocaleString('en-CA')} bytes; a line has at most ${limit.toLocaleString('en-CA')}`,
+    binaryLine: 'the line holds a NUL byte: it is not text',
+    notUtf8Line: 'the line is not UTF-8 text',
     couldMean: (input, list) => `"${input}" is ambiguous; it could mean: ${list}`,
     withSuggestions: (message, list) => `${message}; did you mean: ${list}`,
     isOtherKind: {

@@ -336,7 +336,10 @@ export const fr: Messages = {
     isDirectory: () => 'c’est un dossier, pas un fichier de catalogue',
     notAPath: (d) => `openCatalog prend un chemin de fichier (une chaîne) ou une URL file:, pas ${d.given}`,
     stdinUnreadable: (d) => `lecture de l’entrée standard impossible (${d.errno})`,
-    tooLarge: (d) => `le fichier fait ${d.size} octets ; un catalogue ne peut dépasser ${d.limit} octets`,
+    tooLarge: (d) =>
+      d.size === null
+        ? `l’entrée dépasse ${d.limit} octets, la taille maximale d’un catalogue ; la lecture s’est arrêtée là`
+        : `le fichier fait ${d.size} octets ; un catalogue ne peut dépasser ${d.limit} octets`,
     binary: () => 'le fichier contient un octet NUL : c’est un fichier binaire, pas du texte YAML',
     notUtf8: () => 'le fichier n’est pas du texte UTF-8 valide',
     emptyDocument: () => 'le fichier ne contient aucun document YAML',
@@ -459,7 +462,10 @@ export const fr: Messages = {
     pageProblems: {
       notFound: 'fichier introuvable',
       isDirectory: 'c’est un dossier, pas une page',
-      tooLarge: (size, limit) => `le fichier fait ${size} octets ; une page ne peut dépasser ${limit} octets`,
+      tooLarge: (size, limit) =>
+        size === null
+          ? `l’entrée dépasse ${limit} octets, la taille maximale d’une page ; la lecture s’est arrêtée là`
+          : `le fichier fait ${size} octets ; une page ne peut dépasser ${limit} octets`,
       binary: 'le fichier contient un octet NUL : ce n’est pas du texte',
       notUtf8: 'le fichier n’est pas du texte UTF-8 valide',
     },
@@ -482,6 +488,9 @@ export const fr: Messages = {
     },
     ambiguous: (input) => `« ${input} » est ambigu`,
     tooLong: (length, limit) => `nom trop long : ${length.toLocaleString('fr-CA')} caractères ; un nom en compte au plus ${limit}`,
+    lineTooLong: (bytes, limit) => `ligne trop longue : ${bytes.toLocaleString('fr-CA')} octets ; une ligne en compte au plus ${limit.toLocaleString('fr-CA')}`,
+    binaryLine: 'la ligne contient un octet NUL : ce n’est pas du texte',
+    notUtf8Line: 'la ligne n’est pas du texte UTF-8',
     couldMean: (input, list) => `« ${input} » est ambigu ; cela peut désigner : ${list}`,
     withSuggestions: (message, list) => `${message} ; vouliez-vous dire : ${list}`,
     isOtherKind: {

@@ -197,6 +197,12 @@ export interface Messages {
     readonly ambiguous: (input: string) => string;
     /** A name longer than any name can be: its length and the limit. */
     readonly tooLong: (length: number, limit: number) => string;
+    /** A batch line longer than a line may be (skipped unread): its bytes and the limit. */
+    readonly lineTooLong: (bytes: number, limit: number) => string;
+    /** A batch line holding a NUL byte. */
+    readonly binaryLine: string;
+    /** A batch line whose bytes are not UTF-8. */
+    readonly notUtf8Line: string;
     readonly couldMean: (input: string, list: string) => string;
     readonly withSuggestions: (message: string, list: string) => string;
     /** A name of the other kind: what it is, by the kind it is. */
@@ -266,7 +272,8 @@ export interface CheckSourceMessages {
   readonly pageProblems: {
     readonly notFound: string;
     readonly isDirectory: string;
-    readonly tooLarge: (size: number, limit: number) => string;
+    /** `size` is null when reading stopped one byte past the limit (a pipe, a device: its size is not known). */
+    readonly tooLarge: (size: number | null, limit: number) => string;
     readonly binary: string;
     readonly notUtf8: string;
   };
