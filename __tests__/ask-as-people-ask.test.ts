@@ -155,8 +155,9 @@ describe('a name too long to be one', () => {
     const [first, second] = out.stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, { code?: string; id?: string }>);
+      .map((l) => JSON.parse(l) as Record<string, { code?: string; id?: string; input?: string }>);
     expect(first?.['error']?.code).toBe('NAME_TOO_LONG');
+    expect(first?.['error']?.input).toBe('');
     expect(second?.['clientele']?.id).toBe('podiatre');
     expect(out.code).toBe(2);
   });

@@ -61,7 +61,8 @@ export function questionErrorJson(error: QuestionError, lang: Lang): QuestionErr
   return {
     code: error.code,
     message: questionErrorMessage(error, lang),
-    input: error.input,
+    // A name over the limit is not echoed back (it may be 64 KiB): the line number says which it was.
+    input: error.code === 'NAME_TOO_LONG' ? '' : error.input,
     suggestions: error.suggestions,
     ...(instead === null ? {} : { instead }),
   };
