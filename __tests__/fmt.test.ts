@@ -6,6 +6,7 @@ import { Document, isMap, isScalar, isSeq, parse, parseDocument } from 'yaml';
 import { formatCatalogText } from '../src/catalog/format-catalog';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
 import { catalogArb, catalogToYaml, rewriteArb, rewriteYaml } from './arbitraries';
+import { readCorpus } from './corpus';
 import { CATALOG, FIXTURES, runBin } from './helpers';
 
 function fmt(text: string): string {
@@ -48,6 +49,45 @@ describe('fmt laws on the shipped catalogue and every valid fixture', () => {
     expect(once).toBe(text);
     expect(parse(once)).toEqual(parse(text));
     expect(commentsOf(once)).toEqual(commentsOf(text));
+  });
+});
+
+/** The text of a corpus entry, or null for one that is not UTF-8 text (a folder, bytes that are not text). */
+function corpusText(file: string): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
+  } catch {
+    return null;
+  }
+}
+
+describe('fmt on every input validate accepts (the bad corpus and the valid fixtures)', () => {
+  const inputs = [...readCorpus().map((e) => e.file), ...validFiles]
+    .map((file) => ({ file, text: corpusText(file) }))
+    .filter((input): input is { file: string; text: string } => input.text !== null && validateCatalogText(input.text, input.file).ok);
+
+  test('the corpus holds accepted inputs with anchors and aliases, some of them put before their anchor by the key order', () => {
+    expect(inputs.filter((i) => /\*[a-z]/.test(i.text)).length).toBeGreaterThanOrEqual(5);
+  });
+
+  test.each(inputs.map((i) => [path.relative(FIXTURES, i.file), i] as const))('%s: formats, validates to the same catalogue, and is a fixed point', (_, { text }) => {
+    const result = formatCatalogText(text, 'x.yaml');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const before = validateCatalogText(text, 'x.yaml');
+    const after = validateCatalogText(result.text, 'x.yaml');
+    expect(after.ok).toBe(true);
+    if (!before.ok || !after.ok) return;
+    expect(after.catalog).toEqual(before.catalog);
+    expect(result.text).not.toMatch(/^\s*(- )?[\w-]*:? *[&*][\w-]+/m);
+    expect(fmt(result.text)).toBe(result.text);
+  });
+
+  test('through the binary, no accepted input ends in an internal error', () => {
+    for (const { file, text } of inputs.filter((i) => /[&*][\w-]/.test(i.text))) {
+      const out = runBin(['fmt', '-'], { input: text });
+      expect({ file, code: out.code, stderr: out.stderr }).toEqual({ file, code: 0, stderr: '' });
+    }
   });
 });
 
