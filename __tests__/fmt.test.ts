@@ -5,6 +5,9 @@ import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, parse, parseDocument } from 'yaml';
 import { formatCatalogText } from '../src/catalog/format-catalog';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
+import { messagesFor } from '../src/present/messages/messages';
+import { countChangedLines, formatPatch, MAX_PATCH_CHANGES } from '../src/present/present-format';
+import { structuredPatch } from 'diff';
 import { catalogArb, catalogToYaml, rewriteArb, rewriteYaml } from './arbitraries';
 import { readCorpus } from './corpus';
 import { CATALOG, FIXTURES, runBin } from './helpers';
@@ -88,6 +91,68 @@ describe('fmt on every input validate accepts (the bad corpus and the valid fixt
       const out = runBin(['fmt', '-'], { input: text });
       expect({ file, code: out.code, stderr: out.stderr }).toEqual({ file, code: 0, stderr: '' });
     }
+  });
+});
+
+describe('fmt --check: the patch, bounded', () => {
+  const lineList = fc.array(fc.constantFrom('a', 'b', 'c', 'd', ''), { maxLength: 30 });
+  const text = (lines: string[]): string => lines.map((l) => `${l}\n`).join('');
+
+  test('the counts of lines removed and added are lower bounds of a real patch (property)', () => {
+    fc.assert(
+      fc.property(lineList, lineList, (a, b) => {
+        const patch = structuredPatch('a', 'b', text(a), text(b));
+        const lines = patch.hunks.flatMap((h) => h.lines);
+        const { removed, added } = countChangedLines(text(a), text(b));
+        expect(removed).toBeLessThanOrEqual(lines.filter((l) => l.startsWith('-')).length);
+        expect(added).toBeLessThanOrEqual(lines.filter((l) => l.startsWith('+')).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('up to the limit of changed lines a unified diff, past it one line with the counts', () => {
+    const before = text(['a', 'b', 'c', 'd', 'e', 'f']);
+    const after = text(['a', 'x', 'c', 'y', 'e', 'z']);
+    // Three lines replaced: six changed lines.
+    expect(formatPatch('f.yaml', before, after, messagesFor('en'), 6)).toMatch(/^--- a\/f\.yaml\n\+\+\+ b\/f\.yaml\n@@ -1,6 \+1,6 @@/);
+    expect(formatPatch('f.yaml', before, after, messagesFor('en'), 5)).toBe(
+      'f.yaml: more than 5 lines change (at least 3 lines removed and 3 added), too many to show as a patch; fmt rewrites it\n',
+    );
+  });
+
+  describe('through the binary, on the shipped catalogue written as indented JSON (every line changes)', () => {
+    let dir: string;
+    let file: string;
+    beforeAll(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-fmt-json-'));
+      file = path.join(dir, 'catalog.json');
+      fs.writeFileSync(file, `${JSON.stringify(parse(fs.readFileSync(CATALOG, 'utf8')), null, 2)}\n`);
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    test('more changed lines than the limit: one line with the least counts instead of a patch, in each language', () => {
+      const json = fs.readFileSync(file, 'utf8');
+      const { removed, added } = countChangedLines(json, fmt(json));
+      expect(removed + added).toBeGreaterThan(MAX_PATCH_CHANGES);
+      const english = runBin(['fmt', '--check', file, '--lang', 'en']);
+      expect(english.code).toBe(1);
+      expect(english.stdout).toBe(
+        `${file}: more than ${MAX_PATCH_CHANGES} lines change (at least ${removed} lines removed and ${added} added), too many to show as a patch; fmt rewrites it\n`,
+      );
+      expect(english.stderr).toContain('is not in canonical form');
+      const french = runBin(['fmt', '--check', file]);
+      expect(french.code).toBe(1);
+      expect(french.stdout).toBe(
+        `${file} : plus de ${MAX_PATCH_CHANGES} lignes changent (au moins ${removed} lignes retirées et ${added} ajoutées), trop pour les montrer en patch ; fmt le réécrit\n`,
+      );
+    });
+
+    test('on standard input too', () => {
+      const out = runBin(['fmt', '--check', '-', '--lang', 'en'], { input: fs.readFileSync(file, 'utf8') });
+      expect(out.code).toBe(1);
+      expect(out.stdout).toMatch(/^<stdin>: more than \d+ lines change/);
+    });
   });
 });
 

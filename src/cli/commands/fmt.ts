@@ -51,14 +51,14 @@ const spec: CommandSpec<never, never> = {
       if (file === '-') {
         if (!check) ctx.emit(result.text);
         else if (result.changed) {
-          ctx.emit(patching().formatPatch(shown, read.text, result.text));
+          ctx.emit(patching().formatPatch(shown, read.text, result.text, ctx.m));
           unformatted++;
         }
         continue;
       }
       if (!result.changed) continue;
       if (check) {
-        ctx.emit(patching().formatPatch(file, read.text, result.text));
+        ctx.emit(patching().formatPatch(file, read.text, result.text, ctx.m));
         ctx.warn(ctx.m.errors.notCanonical(file));
         unformatted++;
         continue;

@@ -136,6 +136,8 @@ export const en: Messages = {
     cannotCompare: 'cannot compare:',
     leftUntouched: (file) => `${file} left untouched: it is not a valid catalogue`,
     notCanonical: (file) => `${file} is not in canonical form`,
+    tooManyChanges: (file, limit, removed, added) =>
+      `${file}: more than ${limit} lines change (at least ${count('en', removed, 'line', 'lines')} removed and ${added} added), too many to show as a patch; fmt rewrites it`,
     formatted: (file) => `formatted ${file}`,
     cannotWrite: (stream, reason) => `cannot write to ${stream}: ${reason}`,
     cannotWriteFile: (file, reason) => `cannot write ${file}: ${reason}`,

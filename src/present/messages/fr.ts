@@ -162,6 +162,8 @@ export const fr: Messages = {
     cannotCompare: 'comparaison impossible :',
     leftUntouched: (file) => `${file} laissé tel quel : ce n’est pas un catalogue valide`,
     notCanonical: (file) => `${file} n’est pas sous forme canonique`,
+    tooManyChanges: (file, limit, removed, added) =>
+      `${file} : plus de ${limit} lignes changent (au moins ${count('fr', removed, 'ligne retirée', 'lignes retirées')} et ${added} ${plural('fr', added, 'ajoutée', 'ajoutées')}), trop pour les montrer en patch ; fmt le réécrit`,
     formatted: (file) => `${file} formaté`,
     cannotWrite: (stream, reason) => `impossible d’écrire sur ${stream} : ${reason}`,
     cannotWriteFile: (file, reason) => `impossible d’écrire ${file} : ${reason}`,

@@ -104,6 +104,8 @@ export interface Messages {
     readonly cannotCompare: string;
     readonly leftUntouched: (file: string) => string;
     readonly notCanonical: (file: string) => string;
+    /** What `fmt --check` prints instead of a patch past `limit` changed lines; `removed` and `added` are lower bounds. */
+    readonly tooManyChanges: (file: string, limit: number, removed: number, added: number) => string;
     readonly formatted: (file: string) => string;
     readonly cannotWrite: (stream: string, reason: string) => string;
     readonly cannotWriteFile: (file: string, reason: string) => string;
