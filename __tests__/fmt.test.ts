@@ -73,18 +73,21 @@ describe('fmt on every input validate accepts (the bad corpus and the valid fixt
     expect(inputs.filter((i) => /\*[a-z]/.test(i.text)).length).toBeGreaterThanOrEqual(5);
   });
 
-  test.each(inputs.map((i) => [path.relative(FIXTURES, i.file), i] as const))('%s: formats, validates to the same catalogue, and is a fixed point', (_, { text }) => {
-    const result = formatCatalogText(text, 'x.yaml');
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const before = validateCatalogText(text, 'x.yaml');
-    const after = validateCatalogText(result.text, 'x.yaml');
-    expect(after.ok).toBe(true);
-    if (!before.ok || !after.ok) return;
-    expect(after.catalog).toEqual(before.catalog);
-    expect(result.text).not.toMatch(/^\s*(- )?[\w-]*:? *[&*][\w-]+/m);
-    expect(fmt(result.text)).toBe(result.text);
-  });
+  test.each(inputs.map((i) => [path.relative(FIXTURES, i.file), i] as const))(
+    '%s: formats, validates to the same catalogue, and is a fixed point',
+    (_, { text }) => {
+      const result = formatCatalogText(text, 'x.yaml');
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const before = validateCatalogText(text, 'x.yaml');
+      const after = validateCatalogText(result.text, 'x.yaml');
+      expect(after.ok).toBe(true);
+      if (!before.ok || !after.ok) return;
+      expect(after.catalog).toEqual(before.catalog);
+      expect(result.text).not.toMatch(/^\s*(- )?[\w-]*:? *[&*][\w-]+/m);
+      expect(fmt(result.text)).toBe(result.text);
+    },
+  );
 
   test('through the binary, no accepted input ends in an internal error', () => {
     for (const { file, text } of inputs.filter((i) => /[&*][\w-]/.test(i.text))) {

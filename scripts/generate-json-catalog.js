@@ -7,6 +7,7 @@
 // size, dumped with JSON.stringify(data, null, 2).
 // Usage: node scripts/generate-json-catalog.js KIB OUT.json
 'use strict';
+const { Buffer } = require('node:buffer');
 const fs = require('node:fs');
 const { generateCatalogData } = require('./generate-catalog');
 
