@@ -141,6 +141,14 @@ export const en: Messages = {
     formatted: (file) => `formatted ${file}`,
     cannotWrite: (stream, reason) => `cannot write to ${stream}: ${reason}`,
     cannotWriteFile: (file, reason) => `cannot write ${file}: ${reason}`,
+    writeRefused: {
+      readOnly: (mode) => `it is read-only (mode ${mode}); make it writable first (chmod u+w)`,
+      hardLinks: (links) =>
+        `it has ${links} names (hard links): replacing it would leave the old text under the others, and writing over it would not be atomic`,
+      owner: (uid, gid) => `it belongs to another user or group (uid ${uid}, gid ${gid}), which a file written by this user would not keep`,
+      changed: 'it changed since it was read; left as it is now (run the command again)',
+      notRegular: 'it is not a regular file',
+    },
     streams: { stdout: 'standard output', stderr: 'standard error' },
     internal: (message) => `internal error (this is a bug): ${message}`,
     internalHint: '(run with --debug for the stack)',

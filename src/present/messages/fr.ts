@@ -167,6 +167,14 @@ export const fr: Messages = {
     formatted: (file) => `${file} formaté`,
     cannotWrite: (stream, reason) => `impossible d’écrire sur ${stream} : ${reason}`,
     cannotWriteFile: (file, reason) => `impossible d’écrire ${file} : ${reason}`,
+    writeRefused: {
+      readOnly: (mode) => `il est en lecture seule (mode ${mode}) ; rendez-le modifiable d’abord (chmod u+w)`,
+      hardLinks: (links) =>
+        `il a ${links} noms (liens physiques) : le remplacer laisserait l’ancien texte sous les autres, et l’écrire sur place ne serait pas atomique`,
+      owner: (uid, gid) => `il appartient à un autre utilisateur ou groupe (uid ${uid}, gid ${gid}), qu’un fichier écrit par cet utilisateur ne garderait pas`,
+      changed: 'il a changé depuis sa lecture ; laissé tel qu’il est maintenant (relancez la commande)',
+      notRegular: 'ce n’est pas un fichier ordinaire',
+    },
     streams: { stdout: 'la sortie standard', stderr: 'la sortie d’erreur' },
     internal: (message) => `erreur interne (c’est un défaut du logiciel) : ${message}`,
     internalHint: '(relancez avec --debug pour voir la pile d’appels)',

@@ -109,6 +109,15 @@ export interface Messages {
     readonly formatted: (file: string) => string;
     readonly cannotWrite: (stream: string, reason: string) => string;
     readonly cannotWriteFile: (file: string, reason: string) => string;
+    /** Why fmt or check-source --write leaves a file as it is, after cannotWriteFile's "cannot write FILE: ". */
+    readonly writeRefused: {
+      /** `mode` in octal, such as 0444. */
+      readonly readOnly: (mode: string) => string;
+      readonly hardLinks: (links: number) => string;
+      readonly owner: (uid: number, gid: number) => string;
+      readonly changed: string;
+      readonly notRegular: string;
+    };
     readonly streams: { readonly stdout: string; readonly stderr: string };
     readonly internal: (message: string) => string;
     readonly internalHint: string;
