@@ -242,14 +242,29 @@ describe('fmt through the real binary', () => {
     expect(out).toMatchObject({ code: 0, stdout: '' });
   });
 
-  test('--check on a messy copy: exit 1, a unified diff, the file untouched', () => {
-    const file = messyCopy();
+  test('--check on a copy with a few lines out of canonical form: exit 1, a unified diff of them, the file untouched', () => {
+    // The first service's keys in reverse order, a name in quotes: a few dozen changed lines, under the limit of a patch.
+    const doc = parseDocument(fs.readFileSync(CATALOG, 'utf8'));
+    const first = doc.getIn(['services', 0]);
+    if (isMap(first)) first.items.reverse();
+    const name = doc.getIn(['clienteles', 0, 'name'], true);
+    if (isScalar(name)) name.type = 'QUOTE_DOUBLE';
+    const file = path.join(dir, 'catalog.yaml');
+    fs.writeFileSync(file, doc.toString({ lineWidth: 0 }));
     const before = fs.readFileSync(file, 'utf8');
     const out = runBin(['fmt', '--check', file]);
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(new RegExp(`^--- a/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\t?\n\\+\\+\\+ b/`));
     expect(out.stdout).toMatch(/^@@ -\d+,\d+ \+\d+,\d+ @@/m);
+    expect(out.stdout).toMatch(/^-    name: "Chirurgien-dentiste/m);
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  test('--check on a messy copy (every line indented anew): exit 1, one line with the counts instead of a patch', () => {
+    const file = messyCopy();
+    const out = runBin(['fmt', '--check', file, '--lang', 'en']);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/^\S+catalog\.yaml: more than 2000 lines change \(at least \d+ lines removed and \d+ added\)/);
   });
 
   test('in place: rewrites atomically to the canonical bytes, keeping the mode; a second run touches nothing', () => {

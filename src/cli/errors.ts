@@ -39,7 +39,7 @@ export function describeWriteRefusal(refusal: WriteRefusal, m: Messages): string
     case 'errno':
       return describeErrno(refusal.code, m);
     case 'readOnly':
-      return w.readOnly(`0${refusal.mode.toString(8)}`);
+      return w.readOnly(refusal.mode.toString(8).padStart(4, '0'));
     case 'hardLinks':
       return w.hardLinks(refusal.links);
     case 'owner':
