@@ -256,7 +256,7 @@ describe('fmt through the real binary', () => {
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(new RegExp(`^--- a/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\t?\n\\+\\+\\+ b/`));
     expect(out.stdout).toMatch(/^@@ -\d+,\d+ \+\d+,\d+ @@/m);
-    expect(out.stdout).toMatch(/^-    name: "Chirurgien-dentiste/m);
+    expect(out.stdout).toMatch(/^- {4}name: "Chirurgien-dentiste/m);
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
