@@ -5,7 +5,11 @@ import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, parse, parseDocument } from 'yaml';
 import { formatCatalogText } from '../src/catalog/format-catalog';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
+import { messagesFor } from '../src/present/messages/messages';
+import { countChangedLines, formatPatch, MAX_PATCH_CHANGES } from '../src/present/present-format';
+import { structuredPatch } from 'diff';
 import { catalogArb, catalogToYaml, rewriteArb, rewriteYaml } from './arbitraries';
+import { readCorpus } from './corpus';
 import { CATALOG, FIXTURES, runBin } from './helpers';
 
 function fmt(text: string): string {
@@ -48,6 +52,110 @@ describe('fmt laws on the shipped catalogue and every valid fixture', () => {
     expect(once).toBe(text);
     expect(parse(once)).toEqual(parse(text));
     expect(commentsOf(once)).toEqual(commentsOf(text));
+  });
+});
+
+/** The text of a corpus entry, or null for one that is not UTF-8 text (a folder, bytes that are not text). */
+function corpusText(file: string): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
+  } catch {
+    return null;
+  }
+}
+
+describe('fmt on every input validate accepts (the bad corpus and the valid fixtures)', () => {
+  const inputs = [...readCorpus().map((e) => e.file), ...validFiles]
+    .map((file) => ({ file, text: corpusText(file) }))
+    .filter((input): input is { file: string; text: string } => input.text !== null && validateCatalogText(input.text, input.file).ok);
+
+  test('the corpus holds accepted inputs with anchors and aliases, some of them put before their anchor by the key order', () => {
+    expect(inputs.filter((i) => /\*[a-z]/.test(i.text)).length).toBeGreaterThanOrEqual(5);
+  });
+
+  test.each(inputs.map((i) => [path.relative(FIXTURES, i.file), i] as const))(
+    '%s: formats, validates to the same catalogue, and is a fixed point',
+    (_, { text }) => {
+      const result = formatCatalogText(text, 'x.yaml');
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const before = validateCatalogText(text, 'x.yaml');
+      const after = validateCatalogText(result.text, 'x.yaml');
+      expect(after.ok).toBe(true);
+      if (!before.ok || !after.ok) return;
+      expect(after.catalog).toEqual(before.catalog);
+      expect(result.text).not.toMatch(/^\s*(- )?[\w-]*:? *[&*][\w-]+/m);
+      expect(fmt(result.text)).toBe(result.text);
+    },
+  );
+
+  test('through the binary, no accepted input ends in an internal error', () => {
+    for (const { file, text } of inputs.filter((i) => /[&*][\w-]/.test(i.text))) {
+      const out = runBin(['fmt', '-'], { input: text });
+      expect({ file, code: out.code, stderr: out.stderr }).toEqual({ file, code: 0, stderr: '' });
+    }
+  });
+});
+
+describe('fmt --check: the patch, bounded', () => {
+  const lineList = fc.array(fc.constantFrom('a', 'b', 'c', 'd', ''), { maxLength: 30 });
+  const text = (lines: string[]): string => lines.map((l) => `${l}\n`).join('');
+
+  test('the counts of lines removed and added are lower bounds of a real patch (property)', () => {
+    fc.assert(
+      fc.property(lineList, lineList, (a, b) => {
+        const patch = structuredPatch('a', 'b', text(a), text(b));
+        const lines = patch.hunks.flatMap((h) => h.lines);
+        const { removed, added } = countChangedLines(text(a), text(b));
+        expect(removed).toBeLessThanOrEqual(lines.filter((l) => l.startsWith('-')).length);
+        expect(added).toBeLessThanOrEqual(lines.filter((l) => l.startsWith('+')).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('up to the limit of changed lines a unified diff, past it one line with the counts', () => {
+    const before = text(['a', 'b', 'c', 'd', 'e', 'f']);
+    const after = text(['a', 'x', 'c', 'y', 'e', 'z']);
+    // Three lines replaced: six changed lines.
+    expect(formatPatch('f.yaml', before, after, messagesFor('en'), 6)).toMatch(/^--- a\/f\.yaml\n\+\+\+ b\/f\.yaml\n@@ -1,6 \+1,6 @@/);
+    expect(formatPatch('f.yaml', before, after, messagesFor('en'), 5)).toBe(
+      'f.yaml: more than 5 lines change (at least 3 lines removed and 3 added), too many to show as a patch; fmt rewrites it\n',
+    );
+  });
+
+  describe('through the binary, on the shipped catalogue written as indented JSON (every line changes)', () => {
+    let dir: string;
+    let file: string;
+    beforeAll(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-fmt-json-'));
+      file = path.join(dir, 'catalog.json');
+      fs.writeFileSync(file, `${JSON.stringify(parse(fs.readFileSync(CATALOG, 'utf8')), null, 2)}\n`);
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    test('more changed lines than the limit: one line with the least counts instead of a patch, in each language', () => {
+      const json = fs.readFileSync(file, 'utf8');
+      const { removed, added } = countChangedLines(json, fmt(json));
+      expect(removed + added).toBeGreaterThan(MAX_PATCH_CHANGES);
+      const english = runBin(['fmt', '--check', file, '--lang', 'en']);
+      expect(english.code).toBe(1);
+      expect(english.stdout).toBe(
+        `${file}: more than ${MAX_PATCH_CHANGES} lines change (at least ${removed} lines removed and ${added} added), too many to show as a patch; fmt rewrites it\n`,
+      );
+      expect(english.stderr).toContain('is not in canonical form');
+      const french = runBin(['fmt', '--check', file]);
+      expect(french.code).toBe(1);
+      expect(french.stdout).toBe(
+        `${file} : plus de ${MAX_PATCH_CHANGES} lignes changent (au moins ${removed} lignes retirées et ${added} ajoutées), trop pour les montrer en patch ; fmt le réécrit\n`,
+      );
+    });
+
+    test('on standard input too', () => {
+      const out = runBin(['fmt', '--check', '-', '--lang', 'en'], { input: fs.readFileSync(file, 'utf8') });
+      expect(out.code).toBe(1);
+      expect(out.stdout).toMatch(/^<stdin>: more than \d+ lines change/);
+    });
   });
 });
 
@@ -134,14 +242,29 @@ describe('fmt through the real binary', () => {
     expect(out).toMatchObject({ code: 0, stdout: '' });
   });
 
-  test('--check on a messy copy: exit 1, a unified diff, the file untouched', () => {
-    const file = messyCopy();
+  test('--check on a copy with a few lines out of canonical form: exit 1, a unified diff of them, the file untouched', () => {
+    // The first service's keys in reverse order, a name in quotes: a few dozen changed lines, under the limit of a patch.
+    const doc = parseDocument(fs.readFileSync(CATALOG, 'utf8'));
+    const first = doc.getIn(['services', 0]);
+    if (isMap(first)) first.items.reverse();
+    const name = doc.getIn(['clienteles', 0, 'name'], true);
+    if (isScalar(name)) name.type = 'QUOTE_DOUBLE';
+    const file = path.join(dir, 'catalog.yaml');
+    fs.writeFileSync(file, doc.toString({ lineWidth: 0 }));
     const before = fs.readFileSync(file, 'utf8');
     const out = runBin(['fmt', '--check', file]);
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(new RegExp(`^--- a/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\t?\n\\+\\+\\+ b/`));
     expect(out.stdout).toMatch(/^@@ -\d+,\d+ \+\d+,\d+ @@/m);
+    expect(out.stdout).toMatch(/^- {4}name: "Chirurgien-dentiste/m);
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  test('--check on a messy copy (every line indented anew): exit 1, one line with the counts instead of a patch', () => {
+    const file = messyCopy();
+    const out = runBin(['fmt', '--check', file, '--lang', 'en']);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/^\S+catalog\.yaml: more than 2000 lines change \(at least \d+ lines removed and \d+ added\)/);
   });
 
   test('in place: rewrites atomically to the canonical bytes, keeping the mode; a second run touches nothing', () => {

@@ -8,7 +8,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { parse, Document } = require('yaml');
 
-function generateCatalog(scale) {
+/** The data of the synthetic catalogue: SCALE copies of every clientele and service. */
+function generateCatalogData(scale) {
   const base = parse(fs.readFileSync(path.join(__dirname, '..', 'catalog.yaml'), 'utf8'));
   const copy = (k) => (id) => `${id}-${k}`;
   const clienteles = [];
@@ -42,10 +43,15 @@ function generateCatalog(scale) {
       });
     }
   }
-  return new Document({ ...base, clienteles, services }).toString({ lineWidth: 0 });
+  return { ...base, clienteles, services };
 }
 
-module.exports = { generateCatalog };
+/** The synthetic catalogue as YAML text. */
+function generateCatalog(scale) {
+  return new Document(generateCatalogData(scale)).toString({ lineWidth: 0 });
+}
+
+module.exports = { generateCatalog, generateCatalogData };
 
 if (require.main === module) {
   const [scale, out] = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Alias, isAlias, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
 import type { Problem } from './problem';
 import { validateCatalogText } from './validate-catalog';
 
@@ -84,14 +84,80 @@ function orderMap(map: YAMLMap, shape: Shape): void {
   }
 }
 
-/** Resets every node's presentation (quoting, flow style, blank lines) so that the printer's defaults apply. */
+/** The node each alias stands for: the last node before it with its anchor, as YAML says (an anchor may be set again further on). */
+function aliasTargets(doc: Document): Map<Alias, Node> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  visit(doc, {
+    Alias(_, alias) {
+      const target = anchors.get(alias.source);
+      if (target !== undefined) targets.set(alias, target);
+    },
+    Node(_, node) {
+      if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return targets;
+}
+
+/** A fresh copy of the value a node stands for, its aliases replaced by copies of their targets; without anchors, styles or comments. */
+function materialize(node: unknown, targets: Map<Alias, Node>, open: Set<unknown>): unknown {
+  if (isAlias(node)) {
+    const target = targets.get(node);
+    // Validation refuses an alias without an anchor before it, and a cycle cannot be a valid catalogue.
+    if (target === undefined || open.has(target)) throw new Error(`alias *${node.source} cannot be resolved`);
+    open.add(target);
+    const copy = materialize(target, targets, open);
+    open.delete(target);
+    return copy;
+  }
+  if (isScalar(node)) {
+    const copy = new Scalar(node.value);
+    if (node.format !== undefined) copy.format = node.format;
+    return copy;
+  }
+  if (isMap(node)) {
+    const copy = new YAMLMap();
+    for (const pair of node.items) copy.items.push(new Pair(materialize(pair.key, targets, open), materialize(pair.value, targets, open)));
+    return copy;
+  }
+  if (isSeq(node)) {
+    const copy = new YAMLSeq();
+    for (const item of node.items) copy.items.push(materialize(item, targets, open));
+    return copy;
+  }
+  return node;
+}
+
+/**
+ * Replaces every alias by a copy of the value it stands for and drops the anchors: the canonical form
+ * has neither. Reordering keys could otherwise put an alias before its anchor (a description aliasing
+ * a sub-application's, say), which is not YAML; and the same data must give the same text, however
+ * it was written. The alias's own comments stay where it was.
+ */
+function resolveAliases(doc: Document): void {
+  const targets = aliasTargets(doc);
+  if (targets.size === 0) return;
+  visit(doc, {
+    Alias(_, alias) {
+      const copy = materialize(alias, targets, new Set()) as Node;
+      if (alias.commentBefore) copy.commentBefore = alias.commentBefore;
+      if (alias.comment) copy.comment = alias.comment;
+      return copy;
+    },
+  });
+}
+
+/** Resets every node's presentation (quoting, flow style, blank lines, anchors) so that the printer's defaults apply. */
 function resetStyle(node: unknown): void {
   if (isScalar(node)) {
     node.type = undefined as never;
     node.spaceBefore = false;
+    node.anchor = undefined as never;
     return;
   }
   if (isMap(node) || isSeq(node)) {
+    node.anchor = undefined as never;
     node.flow = node.items.length === 0;
     node.spaceBefore = false;
     for (const item of node.items) {
@@ -122,8 +188,9 @@ function spaceEntries(root: YAMLMap): void {
  * Rewrites valid catalogue text in its canonical form: keys in the fixed order,
  * entries left in their order (the source page's, which the tool prints),
  * plain scalars unless quoting is needed, two-space indentation, one blank line
- * between entries, LF line ends, no byte-order mark. Comments and the schema
- * modeline are kept. Refuses text that
+ * between entries, LF line ends, no byte-order mark, no anchors or aliases
+ * (each alias is written out as the value it stands for). Comments and the
+ * schema modeline are kept. Refuses text that
  * does not parse or is not a valid catalogue.
  */
 export function formatCatalogText(text: string, file: string): FormatResult {
@@ -139,6 +206,7 @@ export function formatCatalogText(text: string, file: string): FormatResult {
         { code: 'SCHEMA', severity: 'error', file, line: 1, col: 1, endLine: 1, endCol: 1, path: '', detail: { id: 'wrongType', at: '', types: ['object'] } },
       ],
     };
+  resolveAliases(doc);
   resetStyle(root);
   orderMap(root, 'root');
   spaceEntries(root);

@@ -175,12 +175,8 @@ export function parseYaml(source: string, file: string): ParseResult {
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return empty();
 
-  // Keys that are lists or mappings would be turned into strings by toJS; aliases must point at an anchor.
-  const anchors = new Set<string>();
+  // Keys that are lists or mappings would be turned into strings by toJS.
   visit(doc, {
-    Node(_, node) {
-      if (isNode(node) && node.anchor) anchors.add(node.anchor);
-    },
     Pair(_, pair, ancestors) {
       if (isCollection(pair.key) || isAlias(pair.key)) {
         // Such a key has no name a JSON pointer could hold: the path is the mapping's.
@@ -188,8 +184,13 @@ export function parseYaml(source: string, file: string): ParseResult {
       }
     },
   });
+  // An alias stands for the last node before it with its anchor (in document order); an anchor set only further on is none.
+  const anchors = new Set<string>();
   let firstAlias: { offsets: Offsets; keys: Keys } | null = null;
   visit(doc, {
+    Node(_, node) {
+      if (isNode(node) && node.anchor) anchors.add(node.anchor);
+    },
     Alias(_, alias, ancestors) {
       const offsets = offsetsOf(alias) ?? [0, 0];
       const keys = keysOf(ancestors, alias);

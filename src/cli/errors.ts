@@ -1,3 +1,4 @@
+import type { WriteRefusal } from '../catalog/write-catalog';
 import type { Messages } from '../present/messages/messages';
 import type { Outcome } from './exit-code';
 
@@ -28,6 +29,25 @@ export class OutputError extends Error {
     readonly code: string,
   ) {
     super(`cannot write to ${stream}: ${code}`);
+  }
+}
+
+/** Why a catalogue file was left as it is, as a short phrase in the run's language. */
+export function describeWriteRefusal(refusal: WriteRefusal, m: Messages): string {
+  const w = m.errors.writeRefused;
+  switch (refusal.id) {
+    case 'errno':
+      return describeErrno(refusal.code, m);
+    case 'readOnly':
+      return w.readOnly(refusal.mode.toString(8).padStart(4, '0'));
+    case 'hardLinks':
+      return w.hardLinks(refusal.links);
+    case 'owner':
+      return w.owner(refusal.uid, refusal.gid);
+    case 'changed':
+      return w.changed;
+    case 'notRegular':
+      return w.notRegular;
   }
 }
 

@@ -10,7 +10,7 @@ export const EXIT = {
   badCatalog: 3,
   /** An internal error: a bug. */
   internal: 70,
-  /** An input/output error: a full disk, a read or write the system refused (sysexits' EX_IOERR). */
+  /** An input/output error: a full disk, a read or write the system refused (sysexits' EX_IOERR), a file `fmt` or `check-source --write` refused to write. */
   io: 74,
 } as const;
 

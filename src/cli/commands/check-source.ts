@@ -6,7 +6,8 @@ import { problemMessage } from '../../present/problem-message';
 import { checkSource, needsEntry, writableFindings, type CatalogLines, type SourceCheck } from '../../query/check-source';
 import { defineCommand, type CommandSpec } from '../command';
 import { isNotFound, type Context } from '../context';
-import { describeErrno, UserError, usageError } from '../errors';
+import { describeErrno, describeWriteRefusal, UserError, usageError } from '../errors';
+import { testHoldMs } from '../test-hold';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // YAML loads only when a line of the catalogue is asked for, or when --write edits it.
@@ -94,8 +95,8 @@ function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage): Writ
   const result = editing().editCatalogText(source.text, source.shown, all);
   // The edits come from the catalogue itself and keep it valid; a refusal here is a bug, not the user's.
   if (!result.ok) throw new Error(`the edited catalogue is not valid: ${result.problems.map((p) => p.code).join(', ')}`);
-  const written = writing().writeFileAtomically(source.file, result.text);
-  if (!written.ok) throw new UserError(ctx.m.errors.cannotWriteFile(source.shown, describeErrno(written.code, ctx.m)), { kind: 'io-error' });
+  const written = writing().writeCatalogFile(source.file, result.text, { expected: source.text, holdMs: testHoldMs(ctx) });
+  if (!written.ok) throw new UserError(ctx.m.errors.cannotWriteFile(source.shown, describeWriteRefusal(written.refusal, ctx.m)), { kind: 'io-error' });
   ctx.warn(m.written(source.shown, edits.length, record));
   for (const f of check.findings) {
     const conditions = f.edit?.op === 'add-grant' ? f.edit.grant.conditions : f.edit?.op === 'set-conditions' ? f.edit.conditions : [];

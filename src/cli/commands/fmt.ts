@@ -2,7 +2,8 @@ import { makePalette } from '../../present/options';
 import { problemLine } from '../../present/present-problems';
 import { defineCommand, type CommandSpec } from '../command';
 import { isNotFound } from '../context';
-import { describeErrno } from '../errors';
+import { describeWriteRefusal } from '../errors';
+import { testHoldMs } from '../test-hold';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // YAML and jsdiff load only when fmt runs.
@@ -51,22 +52,22 @@ const spec: CommandSpec<never, never> = {
       if (file === '-') {
         if (!check) ctx.emit(result.text);
         else if (result.changed) {
-          ctx.emit(patching().formatPatch(shown, read.text, result.text));
+          ctx.emit(patching().formatPatch(shown, read.text, result.text, ctx.m));
           unformatted++;
         }
         continue;
       }
       if (!result.changed) continue;
       if (check) {
-        ctx.emit(patching().formatPatch(file, read.text, result.text));
+        ctx.emit(patching().formatPatch(file, read.text, result.text, ctx.m));
         ctx.warn(ctx.m.errors.notCanonical(file));
         unformatted++;
         continue;
       }
-      const written = writing().writeFileAtomically(file, result.text);
+      const written = writing().writeCatalogFile(file, result.text, { expected: read.text, holdMs: testHoldMs(ctx) });
       if (written.ok) ctx.warn(ctx.m.errors.formatted(file));
       else {
-        ctx.warn(ctx.m.errors.cannotWriteFile(file, describeErrno(written.code, ctx.m)));
+        ctx.warn(ctx.m.errors.cannotWriteFile(file, describeWriteRefusal(written.refusal, ctx.m)));
         ioErrors++;
       }
     }

@@ -136,9 +136,19 @@ export const en: Messages = {
     cannotCompare: 'cannot compare:',
     leftUntouched: (file) => `${file} left untouched: it is not a valid catalogue`,
     notCanonical: (file) => `${file} is not in canonical form`,
+    tooManyChanges: (file, limit, removed, added) =>
+      `${file}: more than ${limit} lines change (at least ${count('en', removed, 'line', 'lines')} removed and ${added} added), too many to show as a patch; fmt rewrites it`,
     formatted: (file) => `formatted ${file}`,
     cannotWrite: (stream, reason) => `cannot write to ${stream}: ${reason}`,
     cannotWriteFile: (file, reason) => `cannot write ${file}: ${reason}`,
+    writeRefused: {
+      readOnly: (mode) => `it is read-only (mode ${mode}); make it writable first (chmod u+w)`,
+      hardLinks: (links) =>
+        `it has ${links} names (hard links): replacing it would leave the old text under the others, and writing over it would not be atomic`,
+      owner: (uid, gid) => `it belongs to another user or group (uid ${uid}, gid ${gid}), which a file written by this user would not keep`,
+      changed: 'it changed since it was read; left as it is now (run the command again)',
+      notRegular: 'it is not a regular file',
+    },
     streams: { stdout: 'standard output', stderr: 'standard error' },
     internal: (message) => `internal error (this is a bug): ${message}`,
     internalHint: '(run with --debug for the stack)',
@@ -321,7 +331,7 @@ export const en: Messages = {
     nestingLimit: (d) => `values nest deeper than ${d.limit} levels`,
     aliasLimit: (d) => `aliases expand too much (more than ${d.limit}); refusing a possible alias bomb`,
     complexKey: () => 'keys must be plain text, not a list, a mapping or an alias',
-    aliasWithoutAnchor: (d) => `alias *${d.alias} refers to no anchor`,
+    aliasWithoutAnchor: (d) => `alias *${d.alias} refers to no anchor set before it`,
     duplicateKey: () => 'Map keys must be unique',
     tabIndent: () => 'tabs are not allowed as indentation',
     yaml: (d) => d.text,

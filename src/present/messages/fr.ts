@@ -162,9 +162,19 @@ export const fr: Messages = {
     cannotCompare: 'comparaison impossible :',
     leftUntouched: (file) => `${file} laissé tel quel : ce n’est pas un catalogue valide`,
     notCanonical: (file) => `${file} n’est pas sous forme canonique`,
+    tooManyChanges: (file, limit, removed, added) =>
+      `${file} : plus de ${limit} lignes changent (au moins ${count('fr', removed, 'ligne retirée', 'lignes retirées')} et ${added} ${plural('fr', added, 'ajoutée', 'ajoutées')}), trop pour les montrer en patch ; fmt le réécrit`,
     formatted: (file) => `${file} formaté`,
     cannotWrite: (stream, reason) => `impossible d’écrire sur ${stream} : ${reason}`,
     cannotWriteFile: (file, reason) => `impossible d’écrire ${file} : ${reason}`,
+    writeRefused: {
+      readOnly: (mode) => `il est en lecture seule (mode ${mode}) ; rendez-le modifiable d’abord (chmod u+w)`,
+      hardLinks: (links) =>
+        `il a ${links} noms (liens physiques) : le remplacer laisserait l’ancien texte sous les autres, et l’écrire sur place ne serait pas atomique`,
+      owner: (uid, gid) => `il appartient à un autre utilisateur ou groupe (uid ${uid}, gid ${gid}), qu’un fichier écrit par cet utilisateur ne garderait pas`,
+      changed: 'il a changé depuis sa lecture ; laissé tel qu’il est maintenant (relancez la commande)',
+      notRegular: 'ce n’est pas un fichier ordinaire',
+    },
     streams: { stdout: 'la sortie standard', stderr: 'la sortie d’erreur' },
     internal: (message) => `erreur interne (c’est un défaut du logiciel) : ${message}`,
     internalHint: '(relancez avec --debug pour voir la pile d’appels)',
@@ -347,7 +357,7 @@ export const fr: Messages = {
     nestingLimit: (d) => `les valeurs sont imbriquées sur plus de ${d.limit} niveaux`,
     aliasLimit: (d) => `les alias se développent trop (plus de ${d.limit}) ; refus d’une possible bombe d’alias`,
     complexKey: () => 'une clé doit être du texte simple, pas une liste, un tableau associatif ni un alias',
-    aliasWithoutAnchor: (d) => `l’alias *${d.alias} ne renvoie à aucune ancre`,
+    aliasWithoutAnchor: (d) => `l’alias *${d.alias} ne renvoie à aucune ancre posée avant lui`,
     duplicateKey: () => 'les clés d’un tableau associatif doivent être uniques',
     tabIndent: () => 'les tabulations ne sont pas permises dans l’indentation',
     yaml: (d) => YAML_ERRORS[d.yamlCode] ?? `erreur de syntaxe YAML (${d.yamlCode})`,

@@ -104,9 +104,20 @@ export interface Messages {
     readonly cannotCompare: string;
     readonly leftUntouched: (file: string) => string;
     readonly notCanonical: (file: string) => string;
+    /** What `fmt --check` prints instead of a patch past `limit` changed lines; `removed` and `added` are lower bounds. */
+    readonly tooManyChanges: (file: string, limit: number, removed: number, added: number) => string;
     readonly formatted: (file: string) => string;
     readonly cannotWrite: (stream: string, reason: string) => string;
     readonly cannotWriteFile: (file: string, reason: string) => string;
+    /** Why fmt or check-source --write leaves a file as it is, after cannotWriteFile's "cannot write FILE: ". */
+    readonly writeRefused: {
+      /** `mode` in octal, such as 0444. */
+      readonly readOnly: (mode: string) => string;
+      readonly hardLinks: (links: number) => string;
+      readonly owner: (uid: number, gid: number) => string;
+      readonly changed: string;
+      readonly notRegular: string;
+    };
     readonly streams: { readonly stdout: string; readonly stderr: string };
     readonly internal: (message: string) => string;
     readonly internalHint: string;
