@@ -1,4 +1,4 @@
-import { count, plural, type Messages } from './messages';
+import { codePointName, count, excerptAround, plural, type Messages } from './messages';
 
 const TYPES = {
   object: 'un tableau associatif (clé : valeur)',
@@ -288,6 +288,8 @@ export const fr: Messages = {
     DUPLICATE_NOTE_CLIENTELE: 'Une note nomme deux fois la même clientèle.',
     NAME_COLLISION: 'Deux entrées répondent au même nom.',
     EMPTY_NAME: "Un nom n'a ni lettre ni chiffre.",
+    INVISIBLE_CHARACTER: 'Un texte contient un caractère invisible ou de mise en forme.',
+    MIXED_SCRIPT: 'Un nom mêle des lettres latines et une autre écriture.',
   },
   html: {
     title: 'Accès aux services en ligne de la RAMQ',
@@ -366,6 +368,12 @@ export const fr: Messages = {
     parentCycle: (d) => `les parents de clientèles forment un cycle : ${d.ids.join(' -> ')}`,
     emptyName: (d) => `${ENTRIES[d.entry]} « ${d.entryId} » : un nom sans lettre ni chiffre : ${JSON.stringify(d.value)}`,
     nameCollision: (d) => `${ENTRIES[d.entry]} « ${d.entryId} » répond au nom « ${d.value} », comme ${ENTRIES[d.entry]} « ${d.other} » déjà`,
+    nameLookalike: (d) =>
+      `${ENTRIES[d.entry]} « ${d.entryId} » répond au nom « ${d.value} », qui se confond à l’œil avec « ${d.otherName} » de ${ENTRIES[d.entry]} « ${d.other} »`,
+    invisibleCharacter: (d) =>
+      `${place(d.at)} : caractère invisible ou de mise en forme ${codePointName(d.codePoint)} en position ${d.position} de « ${excerptAround(d.value, d.position)} »`,
+    mixedScript: (d) =>
+      `${ENTRIES[d.entry]} « ${d.entryId} » : le nom « ${d.value} » mêle des lettres latines et une lettre d’une autre écriture (« ${d.letter} », ${codePointName(d.letter.codePointAt(0) ?? 0)})`,
   },
   counts: {
     services: (n) => count('fr', n, 'service', 'services'),
