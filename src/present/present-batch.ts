@@ -1,6 +1,7 @@
 import type { Answer, QuestionError } from '../query/ask';
 import type { Lang } from './options';
 import { questionErrorJson } from './present-question-error';
+import { stringifyJson } from './sanitize';
 
 /** Lines of NDJSON per chunk: big enough to amortise writes, small enough to keep memory flat. */
 const CHUNK_LINES = 4096;
@@ -31,11 +32,11 @@ export function presentBatch<R>(lines: Iterable<string>, answer: (text: string) 
       if (out === undefined) {
         const a = answer(text);
         if (a.ok) {
-          out = Buffer.from(`${JSON.stringify(toJson(a.result))}\n`, 'utf8');
+          out = Buffer.from(`${stringifyJson(toJson(a.result))}\n`, 'utf8');
           if (answered.size < 100_000) answered.set(text, out);
         } else {
           errors++;
-          out = Buffer.from(`${JSON.stringify({ error: batchErrorJson(a.error, line, lang) })}\n`, 'utf8');
+          out = Buffer.from(`${stringifyJson({ error: batchErrorJson(a.error, line, lang) })}\n`, 'utf8');
         }
       }
       chunk.push(out);
