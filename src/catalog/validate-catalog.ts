@@ -57,7 +57,7 @@ export function validateCatalogText(text: string, file: string): ValidationResul
   const validate = schemaValidator();
   if (!validate(parsed.data)) reportSchemaErrors(validate.errors ?? [], report);
   checkSemantics(parsed, report);
-  const explained = checkInvisible(parsed.data, [], report);
+  const explained = checkInvisible(parsed.data, report);
   if (problems.length > 0) return { ok: false, problems: dedupe(withoutExplained(problems, explained)).sort(compareProblems) };
   return { ok: true, catalog: toCatalog(parsed.data as RawCatalog) };
 }
@@ -143,19 +143,32 @@ function dedupe(problems: Problem[]): Problem[] {
  * `text` pattern refuses them too, without saying which or where). Returns the paths of the strings
  * that the invisible characters alone made fail the schema: there INVISIBLE_CHARACTER says it better.
  */
-function checkInvisible(value: unknown, where: Path, report: Report, explained = new Set<string>()): Set<string> {
-  if (typeof value === 'string') {
-    const found = findInvisible(value);
-    if (found !== null) {
-      report('INVISIBLE_CHARACTER', where, { id: 'invisibleCharacter', at: describePath(where), value, ...found });
+function checkInvisible(root: unknown, report: Report): Set<string> {
+  const explained = new Set<string>();
+  // One path, grown and shrunk as the walk goes: copied only for a string that is reported.
+  const where: Path = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      const found = findInvisible(value);
+      if (found === null) return;
+      report('INVISIBLE_CHARACTER', [...where], { id: 'invisibleCharacter', at: describePath(where), value, ...found });
       // eslint-disable-next-line no-control-regex
       if (!/[\u0000-\u001f\u007f-\u009f]/.test(value) && withoutInvisible(value).trim() !== '') explained.add(toJsonPointer(where));
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        where.push(i);
+        walk(value[i]);
+        where.pop();
+      }
+    } else if (isRec(value)) {
+      for (const key of Object.keys(value)) {
+        where.push(key);
+        walk(value[key]);
+        where.pop();
+      }
     }
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => checkInvisible(item, [...where, i], report, explained));
-  } else if (isRec(value)) {
-    for (const [key, item] of Object.entries(value)) checkInvisible(item, [...where, key], report, explained);
-  }
+  };
+  walk(root);
   return explained;
 }
 
