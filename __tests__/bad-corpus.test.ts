@@ -23,9 +23,15 @@ const KILL_MS = 20000;
 const DOCUMENTED_MAX_BYTES = 4 * 1024 * 1024;
 /** Heap cap for the memory runs of the generated huge inputs. */
 const SMALL_HEAP = '--max-old-space-size=256';
-/** Characters that must never reach a terminal raw: C0 controls but the line feed, DEL, C1 controls, bidi marks, overrides and isolates. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Characters that must never reach a terminal raw: C0 controls but the line feed, DEL, C1 controls, bidi marks,
+ * overrides and isolates, and the invisible characters of issue 14 (soft hyphen, zero-width characters, line and
+ * paragraph separators, Hangul fillers, braille blank, interlinear annotation, variation selectors, tags), written out
+ * here rather than taken from the code under test.
+ */
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- the class lists single characters, some of them combining ones on purpose
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e0fff}]/u;
 
 interface Entry extends Expectation {
   readonly name: string;
@@ -308,7 +314,9 @@ beforeAll(async () => {
   }
   // Three at a time: on two cores that finishes soonest while single runs stay far below the 2-second guard.
   await inPool(jobs, 3);
-}, 180_000);
+  // Each run has its own guard against hangs (KILL_MS); this bound is for all of them together, some 300 runs of the
+  // binary, which on a shared two-core machine under load took up to three minutes: generous, so that load never fails it.
+}, 600_000);
 
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 

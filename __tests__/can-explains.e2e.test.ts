@@ -107,7 +107,7 @@ describe('a pharmacist and the unnamed family-doctor lookup: no list, and how it
   test.each([
     [
       'fr',
-      "Non : la source ne donne aucune liste d’accès pour Identification du médecin de famille [identification-medecin-famille] ; elle ne nomme donc aucun accès pour Pharmacien ou pharmacienne [pharmacien].",
+      'Non : la source ne donne aucune liste d’accès pour Identification du médecin de famille [identification-medecin-famille] ; elle ne nomme donc aucun accès pour Pharmacien ou pharmacienne [pharmacien].',
       "Note (canal) : Offert seulement à travers le logiciel d'un développeur",
       "Note (utilisation) : La source dit qu'il peut aussi servir au personnel des établissements du réseau de la santé, des cliniques médicales et des pharmacies",
     ],
@@ -164,7 +164,7 @@ describe('other answers stay coherent', () => {
     const doc = canJson(['audioprothésiste', 'messagerie sécurisée'], '--tier', 'creation');
     expect(new Set(doc.holders.map((h) => h.tier))).toEqual(new Set(['creation']));
     // No one at the tier asked: one sentence.
-    expect(collapseSpace(can(['podiatre', 'selat'], 'fr', '--tier', 'creation').text)).toContain("Personne n’y a accès à la création du compte.");
+    expect(collapseSpace(can(['podiatre', 'selat'], 'fr', '--tier', 'creation').text)).toContain('Personne n’y a accès à la création du compte.');
   });
 
   test('a "yes" shows the notes that bear on it, and never the holders', () => {

@@ -295,3 +295,85 @@ describe('validate formats', () => {
     expect(out.stderr).toBe('ramq-access: option -f, --format <format> : « yaml » n’est pas l’un de table, json, github, sarif, text\n');
   });
 });
+
+describe('invisible characters and lookalike names (issue 14, item 11)', () => {
+  const MINIMAL = fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8');
+  const CLERK_ALIASES = '    kind: staff\n    forms: []\n    aliases: []\n';
+  const withClerkAlias = (alias: string): string => MINIMAL.replace(CLERK_ALIASES, `    kind: staff\n    forms: []\n    aliases:\n      - ${alias}\n`);
+  const problemsOf = (text: string) => {
+    const result = validateCatalogText(text, 'x.yaml');
+    return result.ok ? [] : result.problems;
+  };
+
+  test('French typography stays valid: accents, both apostrophes, dashes, guillemets, no-break spaces, digits and parentheses', () => {
+    expect(problemsOf(withClerkAlias('"Commis (1re ligne) – l’équipe d\'Œuvre « A »\u00a0: ÇA, 2\u202fe"'))).toEqual([]);
+  });
+
+  test('an invisible character is INVISIBLE_CHARACTER at the value, with its code point and its place in characters; the schema says no more there', () => {
+    const problems = problemsOf(withClerkAlias('"Com\\u00ADmis 😀\\U000E0041"'));
+    expect(problems).toMatchObject([
+      {
+        code: 'INVISIBLE_CHARACTER',
+        path: '/clienteles/2/aliases/0',
+        line: 43,
+        col: 9,
+        detail: { id: 'invisibleCharacter', at: 'clienteles.2.aliases.0', codePoint: 0xad, position: 4 },
+      },
+    ]);
+    // The emoji counts as one character: the tag after it is at place 9.
+    expect(problemsOf(withClerkAlias('"Commis 😀\\U000E0041"'))[0]?.detail).toMatchObject({ codePoint: 0xe0041, position: 9 });
+  });
+
+  test('a control character next to an invisible one is still the schema’s to report', () => {
+    expect(problemsOf(withClerkAlias('"Com\\u00ADmis\\a"')).map((p) => p.code)).toEqual(['INVISIBLE_CHARACTER', 'SCHEMA']);
+  });
+
+  test('validate words INVISIBLE_CHARACTER, the lookalike NAME_COLLISION and MIXED_SCRIPT in each language, the characters shown', () => {
+    const cases = [
+      [
+        'invisible-soft-hyphen.yaml',
+        'INVISIBLE_CHARACTER clienteles.2.aliases.0 : caractère invisible ou de mise en forme U+00AD en position 7 de « Infirm\\u{ad}ier »',
+        'INVISIBLE_CHARACTER clienteles.2.aliases.0: invisible or formatting character U+00AD at position 7 of "Infirm\\u{ad}ier"',
+      ],
+      [
+        'collision-cyrillic-o.yaml',
+        'NAME_COLLISION service « files » répond au nom « Cоurrier », qui se confond à l’œil avec « Courrier » de service « mail »',
+        'NAME_COLLISION service "files" answers to "Cоurrier", which looks the same as "Courrier" of service "mail"',
+      ],
+      [
+        'mixed-script-own-alias.yaml',
+        'MIXED_SCRIPT clientèle « clerk » : le nom « Cоmmis » mêle des lettres latines et une lettre d’une autre écriture (« о », U+043E)',
+        'MIXED_SCRIPT clientele "clerk": the name "Cоmmis" mixes Latin letters with a letter of another script ("о", U+043E)',
+      ],
+    ] as const;
+    for (const [entry, fr, en] of cases) {
+      expect(runBin(['validate', corpusFile(entry)]).stdout).toContain(fr);
+      expect(runBin(['validate', corpusFile(entry), '--lang', 'en']).stdout).toContain(en);
+    }
+  });
+
+  test('a long text is quoted around its invisible character only', () => {
+    const long = `${'a'.repeat(100)}\\u200B${'b'.repeat(100)}`;
+    const out = runBin(['validate', '-'], { input: MINIMAL.replace('      en: Manage files.\n', `      en: "${long}"\n`) });
+    expect(out.stdout).toContain(`U+200B en position 101 de « …${'a'.repeat(20)}\\u{200b}${'b'.repeat(20)}… »`);
+  });
+
+  test('names that look alike collide whatever the letters: ASCII (rn for m), Greek and Cyrillic, small or capital', () => {
+    const collides = (edit: [string, string]) => problemsOf(MINIMAL.replace(...edit)).map((p) => [p.code, p.detail.id]);
+    // The specialised nurse, listed before the clerk, answers to "Cornmis": the clerk's "Commis" then looks like it.
+    expect(collides(['    name_en: Specialised nurse\n', '    name_en: Cornmis\n'])).toEqual([['NAME_COLLISION', 'nameLookalike']]);
+    expect(collides(['    name_en: Clerk\n', '    name_en: Infirrnier\n'])).toEqual([['NAME_COLLISION', 'nameLookalike']]);
+    // Greek capital Nu looks like N (its small letter like v), Cyrillic small ie like e: either way round.
+    expect(collides(['    name_en: Clerk\n', '    name_en: "NURS\u0395"\n'])).toEqual([['NAME_COLLISION', 'nameLookalike']]);
+    expect(collides(['    name_en: Clerk\n', '    name_en: "\u039dURSE"\n'])).toEqual([['NAME_COLLISION', 'nameLookalike']]);
+    expect(collides(['    name_en: Clerk\n', '    name_en: "nurs\u0435"\n'])).toEqual([['NAME_COLLISION', 'nameLookalike']]);
+    // The same name once normalised stays the plain collision.
+    expect(collides(['    name_en: Clerk\n', '    name_en: NURSE\n'])).toEqual([['NAME_COLLISION', 'nameCollision']]);
+  });
+
+  test('a Latin name may not hold a letter of another script, even when it collides with nothing', () => {
+    expect(problemsOf(withClerkAlias('"Comm\u0456s"')).map((p) => [p.code, p.path])).toEqual([['MIXED_SCRIPT', '/clienteles/2/aliases/0']]);
+    // A name wholly in another script is not mixed.
+    expect(problemsOf(withClerkAlias('"Κλητήρας"'))).toEqual([]);
+  });
+});

@@ -22,6 +22,8 @@ export const PROBLEM_CODES = [
   'DUPLICATE_NOTE_CLIENTELE',
   'NAME_COLLISION',
   'EMPTY_NAME',
+  'INVISIBLE_CHARACTER',
+  'MIXED_SCRIPT',
 ] as const;
 
 /** A stable code naming one kind of problem. */
@@ -105,7 +107,20 @@ export type ProblemDetail =
   | { readonly id: 'parentCycle'; readonly ids: readonly string[] }
   | { readonly id: 'parentTooDeep'; readonly clientele: string; readonly limit: number }
   | { readonly id: 'emptyName'; readonly entry: EntryKind; readonly entryId: string; readonly value: string }
-  | { readonly id: 'nameCollision'; readonly entry: EntryKind; readonly entryId: string; readonly value: string; readonly other: string };
+  | { readonly id: 'nameCollision'; readonly entry: EntryKind; readonly entryId: string; readonly value: string; readonly other: string }
+  /** Two names that differ only by lookalike characters (same UTS #39 skeleton): `otherName` is the one the other entry already answers to. */
+  | {
+      readonly id: 'nameLookalike';
+      readonly entry: EntryKind;
+      readonly entryId: string;
+      readonly value: string;
+      readonly other: string;
+      readonly otherName: string;
+    }
+  /** A text holding a character that shows nothing or changes how text shows (src/catalog/invisible-characters.ts); `position` counts characters from 1. */
+  | { readonly id: 'invisibleCharacter'; readonly at: DataPlace; readonly value: string; readonly codePoint: number; readonly position: number }
+  /** A name mixing Latin letters with a letter of another script; `letter` is the first such letter. */
+  | { readonly id: 'mixedScript'; readonly entry: EntryKind; readonly entryId: string; readonly value: string; readonly letter: string };
 
 /** The kinds of catalogue entry a problem can name. */
 export type EntryKind = 'service' | 'clientele' | 'category';

@@ -2,7 +2,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import path from 'node:path';
 import { deepFreeze } from './freeze';
 import type { Catalog, Clientele, Service } from './model';
-import { normalizeName } from './normalize-name';
+import { findInvisible, withoutInvisible } from './invisible-characters';
+import { nameSkeletons, normalizeName } from './normalize-name';
 import { parseYaml, type ParsedYaml } from './parse-yaml';
 import { compareProblems, toJsonPointer, type DataPlace, type EntryKind, type JsonType, type Problem, type ProblemCode, type ProblemDetail } from './problem';
 
@@ -57,7 +58,8 @@ export function validateCatalogText(text: string, file: string): ValidationResul
   const validate = schemaValidator();
   if (!validate(parsed.data)) reportSchemaErrors(validate.errors ?? [], report);
   checkSemantics(parsed, report);
-  if (problems.length > 0) return { ok: false, problems: dedupe(problems).sort(compareProblems) };
+  const explained = checkInvisible(parsed.data, report);
+  if (problems.length > 0) return { ok: false, problems: dedupe(withoutExplained(problems, explained)).sort(compareProblems) };
   return { ok: true, catalog: deepFreeze(toCatalog(parsed.data as RawCatalog)) };
 }
 
@@ -135,6 +137,46 @@ function dedupe(problems: Problem[]): Problem[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Reports every string of the data that holds an invisible or formatting character (the schema's
+ * `text` pattern refuses them too, without saying which or where). Returns the paths of the strings
+ * that the invisible characters alone made fail the schema: there INVISIBLE_CHARACTER says it better.
+ */
+function checkInvisible(root: unknown, report: Report): Set<string> {
+  const explained = new Set<string>();
+  // One path, grown and shrunk as the walk goes: copied only for a string that is reported.
+  const where: Path = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      const found = findInvisible(value);
+      if (found === null) return;
+      report('INVISIBLE_CHARACTER', [...where], { id: 'invisibleCharacter', at: describePath(where), value, ...found });
+      // eslint-disable-next-line no-control-regex
+      if (!/[\u0000-\u001f\u007f-\u009f]/.test(value) && withoutInvisible(value).trim() !== '') explained.add(toJsonPointer(where));
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        where.push(i);
+        walk(value[i]);
+        where.pop();
+      }
+    } else if (isRec(value)) {
+      for (const key of Object.keys(value)) {
+        where.push(key);
+        walk(value[key]);
+        where.pop();
+      }
+    }
+  };
+  walk(root);
+  return explained;
+}
+
+/** Drops the schema's "single line of text without control characters" where an INVISIBLE_CHARACTER problem explains it. */
+function withoutExplained(problems: Problem[], explained: ReadonlySet<string>): Problem[] {
+  if (explained.size === 0) return problems;
+  return problems.filter((p) => !(p.code === 'SCHEMA' && p.detail.id === 'notSingleLine' && p.path !== null && explained.has(p.path)));
 }
 
 // The semantic checks read the raw data defensively: they also run when the schema failed, so that all problems come out at once.
@@ -279,7 +321,7 @@ function reportCycle(cycle: readonly string[], indexOf: ReadonlyMap<string, numb
  * be a name of an entry of the same kind, which would make that name stop
  * resolving.
  */
-function checkSharedTerms(root: Rec, key: string, what: EntryKind, names: ReadonlyMap<string, string>, report: Report): void {
+function checkSharedTerms(root: Rec, key: string, what: EntryKind, names: ReadonlyMap<string, NameOwner>, report: Report): void {
   list(root[key]).forEach((entry, i) => {
     if (!isRec(entry)) return;
     const id = str(entry['id']);
@@ -290,16 +332,63 @@ function checkSharedTerms(root: Rec, key: string, what: EntryKind, names: Readon
       const where: Path = [key, i, 'shared_terms', j];
       if (!/[\p{L}\p{N}]/u.test(normal)) report('EMPTY_NAME', where, { id: 'emptyName', entry: what, entryId: id, value });
       else {
-        const other = names.get(normal);
-        if (other !== undefined) report('NAME_COLLISION', where, { id: 'nameCollision', entry: what, entryId: id, value, other });
+        const other = ownerOf(names, lookKeys(value));
+        if (other !== undefined) report('NAME_COLLISION', where, collision(what, id, value, other));
+        else checkScript(what, id, value, where, report);
       }
     });
   });
 }
 
-/** Checks that no two entries of a kind share a name; returns each normalised name and the id of the entry it names. */
-function checkNames(root: Rec, key: string, what: EntryKind, single: string[], multiple: string[], report: Report): Map<string, string> {
-  const owner = new Map<string, string>();
+/** An entry that answers to a name, and the name as written. */
+interface NameOwner {
+  readonly id: string;
+  readonly value: string;
+}
+
+/** The keys of how a name looks (see nameSkeletons), one per letter case. */
+function lookKeys(value: string): readonly string[] {
+  const [lower, upper] = nameSkeletons(value);
+  return [`a:${lower}`, `A:${upper}`];
+}
+
+/** The entry that already answers to a name that looks like one with these keys. */
+function ownerOf(owners: ReadonlyMap<string, NameOwner>, keys: readonly string[]): NameOwner | undefined {
+  for (const k of keys) {
+    const owner = owners.get(k);
+    if (owner !== undefined) return owner;
+  }
+  return undefined;
+}
+
+/** What a name that another entry already answers to says: the same name once normalised, or a lookalike of it. */
+function collision(what: EntryKind, entryId: string, value: string, other: NameOwner): ProblemDetail {
+  return normalizeName(value) === normalizeName(other.value)
+    ? { id: 'nameCollision', entry: what, entryId, value, other: other.id }
+    : { id: 'nameLookalike', entry: what, entryId, value, other: other.id, otherName: other.value };
+}
+
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const NON_LATIN_LETTER = /(?![\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}])\p{L}/u;
+
+/**
+ * Refuses a name that mixes Latin letters with letters of another script (UTS #39's single-script
+ * restriction, for a catalogue whose names are French and English): "Cоmmis" with a Cyrillic о reads
+ * as "Commis" but is another name.
+ */
+function checkScript(what: EntryKind, entryId: string, value: string, where: Path, report: Report): void {
+  if (!LATIN_LETTER.test(value)) return;
+  const letter = NON_LATIN_LETTER.exec(value)?.[0];
+  if (letter !== undefined) report('MIXED_SCRIPT', where, { id: 'mixedScript', entry: what, entryId, value, letter });
+}
+
+/**
+ * Checks that no two entries of a kind share a name, or names that look the same (one UTS #39
+ * skeleton, see nameSkeletons), and that no name mixes scripts; returns the keys of how each name looks
+ * (lookKeys) and the entry it names.
+ */
+function checkNames(root: Rec, key: string, what: EntryKind, single: string[], multiple: string[], report: Report): Map<string, NameOwner> {
+  const owner = new Map<string, NameOwner>();
   list(root[key]).forEach((entry, i) => {
     if (!isRec(entry)) return;
     const id = str(entry['id']);
@@ -316,21 +405,25 @@ function checkNames(root: Rec, key: string, what: EntryKind, single: string[], m
     }
     const mine = new Set<string>();
     for (const { value, where } of names) {
-      const normal = normalizeName(value);
       // A blank name is the schema's to report; this check is for names with no letter or digit (punctuation, invisible characters).
       if (value.trim() === '') continue;
-      if (!/[\p{L}\p{N}]/u.test(normal)) {
+      if (!/[\p{L}\p{N}]/u.test(normalizeName(value))) {
         report('EMPTY_NAME', where, { id: 'emptyName', entry: what, entryId: id, value });
         continue;
       }
-      if (mine.has(normal)) continue;
-      mine.add(normal);
-      const other = owner.get(normal);
-      if (other !== undefined && other !== id) {
-        report('NAME_COLLISION', where, { id: 'nameCollision', entry: what, entryId: id, value, other });
-      } else {
-        owner.set(normal, id);
+      const keys = lookKeys(value);
+      // A look this entry already had was checked then: one collision is reported once.
+      const other = ownerOf(
+        owner,
+        keys.filter((k) => !mine.has(k)),
+      );
+      for (const k of keys) mine.add(k);
+      if (other !== undefined && other.id !== id) {
+        report('NAME_COLLISION', where, collision(what, id, value, other));
+        continue;
       }
+      for (const k of keys) if (!owner.has(k)) owner.set(k, { id, value });
+      checkScript(what, id, value, where, report);
     }
   });
   return owner;

@@ -1,4 +1,5 @@
 import type { PresentOptions } from './options';
+import { stringifyJson } from './sanitize';
 import { sourceJson, type SourceJson } from './source-line';
 import type { Category, Clientele, Condition, Note, NoteKind, Service, Tier } from '../catalog/model';
 import type { Access, AccessRow } from '../query/access';
@@ -125,12 +126,12 @@ export function accessRowJson(r: AccessRow): AccessRowJson {
   return { ...accessJson(r), also: r.also.map(accessJson) };
 }
 
-/** Serialises one JSON document, with a final newline. */
 /** An answer's JSON with the `source` of the catalogue it comes from (when one is loaded). */
 export function withSource<T extends object>(value: T, o: PresentOptions): T | (T & { source: SourceJson }) {
   return o.source === null ? value : { ...value, source: sourceJson(o.source) };
 }
 
+/** Serialises one JSON document, with a final newline; control and invisible characters are written as `\u` escapes (see stringifyJson). */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${stringifyJson(value, 2)}\n`;
 }

@@ -2,6 +2,7 @@ import type { Answer, QuestionError } from '../query/ask';
 import { messagesFor } from './messages/messages';
 import type { Lang } from './options';
 import { questionErrorJson } from './present-question-error';
+import { stringifyJson } from './sanitize';
 
 /**
  * One line of batch input as it was read: its text, or why it is not taken
@@ -47,21 +48,21 @@ export function presentBatch<R>(answer: (text: string) => Answer<R>, toJson: (re
       line++;
       if ('refused' in input) {
         errors++;
-        return Buffer.from(`${JSON.stringify({ error: batchLineErrorJson(input, line, lang) })}\n`, 'utf8');
+        return Buffer.from(`${stringifyJson({ error: batchLineErrorJson(input, line, lang) })}\n`, 'utf8');
       }
       const text = input.text;
       let out = answered.get(text);
       if (out === undefined) {
         const a = answer(text);
         if (a.ok) {
-          out = Buffer.from(`${JSON.stringify(toJson(a.result))}\n`, 'utf8');
+          out = Buffer.from(`${stringifyJson(toJson(a.result))}\n`, 'utf8');
           if (cached + out.length + 2 * text.length <= CACHE_BYTES) {
             answered.set(text, out);
             cached += out.length + 2 * text.length;
           }
         } else {
           errors++;
-          out = Buffer.from(`${JSON.stringify({ error: batchErrorJson(a.error, line, lang) })}\n`, 'utf8');
+          out = Buffer.from(`${stringifyJson({ error: batchErrorJson(a.error, line, lang) })}\n`, 'utf8');
         }
       }
       return out;

@@ -6,7 +6,7 @@ import { tierLabel } from './labels';
 import { messagesFor, type FindingWords } from './messages/messages';
 import type { Lang, Palette } from './options';
 import { escapeGithubData, escapeGithubProperty } from './present-problems';
-import { sanitizeText } from './sanitize';
+import { sanitizeLines, sanitizeText } from './sanitize';
 import { shownPath } from './shown-path';
 import { displayWidth, mdCell, wrapHanging } from './text-formats';
 
@@ -158,7 +158,7 @@ function checkText(r: SourceReport, palette: Palette, lang: Lang, width: number)
     if (r.write === null) lines.push(...wrapHanging('', m.stubsAvailable(r.stubs.length), width, 0));
     else {
       lines.push('', palette.bold(m.stubsTitle), ...wrapHanging('', m.stubHint, width, 0));
-      for (const stub of r.stubs) lines.push('', `# ${sanitizeText(m.stubFor[stub.entry](stub.name))}`, stub.yaml.trimEnd());
+      for (const stub of r.stubs) lines.push('', `# ${sanitizeText(m.stubFor[stub.entry](stub.name))}`, sanitizeLines(stub.yaml.trimEnd()));
     }
   }
   return lines.join('\n') + '\n';
@@ -181,7 +181,14 @@ function checkMarkdown(r: SourceReport, lang: Lang): string {
   if (r.stubs.length > 0) {
     out.push('', `#### ${m.stubsTitle}`, '', m.stubHint);
     for (const stub of r.stubs)
-      out.push('', `**${mdEscape(sanitizeText(m.stubFor[stub.entry](stub.name)))}**`, '', '```yaml', stub.yaml.trimEnd().replace(/```/g, "'''"), '```');
+      out.push(
+        '',
+        `**${mdEscape(sanitizeText(m.stubFor[stub.entry](stub.name)))}**`,
+        '',
+        '```yaml',
+        sanitizeLines(stub.yaml.trimEnd()).replace(/```/g, "'''"),
+        '```',
+      );
   }
   return out.join('\n') + '\n';
 }

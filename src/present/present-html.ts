@@ -4,6 +4,7 @@ import type { Access, WhoResult } from '../query/access';
 import { kindLabel, noteLabel, tierLabel } from './labels';
 import { messagesFor, type Messages } from './messages/messages';
 import type { Lang } from './options';
+import { sanitizeText, stringifyJson } from './sanitize';
 import { serviceShortNames } from './service-short-names';
 import { sourceLine } from './source-line';
 
@@ -26,8 +27,10 @@ const TIER_MARKS = { creation: '●', request: '○', unspecified: '✓' } as co
 // Parents stand above their specialisations in the matrix: the arrow points at where the grant comes from.
 const INHERITED_MARK = '↑';
 
+// Catalogue text is checked, but the page must not trust it: a bidi override or an invisible character
+// in a name would make the page show something else than what is written. They are shown as `\u{..}`.
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return sanitizeText(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 /** Fills the `{key}` slots of a string of the page. */
@@ -35,12 +38,17 @@ function fill(template: string, values: Readonly<Record<string, string>>): strin
   return template.replace(/\{(\w+)\}/g, (slot, key: string) => values[key] ?? slot);
 }
 
-/** JSON that can sit inside a <script> element without ending it. */
+/** Every string of a value shown as sanitizeText shows it: the page's script puts them in the page as they are. */
+function visibleStrings(value: unknown): unknown {
+  if (typeof value === 'string') return sanitizeText(value);
+  if (Array.isArray(value)) return value.map(visibleStrings);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visibleStrings(v)]));
+  return value;
+}
+
+/** JSON that can sit inside a <script> element without ending it, its strings made visible (see visibleStrings). */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return stringifyJson(visibleStrings(value)).replace(/</g, '\\u003c');
 }
 
 const CSS = `

@@ -110,7 +110,8 @@ export function validateToJson(reports: readonly FileReport[], lang: Lang): Vali
       end_line: p.endLine,
       end_col: p.endCol,
       path: p.path,
-      message: problemMessage(p, lang),
+      // Prose for people, as in SARIF: what it quotes shows its control and invisible characters.
+      message: sanitizeText(problemMessage(p, lang)),
     })),
   }));
   const problems = files.reduce((n, f) => n + f.problems.length, 0);

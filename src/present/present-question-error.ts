@@ -2,6 +2,7 @@ import type { QuestionError } from '../query/ask';
 import { MAX_NAME_LENGTH, type Suggestion } from '../query/resolve-name';
 import { messagesFor } from './messages/messages';
 import type { Lang } from './options';
+import { sanitizeText } from './sanitize';
 
 /** A question error as batch lines show it (the JSON keeps the suggestions as data). */
 export interface QuestionErrorJson {
@@ -60,7 +61,8 @@ export function questionErrorJson(error: QuestionError, lang: Lang): QuestionErr
   const instead = insteadCommand(error);
   return {
     code: error.code,
-    message: questionErrorMessage(error, lang),
+    // Prose for people: the name it quotes shows its control and invisible characters; `input` keeps them as typed.
+    message: sanitizeText(questionErrorMessage(error, lang)),
     // A name over the limit is not echoed back (it may be 64 KiB): the line number says which it was.
     input: error.code === 'NAME_TOO_LONG' ? '' : error.input,
     suggestions: error.suggestions,

@@ -1,8 +1,18 @@
-// C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a terminal shows.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+import { INVISIBLE_CLASS } from '../catalog/invisible-characters';
 
-/** Makes catalogue or user text safe to print on a terminal: control characters and escape sequences become visible `\u{..}` text. */
+// The characters no output may carry raw, defined once: C0 controls, DEL and C1 controls (ESC and
+// CSI start escape sequences, OSC sets a terminal's title), every character that shows nothing or
+// changes how text shows (bidi marks, overrides and isolates, zero-width characters, soft hyphen,
+// line and paragraph separators, tags, ...: src/catalog/invisible-characters.ts), and lone
+// surrogates. Text shows them as visible `\u{..}`; JSON as `\uXXXX` escapes of the same string.
+const C0 = '\\u0000-\\u001f';
+const DEL_AND_C1 = '\\u007f-\\u009f';
+const UNSAFE = new RegExp(`[${C0}${DEL_AND_C1}${INVISIBLE_CLASS}\\p{Cs}]`, 'gu');
+// JSON.stringify already escapes C0 controls and lone surrogates; a raw C0 character in its output is
+// the indentation's own line break.
+const UNSAFE_IN_JSON = new RegExp(`[${DEL_AND_C1}${INVISIBLE_CLASS}]`, 'gu');
+
+/** Makes catalogue or user text safe to print on a terminal: control characters, escape sequences and invisible characters become visible `\u{..}` text. */
 export function sanitizeText(text: string): string {
   return text.replace(UNSAFE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
 }
@@ -13,4 +23,21 @@ export function sanitizeLines(text: string): string {
     .split('\n')
     .map((line) => sanitizeText(line))
     .join('\n');
+}
+
+/** `\uXXXX` escapes of a character's UTF-16 code units (a surrogate pair for a character beyond U+FFFF). */
+function jsonEscape(ch: string): string {
+  let out = '';
+  for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+}
+
+/**
+ * JSON.stringify whose text holds no unsafe character raw (see above): each is written as `\uXXXX`,
+ * so the text is still JSON and parses back to the very same value, but a terminal, a log viewer or
+ * a diff shows it for what it is. Such characters can only stand inside JSON strings, where an
+ * escape means the same as the character.
+ */
+export function stringifyJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(UNSAFE_IN_JSON, jsonEscape);
 }

@@ -3,7 +3,9 @@ import { sanitizeText } from './sanitize';
 
 /** Quotes one CSV field (RFC 4180). */
 export function csvField(value: string | number | boolean | null): string {
-  const raw = value === null ? '' : String(value);
+  // Control and invisible characters are shown as `\u{..}`, as on a terminal: a CSV file is read by people too.
+  // Tabs and line breaks are CSV's own (quoted, or neutralised below when they lead).
+  const raw = value === null ? '' : String(value).replace(/[^\t\r\n]+/g, (run) => sanitizeText(run));
   // A cell a spreadsheet would read as a formula (=, +, -, @, tab, CR first) is neutralised with a leading
   // apostrophe, as OWASP advises: catalogue text comes from pull requests and must never run.
   const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;

@@ -1,4 +1,4 @@
-import { count, plural, type Messages } from './messages';
+import { codePointName, count, excerptAround, plural, type Messages } from './messages';
 
 const FORMATS_EN = {
   date: 'a date YYYY-MM-DD',
@@ -273,6 +273,8 @@ export const en: Messages = {
     DUPLICATE_NOTE_CLIENTELE: 'A note names the same clientele twice.',
     NAME_COLLISION: 'Two entries answer to the same name.',
     EMPTY_NAME: 'A name has no letter or digit.',
+    INVISIBLE_CHARACTER: 'A text holds an invisible or formatting character.',
+    MIXED_SCRIPT: 'A name mixes Latin letters with another script.',
   },
   html: {
     title: 'Access to RAMQ online services',
@@ -356,6 +358,11 @@ export const en: Messages = {
     parentTooDeep: (d) => `clientele ${d.clientele} has more than ${d.limit} ancestors (parent, parent's parent...)`,
     emptyName: (d) => `${d.entry} "${d.entryId}" has a name with no letters or digits: ${JSON.stringify(d.value)}`,
     nameCollision: (d) => `${d.entry} "${d.entryId}" answers to "${d.value}", as ${d.entry} "${d.other}" already does`,
+    nameLookalike: (d) => `${d.entry} "${d.entryId}" answers to "${d.value}", which looks the same as "${d.otherName}" of ${d.entry} "${d.other}"`,
+    invisibleCharacter: (d) =>
+      `${place(d.at)}: invisible or formatting character ${codePointName(d.codePoint)} at position ${d.position} of "${excerptAround(d.value, d.position)}"`,
+    mixedScript: (d) =>
+      `${d.entry} "${d.entryId}": the name "${d.value}" mixes Latin letters with a letter of another script ("${d.letter}", ${codePointName(d.letter.codePointAt(0) ?? 0)})`,
   },
   counts: {
     services: (n) => count('en', n, 'service', 'services'),

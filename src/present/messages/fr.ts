@@ -1,4 +1,4 @@
-import { count, plural, type Messages } from './messages';
+import { codePointName, count, excerptAround, plural, type Messages } from './messages';
 
 const TYPES = {
   object: 'un tableau associatif (clé : valeur)',
@@ -51,8 +51,8 @@ export const fr: Messages = {
     description:
       'Qui peut utiliser quel service en ligne de la RAMQ : réponses tirées d’un catalogue vérifié de la page « Liste des services en ligne » de la RAMQ.',
     version: 'affiche le numéro de version',
-    help: "affiche l’aide de la commande",
-    helpCommand: "affiche l’aide d’une commande",
+    help: 'affiche l’aide de la commande',
+    helpCommand: 'affiche l’aide d’une commande',
   },
   titles: {
     'Usage:': 'Utilisation :',
@@ -224,7 +224,7 @@ export const fr: Messages = {
   },
   noteKinds: {
     delegation: 'délégation',
-    obtaining: "obtenir l’accès",
+    obtaining: 'obtenir l’accès',
     channel: 'canal',
     usage: 'utilisation',
     naming: 'nom',
@@ -242,7 +242,7 @@ export const fr: Messages = {
     none: 'aucun',
     noService: 'Aucun service ne correspond.',
     noClientele: 'Aucune clientèle ne correspond.',
-    noGrant: "La source ne donne aucune liste d’accès pour ce service.",
+    noGrant: 'La source ne donne aucune liste d’accès pour ce service.',
     yes: 'Oui',
     no: 'Non',
     id: 'Id',
@@ -271,7 +271,7 @@ export const fr: Messages = {
     fieldLabel: '{label} : ',
     conditionRef: 'voir condition {n}',
     conditionNote: 'Condition {n} : ',
-    legendInherited: "hérité d’une clientèle parente",
+    legendInherited: 'hérité d’une clientèle parente',
     legendConditions: 'avec conditions (voir who SERVICE)',
     legendNoAccess: 'aucun accès',
     legendColumns: 'Colonnes',
@@ -279,7 +279,7 @@ export const fr: Messages = {
   problemLabels: {
     FILE_UNREADABLE: 'Le fichier ne peut pas être lu.',
     FILE_TOO_LARGE: 'Le fichier dépasse la taille permise pour un catalogue.',
-    NOT_UTF8: "Le fichier n’est pas du texte UTF-8 valide.",
+    NOT_UTF8: 'Le fichier n’est pas du texte UTF-8 valide.',
     BINARY_FILE: 'Le fichier est binaire (il contient un octet NUL).',
     EMPTY_DOCUMENT: 'Le fichier ne contient aucun document YAML.',
     MULTIPLE_DOCUMENTS: 'Le fichier contient plusieurs documents YAML.',
@@ -290,15 +290,17 @@ export const fr: Messages = {
     NESTING_LIMIT: 'Les valeurs sont imbriquées trop profondément.',
     SCHEMA: 'Une valeur ne respecte pas le schéma du catalogue.',
     DUPLICATE_ID: 'Un identifiant est utilisé plus d’une fois.',
-    UNKNOWN_CATEGORY: "Un service nomme une catégorie qui n’existe pas.",
-    UNKNOWN_CLIENTELE: "Un accès ou une note nomme une clientèle qui n’existe pas.",
-    UNKNOWN_PARENT: "Une clientèle a pour parent une clientèle qui n’existe pas.",
+    UNKNOWN_CATEGORY: 'Un service nomme une catégorie qui n’existe pas.',
+    UNKNOWN_CLIENTELE: 'Un accès ou une note nomme une clientèle qui n’existe pas.',
+    UNKNOWN_PARENT: 'Une clientèle a pour parent une clientèle qui n’existe pas.',
     PARENT_CYCLE: 'Les parents de clientèles forment un cycle.',
     PARENT_TOO_DEEP: 'Une clientèle a plus d’ascendants que la limite ne le permet.',
     DUPLICATE_GRANT: 'Un service donne accès deux fois à la même clientèle.',
     DUPLICATE_NOTE_CLIENTELE: 'Une note nomme deux fois la même clientèle.',
     NAME_COLLISION: 'Deux entrées répondent au même nom.',
-    EMPTY_NAME: "Un nom n’a ni lettre ni chiffre.",
+    EMPTY_NAME: 'Un nom n’a ni lettre ni chiffre.',
+    INVISIBLE_CHARACTER: 'Un texte contient un caractère invisible ou de mise en forme.',
+    MIXED_SCRIPT: 'Un nom mêle des lettres latines et une autre écriture.',
   },
   html: {
     title: 'Accès aux services en ligne de la RAMQ',
@@ -316,7 +318,7 @@ export const fr: Messages = {
     services: 'Services',
     noResult: 'Aucun service ne correspond à ces filtres.',
     who: 'Qui y a accès',
-    noList: "La source ne donne aucune liste d’accès pour ce service.",
+    noList: 'La source ne donne aucune liste d’accès pour ce service.',
     inheritedFrom: 'hérité de la clientèle « {name} »',
     alsoInherited: 'aussi {tier}, par la clientèle « {name} »',
     alsoOwn: 'aussi {tier} (accès propre)',
@@ -382,6 +384,12 @@ export const fr: Messages = {
     parentTooDeep: (d) => `la clientèle ${d.clientele} a plus de ${d.limit} ascendants (parent, parent du parent…)`,
     emptyName: (d) => `${ENTRIES[d.entry]} « ${d.entryId} » : un nom sans lettre ni chiffre : ${JSON.stringify(d.value)}`,
     nameCollision: (d) => `${ENTRIES[d.entry]} « ${d.entryId} » répond au nom « ${d.value} », comme ${ENTRIES[d.entry]} « ${d.other} » déjà`,
+    nameLookalike: (d) =>
+      `${ENTRIES[d.entry]} « ${d.entryId} » répond au nom « ${d.value} », qui se confond à l’œil avec « ${d.otherName} » de ${ENTRIES[d.entry]} « ${d.other} »`,
+    invisibleCharacter: (d) =>
+      `${place(d.at)} : caractère invisible ou de mise en forme ${codePointName(d.codePoint)} en position ${d.position} de « ${excerptAround(d.value, d.position)} »`,
+    mixedScript: (d) =>
+      `${ENTRIES[d.entry]} « ${d.entryId} » : le nom « ${d.value} » mêle des lettres latines et une lettre d’une autre écriture (« ${d.letter} », ${codePointName(d.letter.codePointAt(0) ?? 0)})`,
   },
   counts: {
     services: (n) => count('fr', n, 'service', 'services'),

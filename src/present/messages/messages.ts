@@ -441,3 +441,17 @@ export function plural(lang: Lang, n: number, one: string, other: string): strin
 export function count(lang: Lang, n: number, one: string, other: string): string {
   return `${n} ${plural(lang, n, one, other)}`;
 }
+
+/** A code point as Unicode writes it: `U+00AD`, `U+E0041`. */
+export function codePointName(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** A long text cut to the characters around a position (counted in characters from 1), "…" standing for what is cut. */
+export function excerptAround(text: string, position: number, around = 20): string {
+  const chars = [...text];
+  if (chars.length <= 2 * around + 1) return text;
+  const from = Math.max(0, position - 1 - around);
+  const to = Math.min(chars.length, position + around);
+  return `${from > 0 ? '…' : ''}${chars.slice(from, to).join('')}${to < chars.length ? '…' : ''}`;
+}
