@@ -1,6 +1,6 @@
 import type { CatalogIndex } from '../../query/catalog-index';
 import { defineCommand, type CommandDefinition, type CommandSpec } from '../command';
-import { completeWords, formatCandidates, SHELLS, type Shell } from '../complete';
+import { completeFor, SHELLS, type Shell } from '../complete';
 import { Context } from '../context';
 
 /** The hidden `__complete` command the completion scripts call; it completes from the registry it is given. */
@@ -22,8 +22,7 @@ export function makeCompleteCommand(registry: () => readonly CommandDefinition[]
           return null;
         }
       };
-      const typed = words[words.length - 1] ?? '';
-      ctx.emit(formatCandidates(shell, completeWords(registry(), words.length === 0 ? [''] : words, loadIndex), typed));
+      ctx.emit(completeFor(shell, registry(), words, loadIndex));
       return { kind: 'answered' };
     },
   };
