@@ -324,7 +324,7 @@ describe('a change to the source is a change in meaning', () => {
   });
 
   test.each([
-    ['fr', '~ source: titre "Liste des services en ligne" -> "Liste des services en ligne (archive)"'],
+    ['fr', '~ source : titre "Liste des services en ligne" -> "Liste des services en ligne (archive)"'],
     ['en', '~ source: title "Liste des services en ligne" -> "Liste des services en ligne (archive)"'],
   ])('through the binary (%s): exit 1, the change named in the language', (lang, line) => {
     const out = runBin(['diff', CATALOG, edited, '--lang', lang]);
@@ -379,7 +379,7 @@ describe('a text changed in the other language only is shown in that language', 
   test('under French: the English description, named (en); the note in both languages', () => {
     const out = runBin(['diff', CATALOG, edited, '--lang', 'fr']);
     expect(out.code).toBe(1);
-    expect(out.stdout).toContain(`description modifiée (en): "${description}" -> "${description} Edited."`);
+    expect(out.stdout).toContain(`description modifiée (en) : "${description}" -> "${description} Edited."`);
     expect(out.stdout).toContain(` / "${note} Edited."`);
     expect(out.stdout).toContain(` / "${note}"`);
   });

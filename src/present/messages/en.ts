@@ -392,6 +392,8 @@ export const en: Messages = {
     subApps: 'sub-applications',
     inherited: (id) => `inherited from ${id}`,
     noAccess: 'none',
+    colon: ': ',
+    semicolon: '; ',
     summary: (changes, effects) => `${count('en', changes, 'change', 'changes')}, ${count('en', effects, 'effect', 'effects')}`,
     entries: { service: 'service', clientele: 'clientele', category: 'category' },
     fields: {

@@ -419,6 +419,8 @@ export const fr: Messages = {
     subApps: 'applications incluses',
     inherited: (id) => `hérité de ${id}`,
     noAccess: 'aucun',
+    colon: ' : ',
+    semicolon: ' ; ',
     summary: (changes, effects) => `${count('fr', changes, 'changement', 'changements')}, ${count('fr', effects, 'effet', 'effets')}`,
     entries: { service: 'service', clientele: 'clientèle', category: 'catégorie' },
     fields: {

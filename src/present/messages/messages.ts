@@ -195,6 +195,10 @@ export interface Messages {
     readonly subApps: string;
     readonly inherited: (id: string) => string;
     readonly noAccess: string;
+    /** What follows a label before its value (" : " in French, ": " in English). */
+    readonly colon: string;
+    /** What separates the parts of an access (" ; " in French, "; " in English). */
+    readonly semicolon: string;
     readonly summary: (changes: number, effects: number) => string;
     readonly entries: Readonly<Record<'service' | 'clientele' | 'category', string>>;
     readonly fields: Readonly<Record<DiffField, string>>;
