@@ -5,7 +5,7 @@ import { toJson } from './json-output';
 import { noteLabel, tierLabel } from './labels';
 import { messagesFor, type Messages } from './messages/messages';
 import type { Lang, Palette } from './options';
-import { sanitizeText } from './sanitize';
+import { sanitizeText, visibleCodePoint } from './sanitize';
 import { displayWidth, wrapHanging } from './text-formats';
 
 /** What the diff presenters need besides the diff. */
@@ -32,7 +32,7 @@ const LOOKALIKE_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
  * plain space written as `\u{a0}`, so that a change from one to the other does not show two identical texts.
  */
 function quoted(s: string): string {
-  return `"${sanitizeText(s).replace(LOOKALIKE_SPACES, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`)}"`;
+  return `"${sanitizeText(s).replace(LOOKALIKE_SPACES, visibleCodePoint)}"`;
 }
 
 const q = (s: string | null): string => (s === null ? 'null' : quoted(s));
@@ -40,15 +40,15 @@ const q = (s: string | null): string => (s === null ? 'null' : quoted(s));
 const OTHER: Record<Lang, Lang> = { fr: 'en', en: 'fr' };
 
 /**
- * A condition in the output language; with `both`, followed by its text in the other language, for a change
- * made to that text only (which would otherwise show the same text before and after).
+ * A condition's or a note's text in the output language; with `both`, followed by its text in the other
+ * language, for a change made to that text only (which would otherwise show the same text before and after).
  */
-function conditionText(c: Condition, lang: Lang, both = false): string {
+function bilingualText(c: Readonly<Record<Lang, string>>, lang: Lang, both = false): string {
   return both ? `${quoted(c[lang])} / ${quoted(c[OTHER[lang]])}` : quoted(c[lang]);
 }
 
 function conditionsText(cs: readonly Condition[], lang: Lang, both = false): string {
-  return cs.map((c) => conditionText(c, lang, both)).join(', ');
+  return cs.map((c) => bilingualText(c, lang, both)).join(', ');
 }
 
 function accessText(list: readonly AccessSummary[], lang: Lang, both = false): string {
@@ -94,7 +94,7 @@ function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: strin
       // A note changed in the other language only reads the same in this one: both languages then show.
       const removed = new Set(c.removed.map((n) => `${tag(n)} ${n[lang]}`));
       const both = c.added.some((n) => removed.has(`${tag(n)} ${n[lang]}`));
-      const note = (n: Note): string => `${tag(n)} ${both ? `${quoted(n[lang])} / ${quoted(n[OTHER[lang]])}` : quoted(n[lang])}`;
+      const note = (n: Note): string => `${tag(n)} ${bilingualText(n, lang, both)}`;
       return {
         mark: '~',
         text: `${entry} ${c.id}${t.colon}${t.notes}${c.added.map((n) => ` +${note(n)}`).join('')}${c.removed.map((n) => ` -${note(n)}`).join('')}`,
@@ -116,7 +116,7 @@ function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: strin
       // A condition changed in the other language only reads the same in this one: both languages then show.
       const removed = new Set(c.removed.map((x) => x[lang]));
       const both = c.added.some((x) => removed.has(x[lang]));
-      const list = [...c.added.map((x) => `+${conditionText(x, lang, both)}`), ...c.removed.map((x) => `-${conditionText(x, lang, both)}`)];
+      const list = [...c.added.map((x) => `+${bilingualText(x, lang, both)}`), ...c.removed.map((x) => `-${bilingualText(x, lang, both)}`)];
       return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}${t.colon}${t.conditions(list.join(' '))}` };
     }
   }

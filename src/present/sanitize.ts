@@ -12,9 +12,14 @@ const UNSAFE = new RegExp(`[${C0}${DEL_AND_C1}${INVISIBLE_CLASS}\\p{Cs}]`, 'gu')
 // the indentation's own line break.
 const UNSAFE_IN_JSON = new RegExp(`[${DEL_AND_C1}${INVISIBLE_CLASS}]`, 'gu');
 
+/** A character written as visible `\u{..}` text (its code point in hexadecimal). */
+export function visibleCodePoint(ch: string): string {
+  return `\\u{${ch.codePointAt(0)!.toString(16)}}`;
+}
+
 /** Makes catalogue or user text safe to print on a terminal: control characters, escape sequences and invisible characters become visible `\u{..}` text. */
 export function sanitizeText(text: string): string {
-  return text.replace(UNSAFE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+  return text.replace(UNSAFE, visibleCodePoint);
 }
 
 /** Sanitises each line of a text of several lines: the line breaks are the caller's own, everything inside a line is neutralised. */
