@@ -10,6 +10,8 @@ export interface PageLine {
   readonly line: number;
   /** A list item. */
   readonly item: boolean;
+  /** The line holds text the page hides by styling (`display:none`, `visibility:hidden`, inline or by a rule of its own `<style>`): a browser does not show it, so it is reported ("hidden on the page") and never written. Always false in a text copy. */
+  readonly hidden: boolean;
 }
 
 /** The page a person saved, read into lines: its text as copied from a browser, or the HTML file a browser saves. */
@@ -25,6 +27,8 @@ export interface ListedItem {
   readonly text: string;
   readonly line: number;
   readonly tier: Tier;
+  /** The item holds text hidden by styling (see PageLine.hidden). */
+  readonly hidden: boolean;
 }
 
 /** A "Qui a accès ...?" heading with the items listed under it. */
@@ -69,7 +73,7 @@ function readTextLines(text: string): PageLine[] {
       if (line === '') return;
       const item = ITEM_MARK.test(line);
       const body = item ? line.replace(ITEM_MARK, '') : line;
-      if (body !== '') out.push({ text: body, line: i + 1, item });
+      if (body !== '') out.push({ text: body, line: i + 1, item, hidden: false });
     });
   return out;
 }
@@ -188,7 +192,7 @@ function readHtmlLines(text: string): PageLine[] {
 
   const flush = (): void => {
     const line = clean(buffer);
-    if (line !== '') out.push({ text: line, line: lineOf(bufferStart), item: bufferItem });
+    if (line !== '') out.push({ text: line, line: lineOf(bufferStart), item: bufferItem, hidden: false });
     buffer = '';
     bufferStart = -1;
   };
@@ -296,7 +300,7 @@ export function readPageLists(page: SourcePage): PageLists {
     } else if (current !== null && !line.item && key.startsWith(REQUEST)) {
       tier = 'request';
     } else if (current !== null && line.item) {
-      current.items.push({ text: line.text, line: line.line, tier });
+      current.items.push({ text: line.text, line: line.line, tier, hidden: line.hidden });
     } else {
       current = null;
     }

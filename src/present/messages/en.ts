@@ -100,6 +100,7 @@ export const en: Messages = {
     expand: 'also list the clienteles that inherit a grant from a parent clientele',
     write:
       'apply the grant differences (a grant added or removed, a tier, a condition) to the catalogue file, in place and atomically, and record the date and checksum of the page checked; never invents an entry: for a new service or clientele, print a stub to fill in',
+    force: 'with --write: write even a reading of the page that looks broken (a list read empty, more than a quarter of the grants removed at once)',
     check: 'write nothing; print a unified diff and exit 1 when a file is not in canonical form',
     shell: 'the shell asking',
     format: (def, aliases) => `output format (default: ${def}${aliases.map(([a, f]) => `; ${a} means ${f}`).join('')})`,
@@ -469,6 +470,14 @@ export const en: Messages = {
     leftOver: (n) => `${count('en', n, 'difference is', 'differences are')} left to settle by hand`,
     translate: (service, clientele) =>
       `${service} / ${clientele}: the condition exists in French only; its English text (en) is the French one for now: translate it`,
+    emptyLists: (file, n, first) =>
+      `${file} left untouched: the page reads as broken, ${count('en', n, '"Qui a accès" list reads', '"Qui a accès" lists read')} empty (first: "${first}"); check the page, or write anyway with --force`,
+    tooManyRemovals: (file, removed, grants) =>
+      `${file} left untouched: the page reads as broken, it would remove ${removed} of the catalogue's ${grants} grants at once (more than a quarter); check the page, or write anyway with --force`,
+    editInvalid: (file, codes) => `${file} left untouched: the page's changes would make it an invalid catalogue (${codes}); settle them by hand`,
+    badEpoch: (value) => `SOURCE_DATE_EPOCH=${value} is not a day the catalogue can record: give whole seconds since 1970, up to the end of the year 9999`,
+    installedCatalog: (file) =>
+      `${file} is the catalogue of the installed package: an upgrade would undo any change; name the catalogue to write with --catalog FILE (or RAMQ_ACCESS_CATALOG), such as the catalog.yaml of a clone`,
   },
   questions: {
     unknown: {

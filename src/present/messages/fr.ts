@@ -126,6 +126,7 @@ export const fr: Messages = {
     expand: 'ajoute les clientèles qui héritent d’un accès d’une clientèle parente',
     write:
       'applique au fichier du catalogue les différences d’accès (ajout ou retrait d’un accès, niveau, condition), sur place et de façon atomique, et y note la date et l’empreinte de la page vérifiée ; n’invente aucune entrée : pour un service ou une clientèle nouveaux, affiche un gabarit à remplir',
+    force: 'avec --write : écrit même une lecture de la page qui semble fautive (une liste lue vide, plus du quart des accès retirés d’un coup)',
     check: 'n’écrit rien ; affiche un diff unifié et sort avec le code 1 si un fichier n’est pas sous forme canonique',
     shell: 'le shell qui demande',
     format: (def, aliases) => `format de sortie (par défaut : ${def}${aliases.map(([a, f]) => ` ; ${a} veut dire ${f}`).join('')})`,
@@ -498,6 +499,15 @@ export const fr: Messages = {
     leftOver: (n) => `${count('fr', n, 'différence reste', 'différences restent')} à régler à la main`,
     translate: (service, clientele) =>
       `${service} / ${clientele} : la condition n’existe qu’en français ; son texte anglais (en) est pour l’instant le français : traduisez-le`,
+    emptyLists: (file, n, first) =>
+      `${file} laissé tel quel : la page semble mal lue, ${count('fr', n, 'liste « Qui a accès » est vide', 'listes « Qui a accès » sont vides')} (la première : « ${first} ») ; vérifiez la page, ou écrivez quand même avec --force`,
+    tooManyRemovals: (file, removed, grants) =>
+      `${file} laissé tel quel : la page semble mal lue, elle retirerait d’un coup ${removed} des ${grants} accès du catalogue (plus du quart) ; vérifiez la page, ou écrivez quand même avec --force`,
+    editInvalid: (file, codes) => `${file} laissé tel quel : les changements de la page en feraient un catalogue non valide (${codes}) ; réglez-les à la main`,
+    badEpoch: (value) =>
+      `SOURCE_DATE_EPOCH=${value} n’est pas un jour que le catalogue peut noter : donnez un nombre entier de secondes depuis 1970, jusqu’à la fin de l’an 9999`,
+    installedCatalog: (file) =>
+      `${file} est le catalogue du paquet installé : une mise à jour annulerait tout changement ; nommez le catalogue à écrire avec --catalog FICHIER (ou RAMQ_ACCESS_CATALOG), comme le catalog.yaml d’un clone`,
   },
   questions: {
     unknown: {

@@ -68,6 +68,7 @@ export interface Messages {
     readonly expand: string;
     readonly check: string;
     readonly write: string;
+    readonly force: string;
     readonly shell: string;
     readonly format: (defaultFormat: string, aliases: readonly (readonly [string, string])[]) => string;
     readonly json: string;
@@ -298,6 +299,14 @@ export interface CheckSourceMessages {
   readonly untouched: (file: string) => string;
   readonly leftOver: (n: number) => string;
   readonly translate: (service: string, clientele: string) => string;
+  /** --write refuses a reading of the page that looks broken (see the README's refusal rule). */
+  readonly emptyLists: (file: string, n: number, first: string) => string;
+  readonly tooManyRemovals: (file: string, removed: number, grants: number) => string;
+  /** The edited catalogue would not be valid (a condition the page states holds characters or a length the schema refuses). */
+  readonly editInvalid: (file: string, codes: string) => string;
+  readonly badEpoch: (value: string) => string;
+  /** Writing the catalogue of an installed package, which an upgrade would undo. */
+  readonly installedCatalog: (file: string) => string;
 }
 
 /** The fixed words of tables and pages. */
