@@ -703,7 +703,7 @@ describe('reading a saved page', () => {
     expect(readSourcePage('Qui a accès <b>x</b>').form).toBe('text');
   });
 
-  test('HTML: entities, &nbsp;, <br>, nested inline tags; scripts, styles, navigation, footer and hidden text left out', () => {
+  test('HTML: entities, &nbsp;, <br>, nested inline tags; scripts, styles, navigation, footer and hidden text left out; aria-hidden text read', () => {
     const html = [
       '<html><head><title>T</title><style>li { color: red }</style></head><body>',
       '<nav><ul><li>Accueil</li></ul></nav>',
@@ -713,7 +713,8 @@ describe('reading a saved page', () => {
       '  <li',
       '    class="x">L&rsquo;un &amp; l&#39;autre<li>Sans fin de balise',
       '</ul>',
-      '<script>document.write("<li>no</li>")</script><template><li>no</li></template><p hidden>no</p><span aria-hidden="true">no</span>',
+      '<script>document.write("<li>no</li>")</script><template><li>no</li></template><p hidden>no</p>',
+      '<p><span aria-hidden="true">Vu</span></p>',
       '<footer><ul><li>Pied</li></ul></footer>',
       '</body></html>',
     ].join('\n');
@@ -722,6 +723,8 @@ describe('reading a saved page', () => {
       '5:- Personnel des établissements du réseau de la santé',
       "6:- L’un & l'autre",
       '7:- Sans fin de balise',
+      // aria-hidden hides from a screen reader, not from the eye: a browser shows it
+      '10:Vu',
     ]);
   });
 
@@ -747,9 +750,9 @@ describe('reading a saved page', () => {
         heading: 'Qui a accès au SAHI?',
         line: 1,
         items: [
-          { text: 'Un', line: 2, tier: 'unspecified' },
-          { text: 'Deux', line: 4, tier: 'creation' },
-          { text: 'Trois', line: 6, tier: 'request' },
+          { text: 'Un', line: 2, tier: 'unspecified', hidden: false },
+          { text: 'Deux', line: 4, tier: 'creation', hidden: false },
+          { text: 'Trois', line: 6, tier: 'request', hidden: false },
         ],
       },
     ]);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build step: bundles the CLI into one file (dist/cli/ramq-access.js), which
 // bin/ramq-access loads; one file to read and compile starts faster than a
-// hundred modules. YAML, ajv, jsdiff, htmlparser2 and unhomoglyph's confusables table stay external: only
+// hundred modules. YAML, ajv, jsdiff, parse5, css-select and unhomoglyph's confusables table stay external: only
 // validation, fmt, diff and check-source load them, on demand.
 'use strict';
 const path = require('node:path');
@@ -95,7 +95,7 @@ esbuild
     minify: !process.env.NO_MINIFY, // NO_MINIFY=1 npm run build: a readable bundle, for profiling
     keepNames: true,
     legalComments: 'none',
-    external: ['yaml', 'ajv', 'diff', 'htmlparser2', 'unhomoglyph'],
+    external: ['yaml', 'ajv', 'diff', 'parse5', 'css-select', 'unhomoglyph'],
     logLevel: 'warning',
     plugins: [lazyBuiltins(['child_process', 'node:child_process']), reuseEmojiRegex(), fastStringWidth()],
   })

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import type { HtmlLine } from './read-html';
+import { clean } from './page-text';
 import type { Tier } from './model';
 import { normalizeName } from './normalize-name';
 
@@ -38,14 +39,6 @@ export interface AccessList {
   readonly items: readonly ListedItem[];
 }
 
-// Characters a copy or a page may hold that are not text: soft hyphen, zero-width space and joiners, byte-order mark.
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-
-/** A line's text as the check compares it: invisible characters dropped, every run of spaces (non-breaking ones too) one space. */
-function clean(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
-}
-
 /** Whether text is an HTML document rather than a text copy: a copy never starts with a tag. */
 export function looksLikeHtml(text: string): boolean {
   return /^\s*<[!?a-zA-Z]/.test(text.replace(/^\ufeff/, ''));
@@ -54,11 +47,20 @@ export function looksLikeHtml(text: string): boolean {
 /** Reads a saved page, telling a text copy from an HTML file by its content. */
 export function readSourcePage(text: string): SourcePage {
   const html = looksLikeHtml(text);
-  const lines = html ? readHtmlLines(text) : readTextLines(text);
-  const digest = createHash('sha256')
-    .update(lines.map((l) => (l.item ? `- ${l.text}` : l.text)).join('\n'), 'utf8')
-    .digest('hex');
+  const read = html ? readHtml(text) : readTextLines(text).map((l) => ({ ...l, visible: l.text }));
+  // What the page says: the text a browser shows, line by line (text hidden by styling is no part of it).
+  const said = read.filter((l) => l.visible !== '').map((l) => (l.item ? `- ${l.visible}` : l.visible));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const digest = createHash('sha256').update(said.join('\n'), 'utf8').digest('hex');
+  const lines = read.map(({ text: t, line, item, hidden }) => ({ text: t, line, item, hidden }));
   return { form: html ? 'html' : 'text', lines, sha256: digest };
+}
+
+function readHtml(text: string): readonly HtmlLine[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readHtmlLines } = require('./read-html') as typeof import('./read-html');
+  return readHtmlLines(text.replace(/^\ufeff/, ''));
 }
 
 const ITEM_MARK = /^[-•]\s+/;
@@ -75,173 +77,6 @@ function readTextLines(text: string): PageLine[] {
       const body = item ? line.replace(ITEM_MARK, '') : line;
       if (body !== '') out.push({ text: body, line: i + 1, item, hidden: false });
     });
-  return out;
-}
-
-// Elements whose content is no part of the page's text: code, styling, metadata, and the site's chrome around the page.
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'head',
-  'title',
-  'nav',
-  'footer',
-  'aside',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'select',
-  'textarea',
-  'button',
-  'dialog',
-]);
-const SKIPPED_ROLES = new Set(['navigation', 'contentinfo', 'search', 'complementary']);
-// Text a screen reader hears but a person does not see ("ouvre une nouvelle fenêtre").
-const HIDDEN_CLASSES = ['sr-only', 'visually-hidden', 'visuallyhidden', 'element-invisible', 'screen-reader-text'];
-// Elements that start and end a line (a browser lays them out as blocks); everything else is inline text.
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'blockquote',
-  'body',
-  'caption',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'menu',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
-
-function skipped(name: string, attributes: Readonly<Record<string, string>>): boolean {
-  if (SKIPPED.has(name)) return true;
-  if ('hidden' in attributes || attributes['aria-hidden'] === 'true') return true;
-  if (SKIPPED_ROLES.has((attributes['role'] ?? '').toLowerCase())) return true;
-  const classes = (attributes['class'] ?? '').toLowerCase().split(/\s+/);
-  return HIDDEN_CLASSES.some((c) => classes.includes(c));
-}
-
-/** The 1-based line of each offset, by binary search over the offsets where lines start. */
-function lineFinder(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
-
-/**
- * Reads an HTML page with htmlparser2 (entities decoded, unclosed tags
- * closed as browsers do) into the lines a browser's copy of it would hold: each
- * heading, paragraph and list item one line, inline tags and `<br>` within it,
- * scripts, styles, navigation, footer and hidden text left out.
- */
-function readHtmlLines(text: string): PageLine[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Parser } = require('htmlparser2') as typeof import('htmlparser2');
-  const lineOf = lineFinder(text);
-  const out: PageLine[] = [];
-  // Open elements: their name, whether they hide their content, and (for a list item) whether it has given its first line yet.
-  const open: { skip: boolean; item: boolean; itemUsed: boolean }[] = [];
-  let skipping = 0;
-  let buffer = '';
-  let bufferStart = -1;
-  // Where the block element that the next line belongs to starts, until that line begins.
-  let blockStart = -1;
-  let bufferItem = false;
-
-  const flush = (): void => {
-    const line = clean(buffer);
-    if (line !== '') out.push({ text: line, line: lineOf(bufferStart), item: bufferItem, hidden: false });
-    buffer = '';
-    bufferStart = -1;
-  };
-
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        const skip = skipping > 0 || skipped(name, attributes);
-        open.push({ skip, item: name === 'li' || attributes['role'] === 'listitem', itemUsed: false });
-        if (skip) {
-          skipping++;
-          return;
-        }
-        if (name === 'br') buffer += ' ';
-        else if (BLOCKS.has(name) || attributes['role'] === 'listitem') {
-          flush();
-          blockStart = parser.startIndex;
-        }
-      },
-      ontext(chunk) {
-        if (skipping > 0) return;
-        if (bufferStart === -1) {
-          if (chunk.trim() === '') return;
-          bufferStart = blockStart !== -1 ? blockStart : parser.startIndex;
-          blockStart = -1;
-          // The first line inside a list item is the item; a second paragraph in it is plain text, as a browser's copy has it.
-          const item = [...open].reverse().find((e) => e.item);
-          bufferItem = item !== undefined && !item.itemUsed;
-          if (item) item.itemUsed = true;
-        }
-        buffer += chunk;
-      },
-      onclosetag(name) {
-        // htmlparser2 closes what the page left open (a <p> before a <ul>, an <li> before the next) as a browser would, so the stack matches.
-        const element = open.pop();
-        if (element?.skip) {
-          skipping--;
-          return;
-        }
-        if (BLOCKS.has(name) || element?.item === true) {
-          flush();
-          blockStart = -1;
-        }
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.end(text.replace(/^\ufeff/, ''));
-  flush();
   return out;
 }
 
@@ -268,9 +103,11 @@ export interface PageLists {
  * it, and the tier each item's sub-heading gives ("Clientèles qui peuvent
  * accéder au service à la création de leur compte": creation; "... demander
  * l'accès": request; a list without one: unspecified). A list ends at the first
- * line that is neither a sub-heading nor an item; items after such a line are
- * stray (a list of a service's applications, or a list under a sub-heading
- * the page renamed).
+ * line that is neither a sub-heading nor an item; items right after such a
+ * line are stray (a list under a sub-heading the page renamed, or a list of a
+ * service's applications), and so are items right after one line that follows
+ * stray items. Other lists (a site's audience list, "Vous êtes : ...") are no
+ * part of any access list and no finding.
  */
 export function readPageLists(page: SourcePage): PageLists {
   const lists: { heading: string; line: number; items: ListedItem[] }[] = [];
@@ -279,19 +116,25 @@ export function readPageLists(page: SourcePage): PageLists {
   let loose: { lead: PageLine | null; items: PageLine[] } | null = null;
   let lead: PageLine | null = null;
   let tier: Tier = 'unspecified';
+  // Lines that are no list item since the last list (or stray run) ended: items right after one such line are stray; later ones are the page's other lists.
+  let sinceList = Number.POSITIVE_INFINITY;
   for (const line of page.lines) {
-    const key = normalizeName(line.text);
     if (line.item && current === null) {
-      if (loose === null) {
+      if (loose === null && sinceList <= 1) {
         loose = { lead, items: [] };
         stray.push(loose);
       }
-      loose.items.push(line);
+      if (loose !== null) {
+        loose.items.push(line);
+        sinceList = 0;
+      }
       continue;
     }
     loose = null;
     if (!line.item) lead = line;
-    if (!line.item && key.startsWith(HEADING)) {
+    // A line hidden by styling is not what the page says: it never starts a list, and it ends one.
+    const key = line.hidden && !line.item ? '' : normalizeName(line.text);
+    if (!line.item && !line.hidden && key.startsWith(HEADING)) {
       current = { heading: line.text, line: line.line, items: [] };
       lists.push(current);
       tier = 'unspecified';
@@ -302,7 +145,9 @@ export function readPageLists(page: SourcePage): PageLists {
     } else if (current !== null && line.item) {
       current.items.push({ text: line.text, line: line.line, tier, hidden: line.hidden });
     } else {
+      if (current !== null) sinceList = 0;
       current = null;
+      sinceList++;
     }
   }
   return { lists, stray };
