@@ -94,10 +94,13 @@ export function readAtMost(read: ChunkReader, limit: number, expected = 0): Uint
 }
 
 /** Reads catalogue text from an input that `read` gives in chunks (standard input); a system error is thrown to the caller. */
-export function readCatalogFrom(read: ChunkReader, file: string, expected = 0): ReadResult {
+export function readCatalogFrom(read: ChunkReader, file: string, expected = 0, decode: ByteDecoder = decodeCatalogBytes): ReadResult {
   const bytes = readAtMost(read, MAX_CATALOG_BYTES, expected);
-  return bytes === null ? tooLarge(file, null) : decodeCatalogBytes(bytes, file);
+  return bytes === null ? tooLarge(file, null) : decode(bytes, file);
 }
+
+/** Turns an input's bytes into its text: a catalogue's strict UTF-8 by default, a page's declared charset for check-source. */
+export type ByteDecoder = (bytes: Uint8Array, file: string) => ReadResult;
 
 /**
  * Reads a catalogue file (or a page: every file a command is given); the only
@@ -105,7 +108,7 @@ export function readCatalogFrom(read: ChunkReader, file: string, expected = 0): 
  * a regular file larger than the limit is refused by its size, unread; any
  * other (a device, a FIFO) is read up to the limit and one byte more.
  */
-export function readCatalogFile(file: string): ReadResult {
+export function readCatalogFile(file: string, decode: ByteDecoder = decodeCatalogBytes): ReadResult {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -118,7 +121,7 @@ export function readCatalogFile(file: string): ReadResult {
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) return unreadable(file, { id: 'isDirectory' }, 'EISDIR');
     if (stat.isFile() && stat.size > MAX_CATALOG_BYTES) return tooLarge(file, stat.size);
-    return readCatalogFrom((into) => fs.readSync(fd, into, 0, into.length, null), file, stat.isFile() ? stat.size : 0);
+    return readCatalogFrom((into) => fs.readSync(fd, into, 0, into.length, null), file, stat.isFile() ? stat.size : 0, decode);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     return unreadable(file, code === 'EISDIR' ? { id: 'isDirectory' } : { id: 'fileUnreadable', errno: code }, code);

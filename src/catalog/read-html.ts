@@ -130,17 +130,19 @@ interface Gathered {
 function boundedAdapter(gathered: Gathered): TreeAdapter<DefaultTreeAdapterMap> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { defaultTreeAdapter } = require('parse5') as typeof import('parse5');
-  const depth = new WeakMap<ParentNode, number>();
+  // Each element's depth, kept on the element itself (a WeakMap of a million entries costs more than the parse).
+  const depthOf = (node: ParentNode): number => (node as { depth?: number }).depth ?? 0;
   const placed = (parent: ParentNode, child: Node): void => {
     if (!('tagName' in child)) return;
-    const d = (depth.get(parent) ?? 0) + 1;
+    const d = depthOf(parent) + 1;
     if (d > MAX_HTML_DEPTH) throw new HtmlRefusedError({ id: 'tooDeep', limit: MAX_HTML_DEPTH });
-    depth.set(child, d);
+    (child as { depth?: number }).depth = d;
   };
   return {
     ...defaultTreeAdapter,
     createElement(tagName, namespaceURI, attrs) {
       const element = defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
+      (element as { depth?: number }).depth = 0;
       gathered.elements++;
       for (const a of attrs) {
         if (a.name === 'aria-controls') for (const id of a.value.split(/\s+/)) if (id !== '') gathered.controlled.add(id);
@@ -158,6 +160,8 @@ function boundedAdapter(gathered: Gathered): TreeAdapter<DefaultTreeAdapterMap> 
       placed(parent, child);
       defaultTreeAdapter.insertBefore(parent, child, reference);
     },
+    // Only where a node starts is read: the copy parse5 makes of a location at each end tag is a third of its cost.
+    updateNodeSourceCodeLocation() {},
   };
 }
 
@@ -259,15 +263,27 @@ class LineReader {
     }
     const e = node;
     const name = e.tagName;
-    if (NEVER_RENDERED.has(name) || isClosed(e, this.controlled)) return;
-    const role = (attribute(e, 'role') ?? '').trim().toLowerCase();
-    if (CHROME.has(name) || CHROME_ROLES.has(role) || (name === 'header' && !sectioned)) return;
-    const classes = (attribute(e, 'class') ?? '').toLowerCase().split(/\s+/);
-    if (SCREEN_READER_CLASSES.some((c) => classes.includes(c))) return;
-    // A panel a button opens is content even while its styling keeps it collapsed.
-    const id = attribute(e, 'id');
+    if (NEVER_RENDERED.has(name)) return;
+    // One pass over the attributes (most elements have none).
+    let role = '';
+    let id: string | undefined;
+    let style = '';
+    let classes = '';
+    let closed = name === 'dialog';
+    for (const a of e.attrs) {
+      if (a.name === 'role') role = a.value.trim().toLowerCase();
+      else if (a.name === 'id') id = a.value;
+      else if (a.name === 'style') style = a.value;
+      else if (a.name === 'class') classes = a.value;
+      else if (a.name === 'open' && name === 'dialog') closed = false;
+      else if (a.name === 'hidden' && a.value.trim().toLowerCase() !== 'until-found') closed = true;
+    }
+    // A panel a button opens is content, even while `hidden` or its styling keeps it collapsed.
     const panel = id !== undefined && this.controlled.has(id);
-    const hiddenHere = styleHidden || (!panel && (styleHides(attribute(e, 'style') ?? '') || this.hides(e)));
+    if (closed && !(panel && name !== 'dialog')) return;
+    if (CHROME.has(name) || CHROME_ROLES.has(role) || (name === 'header' && !sectioned)) return;
+    if (classes !== '' && SCREEN_READER_CLASSES.some((c) => classes.toLowerCase().split(/\s+/).includes(c))) return;
+    const hiddenHere = styleHidden || (!panel && ((style !== '' && styleHides(style)) || this.hides(e)));
     if (name === 'br') {
       this.addText(' ', e.sourceCodeLocation?.startLine ?? 1, hiddenHere);
       return;

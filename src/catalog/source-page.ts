@@ -53,8 +53,8 @@ export function readSourcePage(text: string): SourcePage {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const digest = createHash('sha256').update(said.join('\n'), 'utf8').digest('hex');
-  const lines = read.map(({ text: t, line, item, hidden }) => ({ text: t, line, item, hidden }));
-  return { form: html ? 'html' : 'text', lines, sha256: digest };
+  // (each line also carries its visible text; a PageLine's fields are the ones above)
+  return { form: html ? 'html' : 'text', lines: read, sha256: digest };
 }
 
 function readHtml(text: string): readonly HtmlLine[] {

@@ -1,4 +1,4 @@
-import { catalogFromText, EMBEDDED_CATALOG_PATH, readCatalogFile, readCatalogFrom, type ReadResult } from '../catalog/load-catalog';
+import { catalogFromText, EMBEDDED_CATALOG_PATH, readCatalogFile, readCatalogFrom, type ByteDecoder, type ReadResult } from '../catalog/load-catalog';
 import type { Catalog } from '../catalog/model';
 import { FORMAT_TRAITS, type Format } from '../present/formats';
 import { NOTE_KIND_LABELS } from '../present/labels';
@@ -76,11 +76,11 @@ export class Context {
    * reads it: past the size limit it stops and refuses, so a device, a FIFO or
    * a pipe that never ends costs no more than a file one byte too large.
    */
-  readInput(file: string, purpose: string): ReadResult {
-    if (file !== '-') return readCatalogFile(file);
+  readInput(file: string, purpose: string, decode?: ByteDecoder): ReadResult {
+    if (file !== '-') return readCatalogFile(file, decode);
     this.takeStdin(purpose);
     try {
-      return readCatalogFrom((into) => this.io.readStdin(into), STDIN_NAME);
+      return readCatalogFrom((into) => this.io.readStdin(into), STDIN_NAME, 0, decode);
     } catch (error) {
       const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
       return {

@@ -1,5 +1,8 @@
 import type { CatalogEdit } from '../../catalog/edit-catalog';
 import type { ProblemDetail } from '../../catalog/problem';
+import { decodePageBytes } from '../../catalog/decode-page';
+import { MAX_HIDING_SELECTORS } from '../../catalog/page-styles';
+import { HtmlRefusedError } from '../../catalog/read-html';
 import { readAccessLists, readSourcePage, type SourcePage } from '../../catalog/source-page';
 import { presentCheckSource, type CheckSourceFormat, type SourceReport, type WriteSummary } from '../../present/present-check-source';
 import { problemMessage } from '../../present/problem-message';
@@ -45,16 +48,29 @@ function pageReason(detail: ProblemDetail, ctx: Context): string {
 /** Reads the page: a wrong name is a usage error, a refused read an I/O error, bytes that are not text or a page without lists exit 3. */
 function readPage(ctx: Context, file: string): SourcePage {
   const shown = ctx.shownPath(file);
-  const read = ctx.readInput(file, ctx.m.stdinPurposes.page);
+  const read = ctx.readInput(file, ctx.m.stdinPurposes.page, decodePageBytes);
   if (!read.ok) {
     const errno = read.errno;
     const kind = errno === undefined ? 'page-error' : isNotFound(errno) ? 'usage-error' : 'io-error';
     throw new UserError(ctx.m.checkSource.cannotReadPage(shown, pageReason(read.problem.detail, ctx)), { kind });
   }
-  const page = readSourcePage(read.text);
+  const page = readPageText(ctx, read.text, shown);
   // A login page or an error page saved by mistake must not pass for a page that lists no access.
   if (readAccessLists(page).length === 0) throw new UserError(ctx.m.checkSource.noLists(shown), { kind: 'page-error' });
   return page;
+}
+
+/** The page's lines; an HTML page the reader refuses (nested past a browser's limit, style rules past what it applies) exits 3. */
+function readPageText(ctx: Context, text: string, shown: string): SourcePage {
+  try {
+    return readSourcePage(text);
+  } catch (error) {
+    if (!(error instanceof HtmlRefusedError)) throw error;
+    const p = ctx.m.checkSource.pageProblems;
+    const r = error.refusal;
+    const reason = r.id === 'tooDeep' ? p.tooDeep(r.limit) : r.id === 'tooManyHidingRules' ? p.tooManyHidingRules(r.count, MAX_HIDING_SELECTORS) : p.tooManyStyleTests;
+    throw new UserError(ctx.m.checkSource.cannotReadPage(shown, reason), { kind: 'page-error' });
+  }
 }
 
 /** Today as YYYY-MM-DD: the local date, or SOURCE_DATE_EPOCH's (UTC) when it is set, for reproducible runs. */

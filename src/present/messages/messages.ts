@@ -292,6 +292,12 @@ export interface CheckSourceMessages {
     readonly tooLarge: (size: number | null, limit: number) => string;
     readonly binary: string;
     readonly notUtf8: string;
+    /** Elements nested deeper than `limit` (a browser flattens them; no real page nests so deep). */
+    readonly tooDeep: (limit: number) => string;
+    /** More rules that hide content in the page's own `<style>` than the check applies. */
+    readonly tooManyHidingRules: (count: number, limit: number) => string;
+    /** The page's hiding rules times its elements is past what the check applies in bounded time. */
+    readonly tooManyStyleTests: string;
   };
   readonly cannotWriteStdin: string;
   readonly written: (file: string, applied: number, recorded: boolean) => string;
