@@ -275,6 +275,17 @@ describe('pages no browser builds are refused (exit 3), in bounded time', () => 
     expect(readSourcePage(`${'<div>'.repeat(500)}<p>Un</p>`).lines.map((l) => l.text)).toEqual(['Un']);
   });
 
+  test('more elements than any saved page has', () => {
+    const r = runCli([
+      'check-source',
+      temp('elements.html', `<!DOCTYPE html><h3>Qui a accès à X?</h3><ul>${'<li>Podiatre'.repeat(100_001)}</ul>`),
+      '--lang',
+      'en',
+    ]);
+    expect([r.code, r.stdout]).toEqual([3, '']);
+    expect(r.stderr).toMatch(/more than 100000 elements/);
+  });
+
   test('more hiding rules than the check applies', () => {
     const rules = Array.from({ length: 300 }, (_, i) => `.c${i}{display:none}`).join('');
     const r = runCli(['check-source', temp('regles.html', `<!DOCTYPE html><style>${rules}</style><h3>Qui a accès à X?</h3><ul><li>Un</li></ul>`)]);

@@ -7,7 +7,8 @@
  *     node scripts/make-hostile-html.js DIR
  *     for f in DIR/*.html; do /usr/bin/time -f "%e s %M KB  $f" node bin/ramq-access check-source "$f" > /dev/null; done
  *
- * Each is refused (exit 3) or read, never slower than a few seconds.
+ * Each is refused (exit 3: past 512 levels or 100,000 elements) or read and
+ * checked, never slower than a few seconds.
  */
 const { Buffer } = require('node:buffer');
 const fs = require('node:fs');
@@ -38,6 +39,12 @@ const pages = {
   'unknown-headings.html': fill(head, '<h3>Qui a accès au service Inconnu?</h3><ul><li>Inconnu</li></ul>'),
   'style-rules.html': fill(head.replace('</head>', `<style>${rules}</style></head>`), '<ul class="c1"><li>x</li></ul>'),
   'real-page-repeated.html': fill('', copy),
+  // Under the 100,000-element limit, so that the check itself runs: a list of 99,000 items, 30,000 unknown headings, one item of 400,000 words.
+  'items-under-limit.html': head + '<ul>' + '<li>Podiatre'.repeat(99000) + '</ul>',
+  'unknown-items-under-limit.html': head + '<ul>' + Array.from({ length: 99000 }, (_, i) => `<li>Inconnu ${i}`).join('') + '</ul>',
+  'unknown-headings-under-limit.html':
+    head + Array.from({ length: 30000 }, (_, i) => `<h3>Qui a accès au service Inconnu ${i}?</h3><ul><li>Inconnu</li></ul>`).join(''),
+  'long-item.html': head + '<ul><li>' + 'Podiatre '.repeat(400000) + '</ul>',
 };
 for (const [name, text] of Object.entries(pages)) fs.writeFileSync(path.join(dir, name), text);
 process.stdout.write(`${Object.keys(pages).length} pages in ${dir}\n`);

@@ -21,8 +21,15 @@ export interface HtmlLine {
 /** Deepest nesting of elements a page may have: a browser's own limit (Chromium flattens past 512); parse5's cost grows with the square of it. */
 export const MAX_HTML_DEPTH = 512;
 
-/** Why an HTML page was not read: nested past the limit, or style rules past what the check can apply. */
-export type HtmlRefusal = { readonly id: 'tooDeep'; readonly limit: number } | StyleRefusal;
+/**
+ * Most elements a page may have: the real page has about 500 (a browser's save
+ * with menus and icons a few thousand); past this a page is no saved page, and
+ * refusing it keeps any 4 MiB input within a second or so.
+ */
+export const MAX_HTML_ELEMENTS = 100_000;
+
+/** Why an HTML page was not read: nested past the limit, too many elements, or style rules past what the check can apply. */
+export type HtmlRefusal = { readonly id: 'tooDeep'; readonly limit: number } | { readonly id: 'tooManyElements'; readonly limit: number } | StyleRefusal;
 
 /** An HTML page refused by the reader (see HtmlRefusal). */
 export class HtmlRefusedError extends Error {
@@ -143,7 +150,7 @@ function boundedAdapter(gathered: Gathered): TreeAdapter<DefaultTreeAdapterMap> 
     createElement(tagName, namespaceURI, attrs) {
       const element = defaultTreeAdapter.createElement(tagName, namespaceURI, attrs);
       (element as { depth?: number }).depth = 0;
-      gathered.elements++;
+      if (++gathered.elements > MAX_HTML_ELEMENTS) throw new HtmlRefusedError({ id: 'tooManyElements', limit: MAX_HTML_ELEMENTS });
       for (const a of attrs) {
         if (a.name === 'aria-controls') for (const id of a.value.split(/\s+/)) if (id !== '') gathered.controlled.add(id);
         if (a.name === 'role' && a.value.trim().toLowerCase() === 'main') gathered.mains.push(element);

@@ -68,7 +68,14 @@ function readPageText(ctx: Context, text: string, shown: string): SourcePage {
     if (!(error instanceof HtmlRefusedError)) throw error;
     const p = ctx.m.checkSource.pageProblems;
     const r = error.refusal;
-    const reason = r.id === 'tooDeep' ? p.tooDeep(r.limit) : r.id === 'tooManyHidingRules' ? p.tooManyHidingRules(r.count, MAX_HIDING_SELECTORS) : p.tooManyStyleTests;
+    const reason =
+      r.id === 'tooDeep'
+        ? p.tooDeep(r.limit)
+        : r.id === 'tooManyElements'
+          ? p.tooManyElements(r.limit)
+          : r.id === 'tooManyHidingRules'
+            ? p.tooManyHidingRules(r.count, MAX_HIDING_SELECTORS)
+            : p.tooManyStyleTests;
     throw new UserError(ctx.m.checkSource.cannotReadPage(shown, reason), { kind: 'page-error' });
   }
 }

@@ -460,6 +460,7 @@ export const en: Messages = {
           : `the file is ${size} bytes; a page may not exceed ${limit} bytes`,
       binary: 'the file holds a NUL byte: it is not text',
       notUtf8: 'the file is not valid UTF-8 text, and declares no other charset',
+      tooManyElements: (limit) => `it has more than ${limit} elements, which no saved page has; it is not the page`,
       tooDeep: (limit) => `its elements are nested more than ${limit} deep, which no browser builds; it is not the page`,
       tooManyHidingRules: (count, limit) => `its own styles have ${count} rules that hide content, more than the ${limit} the check applies`,
       tooManyStyleTests: 'its own styles have too many rules that hide content for a page of this size; the check cannot tell what a browser shows',

@@ -489,9 +489,12 @@ export const fr: Messages = {
           : `le fichier fait ${size} octets ; une page ne peut dépasser ${limit} octets`,
       binary: 'le fichier contient un octet NUL : ce n’est pas du texte',
       notUtf8: 'le fichier n’est pas du texte UTF-8 valide et ne déclare aucun autre jeu de caractères',
+      tooManyElements: (limit) => `elle a plus de ${limit} éléments, ce qu’aucune page enregistrée n’a ; ce n’est pas la page`,
       tooDeep: (limit) => `ses éléments sont imbriqués sur plus de ${limit} niveaux, ce qu’aucun navigateur ne construit ; ce n’est pas la page`,
-      tooManyHidingRules: (count, limit) => `ses propres styles ont ${count} règles qui masquent du contenu, plus que les ${limit} que la vérification applique`,
-      tooManyStyleTests: 'ses propres styles ont trop de règles qui masquent du contenu pour une page de cette taille ; la vérification ne peut pas dire ce qu’affiche un navigateur',
+      tooManyHidingRules: (count, limit) =>
+        `ses propres styles ont ${count} règles qui masquent du contenu, plus que les ${limit} que la vérification applique`,
+      tooManyStyleTests:
+        'ses propres styles ont trop de règles qui masquent du contenu pour une page de cette taille ; la vérification ne peut pas dire ce qu’affiche un navigateur',
     },
     cannotWriteStdin: '--write écrit dans le fichier du catalogue : il ne peut pas écrire un catalogue lu sur l’entrée standard (--catalog -)',
     written: (file, applied, recorded) =>

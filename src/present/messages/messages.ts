@@ -294,6 +294,8 @@ export interface CheckSourceMessages {
     readonly notUtf8: string;
     /** Elements nested deeper than `limit` (a browser flattens them; no real page nests so deep). */
     readonly tooDeep: (limit: number) => string;
+    /** More elements than `limit`: no saved page has so many. */
+    readonly tooManyElements: (limit: number) => string;
     /** More rules that hide content in the page's own `<style>` than the check applies. */
     readonly tooManyHidingRules: (count: number, limit: number) => string;
     /** The page's hiding rules times its elements is past what the check applies in bounded time. */
