@@ -32,8 +32,10 @@ function parseContentType(value: string | null): { type: string | null; charset:
 /** A failure of fetch itself (no HTTP answer), as data: the system's error code is on the error's cause. */
 function networkFailure(error: unknown, url: URL, signal: AbortSignal, seconds: number): Answer {
   if (signal.aborted) return failed(url, { id: 'timeout', seconds });
-  const cause = (error as { cause?: { code?: unknown } }).cause;
-  const code = typeof cause?.code === 'string' ? cause.code : error instanceof Error ? error.name : 'ERROR';
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  // The system's code (ECONNRESET, CERT_HAS_EXPIRED...) when there is one, else fetch's own reason ("bad port").
+  const code =
+    typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : 'ERROR';
   if (code === 'ECONNREFUSED') return failed(url, { id: 'refused' });
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return failed(url, { id: 'dns', host: url.hostname });
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
