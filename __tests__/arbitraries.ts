@@ -47,7 +47,7 @@ export const catalogArb: fc.Arbitrary<Catalog> = fc
     const cid = (i: number) => `c${ids[i % ids.length]}`;
     const catalog: Catalog = {
       version: 1,
-      source: { title: 'Page', publisher: 'Éditeur', url: null, checked: null, sha256: null },
+      source: { title: 'Page', publisher: 'Éditeur', url: null, checked: null, sha256: null, etag: null, last_modified: null },
       categories: Array.from({ length: categories }, (_, i) => ({ id: `cat-${i}`, name: `Catégorie ${i}`, name_en: `Category ${i}` })),
       clienteles: clienteles.map((c, i) => ({
         id: cid(i),

@@ -9,7 +9,9 @@ import { COMMANDS } from '../src/cli/commands';
 import { run } from '../src/cli/main';
 import { BIN, CATALOG, hasAnsi, runBin, runCli } from './helpers';
 
-const DOCUMENTED_EXIT_CODES = [0, 1, 2, 3, 70, 74];
+const DOCUMENTED_EXIT_CODES = [0, 1, 2, 3, 69, 70, 74];
+// check-source with no page fetches the catalogue's source.url: its fetch worker gets a fetch that fails as offline.
+const OFFLINE = { NODE_OPTIONS: `--require ${path.join(__dirname, 'fixtures', 'offline-fetch.js')}` };
 
 describe('random argument vectors (property test, in-process)', () => {
   // Commands, flags and their choices come from the registry, so that a new command or option is fuzzed too.
@@ -58,7 +60,7 @@ describe('random argument vectors (property test, in-process)', () => {
         const code = run(args, {
           stdout: () => undefined,
           stderr: (s) => (stderr += s),
-          env: { LANG: 'fr_CA.UTF-8' },
+          env: { LANG: 'fr_CA.UTF-8', ...OFFLINE },
           isTTY: false,
           columns: 80,
           cwd: process.cwd(),

@@ -26,7 +26,7 @@ function service(id: string, fields: { name?: string; description?: string; note
 function catalogOf(services: readonly Service[]): Catalog {
   return {
     version: 1,
-    source: { title: 'Test', publisher: 'Test', url: null, checked: null, sha256: null },
+    source: { title: 'Test', publisher: 'Test', url: null, checked: null, sha256: null, etag: null, last_modified: null },
     categories: [{ id: 'admin', name: 'Administration', name_en: 'Administration' }],
     clienteles: [
       {

@@ -12,13 +12,26 @@ echo "packed $tarball ($(du -k "$work/$tarball" | cut -f1) KB)"
 # Only what the package needs: built code, the catalogue, the schemas, README, LICENSE.
 unexpected=$(tar -tzf "$work/$tarball" | grep -vE '^package/(package\.json|README\.md|LICENSE|catalog\.yaml|bin/ramq-access|schema/[a-z.-]+\.json|dist/.+)$' || true)
 if [ -n "$unexpected" ]; then echo "unexpected files in the package:"; echo "$unexpected"; exit 1; fi
-if tar -tzf "$work/$tarball" | grep -qE '^package/(src|__tests__|scripts)/'; then echo "sources or tests in the package"; exit 1; fi
+if tar -tzf "$work/$tarball" | grep -E '^package/(src|__tests__|scripts)/' > /dev/null; then echo "sources or tests in the package"; exit 1; fi
+# check-source URL fetches in a child process running a script of its own, outside the bundle.
+if ! tar -tzf "$work/$tarball" | grep -x 'package/dist/cli/fetch-worker.js' > /dev/null; then echo "dist/cli/fetch-worker.js (check-source's fetch worker) is not in the package"; exit 1; fi
 
 npm install --global --prefix "$work/prefix" "$work/$tarball" --no-audit --no-fund --loglevel=error
 mkdir -p "$work/elsewhere" && cd "$work/elsewhere"
 out=$("$work/prefix/bin/ramq-access" services podiatrist --json)
 echo "$out" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const ids=JSON.parse(s).services.map(x=>x.id);if(ids.length!==4)throw new Error("unexpected answer "+ids);console.log("installed package answers: "+ids.join(", "))})'
 "$work/prefix/bin/ramq-access" validate
+# check-source URL from the installed package: a local server (127.0.0.1, a free port) serves the shipped copy of the page.
+repo=$OLDPWD
+node -e 'const fs=require("fs"),page=fs.readFileSync(process.argv[1]);const s=require("http").createServer((q,r)=>{r.writeHead(200,{"content-type":"text/plain; charset=utf-8"});r.end(page)}).listen(0,"127.0.0.1",()=>fs.writeFileSync(process.argv[2],String(s.address().port)))' \
+  "$repo/__tests__/fixtures/source/liste-des-services-en-ligne.txt" "$work/port" &
+server=$!
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+status=0
+"$work/prefix/bin/ramq-access" check-source "http://127.0.0.1:$(cat "$work/port")/liste" --lang en > "$work/fetched.txt" || status=$?
+kill "$server"
+if [ "$status" -ne 0 ]; then echo "the installed package's check-source URL exited $status"; cat "$work/fetched.txt"; exit 1; fi
+echo "installed package check-source URL: $(grep -c 'agrees with the page' "$work/fetched.txt") agreeing report"
 # --version: the version, then the embedded catalogue's source line (read from the installed package).
 version_out=$("$work/prefix/bin/ramq-access" --version)
 test "$(echo "$version_out" | head -1)" = "$(node -p "require('$OLDPWD/package.json').version")"

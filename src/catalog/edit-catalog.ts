@@ -9,7 +9,8 @@ export type CatalogEdit =
   | { readonly op: 'remove-grant'; readonly service: string; readonly clientele: string }
   | { readonly op: 'set-tier'; readonly service: string; readonly clientele: string; readonly tier: Tier }
   | { readonly op: 'set-conditions'; readonly service: string; readonly clientele: string; readonly conditions: readonly Condition[] }
-  | { readonly op: 'record-check'; readonly checked: string; readonly sha256: string };
+  /** `etag` and `lastModified` are the server's validators of a page fetched by its address; absent, any recorded ones are removed (they stood for another reading). */
+  | { readonly op: 'record-check'; readonly checked: string; readonly sha256: string; readonly etag?: string; readonly lastModified?: string };
 
 /** An edit that names something the catalogue does not have: a bug of the caller, since edits come from the catalogue itself. */
 export class EditError extends Error {}
@@ -68,6 +69,10 @@ function apply(doc: Document, edit: CatalogEdit): void {
       if (!isMap(source)) throw new EditError('the catalogue has no source');
       source.set('checked', edit.checked);
       source.set('sha256', edit.sha256);
+      if (edit.etag === undefined) source.delete('etag');
+      else source.set('etag', edit.etag);
+      if (edit.lastModified === undefined) source.delete('last_modified');
+      else source.set('last_modified', edit.lastModified);
       return;
     }
   }

@@ -8,7 +8,7 @@ export type FormatResult = { ok: true; text: string; changed: boolean } | { ok: 
 /** The canonical key order of each kind of object; the layout `fmt` writes and the README documents. */
 export const KEY_ORDER = {
   root: ['version', 'source', 'categories', 'clienteles', 'services'],
-  source: ['title', 'publisher', 'url', 'checked', 'sha256'],
+  source: ['title', 'publisher', 'url', 'checked', 'sha256', 'etag', 'last_modified'],
   category: ['id', 'name', 'name_en'],
   clientele: ['id', 'name', 'name_en', 'kind', 'parent', 'description', 'forms', 'aliases', 'terms_en', 'abbreviations', 'shared_terms'],
   service: [

@@ -93,6 +93,10 @@ export interface SourceInfo {
   readonly checked: string | null;
   /** SHA-256 (hex) of the page text it agreed with on that day, or null. */
   readonly sha256: string | null;
+  /** The ETag the server sent with the page fetched by its address on that day, or null: the next fetch asks whether it changed since (If-None-Match). */
+  readonly etag: string | null;
+  /** The Last-Modified date the server sent with that page, or null (If-Modified-Since). */
+  readonly last_modified: string | null;
 }
 
 /** A loaded, validated catalogue. */

@@ -444,6 +444,8 @@ interface RawSource {
   url?: string;
   checked?: string;
   sha256?: string;
+  etag?: string;
+  last_modified?: string;
 }
 interface RawCatalog extends Omit<Catalog, 'source' | 'clienteles' | 'services'> {
   source: RawSource;
@@ -460,6 +462,8 @@ function toCatalog(raw: RawCatalog): Catalog {
       url: raw.source.url ?? null,
       checked: raw.source.checked ?? null,
       sha256: raw.source.sha256 ?? null,
+      etag: raw.source.etag ?? null,
+      last_modified: raw.source.last_modified ?? null,
     },
     categories: raw.categories,
     clienteles: raw.clienteles.map((c) => ({

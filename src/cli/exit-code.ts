@@ -8,6 +8,8 @@ export const EXIT = {
   usage: 2,
   /** The catalogue could not be loaded or is invalid (for `diff` and `fmt`: either file; for `check-source`: or the page cannot be read or holds no access list). */
   badCatalog: 3,
+  /** A page to fetch by its address could not be had (sysexits' EX_UNAVAILABLE): a network or HTTP error, a timeout, too many redirects, a body too large, an answer that is not a page. */
+  unavailable: 69,
   /** An internal error: a bug. */
   internal: 70,
   /** An input/output error: a full disk, a read or write the system refused (sysexits' EX_IOERR), a file `fmt` or `check-source --write` refused to write. */
@@ -31,6 +33,7 @@ export type Outcome =
   | { readonly kind: 'catalog-error' }
   | { readonly kind: 'page-error' }
   | { readonly kind: 'io-error' }
+  | { readonly kind: 'unavailable' }
   | { readonly kind: 'internal-error' };
 
 /** Decides the exit code of a run from its outcome. */
@@ -66,6 +69,8 @@ export function exitCodeFor(outcome: Outcome): ExitCode {
       return EXIT.badCatalog;
     case 'io-error':
       return EXIT.io;
+    case 'unavailable':
+      return EXIT.unavailable;
     case 'internal-error':
       return EXIT.internal;
   }

@@ -1,4 +1,7 @@
 import type { CatalogEdit } from '../../catalog/edit-catalog';
+import { MAX_CATALOG_BYTES } from '../../catalog/load-catalog';
+import type { SourceInfo } from '../../catalog/model';
+import type { FetchMessages } from '../../present/messages/messages';
 import type { ProblemDetail } from '../../catalog/problem';
 import { decodePageBytes } from '../../catalog/decode-page';
 import { MAX_HIDING_SELECTORS } from '../../catalog/page-styles';
@@ -8,6 +11,7 @@ import { presentCheckSource, type CheckSourceFormat, type SourceReport, type Wri
 import { problemMessage } from '../../present/problem-message';
 import { checkSource, needsEntry, writableFindings, type CatalogLines, type SourceCheck } from '../../query/check-source';
 import { defineCommand, type CommandSpec } from '../command';
+import type { FetchFailure } from '../fetch-page';
 import { isNotFound, type Context } from '../context';
 import { describeErrno, describeWriteRefusal, UserError, usageError } from '../errors';
 import { testHoldMs } from '../test-hold';
@@ -17,6 +21,8 @@ import { testHoldMs } from '../test-hold';
 const parsing = (): typeof import('../../catalog/parse-yaml') => require('../../catalog/parse-yaml') as typeof import('../../catalog/parse-yaml');
 const editing = (): typeof import('../../catalog/edit-catalog') => require('../../catalog/edit-catalog') as typeof import('../../catalog/edit-catalog');
 const writing = (): typeof import('../../catalog/write-catalog') => require('../../catalog/write-catalog') as typeof import('../../catalog/write-catalog');
+// The network loads only for a page fetched by its address.
+const fetching = (): typeof import('../fetch-page') => require('../fetch-page') as typeof import('../fetch-page');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const COPY = '__tests__/fixtures/source/liste-des-services-en-ligne.txt';
@@ -54,8 +60,11 @@ function readPage(ctx: Context, file: string): SourcePage {
     const kind = errno === undefined ? 'page-error' : isNotFound(errno) ? 'usage-error' : 'io-error';
     throw new UserError(ctx.m.checkSource.cannotReadPage(shown, pageReason(read.problem.detail, ctx)), { kind });
   }
-  const page = readPageText(ctx, read.text, shown);
-  // A login page or an error page saved by mistake must not pass for a page that lists no access.
+  return listingPage(ctx, readPageText(ctx, read.text, shown), shown);
+}
+
+/** The page, when it lists access at all: a login page or an error page (saved or served) must not pass for a page that lists no access (exit 3). */
+function listingPage(ctx: Context, page: SourcePage, shown: string): SourcePage {
   if (readAccessLists(page).length === 0) throw new UserError(ctx.m.checkSource.noLists(shown), { kind: 'page-error' });
   return page;
 }
@@ -80,6 +89,102 @@ function readPageText(ctx: Context, text: string, shown: string): SourcePage {
   }
 }
 
+/** The server's validators of a fetched page, as --write records them (absent for a file, which removes recorded ones). */
+interface Validators {
+  readonly etag?: string;
+  readonly lastModified?: string;
+}
+
+/** The page to check, by where it came from; or, fetched with the recorded validators, the server's word that it has not changed (304). */
+type Obtained =
+  | { readonly kind: 'page'; readonly page: SourcePage; readonly shown: string; readonly validators: Validators }
+  | { readonly kind: 'unchanged'; readonly shown: string };
+
+/** Why a page could not be fetched, as a phrase in the run's language. */
+function fetchReason(failure: FetchFailure, f: FetchMessages): string {
+  switch (failure.id) {
+    case 'refused':
+      return f.refused;
+    case 'dns':
+      return f.dns(failure.host);
+    case 'network':
+      return f.network(failure.code);
+    case 'timeout':
+      return f.timeout(failure.seconds);
+    case 'http':
+      return f.http(failure.status, failure.statusText);
+    case 'tooManyRedirects':
+      return f.tooManyRedirects(failure.max);
+    case 'badRedirect':
+      return f.badRedirect(failure.location);
+    case 'tooLarge':
+      return f.tooLarge(failure.size, failure.limit);
+    case 'notHtml':
+      return f.notHtml(failure.contentType);
+  }
+}
+
+/** Seconds a fetch may take unless --timeout says otherwise. */
+const DEFAULT_TIMEOUT_SECONDS = 30;
+/** Redirects followed before a fetch gives up. */
+const MAX_REDIRECTS = 5;
+
+/** --timeout as seconds: a number greater than 0, at most an hour. */
+function timeoutSeconds(ctx: Context, value: unknown): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const text = String(value);
+  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(seconds > 0 && seconds <= 3600)) throw usageError(ctx.m.checkSource.fetch.badTimeout(text));
+  return seconds;
+}
+
+/**
+ * The page argument, or the catalogue's source.url without one: an http(s)
+ * address is fetched (see fetchPage), anything else read as a file or `-`.
+ */
+function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, source: SourceInfo, catalogue: string): Obtained {
+  const f = ctx.m.checkSource.fetch;
+  const target = arg ?? source.url;
+  if (target === null) throw usageError(f.noPage(catalogue));
+  if (!/^https?:\/\//i.test(target)) {
+    if (timeout !== undefined) throw usageError(f.timeoutWithoutUrl);
+    return { kind: 'page', page: readPage(ctx, target), shown: ctx.shownPath(target), validators: {} };
+  }
+  const seconds = timeoutSeconds(ctx, timeout);
+  try {
+    new URL(target);
+  } catch {
+    throw usageError(f.badUrl(target));
+  }
+  // The recorded validators stand for the page at source.url only.
+  const same = target === source.url;
+  const answer = fetching().fetchPage(
+    {
+      url: target,
+      timeoutMs: Math.round(seconds * 1000),
+      maxBytes: MAX_CATALOG_BYTES,
+      maxRedirects: MAX_REDIRECTS,
+      etag: same ? source.etag : null,
+      lastModified: same ? source.last_modified : null,
+      userAgent: `ramq-access/${ctx.version} (check-source)`,
+    },
+    ctx.io.env,
+  );
+  if (answer.kind === 'not-modified') return { kind: 'unchanged', shown: target };
+  if (answer.kind === 'failed') {
+    throw new UserError(f.cannotFetch(target, fetchReason(answer.failure, f)), { kind: 'unavailable' });
+  }
+  const decoded = decodePageBytes(answer.bytes, target, answer.charset);
+  if (!decoded.ok) throw new UserError(ctx.m.checkSource.cannotReadPage(target, pageReason(decoded.problem.detail, ctx)), { kind: 'page-error' });
+  const page = listingPage(ctx, readPageText(ctx, decoded.text, target), target);
+  const recordable = fetching().isRecordable;
+  const validators: Validators = {
+    ...(recordable(answer.etag, 500) ? { etag: answer.etag } : {}),
+    ...(recordable(answer.lastModified, 100) ? { lastModified: answer.lastModified } : {}),
+  };
+  return { kind: 'page', page, shown: target, validators };
+}
+
 /** Today as YYYY-MM-DD: the local date, or SOURCE_DATE_EPOCH's (UTC) when it is set, for reproducible runs. */
 function today(env: Context['io']['env']): string {
   const epoch = env['SOURCE_DATE_EPOCH'];
@@ -98,7 +203,7 @@ function today(env: Context['io']['env']): string {
  * write of the whole file, or none. A finding that needs a new entry stops
  * every change (see writableFindings).
  */
-function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage): WriteSummary {
+function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage, validators: Validators): WriteSummary {
   const m = ctx.m.checkSource;
   const source = ctx.catalogSource();
   const edits = writableFindings(check).map((f) => f.edit!);
@@ -114,7 +219,7 @@ function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage): Writ
     ctx.warn(left === 0 ? m.upToDate(source.shown) : m.leftOver(left));
     return { written: false, applied: 0, recordedCheck: false };
   }
-  const all: CatalogEdit[] = record ? [...edits, { op: 'record-check', checked: date, sha256: page.sha256 }] : edits;
+  const all: CatalogEdit[] = record ? [...edits, { op: 'record-check', checked: date, sha256: page.sha256, ...validators }] : edits;
   const result = editing().editCatalogText(source.text, source.shown, all);
   // The edits come from the catalogue itself and keep it valid; a refusal here is a bug, not the user's.
   if (!result.ok) throw new Error(`the edited catalogue is not valid: ${result.problems.map((p) => p.code).join(', ')}`);
@@ -131,8 +236,11 @@ function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage): Writ
 
 const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
   name: 'check-source',
-  args: [{ name: 'page', description: (m) => m.args.page, kind: 'file', required: true, variadic: false }],
-  options: [{ flags: '--write', description: (m) => m.options.write }],
+  args: [{ name: 'page', description: (m) => m.args.page, kind: 'file', required: false, variadic: false }],
+  options: [
+    { flags: '--write', description: (m) => m.options.write },
+    { flags: '--timeout <seconds>', description: (m) => m.options.timeout },
+  ],
   examples: [
     { line: 'check-source - < liste-des-services-en-ligne.txt', argv: ['check-source', '-'], stdinFile: COPY },
     { line: 'check-source - --format markdown < liste-des-services-en-ligne.html', argv: ['check-source', '-', '--format', 'markdown'], stdinFile: HTML },
@@ -143,10 +251,14 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
   run: (ctx, { args, opts, show }) => {
     const write = opts['write'] === true;
     if (write && ctx.catalogPath() === '-') throw usageError(ctx.m.checkSource.cannotWriteStdin);
-    const file = String(args[0]);
     // The catalogue first: with `--catalog -` and the page `-`, the second reader of standard input is told so (exit 2).
     const source = ctx.catalogSource();
-    const page = readPage(ctx, file);
+    const obtained = obtainPage(ctx, args[0] === undefined ? undefined : String(args[0]), opts['timeout'], source.index.catalog.source, source.shown);
+    if (obtained.kind === 'unchanged') {
+      ctx.warn(ctx.m.checkSource.fetch.notModified(obtained.shown, source.index.catalog.source.checked));
+      return { kind: 'source-checked', agrees: true };
+    }
+    const page = obtained.page;
     let positions: ReturnType<ReturnType<typeof parsing>['parseYaml']> | undefined;
     const lines: CatalogLines = (path, at) => {
       positions ??= parsing().parseYaml(source.text, source.shown);
@@ -155,9 +267,9 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
     const check = checkSource(source.index, page, lines);
     const stubs = check.stubs.map((s) => ({ entry: s.entry, name: s.name, yaml: editing().entryYaml(s.fields) }));
     const recorded = source.index.catalog.source;
-    const summary = write ? writeFindings(ctx, check, page) : null;
+    const summary = write ? writeFindings(ctx, check, page, obtained.validators) : null;
     show({
-      page: ctx.shownPath(file),
+      page: obtained.shown,
       catalog: source.shown,
       form: page.form,
       sha256: page.sha256,
@@ -171,5 +283,5 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
   },
 };
 
-/** `check-source PAGE [--write]`. */
+/** `check-source [PAGE|URL] [--write] [--timeout SECONDS]`. */
 export const checkSourceCommand = defineCommand(spec);

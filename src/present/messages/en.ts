@@ -55,6 +55,7 @@ export const en: Messages = {
     category: 'category',
     format: 'format',
     page: 'page',
+    seconds: 'seconds',
   },
   commands: {
     validate: 'check catalogue files against the schema and the semantic rules (default: the catalogue in use; "-" reads standard input)',
@@ -67,7 +68,7 @@ export const en: Messages = {
     matrix: 'clienteles against services, one letter per tier',
     diff: 'what changed in meaning between two catalogues: entries, grants, conditions, and who gains or loses what (exit 1 when something did)',
     'check-source':
-      'compare the catalogue with the saved page "Liste des services en ligne" (copied text or HTML file): grants added or gone, tiers, conditions, new services or clienteles (exit 1 when they differ; --write applies the grant differences)',
+      'compare the catalogue with the page "Liste des services en ligne" (saved as copied text or HTML, or fetched by its address): grants added or gone, tiers, conditions, new services or clienteles (exit 1 when they differ; --write applies the grant differences)',
     fmt: 'rewrite catalogue files in canonical form, in place and atomically (default: the catalogue in use; "-" formats standard input to standard output)',
     export: 'write the whole catalogue as one self-contained HTML page (matrix, filters, search, details) or as JSON',
     completion: 'print a shell completion script (bash, zsh or fish) that completes commands, options, their values and catalogue names',
@@ -86,7 +87,7 @@ export const en: Messages = {
     new: 'the catalogue after ("-" for standard input)',
     shell: 'bash, zsh or fish',
     typedWords: 'the words typed so far',
-    page: 'the page as a person saves it: its text copied from a browser, or the HTML file a browser saves ("-" for standard input)',
+    page: 'the page: an http:// or https:// address to fetch, its text copied from a browser, or the HTML file a browser saves ("-" for standard input; default: the catalogue\'s source.url, fetched)',
   },
   options: {
     catalog: 'catalogue file to use ("-" for standard input; default: $RAMQ_ACCESS_CATALOG, else the embedded catalog.yaml)',
@@ -100,6 +101,7 @@ export const en: Messages = {
     expand: 'also list the clienteles that inherit a grant from a parent clientele',
     write:
       'apply the grant differences (a grant added or removed, a tier, a condition) to the catalogue file, in place and atomically, and record the date and checksum of the page checked; never invents an entry: for a new service or clientele, print a stub to fill in',
+    timeout: 'for a page fetched by its address: the seconds to wait for the whole answer, redirects included (default: 30)',
     force: 'with --write: write even a reading of the page that looks broken (a list read empty, more than a quarter of the grants removed at once)',
     check: 'write nothing; print a unified diff and exit 1 when a file is not in canonical form',
     shell: 'the shell asking',
@@ -482,6 +484,27 @@ export const en: Messages = {
     badEpoch: (value) => `SOURCE_DATE_EPOCH=${value} is not a day the catalogue can record: give whole seconds since 1970, up to the end of the year 9999`,
     installedCatalog: (file) =>
       `${file} is the catalogue of the installed package: an upgrade would undo any change; name the catalogue to write with --catalog FILE (or RAMQ_ACCESS_CATALOG), such as the catalog.yaml of a clone`,
+    fetch: {
+      cannotFetch: (url, reason) => `cannot fetch the page ${url}: ${reason}`,
+      refused: 'the server refused the connection',
+      dns: (host) => `no address found for ${host}`,
+      network: (code) => `network error (${code})`,
+      timeout: (seconds) => `no complete answer within ${seconds} s (--timeout)`,
+      http: (status, text) => `the server answered ${status}${text === '' ? '' : ` ${text}`}`,
+      tooManyRedirects: (max) => `more than ${max} redirections`,
+      badRedirect: (location) => `a redirection to ${location}, which is not an http:// or https:// address`,
+      tooLarge: (size, limit) =>
+        size === null
+          ? `the answer is over ${limit} bytes, the most a page may have; reading stopped there`
+          : `the answer announces ${size} bytes; a page may not exceed ${limit} bytes`,
+      notHtml: (type) => `the answer is ${type}, not a page (text/html, application/xhtml+xml or text/plain)`,
+      notModified: (url, checked) =>
+        `${url}: not modified since the last check${checked === null ? '' : ` on ${checked}`} (HTTP 304): the catalogue agrees with it as it did then`,
+      noPage: (catalogue) => `no page given, and ${catalogue} records no source.url to fetch: give a page file, "-" for standard input, or an address`,
+      badUrl: (url) => `${url} is not a valid address`,
+      badTimeout: (value) => `--timeout ${value}: give a number of seconds greater than 0, at most 3600`,
+      timeoutWithoutUrl: '--timeout applies to a page fetched by its address (http:// or https://), not to a file',
+    },
   },
   questions: {
     unknown: {

@@ -81,6 +81,7 @@ export const fr: Messages = {
     category: 'catégorie',
     format: 'format',
     page: 'page',
+    seconds: 'secondes',
   },
   commands: {
     validate: 'vérifie des fichiers de catalogue selon le schéma et les règles de sens (par défaut : le catalogue utilisé ; « - » lit l’entrée standard)',
@@ -93,7 +94,7 @@ export const fr: Messages = {
     matrix: 'clientèles par services, une lettre par niveau d’accès',
     diff: 'ce qui a changé de sens entre deux catalogues : entrées, accès, conditions, et qui gagne ou perd quoi (code 1 s’il y a un changement)',
     'check-source':
-      'compare le catalogue à la page « Liste des services en ligne » enregistrée (texte copié ou fichier HTML) : accès en plus ou en moins, niveaux, conditions, services ou clientèles nouveaux (code 1 s’ils diffèrent ; --write applique les différences d’accès)',
+      'compare le catalogue à la page « Liste des services en ligne » (enregistrée, texte copié ou HTML, ou téléchargée par son adresse) : accès en plus ou en moins, niveaux, conditions, services ou clientèles nouveaux (code 1 s’ils diffèrent ; --write applique les différences d’accès)',
     fmt: 'réécrit des fichiers de catalogue sous forme canonique, sur place et de façon atomique (par défaut : le catalogue utilisé ; « - » formate l’entrée standard vers la sortie standard)',
     export: 'écrit tout le catalogue en une page HTML autonome (tableau, filtres, recherche, détails) ou en JSON',
     completion: 'affiche un script de complétion (bash, zsh ou fish) pour les commandes, options, valeurs et noms du catalogue',
@@ -112,7 +113,7 @@ export const fr: Messages = {
     new: 'le catalogue d’après (« - » pour l’entrée standard)',
     shell: 'bash, zsh ou fish',
     typedWords: 'les mots tapés jusqu’ici',
-    page: 'la page telle qu’on l’enregistre : son texte copié d’un navigateur, ou le fichier HTML enregistré (« - » pour l’entrée standard)',
+    page: 'la page : une adresse http:// ou https:// à télécharger, son texte copié d’un navigateur, ou le fichier HTML enregistré (« - » pour l’entrée standard ; par défaut : la source.url du catalogue, téléchargée)',
   },
   options: {
     catalog: 'fichier de catalogue à utiliser (« - » pour l’entrée standard ; par défaut : $RAMQ_ACCESS_CATALOG, sinon le catalog.yaml intégré)',
@@ -126,6 +127,7 @@ export const fr: Messages = {
     expand: 'ajoute les clientèles qui héritent d’un accès d’une clientèle parente',
     write:
       'applique au fichier du catalogue les différences d’accès (ajout ou retrait d’un accès, niveau, condition), sur place et de façon atomique, et y note la date et l’empreinte de la page vérifiée ; n’invente aucune entrée : pour un service ou une clientèle nouveaux, affiche un gabarit à remplir',
+    timeout: 'pour une page téléchargée par son adresse : les secondes d’attente de toute la réponse, redirections comprises (par défaut : 30)',
     force: 'avec --write : écrit même une lecture de la page qui semble fautive (une liste lue vide, plus du quart des accès retirés d’un coup)',
     check: 'n’écrit rien ; affiche un diff unifié et sort avec le code 1 si un fichier n’est pas sous forme canonique',
     shell: 'le shell qui demande',
@@ -514,6 +516,28 @@ export const fr: Messages = {
       `SOURCE_DATE_EPOCH=${value} n’est pas un jour que le catalogue peut noter : donnez un nombre entier de secondes depuis 1970, jusqu’à la fin de l’an 9999`,
     installedCatalog: (file) =>
       `${file} est le catalogue du paquet installé : une mise à jour annulerait tout changement ; nommez le catalogue à écrire avec --catalog FICHIER (ou RAMQ_ACCESS_CATALOG), comme le catalog.yaml d’un clone`,
+    fetch: {
+      cannotFetch: (url, reason) => `impossible d’obtenir la page ${url} : ${reason}`,
+      refused: 'le serveur a refusé la connexion',
+      dns: (host) => `aucune adresse trouvée pour ${host}`,
+      network: (code) => `erreur de réseau (${code})`,
+      timeout: (seconds) => `pas de réponse complète en ${String(seconds).replace('.', ',')} s (--timeout)`,
+      http: (status, text) => `le serveur a répondu ${status}${text === '' ? '' : ` ${text}`}`,
+      tooManyRedirects: (max) => `plus de ${max} redirections`,
+      badRedirect: (location) => `une redirection vers ${location}, qui n’est pas une adresse http:// ou https://`,
+      tooLarge: (size, limit) =>
+        size === null
+          ? `la réponse dépasse ${limit} octets, la taille maximale d’une page ; la lecture s’est arrêtée là`
+          : `la réponse annonce ${size} octets ; une page ne peut dépasser ${limit} octets`,
+      notHtml: (type) => `la réponse est de type ${type}, pas une page (text/html, application/xhtml+xml ou text/plain)`,
+      notModified: (url, checked) =>
+        `${url} : inchangée depuis la dernière vérification${checked === null ? '' : `, le ${checked}`} (HTTP 304) : le catalogue s’accorde avec elle comme alors`,
+      noPage: (catalogue) =>
+        `aucune page donnée, et ${catalogue} ne note aucune source.url à télécharger : donnez un fichier de page, « - » pour l’entrée standard, ou une adresse`,
+      badUrl: (url) => `${url} n’est pas une adresse valable`,
+      badTimeout: (value) => `--timeout ${value} : donnez un nombre de secondes supérieur à 0, au plus 3600`,
+      timeoutWithoutUrl: '--timeout vaut pour une page téléchargée par son adresse (http:// ou https://), pas pour un fichier',
+    },
   },
   questions: {
     unknown: {

@@ -69,6 +69,7 @@ export interface Messages {
     readonly check: string;
     readonly write: string;
     readonly force: string;
+    readonly timeout: string;
     readonly shell: string;
     readonly format: (defaultFormat: string, aliases: readonly (readonly [string, string])[]) => string;
     readonly json: string;
@@ -315,6 +316,32 @@ export interface CheckSourceMessages {
   readonly badEpoch: (value: string) => string;
   /** Writing the catalogue of an installed package, which an upgrade would undo. */
   readonly installedCatalog: (file: string) => string;
+  /** A page fetched by its address. */
+  readonly fetch: FetchMessages;
+}
+
+/** The words of `check-source` about a page fetched by its address (`check-source URL`, or no page: the catalogue's source.url). */
+export interface FetchMessages {
+  /** The page could not be had (exit 69): its address and why, one of the reasons below. */
+  readonly cannotFetch: (url: string, reason: string) => string;
+  readonly refused: string;
+  readonly dns: (host: string) => string;
+  /** Another network failure, by the system's or fetch's code. */
+  readonly network: (code: string) => string;
+  readonly timeout: (seconds: number) => string;
+  readonly http: (status: number, statusText: string) => string;
+  readonly tooManyRedirects: (max: number) => string;
+  readonly badRedirect: (location: string) => string;
+  /** `size` is the announced Content-Length, null when the body ran past the limit while read. */
+  readonly tooLarge: (size: number | null, limit: number) => string;
+  readonly notHtml: (contentType: string) => string;
+  /** A 304 Not Modified to the recorded validators: the page is what it was at the last check (exit 0). */
+  readonly notModified: (url: string, checked: string | null) => string;
+  /** Usage errors. */
+  readonly noPage: (catalogue: string) => string;
+  readonly badUrl: (url: string) => string;
+  readonly badTimeout: (value: string) => string;
+  readonly timeoutWithoutUrl: string;
 }
 
 /** The fixed words of tables and pages. */
@@ -424,7 +451,8 @@ export type Placeholder =
   | 'tier'
   | 'category'
   | 'format'
-  | 'page';
+  | 'page'
+  | 'seconds';
 
 /** The fields of a catalogue entry a diff can name. */
 export type DiffField =
