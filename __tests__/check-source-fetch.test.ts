@@ -60,6 +60,10 @@ const server = http.createServer((req, res) => {
     case '/latin1':
       res.writeHead(200, { 'content-type': 'text/plain; charset=windows-1252' });
       return res.end(windows1252(COPY));
+    case '/drupal':
+      // A page whose charset only its own <meta> gives.
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return res.end(fs.readFileSync(path.join(SOURCE, 'liste-des-services-en-ligne-drupal-windows-1252.html')));
     case '/moved':
       res.writeHead(301, { location: '/liste' });
       return res.end();
@@ -174,6 +178,12 @@ describe('check-source URL: a page fetched by its address', () => {
     const out = await runBinAsync(['check-source', `${base}/latin1`, '--json']);
     expect([out.code, out.stderr]).toEqual([0, '']);
     expect((JSON.parse(out.stdout) as { agrees: boolean }).agrees).toBe(true);
+  });
+
+  test('with no charset in the HTTP answer, the page’s own <meta charset> decodes it (a windows-1252 Drupal page agrees)', async () => {
+    const out = await runBinAsync(['check-source', `${base}/drupal`, '--json']);
+    expect([out.code, out.stderr]).toEqual([0, '']);
+    expect((JSON.parse(out.stdout) as { counts: { matched: number } }).counts.matched).toBe(116);
   });
 
   test('check-source with no PAGE fetches the catalogue’s source.url and agrees (exit 0)', async () => {
