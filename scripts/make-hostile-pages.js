@@ -9,6 +9,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { Buffer } = require('node:buffer');
 
 /** The three pages, by file name. */
 function makeHostilePages() {

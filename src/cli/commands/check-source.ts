@@ -1,9 +1,9 @@
 import type { CatalogEdit } from '../../catalog/edit-catalog';
 import type { ProblemDetail } from '../../catalog/problem';
-import { readAccessLists, readSourcePage, type SourcePage } from '../../catalog/source-page';
+import { readPageLists, readSourcePage, type PageLists, type SourcePage } from '../../catalog/source-page';
 import { presentCheckSource, type CheckSourceFormat, type SourceReport, type WriteSummary } from '../../present/present-check-source';
 import { problemMessage } from '../../present/problem-message';
-import { checkSource, needsEntry, writableFindings, type CatalogLines, type SourceCheck } from '../../query/check-source';
+import { brokenReading, checkSource, MAX_REMOVED_SHARE, needsEntry, writableFindings, type CatalogLines, type SourceCheck } from '../../query/check-source';
 import { defineCommand, type CommandSpec } from '../command';
 import { isNotFound, type Context } from '../context';
 import { describeErrno, describeWriteRefusal, UserError, usageError } from '../errors';
@@ -43,7 +43,7 @@ function pageReason(detail: ProblemDetail, ctx: Context): string {
 }
 
 /** Reads the page: a wrong name is a usage error, a refused read an I/O error, bytes that are not text or a page without lists exit 3. */
-function readPage(ctx: Context, file: string): SourcePage {
+function readPage(ctx: Context, file: string): { page: SourcePage; lists: PageLists } {
   const shown = ctx.shownPath(file);
   const read = ctx.readInput(file, ctx.m.stdinPurposes.page);
   if (!read.ok) {
@@ -52,18 +52,27 @@ function readPage(ctx: Context, file: string): SourcePage {
     throw new UserError(ctx.m.checkSource.cannotReadPage(shown, pageReason(read.problem.detail, ctx)), { kind });
   }
   const page = readSourcePage(read.text);
+  const lists = readPageLists(page);
   // A login page or an error page saved by mistake must not pass for a page that lists no access.
-  if (readAccessLists(page).length === 0) throw new UserError(ctx.m.checkSource.noLists(shown), { kind: 'page-error' });
-  return page;
+  if (lists.lists.length === 0) throw new UserError(ctx.m.checkSource.noLists(shown), { kind: 'page-error' });
+  return { page, lists };
 }
 
-/** Today as YYYY-MM-DD: the local date, or SOURCE_DATE_EPOCH's (UTC) when it is set, for reproducible runs. */
-function today(env: Context['io']['env']): string {
-  const epoch = env['SOURCE_DATE_EPOCH'];
+// The last second of the year 9999 (UTC): source.checked has four digits for the year.
+const LAST_EPOCH = 253402300799;
+
+/**
+ * Today as YYYY-MM-DD: the local date, or SOURCE_DATE_EPOCH's (UTC) when it is
+ * set, for reproducible runs. A value that is not whole seconds up to the end
+ * of the year 9999 is a usage error, before anything is written.
+ */
+function today(ctx: Context): string {
+  const epoch = ctx.io.env['SOURCE_DATE_EPOCH'];
   const two = (n: number): string => String(n).padStart(2, '0');
-  if (epoch !== undefined && /^\d+$/.test(epoch)) {
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > LAST_EPOCH) throw usageError(ctx.m.checkSource.badEpoch(epoch));
     const d = new Date(Number(epoch) * 1000);
-    return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+    return `${String(d.getUTCFullYear()).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
   }
   const d = new Date();
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
@@ -75,9 +84,18 @@ function today(env: Context['io']['env']): string {
  * write of the whole file, or none. A finding that needs a new entry stops
  * every change (see writableFindings).
  */
-function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage): WriteSummary {
+function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage, date: string, force: boolean): WriteSummary {
   const m = ctx.m.checkSource;
   const source = ctx.catalogSource();
+  // A reading that lost most of the page is refused before anything else, not acted on (see brokenReading).
+  const broken = force ? null : brokenReading(check);
+  if (broken !== null) {
+    const line =
+      broken.kind === 'empty-lists'
+        ? m.emptyLists(source.shown, broken.lists.length, broken.lists[0]!.heading)
+        : m.tooManyRemovals(source.shown, broken.removed, broken.grants, MAX_REMOVED_SHARE);
+    throw new UserError(line, { kind: 'page-error' });
+  }
   const edits = writableFindings(check).map((f) => f.edit!);
   const left = check.findings.length - edits.length;
   if (check.findings.some(needsEntry)) {
@@ -85,7 +103,6 @@ function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage): Writ
     return { written: false, applied: 0, recordedCheck: false };
   }
   const recorded = source.index.catalog.source;
-  const date = today(ctx.io.env);
   const record = left === 0 && (recorded.sha256 !== page.sha256 || recorded.checked !== date);
   if (edits.length === 0 && !record) {
     ctx.warn(left === 0 ? m.upToDate(source.shown) : m.leftOver(left));
@@ -93,8 +110,8 @@ function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage): Writ
   }
   const all: CatalogEdit[] = record ? [...edits, { op: 'record-check', checked: date, sha256: page.sha256 }] : edits;
   const result = editing().editCatalogText(source.text, source.shown, all);
-  // The edits come from the catalogue itself and keep it valid; a refusal here is a bug, not the user's.
-  if (!result.ok) throw new Error(`the edited catalogue is not valid: ${result.problems.map((p) => p.code).join(', ')}`);
+  // The check leaves to a person what the catalogue cannot hold; should an edit still make it invalid, the page is at fault, not the user.
+  if (!result.ok) throw new UserError(m.editInvalid(source.shown, [...new Set(result.problems.map((p) => p.code))].join(', ')), { kind: 'page-error' });
   const written = writing().writeCatalogFile(source.file, result.text, { expected: source.text, holdMs: testHoldMs(ctx) });
   if (!written.ok) throw new UserError(ctx.m.errors.cannotWriteFile(source.shown, describeWriteRefusal(written.refusal, ctx.m)), { kind: 'io-error' });
   ctx.warn(m.written(source.shown, edits.length, record));
@@ -109,7 +126,10 @@ function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage): Writ
 const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
   name: 'check-source',
   args: [{ name: 'page', description: (m) => m.args.page, kind: 'file', required: true, variadic: false }],
-  options: [{ flags: '--write', description: (m) => m.options.write }],
+  options: [
+    { flags: '--write', description: (m) => m.options.write },
+    { flags: '--force', description: (m) => m.options.force },
+  ],
   examples: [
     { line: 'check-source - < liste-des-services-en-ligne.txt', argv: ['check-source', '-'], stdinFile: COPY },
     { line: 'check-source - --format markdown < liste-des-services-en-ligne.html', argv: ['check-source', '-', '--format', 'markdown'], stdinFile: HTML },
@@ -119,20 +139,32 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
   outputSchema: 'check_source_output',
   run: (ctx, { args, opts, show }) => {
     const write = opts['write'] === true;
+    const force = opts['force'] === true;
+    if (force && !write) throw usageError(ctx.m.checkSource.forceWithoutWrite);
     if (write && ctx.catalogPath() === '-') throw usageError(ctx.m.checkSource.cannotWriteStdin);
+    if (write && ctx.catalogIsInstalledPackage())
+      throw new UserError(ctx.m.checkSource.installedCatalog(ctx.shownPath(ctx.catalogPath())), { kind: 'io-error' });
+    const date = write ? today(ctx) : '';
     const file = String(args[0]);
     // The catalogue first: with `--catalog -` and the page `-`, the second reader of standard input is told so (exit 2).
     const source = ctx.catalogSource();
-    const page = readPage(ctx, file);
+    const { page, lists: pageLists } = readPage(ctx, file);
     let positions: ReturnType<ReturnType<typeof parsing>['parseYaml']> | undefined;
+    // A page of many items under one service asks for the same line again and again.
+    const known = new Map<string, number | null>();
     const lines: CatalogLines = (path, at) => {
+      const key = `${path.join('/')} ${at ?? 'value'}`;
+      const line = known.get(key);
+      if (line !== undefined) return line;
       positions ??= parsing().parseYaml(source.text, source.shown);
-      return positions.ok ? (positions.parsed.positionOf(path, at)?.line ?? null) : null;
+      const found = positions.ok ? (positions.parsed.positionOf(path, at)?.line ?? null) : null;
+      known.set(key, found);
+      return found;
     };
-    const check = checkSource(source.index, page, lines);
+    const check = checkSource(source.index, page, lines, pageLists);
     const stubs = check.stubs.map((s) => ({ entry: s.entry, name: s.name, yaml: editing().entryYaml(s.fields) }));
     const recorded = source.index.catalog.source;
-    const summary = write ? writeFindings(ctx, check, page) : null;
+    const summary = write ? writeFindings(ctx, check, page, date, force) : null;
     show({
       page: ctx.shownPath(file),
       catalog: source.shown,
