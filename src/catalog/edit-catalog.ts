@@ -81,11 +81,16 @@ function apply(doc: Document, edit: CatalogEdit): void {
 /**
  * Applies edits to a valid catalogue's text through the YAML document (so
  * that comments stay), in order, then writes the result in canonical form
- * (fmt's layout). The result is validated like any catalogue: text that would
- * not be valid is refused, never returned.
+ * (fmt's layout). The edits apply to the canonical form, where every alias is
+ * written out as its own copy: a grant behind `*g` can be edited, and an edit
+ * of the grants anchored `&g` stays with their service instead of spreading
+ * to every service that says `*g`. The result is validated like any
+ * catalogue: text that would not be valid is refused, never returned.
  */
 export function editCatalogText(text: string, file: string, edits: readonly CatalogEdit[]): FormatResult {
-  const doc = parseDocument(text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), { uniqueKeys: true, strict: true });
+  const canonical = formatCatalogText(text, file);
+  if (!canonical.ok) return canonical;
+  const doc = parseDocument(canonical.text, { uniqueKeys: true, strict: true });
   for (const edit of edits) apply(doc, edit);
   const result = formatCatalogText(doc.toString(PRINT_OPTIONS), file);
   return result.ok ? { ok: true, text: result.text, changed: result.text !== text } : result;

@@ -7,6 +7,19 @@ import type { Catalog } from './model';
 /** The catalogue shipped in the package, found relative to the package rather than the current directory. */
 export const EMBEDDED_CATALOG_PATH = path.join(__dirname, '..', '..', 'catalog.yaml');
 
+/**
+ * Whether a catalogue file is the one of an installed package, which an
+ * upgrade replaces (so that writing it would silently be undone, and change
+ * every later answer meanwhile): a path through `node_modules`, or a package
+ * root (the folder holding the file) that is not a git clone (no `.git`).
+ * The repository's own catalog.yaml in a clone is not.
+ */
+export function isInstalledPackageCatalog(file: string): boolean {
+  const resolved = path.resolve(file);
+  if (resolved.split(path.sep).includes('node_modules')) return true;
+  return !fs.existsSync(path.join(path.dirname(resolved), '.git'));
+}
+
 /** Largest catalogue file the loader reads; the real one is about 40 KB, and the benchmark's 100-fold catalogue 2.7 MB. */
 export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
 

@@ -1,11 +1,15 @@
 import { withoutInvisible } from './invisible-characters';
 
+const ALREADY_KEY = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 /**
  * Reduces a name to the key used to compare names as people type them:
  * case, accents, apostrophe and dash styles, hyphens versus spaces and
  * repeated spaces are all ignored.
  */
 export function normalizeName(name: string): string {
+  // Already a key (lowercase ASCII words, single spaces): every step below would leave it as it is.
+  if (ALREADY_KEY.test(name)) return name;
   return (
     name
       .normalize('NFKD')

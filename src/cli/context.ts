@@ -1,4 +1,4 @@
-import { catalogFromText, EMBEDDED_CATALOG_PATH, readCatalogFile, readCatalogFrom, type ByteDecoder, type ReadResult } from '../catalog/load-catalog';
+import { catalogFromText, EMBEDDED_CATALOG_PATH, isInstalledPackageCatalog, readCatalogFile, readCatalogFrom, type ByteDecoder, type ReadResult } from '../catalog/load-catalog';
 import type { Catalog } from '../catalog/model';
 import { FORMAT_TRAITS, type Format } from '../present/formats';
 import { NOTE_KIND_LABELS } from '../present/labels';
@@ -68,6 +68,12 @@ export class Context {
   /** The catalogue file in use: --catalog, else $RAMQ_ACCESS_CATALOG, else the embedded one. */
   catalogPath(): string {
     return this.globals.catalog ?? (this.io.env['RAMQ_ACCESS_CATALOG'] || undefined) ?? EMBEDDED_CATALOG_PATH;
+  }
+
+  /** Whether the catalogue in use is the installed package's own (none named with --catalog or $RAMQ_ACCESS_CATALOG): writing it is refused. */
+  catalogIsInstalledPackage(): boolean {
+    const named = this.globals.catalog !== undefined || (this.io.env['RAMQ_ACCESS_CATALOG'] ?? '') !== '';
+    return !named && isInstalledPackageCatalog(this.catalogPath());
   }
 
   /**

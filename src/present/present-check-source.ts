@@ -1,5 +1,5 @@
 import type { Condition } from '../catalog/model';
-import { writableFindings, type FindingKind, type SourceCheck, type SourceFinding } from '../query/check-source';
+import { MAX_RANKED_NAMES, writableFindings, type FindingKind, type SourceCheck, type SourceFinding } from '../query/check-source';
 import type { Presenters } from './formats';
 import { toJson } from './json-output';
 import { tierLabel } from './labels';
@@ -72,7 +72,9 @@ export interface CheckSourceJson {
   agrees: boolean;
   sha256: string;
   recorded: { checked: string | null; sha256: string | null; same_text: boolean | null };
-  counts: { lists: number; items: number; matched: number; findings: number; applicable: number };
+  counts: { lists: number; items: number; matched: number; findings: number; applicable: number; unranked: number };
+  /** "Qui a accès" lists that read empty: --write refuses such a reading unless forced. */
+  empty_lists: { heading: string; page_line: number }[];
   findings: FindingJson[];
   stubs: { entry: 'service' | 'clientele'; name: string; yaml: string }[];
   write: { written: boolean; applied: number; recorded_check: boolean } | null;
@@ -128,6 +130,16 @@ function statusLine(r: SourceReport, lang: Lang): string {
   return agrees(r) ? m.agrees(r.check.items, r.check.lists) : m.matched(r.check.matched, r.check.items, r.check.lists);
 }
 
+/** What the report says besides its findings: lists that read empty, names left without near names. */
+function remarks(r: SourceReport, lang: Lang): string[] {
+  const m = messagesFor(lang).checkSource;
+  const out: string[] = [];
+  const empty = r.check.emptyLists;
+  if (empty.length > 0) out.push(sanitizeText(m.emptyListsRead(empty.length, empty[0]!.heading)));
+  if (r.check.unranked > 0) out.push(m.unranked(r.check.unranked, MAX_RANKED_NAMES));
+  return out;
+}
+
 /** What the catalogue recorded of its last check, against this page's text. */
 function textLine(r: SourceReport, lang: Lang): string {
   const m = messagesFor(lang).checkSource;
@@ -153,6 +165,7 @@ function checkText(r: SourceReport, palette: Palette, lang: Lang, width: number)
     lines.push(...wrapHanging(`${mark} `, `${m.where(f.pageLine, f.catalogLine)} ${findingMessage(f, lang)}`, width, 2).map(color));
   }
   lines.push('', ...wrapHanging('', m.summary(r.check.findings.length, applicableCount(r)), width, 0));
+  for (const remark of remarks(r, lang)) lines.push(...wrapHanging('', remark, width, 0).map(palette.warn));
   if (r.stubs.length > 0) {
     // The stubs are YAML to paste: printed whole, only when --write was asked for (the other formats always carry them).
     if (r.write === null) lines.push(...wrapHanging('', m.stubsAvailable(r.stubs.length), width, 0));
@@ -174,6 +187,7 @@ function checkMarkdown(r: SourceReport, lang: Lang): string {
   const out = [`### ramq-access check-source: ${code(r.page)} → ${code(r.catalog)}`, '', statusLine(r, lang), '', textLine(r, lang)];
   if (agrees(r)) return out.join('\n') + '\n';
   out.push('', `**${m.summary(r.check.findings.length, applicableCount(r))}**`, '');
+  for (const remark of remarks(r, lang)) out.push(mdEscape(remark), '');
   out.push(`| ${m.columns.page} | ${m.columns.catalogue} | | ${m.columns.difference} |`, '| ---: | ---: | :-: | --- |');
   for (const f of r.check.findings) {
     out.push(`| ${f.pageLine ?? '–'} | ${f.catalogLine ?? '–'} | \`${markOf(f)}\` | ${mdCell(findingMessage(f, lang))} |`);
@@ -218,7 +232,15 @@ export function checkSourceToJson(r: SourceReport, lang: Lang): CheckSourceJson 
     agrees: agrees(r),
     sha256: r.sha256,
     recorded: { checked: r.recorded.checked, sha256: r.recorded.sha256, same_text: r.recorded.sha256 === null ? null : r.recorded.sha256 === r.sha256 },
-    counts: { lists: r.check.lists, items: r.check.items, matched: r.check.matched, findings: r.check.findings.length, applicable: applicableCount(r) },
+    counts: {
+      lists: r.check.lists,
+      items: r.check.items,
+      matched: r.check.matched,
+      findings: r.check.findings.length,
+      applicable: applicableCount(r),
+      unranked: r.check.unranked,
+    },
+    empty_lists: r.check.emptyLists.map((l) => ({ heading: l.heading, page_line: l.line })),
     findings: r.check.findings.map((f) => ({
       kind: f.kind,
       page_line: f.pageLine,

@@ -95,6 +95,8 @@ function breakWord(word: string, width: number): string[] {
  * after a hyphen when it can be. ANSI escapes take no room and are never cut.
  */
 export function wrap(text: string, width: number, restWidth = width): string[] {
+  // Output that is not a terminal has no width: the paragraph is its one line (a report of 100,000 findings need not measure each word).
+  if (width === Infinity && restWidth === Infinity) return [text];
   const lines: string[] = [];
   let line = '';
   let used = 0;

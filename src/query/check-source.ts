@@ -1,9 +1,10 @@
+import { isCatalogText } from '../catalog/catalog-text';
 import type { CatalogEdit } from '../catalog/edit-catalog';
 import type { Clientele, Condition, Service, Tier } from '../catalog/model';
 import { normalizeName } from '../catalog/normalize-name';
-import { readPageLists, type AccessList, type ListedItem, type SourcePage } from '../catalog/source-page';
+import { readPageLists, type AccessList, type ListedItem, type PageLists, type SourcePage } from '../catalog/source-page';
 import type { CatalogIndex } from './catalog-index';
-import { resolveName, type Suggestion } from './resolve-name';
+import { MAX_NAME_LENGTH, resolveName, type Suggestion } from './resolve-name';
 
 /**
  * What differs between the page and the catalogue, one kind per way they can
@@ -29,7 +30,9 @@ export type FindingKind =
   /** The page lists one clientele twice for one service; a catalogue holds one grant per pair. */
   | 'repeated-item'
   /** List items that name clienteles stand in no "Qui a accès" list (under a sub-heading the page renamed, say): which grants they are cannot be told. */
-  | 'stray-items';
+  | 'stray-items'
+  /** A list item holds text the page hides by styling: a browser does not show it, so its clientele's grant is left as it is, for a person to read. */
+  | 'hidden-on-page';
 
 /** Every finding kind, in the order reports explain them. */
 export const FINDING_KINDS = [
@@ -42,7 +45,14 @@ export const FINDING_KINDS = [
   'service-not-on-page',
   'repeated-item',
   'stray-items',
+  'hidden-on-page',
 ] as const satisfies readonly FindingKind[];
+
+/** How many unknown names (headings and items) get ranked near names and an entry stub; the others are counted (SourceCheck.unranked), so that a page of thousands costs no more than a few. */
+export const MAX_RANKED_NAMES = 20;
+
+/** The share of the grants of the services a page lists that `--write` removes at most at once, unless forced (see brokenReading). */
+export const MAX_REMOVED_SHARE = 0.25;
 
 /** A catalogue entry a finding is about: its id and official name. */
 export interface NamedEntry {
@@ -102,6 +112,12 @@ export interface SourceCheck {
   /** Ordered by page line, then catalogue line. */
   readonly findings: readonly SourceFinding[];
   readonly stubs: readonly EntryStub[];
+  /** "Qui a accès" lists with a heading and no item at all: a reading that looks broken (a collapsed panel, a half-saved page). */
+  readonly emptyLists: readonly { readonly heading: string; readonly line: number }[];
+  /** The grants the catalogue gives for the services the page has a list for. */
+  readonly listedGrants: number;
+  /** Unknown headings and items past the first MAX_RANKED_NAMES, reported without near names or a stub. */
+  readonly unranked: number;
 }
 
 /** Where things are in the catalogue's text: the 1-based line of the node at a path of keys and indexes (of its key with 'key'). */
@@ -143,29 +159,40 @@ function conditionStarts(index: CatalogIndex): Map<string, Set<string>> {
  * do ("membre d'un GMF"). Anything else is a clientele the catalogue lacks:
  * nothing is guessed.
  */
-function readItem(index: CatalogIndex, text: string, starts: ReadonlyMap<string, ReadonlySet<string>>): ItemReading {
-  const whole = resolveName(index, text, ['clientele']);
+function readItem(index: CatalogIndex, text: string, starts: ReadonlyMap<string, ReadonlySet<string>>, ranked: boolean): ItemReading {
+  const whole = resolveName(index, text, ['clientele'], { suggestions: false });
   if (whole.ok && whole.found.kind === 'clientele') {
     return { ok: true, clientele: whole.found.entity, condition: whole.condition, conditionText: whole.condition?.fr ?? null };
   }
-  const paren = /^(.*\S)\s*\(([^()]+)\)$/.exec(text);
+  // No name is longer than MAX_NAME_LENGTH: a longer item can still be a name and a condition, never a name alone.
+  const paren = text.endsWith(')') ? /^(.*\S)\s*\(([^()]+)\)$/.exec(text) : null;
   if (paren) {
     const base = resolveName(index, paren[1]!, ['clientele']);
     if (base.ok && base.found.kind === 'clientele') return { ok: true, clientele: base.found.entity, condition: null, conditionText: paren[2]!.trim() };
   }
-  const words = text.split(' ');
+  // The name is a prefix of at most MAX_NAME_LENGTH characters: only the words that start within it are tried, each
+  // prefix built once by slicing (re-joining every prefix of a 40,000-word item was quadratic).
   const anyStart = starts.get(ANY) ?? new Set<string>();
+  const words: { start: number; word: string }[] = [];
+  for (let at = 0; at <= MAX_NAME_LENGTH + 1 && at < text.length;) {
+    const space = text.indexOf(' ', at);
+    const end = space === -1 ? text.length : space;
+    words.push({ start: at, word: text.slice(at, end) });
+    at = end + 1;
+  }
   for (let k = words.length - 1; k > 0; k--) {
+    const { start, word } = words[k]!;
     // Only where a condition could start: resolving every prefix of a long line would be slow for nothing.
-    if (!anyStart.has(normalizeName(words[k]!))) continue;
-    const base = resolveName(index, words.slice(0, k).join(' '), ['clientele']);
+    if (start - 1 > MAX_NAME_LENGTH || !anyStart.has(normalizeName(word))) continue;
+    const base = resolveName(index, text.slice(0, start - 1), ['clientele'], { suggestions: false });
     if (!base.ok || base.found.kind !== 'clientele') continue;
-    const rest = words.slice(k).join(' ');
-    if (starts.get(base.found.entity.id)?.has(normalizeName(rest).split(' ')[0] ?? '') === true) {
-      return { ok: true, clientele: base.found.entity, condition: null, conditionText: rest };
+    if (starts.get(base.found.entity.id)?.has(normalizeName(word).split(' ')[0] ?? '') === true) {
+      return { ok: true, clientele: base.found.entity, condition: null, conditionText: text.slice(start) };
     }
   }
-  return { ok: false, suggestions: whole.ok ? [] : whole.suggestions.slice(0, 3) };
+  if (whole.ok || !ranked) return { ok: false, suggestions: [] };
+  const near = resolveName(index, text, ['clientele']);
+  return { ok: false, suggestions: near.ok ? [] : near.suggestions.slice(0, 3) };
 }
 
 const QUESTION = /^qui a accès\s+(?:au service en ligne\s+|aux services en ligne\s+|au service\s+|à la\s+|à l['’]\s*|aux\s+|au\s+|à\s+)?(.*?)[\s?]*$/iu;
@@ -221,11 +248,11 @@ function finding(
  * Compares the page's "Qui a accès" lists with the catalogue, both ways:
  * every list item must be exactly one grant of the right service, tier and
  * condition, and every grant must be listed once. `lines` tells where each
- * finding stands in the catalogue's text.
+ * finding stands in the catalogue's text; `read` is the page's lists, when the caller has read them already.
  */
-export function checkSource(index: CatalogIndex, page: SourcePage, lines: CatalogLines): SourceCheck {
+export function checkSource(index: CatalogIndex, page: SourcePage, lines: CatalogLines, read: PageLists = readPageLists(page)): SourceCheck {
   const catalog = index.catalog;
-  const { lists, stray } = readPageLists(page);
+  const { lists, stray } = read;
   const starts = conditionStarts(index);
   const serviceAt = new Map(catalog.services.map((s, i) => [s.id, i]));
   const findings: SourceFinding[] = [];
@@ -238,15 +265,23 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
     const id = line.item ? undefined : categoryByKey.get(normalizeName(line.text));
     if (id !== undefined && !categoryLine.has(id)) categoryLine.set(id, line.line);
   }
-  const categoryAbove = (pageLine: number): string => {
-    let found = '';
-    for (const line of page.lines) {
-      if (line.line > pageLine) break;
-      const id = line.item ? undefined : categoryByKey.get(normalizeName(line.text));
-      if (id !== undefined) found = id;
-    }
-    return found;
+  // The category heading above each line, found in one pass (a page of thousands of headings asks for each).
+  const categoryMarks: { line: number; id: string }[] = [];
+  for (const line of page.lines) {
+    const id = line.item ? undefined : categoryByKey.get(normalizeName(line.text));
+    if (id !== undefined) categoryMarks.push({ line: line.line, id });
+  }
+  const categoryAbove = (pageLine: number): string => categoryMarks[lastAtOrBefore(categoryMarks, pageLine)]?.id ?? '';
+  // Unknown names get ranked near names while few have; the rest are counted.
+  let rankedNames = 0;
+  let unranked = 0;
+  const rankNext = (): boolean => rankedNames < MAX_RANKED_NAMES;
+  const ranking = (found: boolean): void => {
+    if (found) return;
+    if (rankNext()) rankedNames++;
+    else unranked++;
   };
+  const conditionFor = knownConditions(index);
   const clienteleStubs = new Map<string, EntryStub>();
   const addClienteleStub = (label: string): void => {
     const key = normalizeName(label);
@@ -263,18 +298,49 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
   };
 
   // Each service's items on the page (a service may have two lists), and the line of its first heading.
-  const listed = new Map<string, { line: number; byClientele: Map<string, ListedItem> }>();
+  const listed = new Map<string, { line: number; byClientele: Map<string, ListedItem>; hidden: Set<string> }>();
+  const emptyLists: { heading: string; line: number }[] = [];
   let previousService: number | null = null;
   let items = 0;
   let matched = 0;
   const readList = (list: AccessList, service: Service | null, anchor: number | null): void => {
     const si = service === null ? -1 : serviceAt.get(service.id)!;
-    const seen = service === null ? null : (listed.get(service.id) ?? { line: list.line, byClientele: new Map<string, ListedItem>() });
+    const seen =
+      service === null ? null : (listed.get(service.id) ?? { line: list.line, byClientele: new Map<string, ListedItem>(), hidden: new Set<string>() });
     if (service !== null && seen !== null) listed.set(service.id, seen);
+    if (list.items.length === 0) emptyLists.push({ heading: list.heading, line: list.line });
     const before: string[] = [];
     for (const item of list.items) {
       items++;
-      const reading = readItem(index, item.text, starts);
+      if (item.hidden) {
+        // Not on the page (a browser does not show it) and not missing from it either: its grant is a person's to settle.
+        const reading = readItem(index, item.text, starts, false);
+        const clientele = reading.ok ? reading.clientele : null;
+        const gi = service === null || clientele === null ? -1 : service.grants.findIndex((g) => g.clientele === clientele.id);
+        if (clientele !== null) seen?.hidden.add(clientele.id);
+        findings.push(
+          finding(
+            'hidden-on-page',
+            item.line,
+            service === null ? anchor : lines(gi === -1 ? ['services', si, 'grants'] : ['services', si, 'grants', gi], gi === -1 ? 'key' : 'value'),
+            {
+              service: service === null ? null : named(service),
+              clientele: clientele === null ? null : named(clientele),
+              heading: list.heading,
+              item: item.text,
+              pageTier: item.tier,
+              pageCondition: reading.ok ? reading.conditionText : null,
+              catalogTier: gi === -1 ? null : (service?.grants[gi]?.tier ?? null),
+              catalogConditions: gi === -1 ? [] : (service?.grants[gi]?.conditions ?? []),
+            },
+          ),
+        );
+        continue;
+      }
+      const ranked = rankNext();
+      const reading = readItem(index, item.text, starts, ranked);
+      if (ranked) ranking(reading.ok);
+      else if (!reading.ok) unranked++;
       if (!reading.ok) {
         findings.push(
           finding('new-clientele', item.line, service === null ? anchor : lines(['services', si, 'grants'], 'key'), {
@@ -285,7 +351,7 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
             suggestions: reading.suggestions,
           }),
         );
-        addClienteleStub(item.text);
+        if (ranked) addClienteleStub(item.text);
         continue;
       }
       if (service === null || seen === null) continue;
@@ -314,11 +380,20 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
       const after = [...before].reverse();
       before.push(clientele.id);
       if (grant === undefined) {
-        const conditions = reading.condition !== null ? [reading.condition] : reading.conditionText !== null ? [untranslated(reading.conditionText)] : [];
+        const stated = reading.condition ?? (reading.conditionText === null ? null : conditionFor(reading.conditionText));
         findings.push(
           finding('grant-not-in-catalogue', item.line, lines(['services', si, 'grants'], 'key'), {
             ...common,
-            edit: { op: 'add-grant', service: service.id, grant: { clientele: clientele.id, tier: item.tier, conditions }, after },
+            // A condition the catalogue could not hold (a control character, a bidi override, too long) is a person's to write.
+            edit:
+              stated === undefined
+                ? null
+                : {
+                    op: 'add-grant',
+                    service: service.id,
+                    grant: { clientele: clientele.id, tier: item.tier, conditions: stated === null ? [] : [stated] },
+                    after,
+                  },
           }),
         );
         continue;
@@ -336,9 +411,10 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
       const stated = reading.conditionText;
       if (stated !== null && !grant.conditions.some((c) => normalizeName(c.fr) === normalizeName(stated))) {
         // A grant's one condition is the one its item stated; with several, which one the page changed cannot be told.
+        const condition = reading.condition ?? conditionFor(stated);
         const edit: CatalogEdit | null =
-          grant.conditions.length <= 1
-            ? { op: 'set-conditions', service: service.id, clientele: clientele.id, conditions: [reading.condition ?? untranslated(stated)] }
+          grant.conditions.length <= 1 && condition !== undefined
+            ? { op: 'set-conditions', service: service.id, clientele: clientele.id, conditions: [condition] }
             : null;
         findings.push(finding('condition-differs', item.line, at(), { ...onGrant, edit }));
         agrees = false;
@@ -350,7 +426,7 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
   // The service of each list, by the list's line, for what follows it.
   const serviceOfList = new Map<number, number>();
   for (const list of lists) {
-    const r = resolveName(index, list.heading, ['service']);
+    const r = resolveName(index, list.heading, ['service'], { suggestions: false });
     if (r.ok && r.found.kind === 'service') {
       previousService = serviceAt.get(r.found.entity.id) ?? null;
       if (previousService !== null) serviceOfList.set(list.line, previousService);
@@ -360,11 +436,18 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
     const anchor = previousService === null ? lines(['services'], 'key') : lines(['services', previousService]);
     const name = nameOfHeading(list.heading);
     // Near names of the name the heading gives ("Qui a accès au service en ligne" would bring every service with those words).
-    const near = resolveName(index, name, ['service']);
+    const ranked = rankNext();
+    ranking(false);
+    const near = resolveName(index, name, ['service'], { suggestions: ranked });
     findings.push(finding('new-service', list.line, anchor, { heading: list.heading, suggestions: near.ok ? [] : near.suggestions.slice(0, 3) }));
+    if (ranked) stubs.push(serviceStub(name, categoryAbove(list.line)));
+    readList(list, null, anchor);
+  }
+  /** A stub for a new service: the name the heading gives, the category it stands under, blanks for the rest. */
+  function serviceStub(name: string, category: string): EntryStub {
     const id = newId(name, takenIds);
     takenIds.add(id);
-    stubs.push({
+    return {
       entry: 'service',
       name,
       fields: {
@@ -372,23 +455,22 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
         name,
         name_en: '',
         abbreviation: null,
-        category: categoryAbove(list.line),
+        category,
         aliases: [],
         description: { fr: '', en: '' },
         grants: [],
         notes: [],
         sub_applications: [],
       },
-    });
-    readList(list, null, anchor);
+    };
   }
 
   // Items that name clienteles outside every list: the page says something about access that cannot be read as grants.
   for (const run of stray) {
-    const names = run.items.map((item) => readItem(index, item.text, starts)).flatMap((r) => (r.ok ? [r.clientele] : []));
+    const names = run.items.map((item) => readItem(index, item.text, starts, false)).flatMap((r) => (r.ok ? [r.clientele] : []));
     if (names.length === 0) continue;
     const first = run.lead?.line ?? run.items[0]!.line;
-    const listBefore = lists.filter((l) => l.line < first).at(-1);
+    const listBefore = lists[lastAtOrBefore(lists, first - 1)];
     const si = listBefore === undefined ? undefined : serviceOfList.get(listBefore.line);
     findings.push(
       finding('stray-items', first, si === undefined ? lines(['services'], 'key') : lines(['services', si]), {
@@ -400,6 +482,7 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
     );
   }
 
+  let listedGrants = 0;
   catalog.services.forEach((service, si) => {
     if (service.grants.length === 0) return;
     const seen = listed.get(service.id);
@@ -407,8 +490,9 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
       findings.push(finding('service-not-on-page', categoryLine.get(service.category) ?? null, lines(['services', si]), { service: named(service) }));
       return;
     }
+    listedGrants += service.grants.length;
     service.grants.forEach((grant, gi) => {
-      if (seen.byClientele.has(grant.clientele)) return;
+      if (seen.byClientele.has(grant.clientele) || seen.hidden.has(grant.clientele)) return;
       const clientele = index.clienteleById.get(grant.clientele);
       findings.push(
         finding('grant-not-on-page', seen.line, lines(['services', si, 'grants', gi]), {
@@ -424,12 +508,36 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
 
   const order = (n: number | null): number => n ?? Number.MAX_SAFE_INTEGER;
   findings.sort((a, b) => order(a.pageLine) - order(b.pageLine) || order(a.catalogLine) - order(b.catalogLine));
-  return { lists: lists.length, items, matched, findings, stubs };
+  return { lists: lists.length, items, matched, findings, stubs, emptyLists, listedGrants, unranked };
 }
 
-/** A condition the page states and the catalogue has in no grant: its English is the French until someone translates it. */
-function untranslated(text: string): Condition {
-  return { fr: text, en: text };
+/** The index of the last entry (in order of line) at or before a line, or -1. */
+function lastAtOrBefore(entries: readonly { readonly line: number }[], line: number): number {
+  let lo = 0;
+  let hi = entries.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.line <= line) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * The condition to write for a text the page states: the catalogue's own, in
+ * both languages, when some grant already has it (by its French, as names
+ * compare); else a new one whose English is the French until someone
+ * translates it; undefined when the text is not one the catalogue can hold.
+ */
+function knownConditions(index: CatalogIndex): (text: string) => Condition | undefined {
+  const known = new Map<string, Condition>();
+  for (const s of index.catalog.services) {
+    for (const g of s.grants) for (const c of g.conditions) if (!known.has(normalizeName(c.fr))) known.set(normalizeName(c.fr), c);
+  }
+  return (text) => known.get(normalizeName(text)) ?? (isCatalogText(text) ? { fr: text, en: text } : undefined);
 }
 
 /** Whether a finding needs a person: an entry to write or remove (a new service or clientele, a service the page no longer lists), or items no list holds. */
@@ -445,4 +553,23 @@ export function needsEntry(f: SourceFinding): boolean {
 export function writableFindings(check: SourceCheck): SourceFinding[] {
   if (check.findings.some(needsEntry)) return [];
   return check.findings.filter((f) => f.edit !== null);
+}
+
+/** Why `--write` takes the page for a broken reading and writes nothing (unless forced): what looked wrong. */
+export type BrokenReading =
+  | { readonly kind: 'empty-lists'; readonly lists: readonly { readonly heading: string; readonly line: number }[] }
+  | { readonly kind: 'too-many-removals'; readonly removed: number; readonly grants: number };
+
+/**
+ * Whether the reading of the page looks broken rather than news: a "Qui a
+ * accès" list that reads empty (a collapsed panel, a half-saved page), or
+ * edits that would remove more than MAX_REMOVED_SHARE of the grants of the
+ * services the page lists. A page rarely drops so much at once; a reader
+ * that lost most of it does.
+ */
+export function brokenReading(check: SourceCheck): BrokenReading | null {
+  if (check.emptyLists.length > 0) return { kind: 'empty-lists', lists: check.emptyLists };
+  const removed = writableFindings(check).filter((f) => f.edit?.op === 'remove-grant').length;
+  if (removed > check.listedGrants * MAX_REMOVED_SHARE) return { kind: 'too-many-removals', removed, grants: check.listedGrants };
+  return null;
 }

@@ -157,6 +157,11 @@ interface NameTables {
   readonly entries: readonly NameEntry[];
   /** Shared terms as entries, for their plurals. */
   readonly sharedEntries: readonly NameEntry[];
+  /** The entries (and shared-term entries) by each word their first word may be typed as (itself or a plural): a name is looked for among a few, not all. */
+  readonly entriesByFirst: ReadonlyMap<string, readonly NameEntry[]>;
+  readonly sharedByFirst: ReadonlyMap<string, readonly NameEntry[]>;
+  /** Each clientele's own grant conditions (see conditions) by their last word, for a label followed by one. */
+  readonly conditionsByLast: ReadonlyMap<string, readonly (readonly [id: string, text: string, condition: Condition])[]>;
   /** Every distinct word of every name. */
   readonly words: readonly string[];
   /** Position of each entity in `entitiesOf` (services, clienteles, categories in catalogue order), for ties. */
@@ -220,7 +225,34 @@ function tablesOf(index: CatalogIndex): NameTables {
   }
   const words = [...wordIds.keys()];
   const plurals = new Map(words.map((w) => [w, new Set(pluralsOf(w))] as const));
-  const built: NameTables = { exact, plurals, shared, conditions, entries, sharedEntries, words, order };
+  const byFirst = (list: readonly NameEntry[]): Map<string, NameEntry[]> => {
+    const out = new Map<string, NameEntry[]>();
+    for (const e of list) {
+      const first = e.words[0] ?? '';
+      for (const w of new Set([first, ...(plurals.get(first) ?? [])])) out.set(w, [...(out.get(w) ?? []), e]);
+    }
+    return out;
+  };
+  const conditionsByLast = new Map<string, (readonly [string, string, Condition])[]>();
+  for (const [id, mine] of conditions) {
+    for (const [text, condition] of mine) {
+      const last = text.slice(text.lastIndexOf(' ') + 1);
+      conditionsByLast.set(last, [...(conditionsByLast.get(last) ?? []), [id, text, condition]]);
+    }
+  }
+  const built: NameTables = {
+    exact,
+    plurals,
+    shared,
+    conditions,
+    entries,
+    sharedEntries,
+    entriesByFirst: byFirst(entries),
+    sharedByFirst: byFirst(sharedEntries),
+    conditionsByLast,
+    words,
+    order,
+  };
   tables.set(index, built);
   return built;
 }
@@ -240,17 +272,24 @@ function samePlural(t: NameTables, typed: readonly string[], entry: NameEntry): 
  * grant conditions. Anything else is an error with suggestions, because a
  * guessed answer about access could be wrong.
  */
-export function resolveName(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Resolution {
+export function resolveName(index: CatalogIndex, input: string, kinds: readonly EntityKind[], options: ResolveOptions = {}): Resolution {
   if (input.length > MAX_NAME_LENGTH) return { ok: false, reason: 'too-long', input, suggestions: [] };
+  const ranked = options.suggestions !== false;
   const memo = memoOf(index);
-  const memoKey = `${kinds.join(',')}\u0000${input}`;
+  const memoKey = `${kinds.join(',')}${ranked ? '' : '\u0001'}\u0000${input}`;
   const known = memo.get(memoKey);
   if (known) return known;
-  const resolution = resolveUncached(index, input, kinds);
+  const resolution = resolveUncached(index, input, kinds, ranked);
   // Scripts ask about the same few names again and again (batch mode); bound the memo so that odd input cannot grow it forever.
   if (memo.size >= 10_000) memo.clear();
   memo.set(memoKey, resolution);
   return resolution;
+}
+
+/** How resolveName answers. */
+export interface ResolveOptions {
+  /** False: an unknown name gets no ranked near names (a check of many unknown names ranks only the first few). */
+  readonly suggestions?: boolean;
 }
 
 const memos = new WeakMap<CatalogIndex, Map<string, Resolution>>();
@@ -276,7 +315,7 @@ function namedBy(t: NameTables, key: string, kinds: readonly EntityKind[]): Enti
   if (direct.length > 0) return direct;
   const typed = wordsOfKey(key);
   const out: Entity[] = [];
-  for (const e of t.entries) if (kinds.includes(e.found.kind) && samePlural(t, typed, e)) addEntity(out, e.found);
+  for (const e of t.entriesByFirst.get(typed[0] ?? '') ?? []) if (kinds.includes(e.found.kind) && samePlural(t, typed, e)) addEntity(out, e.found);
   return out;
 }
 
@@ -337,15 +376,13 @@ function readings(t: NameTables, key: string, kinds: readonly EntityKind[]): Rea
   }
   // A clientele's label followed by a condition ("Médecin omnipraticien ou omnipraticienne membre d'un GMF").
   if (kinds.includes('clientele')) {
-    for (const [id, conditions] of t.conditions) {
-      for (const [text, condition] of conditions) {
-        if (!key.endsWith(` ${text}`)) continue;
-        const base = key
-          .slice(0, -text.length)
-          .replace(/[\s,;:]+$/, '')
-          .trim();
-        for (const found of namedBy(t, base, ['clientele'])) if (found.entity.id === id) out.push({ found, condition });
-      }
+    for (const [id, text, condition] of t.conditionsByLast.get(key.slice(key.lastIndexOf(' ') + 1)) ?? []) {
+      if (!key.endsWith(` ${text}`)) continue;
+      const base = key
+        .slice(0, -text.length)
+        .replace(/[\s,;:]+$/, '')
+        .trim();
+      for (const found of namedBy(t, base, ['clientele'])) if (found.entity.id === id) out.push({ found, condition });
     }
   }
   return out;
@@ -367,7 +404,7 @@ function exactTable(index: CatalogIndex): Map<string, Entity[]> {
   return exact;
 }
 
-function resolveUncached(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Resolution {
+function resolveUncached(index: CatalogIndex, input: string, kinds: readonly EntityKind[], ranked: boolean): Resolution {
   const key = normalizeName(input).replace(/[\s?!.:;,]+$/, '');
   const exact = (exactTable(index).get(key) ?? []).filter((f) => kinds.includes(f.kind));
   if (exact.length === 1) return { ok: true, found: exact[0]!, condition: null };
@@ -381,11 +418,12 @@ function resolveUncached(index: CatalogIndex, input: string, kinds: readonly Ent
   const typed = wordsOfKey(key);
   const shared: Entity[] = [];
   for (const f of t.shared.get(key) ?? []) if (kinds.includes(f.kind)) addEntity(shared, f);
-  if (shared.length === 0) for (const e of t.sharedEntries) if (kinds.includes(e.found.kind) && samePlural(t, typed, e)) addEntity(shared, e.found);
+  if (shared.length === 0)
+    for (const e of t.sharedByFirst.get(typed[0] ?? '') ?? []) if (kinds.includes(e.found.kind) && samePlural(t, typed, e)) addEntity(shared, e.found);
   if (shared.length > 0) {
     return { ok: false, reason: shared.length > 1 ? 'ambiguous' : 'unknown', input, suggestions: shared.map(toSuggestion) };
   }
-  return suggest(t, input, key, kinds);
+  return ranked ? suggest(t, input, key, kinds) : { ok: false, reason: 'unknown', input, suggestions: [] };
 }
 
 /** The lowest score a suggestion may have: below it, names share too little with what was typed. */

@@ -6,10 +6,10 @@ import type { ProblemDetail } from '../../catalog/problem';
 import { decodePageBytes } from '../../catalog/decode-page';
 import { MAX_HIDING_SELECTORS } from '../../catalog/page-styles';
 import { HtmlRefusedError } from '../../catalog/read-html';
-import { readAccessLists, readSourcePage, type SourcePage } from '../../catalog/source-page';
+import { readPageLists, readSourcePage, type PageLists, type SourcePage } from '../../catalog/source-page';
 import { presentCheckSource, type CheckSourceFormat, type SourceReport, type WriteSummary } from '../../present/present-check-source';
 import { problemMessage } from '../../present/problem-message';
-import { checkSource, needsEntry, writableFindings, type CatalogLines, type SourceCheck } from '../../query/check-source';
+import { brokenReading, checkSource, MAX_REMOVED_SHARE, needsEntry, writableFindings, type CatalogLines, type SourceCheck } from '../../query/check-source';
 import { defineCommand, type CommandSpec } from '../command';
 import type { FetchFailure } from '../fetch-page';
 import { isNotFound, type Context } from '../context';
@@ -52,7 +52,7 @@ function pageReason(detail: ProblemDetail, ctx: Context): string {
 }
 
 /** Reads the page: a wrong name is a usage error, a refused read an I/O error, bytes that are not text or a page without lists exit 3. */
-function readPage(ctx: Context, file: string): SourcePage {
+function readPage(ctx: Context, file: string): ListingPage {
   const shown = ctx.shownPath(file);
   const read = ctx.readInput(file, ctx.m.stdinPurposes.page, decodePageBytes);
   if (!read.ok) {
@@ -64,9 +64,16 @@ function readPage(ctx: Context, file: string): SourcePage {
 }
 
 /** The page, when it lists access at all: a login page or an error page (saved or served) must not pass for a page that lists no access (exit 3). */
-function listingPage(ctx: Context, page: SourcePage, shown: string): SourcePage {
-  if (readAccessLists(page).length === 0) throw new UserError(ctx.m.checkSource.noLists(shown), { kind: 'page-error' });
-  return page;
+function listingPage(ctx: Context, page: SourcePage, shown: string): ListingPage {
+  const lists = readPageLists(page);
+  if (lists.lists.length === 0) throw new UserError(ctx.m.checkSource.noLists(shown), { kind: 'page-error' });
+  return { page, lists };
+}
+
+/** A page with its lists, read once. */
+interface ListingPage {
+  readonly page: SourcePage;
+  readonly lists: PageLists;
 }
 
 /** The page's lines; an HTML page the reader refuses (nested past a browser's limit, style rules past what it applies) exits 3. */
@@ -97,7 +104,7 @@ interface Validators {
 
 /** The page to check, by where it came from; or, fetched with the recorded validators, the server's word that it has not changed (304). */
 type Obtained =
-  | { readonly kind: 'page'; readonly page: SourcePage; readonly shown: string; readonly validators: Validators }
+  | { readonly kind: 'page'; readonly page: SourcePage; readonly lists: PageLists; readonly shown: string; readonly validators: Validators }
   | { readonly kind: 'unchanged'; readonly shown: string };
 
 /** Why a page could not be fetched, as a phrase in the run's language. */
@@ -148,7 +155,7 @@ function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, sou
   if (target === null) throw usageError(f.noPage(catalogue));
   if (!/^https?:\/\//i.test(target)) {
     if (timeout !== undefined) throw usageError(f.timeoutWithoutUrl);
-    return { kind: 'page', page: readPage(ctx, target), shown: ctx.shownPath(target), validators: {} };
+    return { kind: 'page', ...readPage(ctx, target), shown: ctx.shownPath(target), validators: {} };
   }
   const seconds = timeoutSeconds(ctx, timeout);
   try {
@@ -176,22 +183,30 @@ function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, sou
   }
   const decoded = decodePageBytes(answer.bytes, target, answer.charset);
   if (!decoded.ok) throw new UserError(ctx.m.checkSource.cannotReadPage(target, pageReason(decoded.problem.detail, ctx)), { kind: 'page-error' });
-  const page = listingPage(ctx, readPageText(ctx, decoded.text, target), target);
+  const listing = listingPage(ctx, readPageText(ctx, decoded.text, target), target);
   const recordable = fetching().isRecordable;
   const validators: Validators = {
     ...(recordable(answer.etag, 500) ? { etag: answer.etag } : {}),
     ...(recordable(answer.lastModified, 100) ? { lastModified: answer.lastModified } : {}),
   };
-  return { kind: 'page', page, shown: target, validators };
+  return { kind: 'page', ...listing, shown: target, validators };
 }
 
-/** Today as YYYY-MM-DD: the local date, or SOURCE_DATE_EPOCH's (UTC) when it is set, for reproducible runs. */
-function today(env: Context['io']['env']): string {
-  const epoch = env['SOURCE_DATE_EPOCH'];
+// The last second of the year 9999 (UTC): source.checked has four digits for the year.
+const LAST_EPOCH = 253402300799;
+
+/**
+ * Today as YYYY-MM-DD: the local date, or SOURCE_DATE_EPOCH's (UTC) when it is
+ * set, for reproducible runs. A value that is not whole seconds up to the end
+ * of the year 9999 is a usage error, before anything is written.
+ */
+function today(ctx: Context): string {
+  const epoch = ctx.io.env['SOURCE_DATE_EPOCH'];
   const two = (n: number): string => String(n).padStart(2, '0');
-  if (epoch !== undefined && /^\d+$/.test(epoch)) {
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > LAST_EPOCH) throw usageError(ctx.m.checkSource.badEpoch(epoch));
     const d = new Date(Number(epoch) * 1000);
-    return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+    return `${String(d.getUTCFullYear()).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
   }
   const d = new Date();
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
@@ -203,9 +218,18 @@ function today(env: Context['io']['env']): string {
  * write of the whole file, or none. A finding that needs a new entry stops
  * every change (see writableFindings).
  */
-function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage, validators: Validators): WriteSummary {
+function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage, validators: Validators, date: string, force: boolean): WriteSummary {
   const m = ctx.m.checkSource;
   const source = ctx.catalogSource();
+  // A reading that lost most of the page is refused before anything else, not acted on (see brokenReading).
+  const broken = force ? null : brokenReading(check);
+  if (broken !== null) {
+    const line =
+      broken.kind === 'empty-lists'
+        ? m.emptyLists(source.shown, broken.lists.length, broken.lists[0]!.heading)
+        : m.tooManyRemovals(source.shown, broken.removed, broken.grants, MAX_REMOVED_SHARE);
+    throw new UserError(line, { kind: 'page-error' });
+  }
   const edits = writableFindings(check).map((f) => f.edit!);
   const left = check.findings.length - edits.length;
   if (check.findings.some(needsEntry)) {
@@ -213,7 +237,6 @@ function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage, valid
     return { written: false, applied: 0, recordedCheck: false };
   }
   const recorded = source.index.catalog.source;
-  const date = today(ctx.io.env);
   const record = left === 0 && (recorded.sha256 !== page.sha256 || recorded.checked !== date);
   if (edits.length === 0 && !record) {
     ctx.warn(left === 0 ? m.upToDate(source.shown) : m.leftOver(left));
@@ -221,8 +244,8 @@ function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage, valid
   }
   const all: CatalogEdit[] = record ? [...edits, { op: 'record-check', checked: date, sha256: page.sha256, ...validators }] : edits;
   const result = editing().editCatalogText(source.text, source.shown, all);
-  // The edits come from the catalogue itself and keep it valid; a refusal here is a bug, not the user's.
-  if (!result.ok) throw new Error(`the edited catalogue is not valid: ${result.problems.map((p) => p.code).join(', ')}`);
+  // The check leaves to a person what the catalogue cannot hold; should an edit still make it invalid, the page is at fault, not the user.
+  if (!result.ok) throw new UserError(m.editInvalid(source.shown, [...new Set(result.problems.map((p) => p.code))].join(', ')), { kind: 'page-error' });
   const written = writing().writeCatalogFile(source.file, result.text, { expected: source.text, holdMs: testHoldMs(ctx) });
   if (!written.ok) throw new UserError(ctx.m.errors.cannotWriteFile(source.shown, describeWriteRefusal(written.refusal, ctx.m)), { kind: 'io-error' });
   ctx.warn(m.written(source.shown, edits.length, record));
@@ -240,6 +263,7 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
   options: [
     { flags: '--write', description: (m) => m.options.write },
     { flags: '--timeout <seconds>', description: (m) => m.options.timeout },
+    { flags: '--force', description: (m) => m.options.force },
   ],
   examples: [
     { line: 'check-source - < liste-des-services-en-ligne.txt', argv: ['check-source', '-'], stdinFile: COPY },
@@ -250,7 +274,12 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
   outputSchema: 'check_source_output',
   run: (ctx, { args, opts, show }) => {
     const write = opts['write'] === true;
+    const force = opts['force'] === true;
+    if (force && !write) throw usageError(ctx.m.checkSource.forceWithoutWrite);
     if (write && ctx.catalogPath() === '-') throw usageError(ctx.m.checkSource.cannotWriteStdin);
+    if (write && ctx.catalogIsInstalledPackage())
+      throw new UserError(ctx.m.checkSource.installedCatalog(ctx.shownPath(ctx.catalogPath())), { kind: 'io-error' });
+    const date = write ? today(ctx) : '';
     // The catalogue first: with `--catalog -` and the page `-`, the second reader of standard input is told so (exit 2).
     const source = ctx.catalogSource();
     const obtained = obtainPage(ctx, args[0] === undefined ? undefined : String(args[0]), opts['timeout'], source.index.catalog.source, source.shown);
@@ -258,16 +287,23 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
       ctx.warn(ctx.m.checkSource.fetch.notModified(obtained.shown, source.index.catalog.source.checked));
       return { kind: 'source-checked', agrees: true };
     }
-    const page = obtained.page;
+    const { page, lists: pageLists } = obtained;
     let positions: ReturnType<ReturnType<typeof parsing>['parseYaml']> | undefined;
+    // A page of many items under one service asks for the same line again and again.
+    const known = new Map<string, number | null>();
     const lines: CatalogLines = (path, at) => {
+      const key = `${path.join('/')} ${at ?? 'value'}`;
+      const line = known.get(key);
+      if (line !== undefined) return line;
       positions ??= parsing().parseYaml(source.text, source.shown);
-      return positions.ok ? (positions.parsed.positionOf(path, at)?.line ?? null) : null;
+      const found = positions.ok ? (positions.parsed.positionOf(path, at)?.line ?? null) : null;
+      known.set(key, found);
+      return found;
     };
-    const check = checkSource(source.index, page, lines);
+    const check = checkSource(source.index, page, lines, pageLists);
     const stubs = check.stubs.map((s) => ({ entry: s.entry, name: s.name, yaml: editing().entryYaml(s.fields) }));
     const recorded = source.index.catalog.source;
-    const summary = write ? writeFindings(ctx, check, page, obtained.validators) : null;
+    const summary = write ? writeFindings(ctx, check, page, obtained.validators, date, force) : null;
     show({
       page: obtained.shown,
       catalog: source.shown,

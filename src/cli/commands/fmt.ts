@@ -27,6 +27,11 @@ const spec: CommandSpec<never, never> = {
     const files = (args[0] as readonly string[] | undefined) ?? [];
     const targets = files.length > 0 ? files : [ctx.catalogPath()];
     const check = opts['check'] === true;
+    // Rewriting the installed package's catalogue would be undone by the next upgrade: a catalogue to write must be named.
+    if (files.length === 0 && !check && ctx.catalogIsInstalledPackage()) {
+      ctx.warn(ctx.m.checkSource.installedCatalog(ctx.shownPath(targets[0]!)));
+      return { kind: 'formatted', invalid: 0, missing: 0, ioErrors: 1, unformatted: 0 };
+    }
     let invalid = 0;
     let missing = 0;
     let ioErrors = 0;

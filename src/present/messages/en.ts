@@ -440,6 +440,8 @@ export const en: Messages = {
         `${w.service === '' ? '' : `${w.service}: `}new clientele: "${w.item}" names no clientele of the catalogue${w.suggestions === '' ? '' : ` (near names: ${w.suggestions})`}`,
       'service-not-on-page': (w) => `${w.service}: the page no longer has a "Qui a accès" list for this service`,
       'repeated-item': (w) => `${w.service}: the page lists "${w.clientele}" more than once; the catalogue holds one grant per clientele`,
+      'hidden-on-page': (w) =>
+        `${w.service === '' ? '' : `${w.service}: `}the item "${w.item}" holds text the page hides by styling (a browser does not show it): its grant is left as it is, for a person to read`,
       'stray-items': (w) =>
         `list items name clienteles (${w.suggestions}) under "${w.heading}", which is neither a "Qui a accès" heading nor one of its known sub-headings: for a person to read`,
     },
@@ -450,6 +452,10 @@ export const en: Messages = {
     stubHint:
       'Fill in the blanks (""), add each entry to the catalogue (a service under services:, in its place in the order of the page; a clientele under clienteles:), then run check-source --write again: it adds their grants.',
     stubFor: { service: (name) => `Service "${name}"`, clientele: (name) => `Clientele "${name}"` },
+    unranked: (n, ranked) =>
+      `Near names and entry stubs are given for the first ${ranked} unknown names only; ${count('en', n, 'more has', 'more have')} neither.`,
+    emptyListsRead: (n, first) =>
+      `${count('en', n, '"Qui a accès" list reads', '"Qui a accès" lists read')} empty (first: "${first}"): the page may be read wrongly, and --write refuses it.`,
     stubsAvailable: (n) => `--write prints ${count('en', n, 'stub', 'stubs')} of an entry to fill in (so do --json and --format markdown).`,
     noLists: (page) => `${page} holds no "Qui a accès" list: is it the page "Liste des services en ligne" (not a login or error page)?`,
     cannotReadPage: (page, reason) => `cannot read the page ${page}: ${reason}`,
@@ -467,6 +473,7 @@ export const en: Messages = {
       tooManyHidingRules: (count, limit) => `its own styles have ${count} rules that hide content, more than the ${limit} the check applies`,
       tooManyStyleTests: 'its own styles have too many rules that hide content for a page of this size; the check cannot tell what a browser shows',
     },
+    forceWithoutWrite: '--force only overrides a refusal of --write: give it with --write',
     cannotWriteStdin: '--write writes to the catalogue file: it cannot write a catalogue read from standard input (--catalog -)',
     written: (file, applied, recorded) =>
       `${file}: ${count('en', applied, 'grant change', 'grant changes')} applied${recorded ? '; check recorded (source.checked, source.sha256)' : ''}`,
@@ -478,8 +485,8 @@ export const en: Messages = {
       `${service} / ${clientele}: the condition exists in French only; its English text (en) is the French one for now: translate it`,
     emptyLists: (file, n, first) =>
       `${file} left untouched: the page reads as broken, ${count('en', n, '"Qui a accès" list reads', '"Qui a accès" lists read')} empty (first: "${first}"); check the page, or write anyway with --force`,
-    tooManyRemovals: (file, removed, grants) =>
-      `${file} left untouched: the page reads as broken, it would remove ${removed} of the catalogue's ${grants} grants at once (more than a quarter); check the page, or write anyway with --force`,
+    tooManyRemovals: (file, removed, grants, share) =>
+      `${file} left untouched: the page reads as broken, it would remove ${removed} of the ${grants} grants of the services it lists at once (more than ${new Intl.NumberFormat('en', { style: 'percent' }).format(share)}); check the page, or write anyway with --force`,
     editInvalid: (file, codes) => `${file} left untouched: the page's changes would make it an invalid catalogue (${codes}); settle them by hand`,
     badEpoch: (value) => `SOURCE_DATE_EPOCH=${value} is not a day the catalogue can record: give whole seconds since 1970, up to the end of the year 9999`,
     installedCatalog: (file) =>

@@ -468,6 +468,8 @@ export const fr: Messages = {
         `${w.service === '' ? '' : `${w.service} : `}nouvelle clientèle : « ${w.item} » ne nomme aucune clientèle du catalogue${w.suggestions === '' ? '' : ` (noms proches : ${w.suggestions})`}`,
       'service-not-on-page': (w) => `${w.service} : la page n’a plus de liste « Qui a accès » pour ce service`,
       'repeated-item': (w) => `${w.service} : la page liste « ${w.clientele} » plus d’une fois ; le catalogue ne donne qu’un accès par clientèle`,
+      'hidden-on-page': (w) =>
+        `${w.service === '' ? '' : `${w.service} : `}l’élément « ${w.item} » contient du texte que la page cache par son style (un navigateur ne l’affiche pas) : son accès est laissé tel quel, à lire par une personne`,
       'stray-items': (w) =>
         `des éléments de liste nomment des clientèles (${w.suggestions}) sous « ${w.heading} », qui n’est ni un titre « Qui a accès » ni l’un de ses sous-titres connus : à lire par une personne`,
     },
@@ -478,6 +480,10 @@ export const fr: Messages = {
     stubHint:
       'Remplissez les blancs (""), ajoutez chaque entrée au catalogue (un service dans la liste services:, à sa place dans l’ordre de la page ; une clientèle dans la liste des clientèles), puis relancez check-source --write : il ajoute leurs accès.',
     stubFor: { service: (name) => `Service « ${name} »`, clientele: (name) => `Clientèle « ${name} »` },
+    unranked: (n, ranked) =>
+      `Les noms proches et les gabarits d’entrée ne sont donnés que pour les ${ranked} premiers noms inconnus ; ${count('fr', n, 'autre n’a', 'autres n’ont')} ni les uns ni les autres.`,
+    emptyListsRead: (n, first) =>
+      `${count('fr', n, 'liste « Qui a accès » est vide', 'listes « Qui a accès » sont vides')} (la première : « ${first} ») : la page est peut-être mal lue, et --write la refuse.`,
     stubsAvailable: (n) => `--write affiche ${count('fr', n, 'gabarit', 'gabarits')} d’entrée à remplir (--json et --format markdown aussi).`,
     noLists: (page) =>
       `${page} ne contient aucune liste « Qui a accès » : est-ce bien la page « Liste des services en ligne » (et non une page de connexion ou d’erreur) ?`,
@@ -498,6 +504,7 @@ export const fr: Messages = {
       tooManyStyleTests:
         'ses propres styles ont trop de règles qui masquent du contenu pour une page de cette taille ; la vérification ne peut pas dire ce qu’affiche un navigateur',
     },
+    forceWithoutWrite: '--force ne fait que passer outre un refus de --write : donnez-le avec --write',
     cannotWriteStdin: '--write écrit dans le fichier du catalogue : il ne peut pas écrire un catalogue lu sur l’entrée standard (--catalog -)',
     written: (file, applied, recorded) =>
       `${file} : ${count('fr', applied, 'changement d’accès appliqué', 'changements d’accès appliqués')}${recorded ? ' ; vérification notée (source.checked, source.sha256)' : ''}`,
@@ -509,8 +516,8 @@ export const fr: Messages = {
       `${service} / ${clientele} : la condition n’existe qu’en français ; son texte anglais (en) est pour l’instant le français : traduisez-le`,
     emptyLists: (file, n, first) =>
       `${file} laissé tel quel : la page semble mal lue, ${count('fr', n, 'liste « Qui a accès » est vide', 'listes « Qui a accès » sont vides')} (la première : « ${first} ») ; vérifiez la page, ou écrivez quand même avec --force`,
-    tooManyRemovals: (file, removed, grants) =>
-      `${file} laissé tel quel : la page semble mal lue, elle retirerait d’un coup ${removed} des ${grants} accès du catalogue (plus du quart) ; vérifiez la page, ou écrivez quand même avec --force`,
+    tooManyRemovals: (file, removed, grants, share) =>
+      `${file} laissé tel quel : la page semble mal lue, elle retirerait d’un coup ${removed} des ${grants} accès des services qu’elle liste (plus de ${new Intl.NumberFormat('fr', { style: 'percent' }).format(share)}) ; vérifiez la page, ou écrivez quand même avec --force`,
     editInvalid: (file, codes) => `${file} laissé tel quel : les changements de la page en feraient un catalogue non valide (${codes}) ; réglez-les à la main`,
     badEpoch: (value) =>
       `SOURCE_DATE_EPOCH=${value} n’est pas un jour que le catalogue peut noter : donnez un nombre entier de secondes depuis 1970, jusqu’à la fin de l’an 9999`,

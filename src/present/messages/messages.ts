@@ -283,6 +283,10 @@ export interface CheckSourceMessages {
   readonly stubFor: Readonly<Record<'service' | 'clientele', (name: string) => string>>;
   /** In the table without --write: new entries get a stub with --write (or in the JSON and Markdown). */
   readonly stubsAvailable: (n: number) => string;
+  /** Unknown names past the first `ranked` got no near names (a page of thousands of unknown names). */
+  readonly unranked: (n: number, ranked: number) => string;
+  /** In a report: lists that read empty, which --write refuses as a broken reading. */
+  readonly emptyListsRead: (n: number, first: string) => string;
   /** Errors and notes on standard error. */
   readonly noLists: (page: string) => string;
   readonly cannotReadPage: (page: string, reason: string) => string;
@@ -303,6 +307,8 @@ export interface CheckSourceMessages {
     readonly tooManyStyleTests: string;
   };
   readonly cannotWriteStdin: string;
+  /** --force without --write: it overrides a refusal of --write only. */
+  readonly forceWithoutWrite: string;
   readonly written: (file: string, applied: number, recorded: boolean) => string;
   readonly upToDate: (file: string) => string;
   readonly untouched: (file: string) => string;
@@ -310,7 +316,7 @@ export interface CheckSourceMessages {
   readonly translate: (service: string, clientele: string) => string;
   /** --write refuses a reading of the page that looks broken (see the README's refusal rule). */
   readonly emptyLists: (file: string, n: number, first: string) => string;
-  readonly tooManyRemovals: (file: string, removed: number, grants: number) => string;
+  readonly tooManyRemovals: (file: string, removed: number, grants: number, share: number) => string;
   /** The edited catalogue would not be valid (a condition the page states holds characters or a length the schema refuses). */
   readonly editInvalid: (file: string, codes: string) => string;
   readonly badEpoch: (value: string) => string;
