@@ -293,3 +293,73 @@ describe('pages no browser builds are refused (exit 3), in bounded time', () => 
     expect(r.stderr).toContain('règles qui masquent');
   });
 });
+
+describe('--write on crafted pages: never exit 70, never a grant from what a browser does not show, byte-identical when refused', () => {
+  const CATALOG_TEXT = fs.readFileSync(path.join(__dirname, '..', 'catalog.yaml'), 'utf8');
+  const DAY = { SOURCE_DATE_EPOCH: '1768435200' };
+  const accordion = renderings(TEXT)['accordion'] as string;
+  const write = (html: string | Buffer, extra: string[] = []): { code: number; stderr: string; catalog: string } => {
+    const catalog = temp('catalog.yaml', CATALOG_TEXT);
+    const r = runCli(['check-source', temp('page.html', html), '--catalog', catalog, '--write', '--lang', 'en', ...extra], DAY);
+    return { code: r.code, stderr: r.stderr, catalog: fs.readFileSync(catalog, 'utf8') };
+  };
+  const AMP = 'Activités médicales particulières?</span>';
+  const firstItemAfter = (html: string, marker: string): number => {
+    const at = html.indexOf(marker);
+    if (at === -1) throw new Error(`no "${marker}" in the page`);
+    return html.indexOf('<li>', at);
+  };
+  const denturologists = (catalog: string): number => catalog.split('\n').filter((l) => l.includes('clientele: denturologiste')).length;
+
+  test('the same item, shown, is written (so the cases below can fail)', () => {
+    const at = firstItemAfter(accordion, AMP);
+    const r = write(accordion.slice(0, at) + '<li>Denturologiste</li>' + accordion.slice(at));
+    expect(r.code).toBe(0);
+    expect(denturologists(r.catalog)).toBe(denturologists(CATALOG_TEXT) + 1);
+  });
+
+  test('panels hidden but named by no button read empty: refused (exit 3), the catalogue untouched', () => {
+    const r = write(accordion.replace(/ aria-controls="panneau-\d+"/g, ''));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^ramq-access: .*empty/);
+    expect(r.catalog).toBe(CATALOG_TEXT);
+  });
+
+  test('half the items missing: refused (exit 3) unless --force', () => {
+    let n = 0;
+    const half = accordion.replace(/ {6}<li>.*<\/li>\n/g, (li) => (n++ % 2 === 0 ? '' : li));
+    const refused = write(half);
+    expect([refused.code, refused.catalog === CATALOG_TEXT]).toEqual([3, true]);
+    expect(refused.stderr).toContain('--force');
+    const forced = write(half, ['--force']);
+    expect(forced.code).not.toBe(70);
+    expect(forced.catalog).not.toBe(CATALOG_TEXT);
+  });
+
+  test.each([
+    ['an inline display:none', (li: string) => li.replace('<li>', '<li style="display:none">')],
+    ['a rule of the page’s own <style>', (li: string) => li.replace('<li>', '<li class="qc-hidden">')],
+    ['a <noembed>', (li: string) => `<noembed><ul>${li}</ul></noembed>`],
+    ['a <template>', (li: string) => `<template>${li}</template>`],
+    ['a closed <dialog>', (li: string) => `<dialog><ul>${li}</ul></dialog>`],
+  ])('an item added in %s is never written', (_how, hide) => {
+    const at = firstItemAfter(accordion, AMP);
+    const page = accordion.slice(0, at) + hide('<li>Denturologiste</li>') + accordion.slice(at);
+    const r = write(page);
+    expect(r.code).not.toBe(70);
+    expect(denturologists(r.catalog)).toBe(denturologists(CATALOG_TEXT));
+  });
+
+  test('a condition written in hidden text is reported (hidden-on-page), not written', () => {
+    const at = firstItemAfter(accordion, AMP);
+    const end = accordion.indexOf('</li>', at);
+    const page = `${accordion.slice(0, end)}<span style="display:none"> (membre d’un GMF seulement)</span>${accordion.slice(end)}`;
+    const catalog = temp('catalog.yaml', CATALOG_TEXT);
+    const file = temp('page.html', page);
+    const report = JSON.parse(runCli(['check-source', file, '--catalog', catalog, '--json']).stdout) as { findings: { kind: string }[] };
+    expect(report.findings.map((f) => f.kind)).toEqual(['hidden-on-page']);
+    const r = runCli(['check-source', file, '--catalog', catalog, '--write'], DAY);
+    expect(r.code).toBe(1);
+    expect(fs.readFileSync(catalog, 'utf8')).toBe(CATALOG_TEXT);
+  });
+});
