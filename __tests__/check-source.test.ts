@@ -117,7 +117,8 @@ describe('the shipped copy and its HTML forms', () => {
   test('the HTML fixtures are what make-html.js makes of the copy', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { pages } = require(path.join(SOURCE, 'make-html.js')) as { pages: () => Record<string, string | Buffer> };
-    for (const [name, content] of Object.entries(pages())) expect([name, Buffer.from(content).equals(fs.readFileSync(path.join(SOURCE, name)))]).toEqual([name, true]);
+    for (const [name, content] of Object.entries(pages()))
+      expect([name, Buffer.from(content).equals(fs.readFileSync(path.join(SOURCE, name)))]).toEqual([name, true]);
   });
 
   test('the page on standard input ("-"), text or HTML', () => {

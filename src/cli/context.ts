@@ -1,4 +1,12 @@
-import { catalogFromText, EMBEDDED_CATALOG_PATH, isInstalledPackageCatalog, readCatalogFile, readCatalogFrom, type ByteDecoder, type ReadResult } from '../catalog/load-catalog';
+import {
+  catalogFromText,
+  EMBEDDED_CATALOG_PATH,
+  isInstalledPackageCatalog,
+  readCatalogFile,
+  readCatalogFrom,
+  type ByteDecoder,
+  type ReadResult,
+} from '../catalog/load-catalog';
 import type { Catalog } from '../catalog/model';
 import { FORMAT_TRAITS, type Format } from '../present/formats';
 import { NOTE_KIND_LABELS } from '../present/labels';
