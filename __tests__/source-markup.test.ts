@@ -43,7 +43,8 @@ function check(file: string): Report {
   return { code: r.code, form: json.form, sha256: json.sha256, counts: json.counts, kinds: json.findings.map((f) => f.kind) };
 }
 
-function mutate(text: string, find: string, replacement: string): string {
+/** The text with the first `find` replaced by `replacement` (a page repeats items: the first is the one meant). */
+function mutateFirst(text: string, find: string, replacement: string): string {
   const at = text.indexOf(find);
   if (at === -1) throw new Error(`"${find}" is not in the text`);
   return text.slice(0, at) + replacement + text.slice(at + find.length);
@@ -53,11 +54,10 @@ const COPY_SHA = check(COPY).sha256;
 const NAMES = Object.keys(renderings(TEXT));
 
 describe('one page in every markup', () => {
-  test('the corpus holds the text copy and at least four HTML renderings, and the files are what make-html.js makes', () => {
+  // (check-source.test.ts checks that the files are what make-html.js makes)
+  test('the corpus holds the text copy and at least four HTML renderings, each also a file of the fixtures', () => {
     expect(NAMES.length).toBeGreaterThanOrEqual(4);
-    for (const [name, content] of Object.entries(pages())) {
-      expect([name, Buffer.from(content).equals(fs.readFileSync(path.join(SOURCE, name)))]).toEqual([name, true]);
-    }
+    expect(Object.keys(pages()).filter((name) => name.startsWith('liste-des-services-en-ligne')).length).toBe(NAMES.length);
   });
 
   test.each(NAMES)('%s: exit 0, all 116 items matched, the checksum of the text copy', (name) => {
@@ -72,12 +72,12 @@ describe('one page in every markup', () => {
   });
 
   const MUTATIONS: [string, (t: string) => string, string][] = [
-    ['an item dropped', (t) => mutate(t, '- Podiatre\n', ''), 'grant-not-on-page'],
+    ['an item dropped', (t) => mutateFirst(t, '- Podiatre\n', ''), 'grant-not-on-page'],
     [
       'an item moved from creation to request',
       (t) =>
-        mutate(
-          mutate(t, '- Podiatre\n', ''),
+        mutateFirst(
+          mutateFirst(t, '- Podiatre\n', ''),
           'Clientèles qui peuvent demander l’accès au service\n',
           'Clientèles qui peuvent demander l’accès au service\n- Podiatre\n',
         ),
@@ -86,17 +86,17 @@ describe('one page in every markup', () => {
     [
       'an item added',
       (t) =>
-        mutate(
+        mutateFirst(
           t,
           'particulières?\n- Médecin omnipraticien ou omnipraticienne\n',
           'particulières?\n- Médecin omnipraticien ou omnipraticienne\n- Denturologiste\n',
         ),
       'grant-not-in-catalogue',
     ],
-    ['a condition changed', (t) => mutate(t, '(accès aux états de compte seulement)', '(accès aux relevés seulement)'), 'condition-differs'],
+    ['a condition changed', (t) => mutateFirst(t, '(accès aux états de compte seulement)', '(accès aux relevés seulement)'), 'condition-differs'],
     [
       'a new service',
-      (t) => mutate(t, 'Qui a accès à Mon dossier?\n', 'Qui a accès au service en ligne Téléconsultation?\n- Podiatre\nQui a accès à Mon dossier?\n'),
+      (t) => mutateFirst(t, 'Qui a accès à Mon dossier?\n', 'Qui a accès au service en ligne Téléconsultation?\n- Podiatre\nQui a accès à Mon dossier?\n'),
       'new-service',
     ],
   ];

@@ -12,7 +12,7 @@ export const MAX_HIDING_SELECTORS = 256;
 export const MAX_STYLE_TESTS = 20_000_000;
 
 /** Why a page's style rules could not be applied within the bounds above. */
-export type StyleRefusal = { readonly id: 'tooManyHidingRules'; readonly count: number } | { readonly id: 'tooManyStyleTests'; readonly tests: number };
+export type StyleRefusal = { readonly id: 'tooManyHidingRules'; readonly count: number; readonly limit: number } | { readonly id: 'tooManyStyleTests'; readonly tests: number };
 
 // A declaration that takes the element out of what a browser shows.
 const HIDES = /(?:^|[;{\s])(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!\s*important\s*)?(?:;|$)/i;
@@ -108,7 +108,7 @@ const adapter = {
 export function compileHidingRules(styleSheets: readonly string[], elements: number): HidingRules | StyleRefusal {
   const selectors = styleSheets.flatMap(hidingSelectors);
   if (selectors.length === 0) return () => false;
-  if (selectors.length > MAX_HIDING_SELECTORS) return { id: 'tooManyHidingRules', count: selectors.length };
+  if (selectors.length > MAX_HIDING_SELECTORS) return { id: 'tooManyHidingRules', count: selectors.length, limit: MAX_HIDING_SELECTORS };
   if (selectors.length * elements > MAX_STYLE_TESTS) return { id: 'tooManyStyleTests', tests: selectors.length * elements };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { compile } = require('css-select') as typeof import('css-select');

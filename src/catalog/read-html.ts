@@ -119,11 +119,6 @@ const BLOCKS = new Set([
 // Glyphs pages draw before a list item as its bullet.
 const BULLET = /^[-\u2013\u2014\u2022\u2023\u2043\u00b7\u203a\u00bb\u25aa\u25ab\u25b8\u25ba\u25e6\u25cf\u25cb\u25a0\u25a1\u2192\u2714\u2713]+\s+/;
 
-const attribute = (e: Element, name: string): string | undefined => {
-  for (const a of e.attrs) if (a.name === name) return a.value;
-  return undefined;
-};
-
 /** What the parse gathers on its way, so that reading the tree needs no second search. */
 interface Gathered {
   elements: number;
@@ -209,18 +204,44 @@ export function readHtmlLines(html: string): HtmlLine[] {
 /** A main element inside something never shown is no main. */
 function neverShown(element: Element, controlled: ReadonlySet<string>): boolean {
   for (let e: ParentNode | null = element; e !== null && 'tagName' in e; e = e.parentNode) {
-    if (NEVER_RENDERED.has(e.tagName) || isClosed(e, controlled)) return true;
+    if (NEVER_RENDERED.has(e.tagName) || isClosed(e.tagName, attributesOf(e), controlled)) return true;
   }
   return false;
 }
 
-/** A `hidden` element no button opens, or a closed dialog. */
-function isClosed(e: Element, controlled: ReadonlySet<string>): boolean {
-  if (e.tagName === 'dialog' && attribute(e, 'open') === undefined) return true;
-  const hidden = attribute(e, 'hidden');
-  if (hidden === undefined || hidden.trim().toLowerCase() === 'until-found') return false;
-  const id = attribute(e, 'id');
-  return id === undefined || !controlled.has(id);
+/** What the reader asks of an element's attributes, read in one pass (most elements have none). */
+interface Attributes {
+  readonly role: string;
+  readonly id: string | undefined;
+  readonly style: string;
+  readonly classes: string;
+  /** Has `hidden`, other than `hidden="until-found"`. */
+  readonly hidden: boolean;
+  readonly open: boolean;
+}
+
+function attributesOf(e: Element): Attributes {
+  let role = '';
+  let id: string | undefined;
+  let style = '';
+  let classes = '';
+  let hidden = false;
+  let open = false;
+  for (const a of e.attrs) {
+    if (a.name === 'role') role = a.value.trim().toLowerCase();
+    else if (a.name === 'id') id = a.value;
+    else if (a.name === 'style') style = a.value;
+    else if (a.name === 'class') classes = a.value;
+    else if (a.name === 'open') open = true;
+    else if (a.name === 'hidden') hidden = a.value.trim().toLowerCase() !== 'until-found';
+  }
+  return { role, id, style, classes, hidden, open };
+}
+
+/** A closed dialog, or a `hidden` element that no button opens (a panel some `aria-controls` names is content). */
+function isClosed(name: string, a: Attributes, controlled: ReadonlySet<string>): boolean {
+  if (name === 'dialog' && !a.open) return true;
+  return a.hidden && (a.id === undefined || !controlled.has(a.id));
 }
 
 class LineReader {
@@ -271,23 +292,11 @@ class LineReader {
     const e = node;
     const name = e.tagName;
     if (NEVER_RENDERED.has(name)) return;
-    // One pass over the attributes (most elements have none).
-    let role = '';
-    let id: string | undefined;
-    let style = '';
-    let classes = '';
-    let closed = name === 'dialog';
-    for (const a of e.attrs) {
-      if (a.name === 'role') role = a.value.trim().toLowerCase();
-      else if (a.name === 'id') id = a.value;
-      else if (a.name === 'style') style = a.value;
-      else if (a.name === 'class') classes = a.value;
-      else if (a.name === 'open' && name === 'dialog') closed = false;
-      else if (a.name === 'hidden' && a.value.trim().toLowerCase() !== 'until-found') closed = true;
-    }
-    // A panel a button opens is content, even while `hidden` or its styling keeps it collapsed.
+    const attributes = attributesOf(e);
+    if (isClosed(name, attributes, this.controlled)) return;
+    const { role, id, style, classes } = attributes;
+    // A panel a button opens is content, even while its styling keeps it collapsed.
     const panel = id !== undefined && this.controlled.has(id);
-    if (closed && !(panel && name !== 'dialog')) return;
     if (CHROME.has(name) || CHROME_ROLES.has(role) || (name === 'header' && !sectioned)) return;
     if (classes !== '' && SCREEN_READER_CLASSES.some((c) => classes.toLowerCase().split(/\s+/).includes(c))) return;
     const hiddenHere = styleHidden || (!panel && ((style !== '' && styleHides(style)) || this.hides(e)));

@@ -126,7 +126,8 @@ export type CatalogLines = (path: readonly (string | number)[], at?: 'key' | 'va
 /** How a list item reads: one clientele of the catalogue, with the condition the item states (known or not), or no clientele. */
 type ItemReading =
   | { readonly ok: true; readonly clientele: Clientele; readonly condition: Condition | null; readonly conditionText: string | null }
-  | { readonly ok: false; readonly suggestions: readonly Suggestion[] };
+  /** `ranked`: the unknown label was given near names and gets a stub (the first MAX_RANKED_NAMES of a check). */
+  | { readonly ok: false; readonly suggestions: readonly Suggestion[]; readonly ranked: boolean };
 
 // The key of conditionStarts' set of every clientele's first words (no id has a space).
 const ANY = ' any';
@@ -159,7 +160,7 @@ function conditionStarts(index: CatalogIndex): Map<string, Set<string>> {
  * do ("membre d'un GMF"). Anything else is a clientele the catalogue lacks:
  * nothing is guessed.
  */
-function readItem(index: CatalogIndex, text: string, starts: ReadonlyMap<string, ReadonlySet<string>>, ranked: boolean): ItemReading {
+function readItem(index: CatalogIndex, text: string, starts: ReadonlyMap<string, ReadonlySet<string>>, rank: () => boolean): ItemReading {
   const whole = resolveName(index, text, ['clientele'], { suggestions: false });
   if (whole.ok && whole.found.kind === 'clientele') {
     return { ok: true, clientele: whole.found.entity, condition: whole.condition, conditionText: whole.condition?.fr ?? null };
@@ -190,9 +191,10 @@ function readItem(index: CatalogIndex, text: string, starts: ReadonlyMap<string,
       return { ok: true, clientele: base.found.entity, condition: null, conditionText: text.slice(start) };
     }
   }
-  if (whole.ok || !ranked) return { ok: false, suggestions: [] };
+  const ranked = rank();
+  if (whole.ok || !ranked) return { ok: false, suggestions: [], ranked };
   const near = resolveName(index, text, ['clientele']);
-  return { ok: false, suggestions: near.ok ? [] : near.suggestions.slice(0, 3) };
+  return { ok: false, suggestions: near.ok ? [] : near.suggestions.slice(0, 3), ranked };
 }
 
 const QUESTION = /^qui a accès\s+(?:au service en ligne\s+|aux services en ligne\s+|au service\s+|à la\s+|à l['’]\s*|aux\s+|au\s+|à\s+)?(.*?)[\s?]*$/iu;
@@ -275,12 +277,16 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
   // Unknown names get ranked near names while few have; the rest are counted.
   let rankedNames = 0;
   let unranked = 0;
-  const rankNext = (): boolean => rankedNames < MAX_RANKED_NAMES;
-  const ranking = (found: boolean): void => {
-    if (found) return;
-    if (rankNext()) rankedNames++;
-    else unranked++;
+  /** Whether the next unknown name gets ranked near names and a stub; past MAX_RANKED_NAMES it is only counted. */
+  const rankUnknown = (): boolean => {
+    if (rankedNames < MAX_RANKED_NAMES) {
+      rankedNames++;
+      return true;
+    }
+    unranked++;
+    return false;
   };
+  const unrankedName = (): boolean => false;
   const conditionFor = knownConditions(index);
   const clienteleStubs = new Map<string, EntryStub>();
   const addClienteleStub = (label: string): void => {
@@ -314,7 +320,7 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
       items++;
       if (item.hidden) {
         // Not on the page (a browser does not show it) and not missing from it either: its grant is a person's to settle.
-        const reading = readItem(index, item.text, starts, false);
+        const reading = readItem(index, item.text, starts, unrankedName);
         const clientele = reading.ok ? reading.clientele : null;
         const gi = service === null || clientele === null ? -1 : service.grants.findIndex((g) => g.clientele === clientele.id);
         if (clientele !== null) seen?.hidden.add(clientele.id);
@@ -337,10 +343,7 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
         );
         continue;
       }
-      const ranked = rankNext();
-      const reading = readItem(index, item.text, starts, ranked);
-      if (ranked) ranking(reading.ok);
-      else if (!reading.ok) unranked++;
+      const reading = readItem(index, item.text, starts, rankUnknown);
       if (!reading.ok) {
         findings.push(
           finding('new-clientele', item.line, service === null ? anchor : lines(['services', si, 'grants'], 'key'), {
@@ -351,7 +354,7 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
             suggestions: reading.suggestions,
           }),
         );
-        if (ranked) addClienteleStub(item.text);
+        if (reading.ranked) addClienteleStub(item.text);
         continue;
       }
       if (service === null || seen === null) continue;
@@ -436,8 +439,7 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
     const anchor = previousService === null ? lines(['services'], 'key') : lines(['services', previousService]);
     const name = nameOfHeading(list.heading);
     // Near names of the name the heading gives ("Qui a accès au service en ligne" would bring every service with those words).
-    const ranked = rankNext();
-    ranking(false);
+    const ranked = rankUnknown();
     const near = resolveName(index, name, ['service'], { suggestions: ranked });
     findings.push(finding('new-service', list.line, anchor, { heading: list.heading, suggestions: near.ok ? [] : near.suggestions.slice(0, 3) }));
     if (ranked) stubs.push(serviceStub(name, categoryAbove(list.line)));
@@ -467,7 +469,7 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
 
   // Items that name clienteles outside every list: the page says something about access that cannot be read as grants.
   for (const run of stray) {
-    const names = run.items.map((item) => readItem(index, item.text, starts, false)).flatMap((r) => (r.ok ? [r.clientele] : []));
+    const names = run.items.map((item) => readItem(index, item.text, starts, unrankedName)).flatMap((r) => (r.ok ? [r.clientele] : []));
     if (names.length === 0) continue;
     const first = run.lead?.line ?? run.items[0]!.line;
     const listBefore = lists[lastAtOrBefore(lists, first - 1)];

@@ -229,7 +229,11 @@ function tablesOf(index: CatalogIndex): NameTables {
     const out = new Map<string, NameEntry[]>();
     for (const e of list) {
       const first = e.words[0] ?? '';
-      for (const w of new Set([first, ...(plurals.get(first) ?? [])])) out.set(w, [...(out.get(w) ?? []), e]);
+      for (const w of new Set([first, ...(plurals.get(first) ?? [])])) {
+        const list = out.get(w);
+        if (list === undefined) out.set(w, [e]);
+        else list.push(e);
+      }
     }
     return out;
   };
@@ -237,7 +241,9 @@ function tablesOf(index: CatalogIndex): NameTables {
   for (const [id, mine] of conditions) {
     for (const [text, condition] of mine) {
       const last = text.slice(text.lastIndexOf(' ') + 1);
-      conditionsByLast.set(last, [...(conditionsByLast.get(last) ?? []), [id, text, condition]]);
+      const list = conditionsByLast.get(last);
+      if (list === undefined) conditionsByLast.set(last, [[id, text, condition]]);
+      else list.push([id, text, condition]);
     }
   }
   const built: NameTables = {

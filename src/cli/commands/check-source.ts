@@ -3,9 +3,6 @@ import { MAX_CATALOG_BYTES } from '../../catalog/load-catalog';
 import type { SourceInfo } from '../../catalog/model';
 import type { FetchMessages } from '../../present/messages/messages';
 import type { ProblemDetail } from '../../catalog/problem';
-import { decodePageBytes } from '../../catalog/decode-page';
-import { MAX_HIDING_SELECTORS } from '../../catalog/page-styles';
-import { HtmlRefusedError } from '../../catalog/read-html';
 import { readPageLists, readSourcePage, type PageLists, type SourcePage } from '../../catalog/source-page';
 import { presentCheckSource, type CheckSourceFormat, type SourceReport, type WriteSummary } from '../../present/present-check-source';
 import { problemMessage } from '../../present/problem-message';
@@ -21,7 +18,9 @@ import { testHoldMs } from '../test-hold';
 const parsing = (): typeof import('../../catalog/parse-yaml') => require('../../catalog/parse-yaml') as typeof import('../../catalog/parse-yaml');
 const editing = (): typeof import('../../catalog/edit-catalog') => require('../../catalog/edit-catalog') as typeof import('../../catalog/edit-catalog');
 const writing = (): typeof import('../../catalog/write-catalog') => require('../../catalog/write-catalog') as typeof import('../../catalog/write-catalog');
-// The network loads only for a page fetched by its address.
+// The page's decoder and HTML reader load only when a page is checked; the network only for a page fetched by its address.
+const decoding = (): typeof import('../../catalog/decode-page') => require('../../catalog/decode-page') as typeof import('../../catalog/decode-page');
+const reading = (): typeof import('../../catalog/read-html') => require('../../catalog/read-html') as typeof import('../../catalog/read-html');
 const fetching = (): typeof import('../fetch-page') => require('../fetch-page') as typeof import('../fetch-page');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -54,7 +53,7 @@ function pageReason(detail: ProblemDetail, ctx: Context): string {
 /** Reads the page: a wrong name is a usage error, a refused read an I/O error, bytes that are not text or a page without lists exit 3. */
 function readPage(ctx: Context, file: string): ListingPage {
   const shown = ctx.shownPath(file);
-  const read = ctx.readInput(file, ctx.m.stdinPurposes.page, decodePageBytes);
+  const read = ctx.readInput(file, ctx.m.stdinPurposes.page, (bytes, name) => decoding().decodePageBytes(bytes, name));
   if (!read.ok) {
     const errno = read.errno;
     const kind = errno === undefined ? 'page-error' : isNotFound(errno) ? 'usage-error' : 'io-error';
@@ -81,7 +80,7 @@ function readPageText(ctx: Context, text: string, shown: string): SourcePage {
   try {
     return readSourcePage(text);
   } catch (error) {
-    if (!(error instanceof HtmlRefusedError)) throw error;
+    if (!(error instanceof reading().HtmlRefusedError)) throw error;
     const p = ctx.m.checkSource.pageProblems;
     const r = error.refusal;
     const reason =
@@ -90,7 +89,7 @@ function readPageText(ctx: Context, text: string, shown: string): SourcePage {
         : r.id === 'tooManyElements'
           ? p.tooManyElements(r.limit)
           : r.id === 'tooManyHidingRules'
-            ? p.tooManyHidingRules(r.count, MAX_HIDING_SELECTORS)
+            ? p.tooManyHidingRules(r.count, r.limit)
             : p.tooManyStyleTests;
     throw new UserError(ctx.m.checkSource.cannotReadPage(shown, reason), { kind: 'page-error' });
   }
@@ -181,7 +180,7 @@ function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, sou
   if (answer.kind === 'failed') {
     throw new UserError(f.cannotFetch(target, fetchReason(answer.failure, f)), { kind: 'unavailable' });
   }
-  const decoded = decodePageBytes(answer.bytes, target, answer.charset);
+  const decoded = decoding().decodePageBytes(answer.bytes, target, answer.charset);
   if (!decoded.ok) throw new UserError(ctx.m.checkSource.cannotReadPage(target, pageReason(decoded.problem.detail, ctx)), { kind: 'page-error' });
   const listing = listingPage(ctx, readPageText(ctx, decoded.text, target), target);
   const recordable = fetching().isRecordable;
