@@ -12,7 +12,8 @@ export const MAX_HIDING_SELECTORS = 256;
 export const MAX_STYLE_TESTS = 20_000_000;
 
 /** Why a page's style rules could not be applied within the bounds above. */
-export type StyleRefusal = { readonly id: 'tooManyHidingRules'; readonly count: number; readonly limit: number } | { readonly id: 'tooManyStyleTests'; readonly tests: number };
+export type StyleRefusal =
+  { readonly id: 'tooManyHidingRules'; readonly count: number; readonly limit: number } | { readonly id: 'tooManyStyleTests'; readonly tests: number };
 
 // A declaration that takes the element out of what a browser shows.
 const HIDES = /(?:^|[;{\s])(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!\s*important\s*)?(?:;|$)/i;
