@@ -299,6 +299,14 @@ describe('a page that cannot be had: one line in the run’s language, exit 69',
     expect([out.code, out.stderr]).toEqual([69, `ramq-access: cannot fetch the page http://127.0.0.1:${port}/liste: the server refused the connection\n`]);
   });
 
+  test('a port fetch never connects to: exit 69, its reason a code in the run’s language, not fetch’s English "bad port"', async () => {
+    // Port 9 (discard) is on the Fetch standard's list of blocked ports: fetch fails before any connection is tried.
+    const out = await runBinAsync(['check-source', 'http://127.0.0.1:9/liste']);
+    expect(out.code).toBe(69);
+    expect(out.stderr).toMatch(/^ramq-access: impossible d’obtenir la page http:\/\/127\.0\.0\.1:9\/liste : .*\(BAD_PORT\)\n$/);
+    expect(out.stderr).not.toContain('bad port');
+  });
+
   test('a login page (200, HTML, no "Qui a accès" list) keeps exit 3', async () => {
     const out = await runBinAsync(['check-source', `${base}/connexion`, '--lang', 'en']);
     expect(out.code).toBe(3);

@@ -33,9 +33,10 @@ function parseContentType(value: string | null): { type: string | null; charset:
 function networkFailure(error: unknown, url: URL, signal: AbortSignal, seconds: number): Answer {
   if (signal.aborted) return failed(url, { id: 'timeout', seconds });
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  // The system's code (ECONNRESET, CERT_HAS_EXPIRED...) when there is one, else fetch's own reason ("bad port").
-  const code =
-    typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : 'ERROR';
+  // The system's code (ECONNRESET, CERT_HAS_EXPIRED...) when there is one; fetch's own reasons are English sentences, so they
+  // become codes too (a port the Fetch standard blocks, such as 9 or 6000), or one that says only that fetch failed.
+  const reason = typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : '';
+  const code = typeof cause?.code === 'string' ? cause.code : reason === 'bad port' ? 'BAD_PORT' : 'FETCH_FAILED';
   if (code === 'ECONNREFUSED') return failed(url, { id: 'refused' });
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return failed(url, { id: 'dns', host: url.hostname });
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')

@@ -495,7 +495,7 @@ export const en: Messages = {
       cannotFetch: (url, reason) => `cannot fetch the page ${url}: ${reason}`,
       refused: 'the server refused the connection',
       dns: (host) => `no address found for ${host}`,
-      network: (code) => `network error (${code})`,
+      network: (code) => (code === 'BAD_PORT' ? 'a port that fetch never connects to, as browsers do not (BAD_PORT)' : `network error (${code})`),
       timeout: (seconds) => `no complete answer within ${seconds} s (--timeout)`,
       http: (status, text) => `the server answered ${status}${text === '' ? '' : ` ${text}`}`,
       tooManyRedirects: (max) => `more than ${max} redirections`,

@@ -527,7 +527,7 @@ export const fr: Messages = {
       cannotFetch: (url, reason) => `impossible d’obtenir la page ${url} : ${reason}`,
       refused: 'le serveur a refusé la connexion',
       dns: (host) => `aucune adresse trouvée pour ${host}`,
-      network: (code) => `erreur de réseau (${code})`,
+      network: (code) => (code === 'BAD_PORT' ? 'un port auquel fetch ne se connecte jamais, comme les navigateurs (BAD_PORT)' : `erreur de réseau (${code})`),
       timeout: (seconds) => `pas de réponse complète en ${String(seconds).replace('.', ',')} s (--timeout)`,
       http: (status, text) => `le serveur a répondu ${status}${text === '' ? '' : ` ${text}`}`,
       tooManyRedirects: (max) => `plus de ${max} redirections`,
