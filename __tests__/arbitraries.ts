@@ -61,6 +61,7 @@ export const catalogArb: fc.Arbitrary<Catalog> = fc
         terms_en: [],
         abbreviations: [],
         shared_terms: [],
+        nicknames: [],
       })),
       services: services.map((s, i) => {
         const seen = new Set<string>();
@@ -76,6 +77,7 @@ export const catalogArb: fc.Arbitrary<Catalog> = fc
           category: `cat-${s.category % categories}`,
           aliases: [],
           shared_terms: [],
+          nicknames: [],
           description: s.description,
           grants,
           // A note concerns distinct existing clienteles.

@@ -15,6 +15,7 @@ function service(id: string, name: string, name_en: string, abbreviation: string
     name_en,
     abbreviation,
     shared_terms: [],
+    nicknames: [],
     name_is_descriptive: false,
     category: 'c',
     aliases: [],

@@ -10,7 +10,7 @@ export const KEY_ORDER = {
   root: ['version', 'source', 'categories', 'clienteles', 'services'],
   source: ['title', 'publisher', 'url', 'checked', 'sha256', 'etag', 'last_modified'],
   category: ['id', 'name', 'name_en'],
-  clientele: ['id', 'name', 'name_en', 'kind', 'parent', 'description', 'forms', 'aliases', 'terms_en', 'abbreviations', 'shared_terms'],
+  clientele: ['id', 'name', 'name_en', 'kind', 'parent', 'description', 'forms', 'aliases', 'terms_en', 'abbreviations', 'shared_terms', 'nicknames'],
   service: [
     'id',
     'name',
@@ -20,6 +20,7 @@ export const KEY_ORDER = {
     'category',
     'aliases',
     'shared_terms',
+    'nicknames',
     'description',
     'grants',
     'notes',

@@ -50,6 +50,8 @@ export interface Clientele {
   readonly abbreviations: readonly string[];
   /** Everyday words that name this clientele among others (médecin, secrétaire): never resolved, every holder listed. */
   readonly shared_terms: readonly string[];
+  /** Names people use that the page does not give (ours, not the page's): offered first as a suggestion, never resolved alone. */
+  readonly nicknames: readonly string[];
 }
 
 /** One clientele's access to one service. */
@@ -77,6 +79,8 @@ export interface Service {
   readonly aliases: readonly string[];
   /** Everyday words that name this service among others: never resolved, every holder listed. */
   readonly shared_terms: readonly string[];
+  /** Names people use that the page does not give (AMM for aide médicale à mourir): offered first as a suggestion, never resolved alone. */
+  readonly nicknames: readonly string[];
   readonly description: Bilingual;
   readonly grants: readonly Grant[];
   readonly notes: readonly Note[];

@@ -233,6 +233,8 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
   const serviceNames = checkNames(root, 'services', 'service', ['name', 'name_en', 'abbreviation'], ['aliases'], report);
   checkSharedTerms(root, 'clienteles', 'clientele', clienteleNames, report);
   checkSharedTerms(root, 'services', 'service', serviceNames, report);
+  checkSharedTerms(root, 'clienteles', 'clientele', clienteleNames, report, 'nicknames');
+  checkSharedTerms(root, 'services', 'service', serviceNames, report, 'nicknames');
   checkNames(root, 'categories', 'category', ['name', 'name_en'], [], report);
 }
 
@@ -321,15 +323,22 @@ function reportCycle(cycle: readonly string[], indexOf: ReadonlyMap<string, numb
  * be a name of an entry of the same kind, which would make that name stop
  * resolving.
  */
-function checkSharedTerms(root: Rec, key: string, what: EntryKind, names: ReadonlyMap<string, NameOwner>, report: Report): void {
+function checkSharedTerms(
+  root: Rec,
+  key: string,
+  what: EntryKind,
+  names: ReadonlyMap<string, NameOwner>,
+  report: Report,
+  field: 'shared_terms' | 'nicknames' = 'shared_terms',
+): void {
   list(root[key]).forEach((entry, i) => {
     if (!isRec(entry)) return;
     const id = str(entry['id']);
     if (id === null) return;
-    list(entry['shared_terms']).forEach((value, j) => {
+    list(entry[field]).forEach((value, j) => {
       if (typeof value !== 'string' || value.trim() === '') return;
       const normal = normalizeName(value);
-      const where: Path = [key, i, 'shared_terms', j];
+      const where: Path = [key, i, field, j];
       if (!/[\p{L}\p{N}]/u.test(normal)) report('EMPTY_NAME', where, { id: 'emptyName', entry: what, entryId: id, value });
       else {
         const other = ownerOf(names, lookKeys(value));
@@ -429,14 +438,16 @@ function checkNames(root: Rec, key: string, what: EntryKind, single: string[], m
   return owner;
 }
 
-interface RawClientele extends Omit<Clientele, 'parent' | 'description' | 'shared_terms'> {
+interface RawClientele extends Omit<Clientele, 'parent' | 'description' | 'shared_terms' | 'nicknames'> {
   parent?: string;
   description?: Clientele['description'];
   shared_terms?: string[];
+  nicknames?: string[];
 }
-interface RawService extends Omit<Service, 'name_is_descriptive' | 'shared_terms'> {
+interface RawService extends Omit<Service, 'name_is_descriptive' | 'shared_terms' | 'nicknames'> {
   name_is_descriptive?: boolean;
   shared_terms?: string[];
+  nicknames?: string[];
 }
 interface RawSource {
   title: string;
@@ -478,6 +489,7 @@ function toCatalog(raw: RawCatalog): Catalog {
       terms_en: c.terms_en,
       abbreviations: c.abbreviations,
       shared_terms: c.shared_terms ?? [],
+      nicknames: c.nicknames ?? [],
     })),
     services: raw.services.map((s) => ({
       id: s.id,
@@ -488,6 +500,7 @@ function toCatalog(raw: RawCatalog): Catalog {
       category: s.category,
       aliases: s.aliases,
       shared_terms: s.shared_terms ?? [],
+      nicknames: s.nicknames ?? [],
       description: s.description,
       grants: s.grants,
       notes: s.notes,

@@ -160,7 +160,7 @@ function diffClienteles(out: Change[], a: readonly Clientele[], b: readonly Clie
     compareField(out, 'clientele', c.id, 'name_en', old.name_en, c.name_en, true);
     compareField(out, 'clientele', c.id, 'kind', old.kind, c.kind, false);
     compareField(out, 'clientele', c.id, 'parent', old.parent, c.parent, false);
-    for (const field of ['forms', 'aliases', 'terms_en', 'abbreviations', 'shared_terms'] as const)
+    for (const field of ['forms', 'aliases', 'terms_en', 'abbreviations', 'shared_terms', 'nicknames'] as const)
       compareNames(out, 'clientele', c.id, field, old[field], c[field]);
     if (key(bilingual(old.description)) !== key(bilingual(c.description))) {
       out.push({ type: 'description-changed', entry: 'clientele', id: c.id, from: bilingual(old.description), to: bilingual(c.description) });
@@ -190,6 +190,7 @@ function diffServices(out: Change[], a: readonly Service[], b: readonly Service[
     compareField(out, 'service', s.id, 'category', old.category, s.category, false);
     compareNames(out, 'service', s.id, 'aliases', old.aliases, s.aliases);
     compareNames(out, 'service', s.id, 'shared_terms', old.shared_terms, s.shared_terms);
+    compareNames(out, 'service', s.id, 'nicknames', old.nicknames, s.nicknames);
     if (key(bilingual(old.description)) !== key(bilingual(s.description))) {
       out.push({ type: 'description-changed', entry: 'service', id: s.id, from: bilingual(old.description), to: bilingual(s.description) });
     }

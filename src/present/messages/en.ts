@@ -411,6 +411,7 @@ export const en: Messages = {
       terms_en: 'English terms',
       abbreviations: 'abbreviations',
       shared_terms: 'shared terms',
+      nicknames: 'nicknames',
       title: 'title',
       publisher: 'publisher',
       url: 'address',

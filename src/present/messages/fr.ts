@@ -438,6 +438,7 @@ export const fr: Messages = {
       terms_en: 'termes anglais',
       abbreviations: 'sigles',
       shared_terms: 'mots partagés',
+      nicknames: 'surnoms',
       title: 'titre',
       publisher: 'éditeur',
       url: 'adresse',
