@@ -462,7 +462,19 @@ export type Placeholder =
 
 /** The fields of a catalogue entry a diff can name. */
 export type DiffField =
-  'name' | 'name_en' | 'abbreviation' | 'category' | 'kind' | 'parent' | 'forms' | 'aliases' | 'terms_en' | 'abbreviations' | 'shared_terms' | 'nicknames' | SourceField;
+  | 'name'
+  | 'name_en'
+  | 'abbreviation'
+  | 'category'
+  | 'kind'
+  | 'parent'
+  | 'forms'
+  | 'aliases'
+  | 'terms_en'
+  | 'abbreviations'
+  | 'shared_terms'
+  | 'nicknames'
+  | SourceField;
 
 /** The fields of the catalogue's `source` a diff can name. */
 export type SourceField = 'title' | 'publisher' | 'url' | 'checked' | 'sha256';
