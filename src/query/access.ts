@@ -1,4 +1,4 @@
-import type { Category, Clientele, Condition, Note, NoteKind, Service, Tier } from '../catalog/model';
+import type { Category, Clientele, Condition, Note, NoteKind, Service, SubApplication, Tier } from '../catalog/model';
 import { TIERS } from '../catalog/model';
 import { descendantsOf, lineageOf, orderKey, type CatalogIndex } from './catalog-index';
 
@@ -58,6 +58,18 @@ function rowOf(list: readonly Access[]): AccessRow | null {
   return best === undefined ? null : { ...best, also };
 }
 
+/**
+ * A name of the question that is none of the entry's names, read as the one
+ * entry whose names hold its words ("messagerie": Messagerie sécurisée). The
+ * answer says so, so that a person can see what was answered.
+ */
+export type NameReading = {
+  /** The name as it was given. */
+  readonly input: string;
+  /** The application of the service whose name the words are from ("Gestion des consultations"), or null. */
+  readonly sub_application: SubApplication | null;
+} & ({ readonly kind: 'clientele'; readonly entity: Clientele } | { readonly kind: 'service'; readonly entity: Service });
+
 /** The result of `services`: what one clientele may use. */
 export interface ServicesResult {
   readonly clientele: Clientele;
@@ -67,6 +79,8 @@ export interface ServicesResult {
   readonly access: readonly AccessRow[];
   /** The grant condition the clientele's name carried when it was given as the page lists it ("Audioprothésiste (accès aux états de compte seulement)"); null otherwise. */
   readonly named_condition: Condition | null;
+  /** How the question's name was read, when it was read by its words (see NameReading); empty otherwise. */
+  readonly read_as: readonly NameReading[];
 }
 
 /**
@@ -83,7 +97,7 @@ export function findServices(index: CatalogIndex, clientele: Clientele, filter: 
     if (row !== null) access.push(row);
   }
   access.sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || orderKey(index, 'service', a.service.id) - orderKey(index, 'service', b.service.id));
-  return { clientele, categories: index.catalog.categories, filter, access, named_condition: null };
+  return { clientele, categories: index.catalog.categories, filter, access, named_condition: null, read_as: [] };
 }
 
 /** The result of `who`: the clienteles that may use one service. */
@@ -94,6 +108,8 @@ export interface WhoResult {
   readonly category: Category | null;
   /** One row per clientele. */
   readonly access: readonly AccessRow[];
+  /** How the question's name was read, as for `services`. */
+  readonly read_as: readonly NameReading[];
 }
 
 /**
@@ -122,7 +138,14 @@ export function findWho(index: CatalogIndex, service: Service, options: { tier?:
   }
   // Stable: within a tier, clienteles keep the source's order, each heir after the clientele it inherits from.
   access.sort((a, b) => tierRank(a.tier) - tierRank(b.tier));
-  return { service, filter: { tier: options.tier }, expanded: options.expand ?? false, category: index.categoryById.get(service.category) ?? null, access };
+  return {
+    service,
+    filter: { tier: options.tier },
+    expanded: options.expand ?? false,
+    category: index.categoryById.get(service.category) ?? null,
+    access,
+    read_as: [],
+  };
 }
 
 /** Kinds of note that say how a service is reached: a note of one of them about the service in general bears on every clientele's access. */
@@ -161,6 +184,8 @@ export interface CanResult {
   readonly holders: readonly Access[];
   /** The notes of the service that bear on this clientele's access (see notesFor). */
   readonly notes: readonly Note[];
+  /** How the question's names were read, as for `services`: the clientele's, then the service's. */
+  readonly read_as: readonly NameReading[];
 }
 
 /** Says whether a clientele may use a service, optionally only at a given tier, with who holds it and the notes that bear on it. */
@@ -178,5 +203,6 @@ export function checkAccess(index: CatalogIndex, clientele: Clientele, service: 
     holders: findWho(index, service, { tier }).access.map(({ also: _also, ...a }) => a),
     notes: notesFor(index, clientele, service),
     named_condition: null,
+    read_as: [],
   };
 }

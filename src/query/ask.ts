@@ -1,7 +1,8 @@
 import type { Condition, Tier } from '../catalog/model';
 import { checkAccess, findServices, findWho, type CanResult, type ServicesResult, type WhoResult } from './access';
 import type { CatalogIndex } from './catalog-index';
-import { resolveName, toSuggestion, type Entity, type EntityKind, type Suggestion } from './resolve-name';
+import type { NameReading } from './access';
+import { resolveName, toSuggestion, type Entity, type EntityKind, type Suggestion, type WordReading } from './resolve-name';
 
 /**
  * One question path for single questions and batch lines alike: the CLI asks
@@ -35,13 +36,16 @@ export interface QuestionError {
 /** The answer to one question: a result, or why there is none. */
 export type Answer<R> = { readonly ok: true; readonly result: R } | { readonly ok: false; readonly error: QuestionError };
 
-/** An entity, and the grant condition its name carried ("Audioprothésiste (accès aux états de compte seulement)"). */
-export type Named<E extends Entity = Entity> = { readonly found: E; readonly condition: Condition | null };
+/**
+ * An entity, the grant condition its name carried ("Audioprothésiste (accès aux états de compte seulement)"),
+ * and, when the name was none of the entity's names but words only it has, how it was read.
+ */
+export type Named<E extends Entity = Entity> = { readonly found: E; readonly condition: Condition | null; readonly by_words: WordReading | null };
 
 /** Resolves a name of any of several kinds (`show`); an unresolved name is a QuestionError expecting a name. */
 export function resolveAny(index: CatalogIndex, input: string, kinds: readonly EntityKind[]): Answer<Named> {
   const r = resolveName(index, input, kinds);
-  if (r.ok) return { ok: true, result: { found: r.found, condition: r.condition } };
+  if (r.ok) return { ok: true, result: { found: r.found, condition: r.condition, by_words: r.by_words } };
   const code = r.reason === 'ambiguous' ? 'AMBIGUOUS_NAME' : r.reason === 'too-long' ? 'NAME_TOO_LONG' : 'UNKNOWN_NAME';
   return { ok: false, error: { code, expected: null, input, suggestions: r.suggestions } };
 }
@@ -52,11 +56,14 @@ const QUESTION_FOR: Readonly<Record<'clientele' | 'service', string>> = { client
 /**
  * Resolves a name that must be of one kind; the error names what was
  * expected. A name that is exactly one entity of another kind is a
- * WRONG_KIND error naming it and the question that answers, never an answer.
+ * WRONG_KIND error naming it and the question that answers, never an answer;
+ * but a name that entries of the asked kind contain too is ambiguous, and
+ * the error lists them first ("médecin de famille" for `who`: GAMF, the
+ * family-doctor identification, then the clientele).
  */
 export function resolveOne<K extends EntityKind>(index: CatalogIndex, input: string, kind: K): Answer<Named<Extract<Entity, { kind: K }>>> {
   const r = resolveAny(index, input, [kind]);
-  if (!r.ok && r.error.code === 'NAME_TOO_LONG') return { ok: false, error: { ...r.error, expected: kind } };
+  if (!r.ok && (r.error.code === 'NAME_TOO_LONG' || r.error.code === 'AMBIGUOUS_NAME')) return { ok: false, error: { ...r.error, expected: kind } };
   if (!r.ok) {
     const other = kind === 'category' ? null : resolveName(index, input, [kind === 'clientele' ? 'service' : 'clientele']);
     if (other?.ok && (other.found.kind === 'clientele' || other.found.kind === 'service')) {
@@ -88,7 +95,7 @@ export function askServices(index: CatalogIndex, name: string, filter: QueryFilt
   const c = resolveOne(index, name, 'clientele');
   if (!c.ok) return c;
   const result = findServices(index, c.result.found.entity, { tier: filter.tier, category: filter.category, own: filter.own });
-  return { ok: true, result: { ...result, named_condition: c.result.condition } };
+  return { ok: true, result: { ...result, named_condition: c.result.condition, read_as: readingsOf([[name, c.result]]) } };
 }
 
 /** `who NAME`: every clientele that may use a service. */
@@ -96,7 +103,8 @@ export function askWho(index: CatalogIndex, name: string, filter: QueryFilter): 
   if (name.trim() === '') return badQuestion(name, 'service');
   const s = resolveOne(index, name, 'service');
   if (!s.ok) return s;
-  return { ok: true, result: findWho(index, s.result.found.entity, { tier: filter.tier, expand: filter.expand ?? false }) };
+  const result = findWho(index, s.result.found.entity, { tier: filter.tier, expand: filter.expand ?? false });
+  return { ok: true, result: { ...result, read_as: readingsOf([[name, s.result]]) } };
 }
 
 /**
@@ -132,5 +140,32 @@ export function askCan(index: CatalogIndex, clientele: string, service: string, 
   }
   const s = resolveOne(index, service, 'service');
   if (!s.ok) return s.error.code === 'WRONG_KIND' ? { ok: false, error: { ...s.error, instead: undefined } } : s;
-  return { ok: true, result: { ...checkAccess(index, c.result.found.entity, s.result.found.entity, filter.tier), named_condition: c.result.condition } };
+  const result = checkAccess(index, c.result.found.entity, s.result.found.entity, filter.tier);
+  return {
+    ok: true,
+    result: {
+      ...result,
+      named_condition: c.result.condition,
+      read_as: readingsOf([
+        [clientele, c.result],
+        [service, s.result],
+      ]),
+    },
+  };
+}
+
+/** How each name of a question that was read by its words was read, in the question's order. */
+function readingsOf(names: readonly (readonly [input: string, named: Named])[]): NameReading[] {
+  const out: NameReading[] = [];
+  for (const [input, named] of names) {
+    const { found, by_words: byWords } = named;
+    if (byWords === null || found.kind === 'category') continue;
+    const sub_application = byWords.sub_application;
+    out.push(
+      found.kind === 'service'
+        ? { input, kind: 'service', entity: found.entity, sub_application }
+        : { input, kind: 'clientele', entity: found.entity, sub_application },
+    );
+  }
+  return out;
 }

@@ -161,14 +161,14 @@ function conditionStarts(index: CatalogIndex): Map<string, Set<string>> {
  * nothing is guessed.
  */
 function readItem(index: CatalogIndex, text: string, starts: ReadonlyMap<string, ReadonlySet<string>>, rank: () => boolean): ItemReading {
-  const whole = resolveName(index, text, ['clientele'], { suggestions: false });
+  const whole = resolveName(index, text, ['clientele'], { suggestions: false, exact: true });
   if (whole.ok && whole.found.kind === 'clientele') {
     return { ok: true, clientele: whole.found.entity, condition: whole.condition, conditionText: whole.condition?.fr ?? null };
   }
   // No name is longer than MAX_NAME_LENGTH: a longer item can still be a name and a condition, never a name alone.
   const paren = text.endsWith(')') ? /^(.*\S)\s*\(([^()]+)\)$/.exec(text) : null;
   if (paren) {
-    const base = resolveName(index, paren[1]!, ['clientele']);
+    const base = resolveName(index, paren[1]!, ['clientele'], { exact: true });
     if (base.ok && base.found.kind === 'clientele') return { ok: true, clientele: base.found.entity, condition: null, conditionText: paren[2]!.trim() };
   }
   // The name is a prefix of at most MAX_NAME_LENGTH characters: only the words that start within it are tried, each
@@ -185,7 +185,7 @@ function readItem(index: CatalogIndex, text: string, starts: ReadonlyMap<string,
     const { start, word } = words[k]!;
     // Only where a condition could start: resolving every prefix of a long line would be slow for nothing.
     if (start - 1 > MAX_NAME_LENGTH || !anyStart.has(normalizeName(word))) continue;
-    const base = resolveName(index, text.slice(0, start - 1), ['clientele'], { suggestions: false });
+    const base = resolveName(index, text.slice(0, start - 1), ['clientele'], { suggestions: false, exact: true });
     if (!base.ok || base.found.kind !== 'clientele') continue;
     if (starts.get(base.found.entity.id)?.has(normalizeName(word).split(' ')[0] ?? '') === true) {
       return { ok: true, clientele: base.found.entity, condition: null, conditionText: text.slice(start) };
@@ -193,7 +193,7 @@ function readItem(index: CatalogIndex, text: string, starts: ReadonlyMap<string,
   }
   const ranked = rank();
   if (whole.ok || !ranked) return { ok: false, suggestions: [], ranked };
-  const near = resolveName(index, text, ['clientele']);
+  const near = resolveName(index, text, ['clientele'], { exact: true });
   return { ok: false, suggestions: near.ok ? [] : near.suggestions.slice(0, 3), ranked };
 }
 
@@ -429,7 +429,7 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
   // The service of each list, by the list's line, for what follows it.
   const serviceOfList = new Map<number, number>();
   for (const list of lists) {
-    const r = resolveName(index, list.heading, ['service'], { suggestions: false });
+    const r = resolveName(index, list.heading, ['service'], { suggestions: false, exact: true });
     if (r.ok && r.found.kind === 'service') {
       previousService = serviceAt.get(r.found.entity.id) ?? null;
       if (previousService !== null) serviceOfList.set(list.line, previousService);
@@ -440,7 +440,7 @@ export function checkSource(index: CatalogIndex, page: SourcePage, lines: Catalo
     const name = nameOfHeading(list.heading);
     // Near names of the name the heading gives ("Qui a accès au service en ligne" would bring every service with those words).
     const ranked = rankUnknown();
-    const near = resolveName(index, name, ['service'], { suggestions: ranked });
+    const near = resolveName(index, name, ['service'], { suggestions: ranked, exact: true });
     findings.push(finding('new-service', list.line, anchor, { heading: list.heading, suggestions: near.ok ? [] : near.suggestions.slice(0, 3) }));
     if (ranked) stubs.push(serviceStub(name, categoryAbove(list.line)));
     readList(list, null, anchor);

@@ -7,7 +7,7 @@
  */
 
 /** Short words that take no plural in a name: articles, prepositions, conjunctions. */
-const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'a',
   'au',
   'aux',

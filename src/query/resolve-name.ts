@@ -1,7 +1,8 @@
-import type { Category, Clientele, Condition, Service } from '../catalog/model';
+import type { Category, Clientele, Condition, Service, SubApplication } from '../catalog/model';
 import { normalizeName } from '../catalog/normalize-name';
 import type { CatalogIndex } from './catalog-index';
 import { pluralsOf } from './inflect';
+import { isWholeWord, meaningWords, spelledWords } from './name-words';
 import { tokenSimilarity, wholeSimilarity, wordMatch } from './similarity';
 
 /** The kinds of thing a name can stand for. */
@@ -28,8 +29,17 @@ export interface Suggestion {
  * ranked suggestions.
  */
 export type Resolution =
-  | { readonly ok: true; readonly found: Entity; readonly condition: Condition | null }
+  | { readonly ok: true; readonly found: Entity; readonly condition: Condition | null; readonly by_words: WordReading | null }
   | { readonly ok: false; readonly reason: 'unknown' | 'ambiguous' | 'too-long'; readonly input: string; readonly suggestions: readonly Suggestion[] };
+
+/**
+ * How a name that is none of the entity's names was read: its words occur in
+ * the names of this entity only (or of one application it holds, named here),
+ * of all the entries of every kind.
+ */
+export interface WordReading {
+  readonly sub_application: SubApplication | null;
+}
 
 /**
  * The longest name a question may give, in characters. The longest exact
@@ -282,10 +292,10 @@ export function resolveName(index: CatalogIndex, input: string, kinds: readonly 
   if (input.length > MAX_NAME_LENGTH) return { ok: false, reason: 'too-long', input, suggestions: [] };
   const ranked = options.suggestions !== false;
   const memo = memoOf(index);
-  const memoKey = `${kinds.join(',')}${ranked ? '' : '\u0001'}\u0000${input}`;
+  const memoKey = `${kinds.join(',')}${ranked ? '' : '\u0001'}${options.exact === true ? '\u0002' : ''}\u0000${input}`;
   const known = memo.get(memoKey);
   if (known) return known;
-  const resolution = resolveUncached(index, input, kinds, ranked);
+  const resolution = resolveUncached(index, input, kinds, options);
   // Scripts ask about the same few names again and again (batch mode); bound the memo so that odd input cannot grow it forever.
   if (memo.size >= 10_000) memo.clear();
   memo.set(memoKey, resolution);
@@ -296,6 +306,11 @@ export function resolveName(index: CatalogIndex, input: string, kinds: readonly 
 export interface ResolveOptions {
   /** False: an unknown name gets no ranked near names (a check of many unknown names ranks only the first few). */
   readonly suggestions?: boolean;
+  /**
+   * True: only the exact forms of names resolve, not a name read by its words (check-source compares the
+   * page's names with the catalogue's: a shortened name on the page is a change to report, not a match).
+   */
+  readonly exact?: boolean;
 }
 
 const memos = new WeakMap<CatalogIndex, Map<string, Resolution>>();
@@ -410,26 +425,159 @@ function exactTable(index: CatalogIndex): Map<string, Entity[]> {
   return exact;
 }
 
-function resolveUncached(index: CatalogIndex, input: string, kinds: readonly EntityKind[], ranked: boolean): Resolution {
+function resolveUncached(index: CatalogIndex, input: string, kinds: readonly EntityKind[], options: ResolveOptions): Resolution {
   const key = normalizeName(input).replace(/[\s?!.:;,]+$/, '');
   const exact = (exactTable(index).get(key) ?? []).filter((f) => kinds.includes(f.kind));
-  if (exact.length === 1) return { ok: true, found: exact[0]!, condition: null };
+  if (exact.length === 1) return { ok: true, found: exact[0]!, condition: null, by_words: null };
   if (exact.length > 1) return { ok: false, reason: 'ambiguous', input, suggestions: exact.map(toSuggestion) };
   const t = tablesOf(index);
   const found: Reading[] = [];
   for (const r of readings(t, key, kinds)) if (!found.some((f) => sameEntity(f.found, r.found))) found.push(r);
-  if (found.length === 1) return { ok: true, found: found[0]!.found, condition: found[0]!.condition };
+  if (found.length === 1) return { ok: true, found: found[0]!.found, condition: found[0]!.condition, by_words: null };
   if (found.length > 1) return { ok: false, reason: 'ambiguous', input, suggestions: found.map((r) => toSuggestion(r.found)) };
-  // A word that names several things (or its plural): every one of them, and no answer.
-  const typed = wordsOfKey(key);
+  // The words that say what the name names; a heading of the page gives them after its question.
+  const words = meaningWords(HEADING.exec(key)?.[1] ?? input);
+  const w = wordTablesOf(index);
+  // A word that names several things (or its plural), or a part of one ("adjoint administratif"): every one of them, and no answer.
   const shared: Entity[] = [];
-  for (const f of t.shared.get(key) ?? []) if (kinds.includes(f.kind)) addEntity(shared, f);
-  if (shared.length === 0)
-    for (const e of t.sharedByFirst.get(typed[0] ?? '') ?? []) if (kinds.includes(e.found.kind) && samePlural(t, typed, e)) addEntity(shared, e.found);
-  if (shared.length > 0) {
-    return { ok: false, reason: shared.length > 1 ? 'ambiguous' : 'unknown', input, suggestions: shared.map(toSuggestion) };
+  for (const f of t.shared.get(key) ?? []) addEntity(shared, f);
+  const typed = wordsOfKey(key);
+  for (const e of t.sharedByFirst.get(typed[0] ?? '') ?? []) if (samePlural(t, typed, e)) addEntity(shared, e.found);
+  for (const e of within(w.sharedByWord, words)) addEntity(shared, e.found);
+  const mine = shared.filter((f) => kinds.includes(f.kind));
+  if (mine.length > 0) {
+    const all = [...mine, ...shared.filter((f) => !kinds.includes(f.kind))];
+    return { ok: false, reason: all.length > 1 ? 'ambiguous' : 'unknown', input, suggestions: all.map(toSuggestion) };
   }
-  return ranked ? suggest(t, input, key, kinds) : { ok: false, reason: 'unknown', input, suggestions: [] };
+  // A cut-off word ("podiatr") is a near miss to suggest, not a word to read the name by.
+  if (options.exact !== true && spelledWords(HEADING.exec(key)?.[1] ?? input).every((word) => isWholeWord(word, w.spelled))) {
+    // A name whose words occur in the names of one entry only, of every kind, is that entry; in several, it is ambiguous.
+    const named = containing(w, words);
+    const holders = [...named];
+    for (const e of within(w.idsByWord, words)) if (!holders.some((h) => h.found.entity === e.found.entity)) holders.push({ found: e.found, sub: null, score: 0 });
+    const asked = holders.filter((h) => kinds.includes(h.found.kind));
+    if (holders.length === 1 && asked.length === 1 && named.length === 1) {
+      return { ok: true, found: asked[0]!.found, condition: null, by_words: { sub_application: asked[0]!.sub } };
+    }
+    if (holders.length > 1 && asked.length > 0) {
+      const ranked = [...asked, ...holders.filter((h) => !kinds.includes(h.found.kind))];
+      return { ok: false, reason: 'ambiguous', input, suggestions: ranked.map((h) => toSuggestion(h.found)) };
+    }
+  }
+  if (options.suggestions === false) return { ok: false, reason: 'unknown', input, suggestions: [] };
+  const suggested = suggest(t, input, key, kinds);
+  // A nickname of ours ("AMM") is never an answer, but its entry comes first, before the names spelt like it.
+  const nicknamed = (w.nicknames.get(key) ?? []).filter((f) => kinds.includes(f.kind));
+  if (nicknamed.length === 0 || suggested.ok) return suggested;
+  const first = nicknamed.map(toSuggestion);
+  const rest = suggested.suggestions.filter((s) => !first.some((f) => f.kind === s.kind && f.id === s.id));
+  return { ...suggested, suggestions: [...first, ...rest].slice(0, Math.max(MAX_SUGGESTIONS, first.length)) };
+}
+
+/** One name of an entry, or of an application inside a service, as its meaningful words (see meaningWords). */
+interface WordsEntry {
+  readonly words: ReadonlySet<string>;
+  /** The entity the name leads to: the entry itself, or the service that holds the application. */
+  readonly found: Entity;
+  /** The application the name is of, or null for the entry's own name. */
+  readonly sub: SubApplication | null;
+}
+
+/** The look-up tables of the unique-containment rule, built on the first name that needs them. */
+interface WordTables {
+  /** The names of every entry and application by each of their words. */
+  readonly byWord: ReadonlyMap<string, readonly WordsEntry[]>;
+  /** The ids of every entry by each of their words: they never lead to an entry, they only make a name ambiguous. */
+  readonly idsByWord: ReadonlyMap<string, readonly WordsEntry[]>;
+  /** The shared terms by each of their words. */
+  readonly sharedByWord: ReadonlyMap<string, readonly WordsEntry[]>;
+  /** Each nickname (normalised), and every entry that has it. */
+  readonly nicknames: ReadonlyMap<string, readonly Entity[]>;
+  /** Every meaningful word of the names and shared terms as spelt (normalised): the words that are not cut off. */
+  readonly spelled: ReadonlySet<string>;
+}
+
+const wordTables = new WeakMap<CatalogIndex, WordTables>();
+
+function byEachWord(entries: readonly WordsEntry[]): Map<string, WordsEntry[]> {
+  const out = new Map<string, WordsEntry[]>();
+  for (const e of entries) {
+    for (const word of e.words) {
+      const list = out.get(word);
+      if (list === undefined) out.set(word, [e]);
+      else list.push(e);
+    }
+  }
+  return out;
+}
+
+function wordTablesOf(index: CatalogIndex): WordTables {
+  const cached = wordTables.get(index);
+  if (cached) return cached;
+  const names: WordsEntry[] = [];
+  const shared: WordsEntry[] = [];
+  const ids: WordsEntry[] = [];
+  const nicknames = new Map<string, Entity[]>();
+  const spelled = new Set<string>();
+  const add = (list: WordsEntry[], name: string, found: Entity, sub: SubApplication | null): void => {
+    if (list !== ids) for (const word of spelledWords(name)) spelled.add(word);
+    const words = meaningWords(name);
+    if (words.length > 0) list.push({ words: new Set(words), found, sub });
+  };
+  for (const found of entitiesOf(index)) {
+    // Ids are ours, not names people say: "amm" in an id is not a word of the service's names. But an id
+    // still says what its entry is about: an entry whose id holds the words is a candidate that keeps
+    // another from being read by them ("candidate IPS" is candidat-ips as much as the first-line candidate).
+    for (const name of namesOf(found)) if (name !== found.entity.id) add(names, name, found, null);
+    add(ids, found.entity.id, found, null);
+    for (const term of sharedTermsOf(found)) add(shared, term, found, null);
+    if (found.kind !== 'category') for (const nickname of found.entity.nicknames) addTo(nicknames, normalizeName(nickname), found, sameEntity);
+    if (found.kind === 'service') for (const sub of found.entity.sub_applications) for (const name of [sub.name, sub.name_en]) add(names, name, found, sub);
+  }
+  const built: WordTables = { byWord: byEachWord(names), idsByWord: byEachWord(ids), sharedByWord: byEachWord(shared), nicknames, spelled };
+  wordTables.set(index, built);
+  return built;
+}
+
+/** The entries of a table whose words include every one of the words typed (none when nothing meaningful was typed). */
+function within(table: ReadonlyMap<string, readonly WordsEntry[]>, words: readonly string[]): WordsEntry[] {
+  if (words.length === 0) return [];
+  // The typed word with the fewest names is the shortest list to check.
+  let fewest: readonly WordsEntry[] | undefined;
+  for (const word of words) {
+    const list = table.get(word);
+    if (list === undefined) return [];
+    if (fewest === undefined || list.length < fewest.length) fewest = list;
+  }
+  return (fewest ?? []).filter((e) => words.every((word) => e.words.has(word)));
+}
+
+/** An entity whose names hold every typed word; `sub` names the application when only an application's name does. */
+interface Holder {
+  readonly found: Entity;
+  readonly sub: SubApplication | null;
+  /** The share of its closest name that the typed words make up: the better candidate first. */
+  readonly score: number;
+}
+
+/**
+ * Every entity some name of which holds every typed word, best first (the
+ * closest name, then catalogue order). An application's name leads to the
+ * service that holds it: the two are one candidate, read as the service's own
+ * name when that holds the words too.
+ */
+function containing(w: WordTables, words: readonly string[]): Holder[] {
+  const byEntity = new Map<Entity['entity'], Holder>();
+  for (const e of within(w.byWord, words)) {
+    const score = words.length / e.words.size;
+    const previous = byEntity.get(e.found.entity);
+    if (previous === undefined) byEntity.set(e.found.entity, { found: e.found, sub: e.sub, score });
+    else {
+      const sub = previous.sub === null || e.sub === null ? null : previous.sub;
+      byEntity.set(e.found.entity, { found: e.found, sub, score: Math.max(score, previous.score) });
+    }
+  }
+  return [...byEntity.values()].sort((a, b) => b.score - a.score);
 }
 
 /** The lowest score a suggestion may have: below it, names share too little with what was typed. */
