@@ -62,6 +62,7 @@ export const catalogArb: fc.Arbitrary<Catalog> = fc
         abbreviations: [],
         shared_terms: [],
         nicknames: [],
+        notes: [],
       })),
       services: services.map((s, i) => {
         const seen = new Set<string>();

@@ -43,6 +43,7 @@ function catalogOf(services: readonly Service[]): Catalog {
         abbreviations: [],
         shared_terms: [],
         nicknames: [],
+        notes: [],
       },
     ],
     services,

@@ -10,7 +10,7 @@ export const KEY_ORDER = {
   root: ['version', 'source', 'categories', 'clienteles', 'services'],
   source: ['title', 'publisher', 'url', 'checked', 'sha256', 'etag', 'last_modified'],
   category: ['id', 'name', 'name_en'],
-  clientele: ['id', 'name', 'name_en', 'kind', 'parent', 'description', 'forms', 'aliases', 'terms_en', 'abbreviations', 'shared_terms', 'nicknames'],
+  clientele: ['id', 'name', 'name_en', 'kind', 'parent', 'description', 'forms', 'aliases', 'terms_en', 'abbreviations', 'shared_terms', 'nicknames', 'notes'],
   service: [
     'id',
     'name',
@@ -29,6 +29,7 @@ export const KEY_ORDER = {
   bilingual: ['fr', 'en'],
   grant: ['clientele', 'tier', 'conditions'],
   note: ['kind', 'clienteles', 'fr', 'en'],
+  clientele_note: ['kind', 'fr', 'en'],
   sub_application: ['name', 'name_en', 'description'],
 } as const;
 
@@ -42,7 +43,7 @@ const CHILDREN: Partial<Record<Shape, Record<string, { shape: Shape; list: boole
     clienteles: { shape: 'clientele', list: true },
     services: { shape: 'service', list: true },
   },
-  clientele: { description: { shape: 'bilingual', list: false } },
+  clientele: { description: { shape: 'bilingual', list: false }, notes: { shape: 'clientele_note', list: true } },
   service: {
     description: { shape: 'bilingual', list: false },
     grants: { shape: 'grant', list: true },

@@ -52,6 +52,13 @@ export interface Clientele {
   readonly shared_terms: readonly string[];
   /** Names people use that the page does not give (ours, not the page's): offered first as a suggestion, never resolved alone. */
   readonly nicknames: readonly string[];
+  /** What the source says about the group beyond the services' lists (the opening sentence on administrative staff); never access. */
+  readonly notes: readonly ClienteleNote[];
+}
+
+/** Something the source says about a clientele beyond the services' lists: a note about the group itself, in every service. */
+export interface ClienteleNote extends Bilingual {
+  readonly kind: NoteKind;
 }
 
 /** One clientele's access to one service. */

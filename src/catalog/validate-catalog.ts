@@ -438,11 +438,12 @@ function checkNames(root: Rec, key: string, what: EntryKind, single: string[], m
   return owner;
 }
 
-interface RawClientele extends Omit<Clientele, 'parent' | 'description' | 'shared_terms' | 'nicknames'> {
+interface RawClientele extends Omit<Clientele, 'parent' | 'description' | 'shared_terms' | 'nicknames' | 'notes'> {
   parent?: string;
   description?: Clientele['description'];
   shared_terms?: string[];
   nicknames?: string[];
+  notes?: Clientele['notes'];
 }
 interface RawService extends Omit<Service, 'name_is_descriptive' | 'shared_terms' | 'nicknames'> {
   name_is_descriptive?: boolean;
@@ -490,6 +491,7 @@ function toCatalog(raw: RawCatalog): Catalog {
       abbreviations: c.abbreviations,
       shared_terms: c.shared_terms ?? [],
       nicknames: c.nicknames ?? [],
+      notes: c.notes ?? [],
     })),
     services: raw.services.map((s) => ({
       id: s.id,

@@ -1,4 +1,4 @@
-import type { Bilingual, Catalog, Category, Clientele, Condition, Grant, Note, Service, SubApplication, Tier } from '../catalog/model';
+import type { Bilingual, Catalog, Category, Clientele, ClienteleNote, Condition, Grant, Note, Service, SubApplication, Tier } from '../catalog/model';
 import { accessesTo, type Access } from './access';
 import { indexCatalog } from './catalog-index';
 
@@ -33,7 +33,13 @@ export type Change =
       readonly removed: readonly string[];
     }
   | { readonly type: 'description-changed'; readonly entry: EntryKind; readonly id: string; readonly from: Bilingual | null; readonly to: Bilingual | null }
-  | { readonly type: 'notes-changed'; readonly entry: 'service'; readonly id: string; readonly added: readonly Note[]; readonly removed: readonly Note[] }
+  | {
+      readonly type: 'notes-changed';
+      readonly entry: 'service' | 'clientele';
+      readonly id: string;
+      readonly added: readonly Note[];
+      readonly removed: readonly Note[];
+    }
   | {
       readonly type: 'sub-applications-changed';
       readonly entry: 'service';
@@ -165,6 +171,12 @@ function diffClienteles(out: Change[], a: readonly Clientele[], b: readonly Clie
     if (key(bilingual(old.description)) !== key(bilingual(c.description))) {
       out.push({ type: 'description-changed', entry: 'clientele', id: c.id, from: bilingual(old.description), to: bilingual(c.description) });
     }
+    // A clientele's note concerns the clientele itself: as a service's note, it links no one.
+    const own = (n: ClienteleNote): Note => ({ kind: n.kind, clienteles: [], fr: n.fr, en: n.en });
+    const notesAdded = minus(c.notes.map(own), old.notes.map(own));
+    const notesRemoved = minus(old.notes.map(own), c.notes.map(own));
+    if (notesAdded.length > 0 || notesRemoved.length > 0)
+      out.push({ type: 'notes-changed', entry: 'clientele', id: c.id, added: notesAdded, removed: notesRemoved });
   });
 }
 
