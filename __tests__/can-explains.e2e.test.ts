@@ -86,6 +86,13 @@ describe('office staff and Vérification de l’admissibilité: no, and why', ()
         fr: expect.stringContaining('personnel administratif'),
         en: expect.stringContaining('office staff'),
       },
+      // Then what the page says about administrative staff in every service: most services on request, none named.
+      {
+        kind: 'delegation',
+        clienteles: ['personnel-administratif'],
+        fr: expect.stringContaining('la plupart des services en ligne'),
+        en: expect.stringContaining('most online services'),
+      },
     ]);
   });
 
@@ -98,7 +105,9 @@ describe('office staff and Vérification de l’admissibilité: no, and why', ()
       .split('\r\n');
     expect(csv[0]).toBe('clientele,service,eligible,tier,conditions,conditions_en,inherited_from,holders,notes,notes_en');
     // One line per tier in the holders cell (a quoted cell with a line break).
-    expect(csv[1]).toContain('\nrequest developpeur-logiciel personnel-etablissements",obtaining: Le texte de la source');
+    expect(csv[1]).toContain('\nrequest developpeur-logiciel personnel-etablissements","obtaining: Le texte de la source');
+    // The notes cell holds a line per note: the staff's own note comes after the service's.
+    expect(csv[1]).toContain('administratif.\ndelegation: La page dit aussi');
     expect(csv[1]).toContain('"obtaining: The source\'s text says');
   });
 });
@@ -131,14 +140,16 @@ describe('a pharmacist and the unnamed family-doctor lookup: no list, and how it
   test('JSON: no holders, the channel note (about everyone) and the usage note (about pharmacists among others)', () => {
     const doc = canJson(PHARMACIST_LOOKUP);
     expect(doc.holders).toEqual([]);
+    // The naming note about everyone too: the service's name is the project's, not the page's.
     expect(doc.notes.map((n) => [n.kind, n.clienteles])).toEqual([
+      ['naming', []],
       ['channel', []],
       ['usage', ['personnel-etablissements', 'pharmacien', 'personnel-administratif']],
     ]);
   });
 
   test('a developer asking gets the channel note but not the one about pharmacies', () => {
-    expect(canJson(['developpeur-logiciel', 'identification-medecin-famille']).notes.map((n) => n.kind)).toEqual(['channel']);
+    expect(canJson(['developpeur-logiciel', 'identification-medecin-famille']).notes.map((n) => n.kind)).toEqual(['naming', 'channel']);
   });
 });
 
@@ -186,6 +197,6 @@ describe('other answers stay coherent', () => {
       .map((l) => JSON.parse(l) as CanJson);
     expect(lines).toEqual([canJson(STAFF_ELIGIBILITY), canJson(PHARMACIST_LOOKUP)]);
     expect(lines[0]!.holders).toHaveLength(11);
-    expect(lines[1]!.notes).toHaveLength(2);
+    expect(lines[1]!.notes).toHaveLength(3);
   });
 });

@@ -249,12 +249,14 @@ export function measureSuggestions(
       for (const v of variantsOf(name, next, perKind)) {
         const owner = exactOwner.get(normalizeName(v.text));
         const r = resolveName(idx, v.text, ['service', 'clientele']);
-        if ((owner !== undefined && owner !== intended) || (r.ok && tag(r.found) !== intended)) {
+        // Another entry's name, exactly or in one of its readings ("gPS" is GPs, general practitioners), is no typo of this one.
+        if ((owner !== undefined && owner !== intended) || (r.ok && r.by_words === null && tag(r.found) !== intended)) {
           skipped++;
           continue;
         }
         total++;
-        const ranked = r.ok ? [intended] : r.suggestions.map((s) => `${s.kind}:${s.id}`);
+        // A typo read as another entry is a wrong answer, not a variant to skip: it counts as a miss.
+        const ranked = r.ok ? [tag(r.found)] : r.suggestions.map((s) => `${s.kind}:${s.id}`);
         if (ranked[0] === intended) first++;
         if (ranked.includes(intended)) listed++;
         else misses.push(`${intended} <- ${v.kind} "${v.text}" (got ${ranked.join(', ') || 'nothing'})`);

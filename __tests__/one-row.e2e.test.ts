@@ -102,7 +102,9 @@ describe('who --expand: each clientele once', () => {
           ? 'aussi sur demande, par Candidat infirmier praticien ou candidate infirmière praticienne'
           : 'also on request, through Nurse practitioner candidate',
       );
-      expect(withoutSource(out.stdout).trimEnd().split('\n').at(-1)).toBe(lang === 'fr' ? `${rows.length} clientèles` : `${rows.length} clienteles`);
+      // The count follows the table (the service's notes come after it).
+      const lines = withoutSource(out.stdout).split('\n');
+      expect(lines[lines.findIndex((l) => l.startsWith('└')) + 1]).toBe(lang === 'fr' ? `${rows.length} clientèles` : `${rows.length} clienteles`);
       const doc = JSON.parse(runCli(['who', PAIR[1], '--expand', '--json', '--lang', lang]).stdout) as { access: (Row & { clientele: { id: string } })[] };
       const ids = doc.access.map((a) => a.clientele.id);
       expect(ids).toHaveLength(new Set(ids).size);

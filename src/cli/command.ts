@@ -1,5 +1,6 @@
 import type { Format, Presenters } from '../present/formats';
 import type { Messages, Text } from '../present/messages/messages';
+import type { Lang } from '../present/options';
 import { presentBatch } from '../present/present-batch';
 import { sourceJson, sourceLine } from '../present/source-line';
 import { wrap } from '../present/text-formats';
@@ -104,6 +105,11 @@ export interface CommandSpec<R, F extends Format> {
    * lines included, carries `source`.
    */
   readonly fromCatalog?: boolean;
+  /**
+   * What CSV has no place for (how a name was read, the notes): said on standard error, a line each, so that
+   * the rows stay data and the person who ran the command still reads it.
+   */
+  readonly remarks?: (result: R, lang: Lang) => readonly string[];
   readonly batch?: BatchSpec<R>;
   readonly run: (ctx: Context, call: Call<R>) => Outcome;
 }
@@ -153,6 +159,7 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
         if (source !== null && format === 'table') ctx.emit(`${text}${wrap(sourceLine(source, o.lang), o.width).map(o.palette.dim).join('\n')}\n`);
         else if (source !== null && format === 'markdown') ctx.emit(`${text}\n_${sourceLine(source, o.lang)}_\n`);
         else ctx.emit(text);
+        if (format === 'csv' && spec.remarks) for (const line of spec.remarks(result, o.lang)) ctx.warn(line);
       };
       return spec.run(ctx, { args, opts, show });
     },

@@ -2,7 +2,7 @@ import type { PresentOptions } from './options';
 import { stringifyJson } from './sanitize';
 import { sourceJson, type SourceJson } from './source-line';
 import type { Category, Clientele, Condition, Note, NoteKind, Service, Tier } from '../catalog/model';
-import type { Access, AccessRow } from '../query/access';
+import type { Access, AccessRow, NameReading } from '../query/access';
 
 /** A service as every JSON output shows it. */
 export interface ServiceJson {
@@ -42,20 +42,37 @@ export interface AccessRowJson extends AccessJson {
   also: AccessJson[];
 }
 
+/** A name of the question read by its words ("messagerie"): what was typed, and what it was read as. */
+export interface ReadAsJson {
+  input: string;
+  kind: 'clientele' | 'service';
+  id: string;
+  /** The application of the service whose name the words are from, or null. */
+  sub_application: { name: string; name_en: string } | null;
+}
+
 /** `services <clientele> --json` */
 export interface ServicesJson {
   clientele: ClienteleJson;
   /** The grant condition the clientele's name carried, or null. */
   named_condition: Condition | null;
+  /** How the name was read, when it was read by its words; empty when it was a name of the clientele. */
+  read_as: ReadAsJson[];
   /** One entry per service. */
   services: (ServiceJson & AccessRowJson)[];
+  /** What the source says about the clientele itself (linked to the clientele, or the group it specialises, that has it); never access. */
+  notes: NoteJson[];
 }
 
 /** `who <service> --json` */
 export interface WhoJson {
   service: ServiceJson;
+  /** How the name was read, as for `services`. */
+  read_as: ReadAsJson[];
   /** One entry per clientele. */
   access: ({ clientele: ClienteleJson } & AccessRowJson)[];
+  /** The service's notes that bear on access: about some of its clienteles, or about how it is reached in general. */
+  notes: NoteJson[];
 }
 
 /** A clientele that holds a service, as `can` lists them: its grant's tier and conditions. */
@@ -79,6 +96,8 @@ export interface CanJson {
   /** The grant condition the clientele's name carried, or null. */
   named_condition: Condition | null;
   service: ServiceJson;
+  /** How the names were read, as for `services`: the clientele's, then the service's. */
+  read_as: ReadAsJson[];
   eligible: boolean;
   tier: Tier | null;
   conditions: Condition[];
@@ -87,7 +106,7 @@ export interface CanJson {
   access: AccessJson[];
   /** Every grant of the service (at the --tier asked, if any), by tier then source order: who does have it. */
   holders: HolderJson[];
-  /** The service's notes that bear on this clientele's access: linked to it or an ancestor, or about how the service is reached in general. */
+  /** The clientele's own notes, then the service's notes that bear on its access: linked to it or an ancestor, or about how the service is reached in general. */
   notes: NoteJson[];
 }
 
@@ -119,6 +138,16 @@ export function noteJson(n: Note): NoteJson {
 /** Shapes a holder of a service (an access of the clientele that holds the grant) for JSON output. */
 export function holderJson(a: Access): HolderJson {
   return { clientele: clienteleJson(a.clientele), tier: a.tier, conditions: a.conditions.map((c) => ({ fr: c.fr, en: c.en })) };
+}
+
+/** Shapes the readings of a question's names for JSON output. */
+export function readAsJson(readings: readonly NameReading[]): ReadAsJson[] {
+  return readings.map((r) => ({
+    input: r.input,
+    kind: r.kind,
+    id: r.entity.id,
+    sub_application: r.sub_application === null ? null : { name: r.sub_application.name, name_en: r.sub_application.name_en },
+  }));
 }
 
 /** Shapes an answer row for JSON output. */

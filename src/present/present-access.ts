@@ -1,6 +1,6 @@
-import type { Condition, Tier } from '../catalog/model';
+import type { Condition, Note, Tier } from '../catalog/model';
 import { TIERS } from '../catalog/model';
-import type { Access, AccessRow, CanResult, ServicesResult, WhoResult } from '../query/access';
+import type { Access, AccessRow, CanResult, NameReading, ServicesResult, WhoResult } from '../query/access';
 import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle } from './entity-labels';
 import {
   accessJson,
@@ -8,6 +8,7 @@ import {
   clienteleJson,
   holderJson,
   noteJson,
+  readAsJson,
   serviceJson,
   toJson,
   withSource,
@@ -100,28 +101,94 @@ function namedConditionLines(condition: Condition | null, lang: Lang, palette: P
   return wrap(messagesFor(lang).questions.namedCondition(palette.warn(sanitizeText(condition[lang]))), width);
 }
 
+/** The sentences saying how each name of the question was read by its words ("« messagerie » lu comme Messagerie sécurisée [messagerie-securisee]"). */
+export function readAsSentences(readings: readonly NameReading[], lang: Lang): string[] {
+  const q = messagesFor(lang).questions;
+  return readings.map((r) => {
+    const title = r.kind === 'service' ? serviceTitle(r.entity, lang) : clienteleTitle(r.entity, lang);
+    const app = r.sub_application === null ? null : sanitizeText(lang === 'fr' ? r.sub_application.name : r.sub_application.name_en);
+    return q.readAs(sanitizeText(r.input), `${title} [${r.entity.id}]`, app);
+  });
+}
+
+/** The readings of a table answer, each wrapped to the width, dimmed: they say what was answered, before the answer. */
+function readAsLines(readings: readonly NameReading[], o: PresentOptions): string[] {
+  return readAsSentences(readings, o.lang).flatMap((s) => wrap(s, o.width).map(o.palette.dim));
+}
+
+/** The readings of a markdown answer, one italic paragraph each (none when every name was a name). */
+function readAsMarkdown(readings: readonly NameReading[], lang: Lang): string {
+  return readAsSentences(readings, lang)
+    .map((s) => `_${s}_\n\n`)
+    .join('');
+}
+
+/** A line with a label before its text: the label is kept whole, the text wraps under it. */
+interface Labelled {
+  readonly label: string;
+  readonly text: string;
+}
+
+/** Notes with their labels: their kind, and (with `about`, in `who`) the clienteles a note is about. */
+function labelledNotes(notes: readonly Note[], lang: Lang, about: boolean): Labelled[] {
+  const m = messagesFor(lang).can;
+  return notes.map((n) => ({
+    label: about && n.clienteles.length > 0 ? m.noteAbout(noteLabel(n.kind, lang), n.clienteles) : m.note(noteLabel(n.kind, lang)),
+    text: sanitizeText(n[lang]),
+  }));
+}
+
+/** Labelled notes for a terminal: the label in the accent colour, the text wrapped under it. */
+function noteTableLines(notes: readonly Labelled[], o: PresentOptions): string[] {
+  return notes.flatMap((n) => {
+    // A label that would leave little room (a note about several clienteles, on a narrow terminal) wraps with its text.
+    if (displayWidth(n.label) > o.width - Math.min(10, o.width / 4)) {
+      // The label's closing colon stays on the line of the word before it: a no-break space glues them while wrapping (the label comes first, and holds no other).
+      const glued = n.label.replace(/ (:\s*)$/, '\u00a0$1');
+      return wrap(`${glued}${n.text}`, o.width, o.width - 2).map((l, i) => `${i === 0 ? '' : '  '}${glued === n.label ? l : l.replace('\u00a0', ' ')}`);
+    }
+    return wrapHanging(n.label, n.text, o.width, 2).map((l, i) =>
+      i === 0 && l.startsWith(n.label) ? `${o.palette.accent(n.label)}${l.slice(n.label.length)}` : l,
+    );
+  });
+}
+
+/** Labelled notes in markdown: a paragraph each, after the answer. */
+function noteMarkdown(notes: readonly Labelled[]): string {
+  return notes.map((n) => `\n${n.label}${n.text}\n`).join('');
+}
+
+/** What CSV cannot carry, for its run to say on standard error: how the names were read, and the notes. */
+export function csvRemarks(readings: readonly NameReading[], notes: readonly Note[], lang: Lang, about: boolean): string[] {
+  return [...readAsSentences(readings, lang), ...labelledNotes(notes, lang, about).map((n) => `${n.label}${n.text}`)];
+}
+
 const servicesTable: Presenter<ServicesResult> = (r, o) => {
   const { lang, palette } = o;
   const head = [
+    ...readAsLines(r.read_as, o),
     ...wrap(`${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`, o.width).map((l) => palette.bold(l)),
     ...namedConditionLines(r.named_condition, lang, palette, o.width),
   ].join('\n');
-  if (r.access.length === 0) return `${head}\n${wrap(word('noService', lang), o.width).join('\n')}\n`;
+  const notes = noteTableLines(labelledNotes(r.notes, lang, false), o)
+    .map((l) => `${l}\n`)
+    .join('');
+  if (r.access.length === 0) return `${head}\n${wrap(word('noService', lang), o.width).join('\n')}\n${notes}`;
   const categories = new Map(r.categories.map((c) => [c.id, c]));
-  const notes = makeConditionNotes(o);
+  const conditions = makeConditionNotes(o);
   const rows = byTier(r.access).flatMap(([tier, list]): BoxRow[] => [
     tierHeading(tier, list.length, o),
     ...list.map((a) => [
       serviceCell(a.service, lang, palette),
       categoryTitle(categories.get(a.service.category), a.service.category, lang),
-      detailCell(a, o, notes),
+      detailCell(a, o, conditions),
     ]),
   ]);
   const table = toBoxTable([word('service', lang), word('category', lang), word('conditions', lang)], rows, [8, 4, 5], o.width, palette, [
     { column: 1, label: wordWith('fieldLabel', lang, { label: word('category', lang) }) },
     { column: 2, label: wordWith('fieldLabel', lang, { label: word('conditions', lang) }) },
   ]);
-  return `${head}\n${withNotes(table, notes, messagesFor(o.lang).counts.services(r.access.length))}`;
+  return `${head}\n${withNotes(table, conditions, messagesFor(o.lang).counts.services(r.access.length))}${notes}`;
 };
 
 const servicesCsv: Presenter<ServicesResult> = (r) =>
@@ -165,9 +232,11 @@ function accessMarkdown(title: string, id: string, access: readonly AccessRow[],
 
 const servicesMarkdown: Presenter<ServicesResult> = (r, o) => {
   const answer = accessMarkdown(clienteleTitle(r.clientele, o.lang), r.clientele.id, r.access, 'service', word('noService', o.lang), o.lang);
-  if (r.named_condition === null) return answer;
+  const notes = noteMarkdown(labelledNotes(r.notes, o.lang, false));
+  const readAs = readAsMarkdown(r.read_as, o.lang);
+  if (r.named_condition === null) return `${readAs}${answer}${notes}`;
   const [title = '', ...rest] = answer.split('\n\n');
-  return [title, messagesFor(o.lang).questions.namedCondition(sanitizeText(r.named_condition[o.lang])), ...rest].join('\n\n');
+  return `${readAs}${[title, messagesFor(o.lang).questions.namedCondition(sanitizeText(r.named_condition[o.lang])), ...rest].join('\n\n')}${notes}`;
 };
 
 /** Shapes the result of `services` as the documented JSON. */
@@ -175,7 +244,9 @@ export function servicesToJson(r: ServicesResult): ServicesJson {
   return {
     clientele: clienteleJson(r.clientele),
     named_condition: r.named_condition,
+    read_as: readAsJson(r.read_as),
     services: r.access.map((a) => ({ ...serviceJson(a.service), ...accessRowJson(a) })),
+    notes: r.notes.map(noteJson),
   };
 }
 
@@ -189,21 +260,22 @@ export const presentServices = {
 
 const whoTable: Presenter<WhoResult> = (r, o) => {
   const { lang, palette } = o;
-  const head = wrap(`${serviceTitle(r.service, lang)} [${r.service.id}]`, o.width)
-    .map((l) => palette.bold(l))
-    .join('\n');
+  const head = [...readAsLines(r.read_as, o), ...wrap(`${serviceTitle(r.service, lang)} [${r.service.id}]`, o.width).map((l) => palette.bold(l))].join('\n');
+  const notes = noteTableLines(labelledNotes(r.notes, lang, true), o)
+    .map((l) => `${l}\n`)
+    .join('');
   if (r.access.length === 0) {
-    return `${head}\n${wrap(word(r.service.grants.length === 0 ? 'noGrant' : 'noClientele', lang), o.width).join('\n')}\n`;
+    return `${head}\n${wrap(word(r.service.grants.length === 0 ? 'noGrant' : 'noClientele', lang), o.width).join('\n')}\n${notes}`;
   }
-  const notes = makeConditionNotes(o);
+  const conditions = makeConditionNotes(o);
   const rows = byTier(r.access).flatMap(([tier, list]): BoxRow[] => [
     tierHeading(tier, list.length, o),
-    ...list.map((a) => [clienteleCell(a.clientele, lang, palette), detailCell(a, o, notes)]),
+    ...list.map((a) => [clienteleCell(a.clientele, lang, palette), detailCell(a, o, conditions)]),
   ]);
   const table = toBoxTable([word('clientele', lang), word('conditions', lang)], rows, [3, 2], o.width, palette, [
     { column: 1, label: wordWith('fieldLabel', lang, { label: word('conditions', lang) }) },
   ]);
-  return `${head}\n${withNotes(table, notes, messagesFor(lang).counts.clienteles(r.access.length))}`;
+  return `${head}\n${withNotes(table, conditions, messagesFor(lang).counts.clienteles(r.access.length))}${notes}`;
 };
 
 const whoCsv: Presenter<WhoResult> = (r) =>
@@ -225,6 +297,7 @@ const whoCsv: Presenter<WhoResult> = (r) =>
   );
 
 const whoMarkdown: Presenter<WhoResult> = (r, o) =>
+  readAsMarkdown(r.read_as, o.lang) +
   accessMarkdown(
     serviceTitle(r.service, o.lang),
     r.service.id,
@@ -232,11 +305,17 @@ const whoMarkdown: Presenter<WhoResult> = (r, o) =>
     'clientele',
     word(r.service.grants.length === 0 ? 'noGrant' : 'noClientele', o.lang),
     o.lang,
-  );
+  ) +
+  noteMarkdown(labelledNotes(r.notes, o.lang, true));
 
 /** Shapes the result of `who` as the documented JSON. */
 export function whoToJson(r: WhoResult): WhoJson {
-  return { service: serviceJson(r.service), access: r.access.map((a) => ({ clientele: clienteleJson(a.clientele), ...accessRowJson(a) })) };
+  return {
+    service: serviceJson(r.service),
+    read_as: readAsJson(r.read_as),
+    access: r.access.map((a) => ({ clientele: clienteleJson(a.clientele), ...accessRowJson(a) })),
+    notes: r.notes.map(noteJson),
+  };
 }
 
 /** Presenters of `who`, one per format. */
@@ -246,12 +325,6 @@ export const presentWho = {
   csv: whoCsv,
   markdown: whoMarkdown,
 } as const satisfies Presenters<WhoResult, QueryFormat>;
-
-/** A line with a label before its text: the label is kept whole, the text wraps under it. */
-interface Labelled {
-  readonly label: string;
-  readonly text: string;
-}
 
 /** What `can` says: its sentences, then (for a "no") who holds the service by tier, then the notes that bear on the clientele's access. */
 interface CanAnswer {
@@ -319,25 +392,19 @@ function canAnswer(r: CanResult, lang: Lang, strong: (s: string) => string, pale
                   }),
             none: null,
           };
-  const notes = r.notes.map((n) => ({ label: m.note(noteLabel(n.kind, lang)), text: sanitizeText(n[lang]) }));
-  return { sentences, holders, notes };
+  return { sentences, holders, notes: labelledNotes(r.notes, lang, false) };
 }
 
 /** `can` for a terminal: the sentences, the holders under their heading (a line per tier), the notes; each wrapped to the width. */
 function canTable(r: CanResult, o: PresentOptions): string {
   const a = canAnswer(r, o.lang, o.palette.bold, o.palette);
-  const lines = a.sentences.flatMap((line) => wrap(line, o.width));
+  const lines = [...readAsLines(r.read_as, o), ...a.sentences.flatMap((line) => wrap(line, o.width))];
   if (a.holders !== null) {
     if (a.holders.heading !== null) lines.push(...wrap(a.holders.heading, o.width).map(o.palette.bold));
     for (const l of a.holders.lines) lines.push(...wrapHanging(`- ${l.label}`, l.text, o.width, 2));
     if (a.holders.none !== null) lines.push(...wrap(a.holders.none, o.width));
   }
-  for (const n of a.notes)
-    lines.push(
-      ...wrapHanging(n.label, n.text, o.width, 2).map((l, i) =>
-        i === 0 && l.startsWith(n.label) ? `${o.palette.accent(n.label)}${l.slice(n.label.length)}` : l,
-      ),
-    );
+  lines.push(...noteTableLines(a.notes, o));
   return lines.join('\n') + '\n';
 }
 
@@ -351,7 +418,7 @@ function canMarkdown(r: CanResult, o: PresentOptions): string {
     if (a.holders.none !== null) paragraphs.push(a.holders.none);
   }
   paragraphs.push(...a.notes.map((n) => `${n.label}${n.text}`));
-  return paragraphs.join('\n\n') + '\n';
+  return readAsMarkdown(r.read_as, o.lang) + paragraphs.join('\n\n') + '\n';
 }
 
 /** Shapes the result of `can` as the documented JSON. */
@@ -360,6 +427,7 @@ export function canToJson(r: CanResult): CanJson {
     clientele: clienteleJson(r.clientele),
     service: serviceJson(r.service),
     named_condition: r.named_condition,
+    read_as: readAsJson(r.read_as),
     eligible: r.eligible,
     tier: r.best?.tier ?? null,
     conditions: r.best ? accessJson(r.best).conditions : [],

@@ -1,6 +1,6 @@
 import type { Catalog, Service } from '../catalog/model';
 import type { MatrixResult } from '../query/build-matrix';
-import type { Access } from '../query/access';
+import type { Access, AccessRow } from '../query/access';
 import type { SearchField, SearchResult } from '../query/search-catalog';
 import type { Entity } from '../query/resolve-name';
 import type { ShowResult } from '../query/show-entity';
@@ -130,6 +130,20 @@ export const presentList = {
   },
 } as const satisfies Presenters<ListResult, QueryFormat>;
 
+/** How a clientele inherits a service it is not listed for: each grant it inherits, from whom, at what tier, with what conditions. */
+function heirText(row: AccessRow, lang: Lang): string {
+  const m = messagesFor(lang);
+  return m.can.holderList(
+    [row, ...row.also].map((a) =>
+      m.rows.inherits(
+        clienteleTitle(a.holder, lang),
+        tierLabel(a.tier, lang),
+        a.conditions.map((c) => sanitizeText(c[lang])),
+      ),
+    ),
+  );
+}
+
 function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
   const { lang, palette } = o;
   // The table format wraps every line to the width: a heading as it is, a field or a list item under its label.
@@ -153,8 +167,15 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
       out.push(field(word('category', lang), `${categoryTitle(r.category ?? undefined, s.category, lang)} (${s.category})`));
       out.push(field(word('description', lang), sanitizeText(s.description[lang])));
       out.push('');
-      const grantsText = markdown ? presentWho.markdown(r.who, o) : presentWho.table(r.who, o);
+      // The notes come once, all of them, under their own heading below.
+      const who = { ...r.who, notes: [] };
+      const grantsText = markdown ? presentWho.markdown(who, o) : presentWho.table(who, o);
       out.push(grantsText.trimEnd());
+      // Inheritance is no condition and no row of the page's list: the specialisations that inherit a listed grant come apart.
+      if (r.heirs.length > 0) {
+        out.push('', heading(word('heirs', lang)));
+        for (const h of r.heirs) out.push(item(`${clienteleTitle(h.clientele, lang)} (${h.clientele.id}): ${heirText(h, lang)}`));
+      }
       if (s.notes.length > 0) {
         out.push('', heading(word('notes', lang)));
         for (const n of s.notes) out.push(item(`${noteLabel(n.kind, lang)}: ${sanitizeText(n[lang])}`));
@@ -209,6 +230,7 @@ function showJson(r: ShowResult): object {
           sub_applications: s.sub_applications,
         },
         access: whoToJson(r.who).access,
+        inherited: whoToJson({ ...r.who, access: r.heirs }).access,
       };
     }
     case 'clientele': {
@@ -236,7 +258,8 @@ function showJson(r: ShowResult): object {
 function showCsv(r: ShowResult, o: PresentOptions): string {
   switch (r.kind) {
     case 'service':
-      return presentWho.csv(r.who, o);
+      // One table: the page's list, then the clienteles that inherit from it (inherited_from says which).
+      return presentWho.csv({ ...r.who, access: [...r.who.access, ...r.heirs] }, o);
     case 'clientele':
       return presentServices.csv(r.services, o);
     case 'category':

@@ -1,5 +1,7 @@
 import type { QuestionError } from '../query/ask';
-import { MAX_NAME_LENGTH, type Suggestion } from '../query/resolve-name';
+import { MAX_NAME_LENGTH, type EntityKind, type Suggestion } from '../query/resolve-name';
+import { word } from './labels';
+import type { WordKey } from './messages/messages';
 import { messagesFor } from './messages/messages';
 import type { Lang } from './options';
 import { sanitizeText } from './sanitize';
@@ -43,17 +45,37 @@ export function insteadCommand(error: QuestionError): string | null {
   return error.instead === undefined ? null : ['ramq-access', ...error.instead].join(' ');
 }
 
+/** The list command for each kind of name. */
+const LIST_OF: Readonly<Record<EntityKind, string>> = { clientele: 'clienteles', service: 'services', category: 'categories' };
+
+const KIND_WORD: Readonly<Record<EntityKind, WordKey>> = { clientele: 'kindClientele', service: 'kindService', category: 'kindCategory' };
+
+/** A word as one argument of a POSIX shell command line: as it is when it holds no character the shell reads, else in single quotes. */
+export function shellWord(text: string): string {
+  return /^[\p{L}\p{N}_.,:@%+/=-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /** One line for a person: what went wrong and what the name could have meant (names in the language's own form). */
 export function describeQuestionError(error: QuestionError, lang: Lang): string {
   const q = messagesFor(lang).questions;
-  const list = error.suggestions.map((s) => `${s.id} (${lang === 'en' ? s.name_en : s.name})`).join(', ');
+  // A candidate of another kind than the argument takes says what it is: a clientele's argument may list a service.
+  const list = error.suggestions
+    .map((s) => {
+      const name = lang === 'en' ? s.name_en : s.name;
+      return error.expected !== null && s.kind !== error.expected ? q.candidateOfKind(s.id, name, word(KIND_WORD[s.kind], lang)) : `${s.id} (${name})`;
+    })
+    .join(', ');
   if (error.code === 'AMBIGUOUS_NAME') return q.couldMean(error.input, list);
   const message = questionErrorMessage(error, lang);
   if (error.code === 'WRONG_KIND' || error.code === 'WRONG_ORDER') {
     const command = insteadCommand(error);
     return command === null ? message : q.askInstead(message, command);
   }
-  return list === '' ? message : q.withSuggestions(message, list);
+  if (list !== '') return q.withSuggestions(message, list);
+  if (error.code !== 'UNKNOWN_NAME' || error.input.trim() === '') return message;
+  // Nothing near the name: the list of its kind, and a search for its words, are the next step.
+  const listCommand = error.expected === null ? null : `ramq-access list ${LIST_OF[error.expected]}`;
+  return q.nextStep(message, listCommand, `ramq-access search ${shellWord(error.input.trim())}`);
 }
 
 /** Shapes a question error for JSON. */

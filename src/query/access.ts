@@ -81,6 +81,16 @@ export interface ServicesResult {
   readonly named_condition: Condition | null;
   /** How the question's name was read, when it was read by its words (see NameReading); empty otherwise. */
   readonly read_as: readonly NameReading[];
+  /** What the source says about the clientele itself (see clienteleNotes): never access. */
+  readonly notes: readonly Note[];
+}
+
+/**
+ * The notes of a clientele and of the groups it specialises, as notes linked to the clientele that has
+ * them: what the page says about the group itself, such as its opening sentence on administrative staff.
+ */
+export function clienteleNotes(index: CatalogIndex, clientele: Clientele): Note[] {
+  return lineageOf(index, clientele).flatMap((c) => c.notes.map((n): Note => ({ kind: n.kind, clienteles: [c.id], fr: n.fr, en: n.en })));
 }
 
 /**
@@ -97,7 +107,7 @@ export function findServices(index: CatalogIndex, clientele: Clientele, filter: 
     if (row !== null) access.push(row);
   }
   access.sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || orderKey(index, 'service', a.service.id) - orderKey(index, 'service', b.service.id));
-  return { clientele, categories: index.catalog.categories, filter, access, named_condition: null, read_as: [] };
+  return { clientele, categories: index.catalog.categories, filter, access, named_condition: null, read_as: [], notes: clienteleNotes(index, clientele) };
 }
 
 /** The result of `who`: the clienteles that may use one service. */
@@ -110,6 +120,17 @@ export interface WhoResult {
   readonly access: readonly AccessRow[];
   /** How the question's name was read, as for `services`. */
   readonly read_as: readonly NameReading[];
+  /** The service's notes that bear on access (see accessNotes). */
+  readonly notes: readonly Note[];
+}
+
+/**
+ * The notes of a service that bear on who gets it: those about one of its clienteles, and those about the
+ * service in general that say how access is obtained (delegation, obtaining, channel) or warn against a
+ * name that means something else (naming). How the service is used once reached is not about access.
+ */
+export function accessNotes(service: Service): Note[] {
+  return service.notes.filter((n) => n.clienteles.length > 0 || isAccessNoteKind(n.kind));
 }
 
 /**
@@ -145,22 +166,31 @@ export function findWho(index: CatalogIndex, service: Service, options: { tier?:
     category: index.categoryById.get(service.category) ?? null,
     access,
     read_as: [],
+    notes: accessNotes(service),
   };
 }
 
-/** Kinds of note that say how a service is reached: a note of one of them about the service in general bears on every clientele's access. */
-export const ACCESS_NOTE_KINDS = ['delegation', 'obtaining', 'channel'] as const satisfies readonly NoteKind[];
+/**
+ * Kinds of note that say how a service is reached, or warn against a name that means something else: a note
+ * of one of them about the service in general bears on every clientele's access (how a service is used once
+ * reached does not).
+ */
+export const ACCESS_NOTE_KINDS = ['delegation', 'obtaining', 'channel', 'naming'] as const satisfies readonly NoteKind[];
 
 /**
  * The notes of a service that bear on one clientele's access, in the catalogue's order: those linked to the
  * clientele or to one of its ancestors (a note about IPS concerns the IPS in primary care), and those about
- * the service in general that say how access is obtained (delegation, obtaining, channel).
+ * the service in general that say how access is obtained (delegation, obtaining, channel) or warn against a
+ * name that means something else (naming: SELAT's "Mon dossier" tab is not the Mon dossier service), as `who`
+ * shows them.
  */
 export function notesFor(index: CatalogIndex, clientele: Clientele, service: Service): Note[] {
   const lineage = new Set(lineageOf(index, clientele).map((c) => c.id));
-  return service.notes.filter(
-    (n) => n.clienteles.some((id) => lineage.has(id)) || (n.clienteles.length === 0 && (ACCESS_NOTE_KINDS as readonly NoteKind[]).includes(n.kind)),
-  );
+  return service.notes.filter((n) => n.clienteles.some((id) => lineage.has(id)) || (n.clienteles.length === 0 && isAccessNoteKind(n.kind)));
+}
+
+function isAccessNoteKind(kind: NoteKind): boolean {
+  return (ACCESS_NOTE_KINDS as readonly NoteKind[]).includes(kind);
 }
 
 /** The result of `can`: whether one clientele may use one service, and how; or, when it may not, who may and what the source says about it. */
@@ -201,7 +231,8 @@ export function checkAccess(index: CatalogIndex, clientele: Clientele, service: 
     required_tier: tier ?? null,
     any_tier: anyTier,
     holders: findWho(index, service, { tier }).access.map(({ also: _also, ...a }) => a),
-    notes: notesFor(index, clientele, service),
+    // The service's own notes first; then what the page says about the clientele in every service.
+    notes: [...notesFor(index, clientele, service), ...clienteleNotes(index, clientele)],
     named_condition: null,
     read_as: [],
   };

@@ -1,4 +1,5 @@
 import type { Category, Clientele, Condition, Service, SubApplication } from '../catalog/model';
+import { INVISIBLE_CLASS } from '../catalog/invisible-characters';
 import { normalizeName } from '../catalog/normalize-name';
 import type { CatalogIndex } from './catalog-index';
 import { pluralsOf } from './inflect';
@@ -449,12 +450,15 @@ function resolveUncached(index: CatalogIndex, input: string, kinds: readonly Ent
     const all = [...mine, ...shared.filter((f) => !kinds.includes(f.kind))];
     return { ok: false, reason: all.length > 1 ? 'ambiguous' : 'unknown', input, suggestions: all.map(toSuggestion) };
   }
-  // A cut-off word ("podiatr") is a near miss to suggest, not a word to read the name by.
-  if (options.exact !== true && spelledWords(HEADING.exec(key)?.[1] ?? input).every((word) => isWholeWord(word, w.spelled))) {
+  // A cut-off word ("podiatr") is a near miss to suggest, not a word to read the name by; and a name with a
+  // character that shows nothing or reorders the text ("\u202eSELAT", a control) is not read by its words either:
+  // what the words would be is not what the person sees.
+  if (options.exact !== true && !HIDDEN_OR_CONTROL.test(input) && spelledWords(HEADING.exec(key)?.[1] ?? input).every((word) => isWholeWord(word, w.spelled))) {
     // A name whose words occur in the names of one entry only, of every kind, is that entry; in several, it is ambiguous.
     const named = containing(w, words);
     const holders = [...named];
-    for (const e of within(w.idsByWord, words)) if (!holders.some((h) => h.found.entity === e.found.entity)) holders.push({ found: e.found, sub: null, score: 0 });
+    for (const e of within(w.idsByWord, words))
+      if (!holders.some((h) => h.found.entity === e.found.entity)) holders.push({ found: e.found, sub: null, score: 0 });
     const asked = holders.filter((h) => kinds.includes(h.found.kind));
     if (holders.length === 1 && asked.length === 1 && named.length === 1) {
       return { ok: true, found: asked[0]!.found, condition: null, by_words: { sub_application: asked[0]!.sub } };
@@ -473,6 +477,9 @@ function resolveUncached(index: CatalogIndex, input: string, kinds: readonly Ent
   const rest = suggested.suggestions.filter((s) => !first.some((f) => f.kind === s.kind && f.id === s.id));
   return { ...suggested, suggestions: [...first, ...rest].slice(0, Math.max(MAX_SUGGESTIONS, first.length)) };
 }
+
+/** A character that shows nothing, changes how the text around it shows, or is a control: a name holding one is never read by its words. */
+const HIDDEN_OR_CONTROL = new RegExp(`[${INVISIBLE_CLASS}\\p{Cc}]`, 'u');
 
 /** One name of an entry, or of an application inside a service, as its meaningful words (see meaningWords). */
 interface WordsEntry {

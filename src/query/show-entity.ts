@@ -1,11 +1,19 @@
 import type { Category, Clientele, Condition, Service } from '../catalog/model';
-import { findServices, findWho, type ServicesResult, type WhoResult } from './access';
+import { findServices, findWho, type AccessRow, type ServicesResult, type WhoResult } from './access';
 import { descendantsOf, type CatalogIndex } from './catalog-index';
 import type { Entity } from './resolve-name';
 
 /** Everything about one service, one clientele or one category. */
 export type ShowResult =
-  | { readonly kind: 'service'; readonly service: Service; readonly category: Category | null; readonly who: WhoResult }
+  | {
+      readonly kind: 'service';
+      readonly service: Service;
+      readonly category: Category | null;
+      /** The page's own list: the clienteles it names, as `who` answers. */
+      readonly who: WhoResult;
+      /** The clienteles the page does not list but that inherit one of the listed grants (specialisations), one row each. */
+      readonly heirs: readonly AccessRow[];
+    }
   | {
       readonly kind: 'clientele';
       readonly clientele: Clientele;
@@ -19,13 +27,17 @@ export type ShowResult =
 /** Gathers everything the catalogue says about one resolved entity (a clientele keeps the grant condition its name carried). */
 export function showEntity(index: CatalogIndex, found: Entity, condition: Condition | null = null): ShowResult {
   switch (found.kind) {
-    case 'service':
+    case 'service': {
+      const who = findWho(index, found.entity);
+      const listed = new Set(who.access.map((a) => a.clientele));
       return {
         kind: 'service',
         service: found.entity,
         category: index.categoryById.get(found.entity.category) ?? null,
-        who: findWho(index, found.entity, { expand: true }),
+        who,
+        heirs: findWho(index, found.entity, { expand: true }).access.filter((a) => !listed.has(a.clientele)),
       };
+    }
     case 'clientele': {
       const c = found.entity;
       return {

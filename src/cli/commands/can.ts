@@ -1,4 +1,4 @@
-import { canToJson, presentCan } from '../../present/present-access';
+import { csvRemarks, canToJson, presentCan } from '../../present/present-access';
 import type { CanResult } from '../../query/access';
 import { askCan, badQuestion } from '../../query/ask';
 import { defineCommand } from '../command';
@@ -20,6 +20,7 @@ const spec: QuerySpec<CanResult> = {
   formats: { presenters: presentCan, default: 'table' },
   outputSchema: 'can_output',
   fromCatalog: true,
+  remarks: (r, lang) => csvRemarks(r.read_as, [], lang, false),
   batch: {
     line: (m) => m.batchLines.pair,
     prepare: (ctx, opts) => {

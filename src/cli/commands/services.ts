@@ -1,4 +1,4 @@
-import { presentServices, servicesToJson } from '../../present/present-access';
+import { csvRemarks, presentServices, servicesToJson } from '../../present/present-access';
 import { askServices } from '../../query/ask';
 import type { ServicesResult } from '../../query/access';
 import { defineCommand } from '../command';
@@ -21,6 +21,7 @@ const spec: QuerySpec<ServicesResult> = {
   formats: { presenters: presentServices, default: 'table' },
   outputSchema: 'services_output',
   fromCatalog: true,
+  remarks: (r, lang) => csvRemarks(r.read_as, r.notes, lang, false),
   batch: {
     line: (m) => m.batchLines.clientele,
     prepare: (ctx, opts) => {

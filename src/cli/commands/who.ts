@@ -1,4 +1,4 @@
-import { presentWho, whoToJson } from '../../present/present-access';
+import { csvRemarks, presentWho, whoToJson } from '../../present/present-access';
 import type { WhoResult } from '../../query/access';
 import { askWho } from '../../query/ask';
 import { defineCommand } from '../command';
@@ -17,6 +17,7 @@ const spec: QuerySpec<WhoResult> = {
   formats: { presenters: presentWho, default: 'table' },
   outputSchema: 'who_output',
   fromCatalog: true,
+  remarks: (r, lang) => csvRemarks(r.read_as, r.notes, lang, true),
   batch: {
     line: (m) => m.batchLines.service,
     prepare: (ctx, opts) => {

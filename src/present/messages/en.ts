@@ -183,10 +183,12 @@ export const en: Messages = {
     holder: (name, conditions) => (conditions.length === 0 ? name : `${name} (${conditions.join('; ')})`),
     holderList: (holders) => holders.join('; '),
     note: (kind) => `Note (${kind}): `,
+    noteAbout: (kind, clienteles) => `Note (${kind}, for ${clienteles.join(', ')}): `,
   },
   rows: {
     also: (tier, holder, conditions) =>
       `also ${tier}${holder === null ? ' (own grant)' : `, through ${holder}`}${conditions.length === 0 ? '' : `: ${conditions.join('; ')}`}`,
+    inherits: (holder, tier, conditions) => `inherited from “${holder}”, ${tier}${conditions.length === 0 ? '' : `: ${conditions.join('; ')}`}`,
   },
   tiers: {
     creation: 'at account creation',
@@ -233,6 +235,7 @@ export const en: Messages = {
     description: 'Description',
     notes: 'Notes',
     subApplications: 'Applications inside it (not services of their own)',
+    heirs: "Also through inheritance (specialisations of a listed clientele; not in the page's list)",
     descriptiveName: 'descriptive name: the source does not name this service',
     legend: 'Legend',
     matches: 'Found in',
@@ -528,12 +531,16 @@ export const en: Messages = {
     notUtf8Line: 'the line is not UTF-8 text',
     couldMean: (input, list) => `"${input}" is ambiguous; it could mean: ${list}`,
     withSuggestions: (message, list) => `${message}; did you mean: ${list}`,
+    candidateOfKind: (id, name, kind) => `${id} (${name}; ${kind})`,
+    nextStep: (message, list, search) => `${message}; ${list === null ? '' : `to see the list: ${list}; `}to look for the word everywhere: ${search}`,
     isOtherKind: {
       clientele: (input) => `"${input}" is a clientele, not a service`,
       service: (input) => `"${input}" is a service, not a clientele`,
     },
     swapped: (service, clientele) => `the two names are the other way round: "${service}" is a service and "${clientele}" a clientele`,
     namedCondition: (condition) => `Name given with the condition: ${condition}`,
+    readAs: (input, entry, subApplication) =>
+      `“${input}” read as ${entry}${subApplication === null ? '' : `, which includes the application ${subApplication}`}`,
     sourceLine: (publisher, title, checked) => `Source: ${publisher}, ${title}, ${checked === null ? 'never checked against the page' : `checked ${checked}`}`,
     namedConditionElsewhere: (condition) => `Name given with the condition: ${condition} (a condition of another of its grants, not of this service's)`,
     askInstead: (message, command) => `${message}; the question that answers: ${command}`,

@@ -209,10 +209,13 @@ export const fr: Messages = {
     holder: (name, conditions) => (conditions.length === 0 ? name : `${name} (${conditions.join(' ; ')})`),
     holderList: (holders) => holders.join(' ; '),
     note: (kind) => `Note (${kind}) : `,
+    noteAbout: (kind, clienteles) => `Note (${kind}, pour ${clienteles.join(', ')}) : `,
   },
   rows: {
     also: (tier, holder, conditions) =>
       `aussi ${tier}${holder === null ? ' (accès propre)' : `, par ${holder}`}${conditions.length === 0 ? '' : ` : ${conditions.join(' ; ')}`}`,
+    inherits: (holder, tier, conditions) =>
+      `par héritage de la clientèle « ${holder} », ${tier}${conditions.length === 0 ? '' : ` : ${conditions.join(' ; ')}`}`,
   },
   tiers: {
     creation: 'à la création du compte',
@@ -259,6 +262,7 @@ export const fr: Messages = {
     description: 'Description',
     notes: 'Notes',
     subApplications: 'Applications incluses (pas des services distincts)',
+    heirs: 'Aussi par héritage (spécialisations d’une clientèle de la liste ; hors de la liste de la page)',
     descriptiveName: 'nom descriptif : la source ne nomme pas ce service',
     legend: 'Légende',
     matches: 'Trouvé dans',
@@ -561,12 +565,16 @@ export const fr: Messages = {
     notUtf8Line: 'la ligne n’est pas du texte UTF-8',
     couldMean: (input, list) => `« ${input} » est ambigu ; cela peut désigner : ${list}`,
     withSuggestions: (message, list) => `${message} ; vouliez-vous dire : ${list}`,
+    candidateOfKind: (id, name, kind) => `${id} (${name} ; ${kind})`,
+    nextStep: (message, list, search) => `${message} ; ${list === null ? '' : `pour voir la liste : ${list} ; `}pour chercher ce mot partout : ${search}`,
     isOtherKind: {
       clientele: (input) => `« ${input} » est une clientèle, pas un service`,
       service: (input) => `« ${input} » est un service, pas une clientèle`,
     },
     swapped: (service, clientele) => `les deux noms sont inversés : « ${service} » est un service et « ${clientele} » une clientèle`,
     namedCondition: (condition) => `Nom donné avec la condition : ${condition}`,
+    readAs: (input, entry, subApplication) =>
+      `« ${input} » lu comme ${entry}${subApplication === null ? '' : `, qui comprend l’application ${subApplication}`}`,
     sourceLine: (publisher, title, checked) =>
       `Source : ${publisher}, ${title}, ${checked === null ? 'jamais vérifiée contre la page' : `vérifiée le ${checked}`}`,
     namedConditionElsewhere: (condition) => `Nom donné avec la condition : ${condition} (celle d’un autre de ses accès, pas de ce service)`,

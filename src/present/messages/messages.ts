@@ -147,11 +147,15 @@ export interface Messages {
     readonly holderList: (holders: readonly string[]) => string;
     /** The label before a note's text, naming its kind. */
     readonly note: (kind: string) => string;
+    /** The same for a note about some clienteles only (in `who`): its kind, then whom it concerns. */
+    readonly noteAbout: (kind: string, clienteles: readonly string[]) => string;
   };
   /** How a row of `services` or `who` names the other grants that reach the same clientele and service. */
   readonly rows: {
     /** `holder` is the name of the clientele whose grant it is, null for the clientele's own; `conditions` already worded. */
     readonly also: (tier: string, holder: string | null, conditions: readonly string[]) => string;
+    /** A clientele the page does not list for a service but that inherits one of its grants (`show`): from whom, at what tier, with what conditions (already worded). */
+    readonly inherits: (holder: string, tier: string, conditions: readonly string[]) => string;
   };
   /** How each tier reads in a sentence or a table cell. */
   readonly tiers: Readonly<Record<Tier, string>>;
@@ -222,12 +226,18 @@ export interface Messages {
     readonly notUtf8Line: string;
     readonly couldMean: (input: string, list: string) => string;
     readonly withSuggestions: (message: string, list: string) => string;
+    /** A candidate of another kind than the argument takes, in a list of candidates: its id, its name and its kind. */
+    readonly candidateOfKind: (id: string, name: string, kind: string) => string;
+    /** An unknown name with nothing near it: where to look next, the list of its kind (null for any kind) and a search for its words. */
+    readonly nextStep: (message: string, list: string | null, search: string) => string;
     /** A name of the other kind: what it is, by the kind it is. */
     readonly isOtherKind: Readonly<Record<'clientele' | 'service', (input: string) => string>>;
     /** Two names given the other way round in `can`. */
     readonly swapped: (service: string, clientele: string) => string;
     /** The grant condition a clientele's name carried ("Audioprothésiste (accès aux états de compte seulement)"). */
     readonly namedCondition: (condition: string) => string;
+    /** A name read by its words: what was typed, the entry it was read as, and the application of that service whose name it is from, if any. */
+    readonly readAs: (input: string, entry: string, subApplication: string | null) => string;
     /** The line saying where answers come from and when the catalogue was last checked against that page. */
     readonly sourceLine: (publisher: string, title: string, checked: string | null) => string;
     /** The same, in `can`, when that condition is not one of the answering grant's. */
@@ -378,6 +388,7 @@ export type WordKey =
   | 'description'
   | 'notes'
   | 'subApplications'
+  | 'heirs'
   | 'descriptiveName'
   | 'legend'
   | 'matches'
