@@ -78,6 +78,13 @@ function casesFor(shell: Shell): Case[] {
     line: `ramq-access --catalog 'my catalogue.yaml' services Pod`,
     expected: ['--catalog', 'my catalogue.yaml', 'services', HOSTILE[0]!.name],
   });
+  // Names that begin differently once accents and case count ("Médecin …", "medecin-…"): what was typed stays (zsh
+  // used to put their empty common beginning in its place); fish offers only those it matches itself, the ids.
+  cases.push({
+    label: 'names and ids with no common beginning keep the word typed',
+    line: 'ramq-access services med',
+    expected: ['services', shell === 'fish' ? 'medecin-' : 'med'],
+  });
   if (shell === 'bash') {
     // A quote opened in the middle of the word: readline keeps what precedes it.
     cases.push({ label: 'a quote opened mid-word', line: 'ramq-access services Dq"uote', expected: ['services', HOSTILE[2]!.name] });
@@ -117,6 +124,12 @@ beforeAll(() => {
   HOSTILE.forEach(({ name }, i) => {
     doc.clienteles.push({ id: `hostile-${i}`, name, name_en: `Hostile ${i}`, kind: 'profession', forms: [], aliases: [], terms_en: [], abbreviations: [] });
   });
+  for (const [id, name] of [
+    ['medecin-a', 'Médecin alpha'],
+    ['medecin-b', 'Médecin bêta'],
+  ]) {
+    doc.clienteles.push({ id, name, name_en: name, kind: 'profession', forms: [], aliases: [], terms_en: [], abbreviations: [] });
+  }
   catalog = path.join(dir, 'catalogue.yaml');
   fs.writeFileSync(catalog, stringify(doc));
 });

@@ -346,6 +346,15 @@ _ramq_access_complete() {
   else
     # -U: the names were matched already (accents and case ignored); no -Q: zsh quotes each for the quote the user opened.
     compadd -U -- "\${candidates[@]}"
+    # Names that begin differently ("Médecin …" and "medecin-…") share a beginning shorter than what was typed:
+    # zsh would put that in place of the word and erase it, so the line is left as typed and the names are listed.
+    if (( \${#candidates[@]} > 1 )); then
+      local common="\${candidates[1]}" c
+      for c in "\${candidates[@]:1}"; do
+        while [[ "\${c}" != "\${common}"* ]]; do common="\${common[1,-2]}"; done
+      done
+      (( \${#common} < \${#PREFIX} )) && compstate[insert]=''
+    fi
   fi
 }
 compdef _ramq_access_complete ${program}
