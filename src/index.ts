@@ -84,8 +84,13 @@ export function openCatalog(file: string | URL = EMBEDDED_CATALOG_PATH): Catalog
 function pathOf(file: unknown): string {
   if (typeof file === 'string') return file;
   if (file instanceof URL) {
-    if (file.protocol === 'file:') return fileURLToPath(file);
-    throw notAPath(`${file.protocol} URL`);
+    if (file.protocol !== 'file:') throw notAPath(`${file.protocol} URL`);
+    try {
+      return fileURLToPath(file);
+    } catch {
+      // A file: URL on another host (file://remotehost/x), or one whose path cannot be a file name here.
+      throw notAPath(file.host === '' ? 'a file: URL that names no file here' : `a file: URL on another host (${file.host})`);
+    }
   }
   const given = file === null ? 'null' : typeof file === 'object' ? (Object.getPrototypeOf(file)?.constructor?.name ?? 'object') : typeof file;
   throw notAPath(String(given));
@@ -106,3 +111,6 @@ function notAPath(given: string): CatalogError {
     },
   ]);
 }
+
+// Every module that requires the package shares this one exports object: no caller may replace a function or a constant for the others.
+Object.freeze(module.exports);

@@ -2,7 +2,7 @@
 export type Tier = 'creation' | 'request' | 'unspecified';
 
 /** Every tier, strongest first: the order used to sort and to pick a best grant. */
-export const TIERS = ['creation', 'request', 'unspecified'] as const satisfies readonly Tier[];
+export const TIERS = Object.freeze(['creation', 'request', 'unspecified'] as const) satisfies readonly Tier[];
 
 /** A text the project writes in both languages (descriptions, notes, conditions). */
 export interface Bilingual {

@@ -1,5 +1,5 @@
 /** Every problem code validation can report; tests and scripts rely on these, not on the wording. */
-export const PROBLEM_CODES = [
+export const PROBLEM_CODES = Object.freeze([
   'FILE_UNREADABLE',
   'FILE_TOO_LARGE',
   'NOT_UTF8',
@@ -24,7 +24,7 @@ export const PROBLEM_CODES = [
   'EMPTY_NAME',
   'INVISIBLE_CHARACTER',
   'MIXED_SCRIPT',
-] as const;
+] as const);
 
 /** A stable code naming one kind of problem. */
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

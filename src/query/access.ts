@@ -175,7 +175,7 @@ export function findWho(index: CatalogIndex, service: Service, options: { tier?:
  * of one of them about the service in general bears on every clientele's access (how a service is used once
  * reached does not).
  */
-export const ACCESS_NOTE_KINDS = ['delegation', 'obtaining', 'channel', 'naming'] as const satisfies readonly NoteKind[];
+export const ACCESS_NOTE_KINDS = Object.freeze(['delegation', 'obtaining', 'channel', 'naming'] as const) satisfies readonly NoteKind[];
 
 /**
  * The notes of a service that bear on one clientele's access, in the catalogue's order: those linked to the

@@ -1,5 +1,6 @@
 import { deepFreeze } from '../catalog/freeze';
 import type { Catalog, Category, Clientele, Grant, Service } from '../catalog/model';
+import { ReadOnlyMap } from './read-only-map';
 
 /** A catalogue with the look-up tables every query needs, built once. */
 export interface CatalogIndex {
@@ -17,7 +18,7 @@ export interface CatalogIndex {
 
 const cache = new WeakMap<Catalog, CatalogIndex>();
 
-/** Builds (once per catalogue) the look-up tables of a validated catalogue, which it freezes (deeply) if it was not already. */
+/** Builds (once per catalogue) the read-only look-up tables of a validated catalogue, which it freezes (deeply) if it was not already. */
 export function indexCatalog(catalog: Catalog): CatalogIndex {
   const cached = cache.get(catalog);
   if (cached) return cached;
@@ -34,14 +35,15 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   catalog.services.forEach((s, i) => orderOf.set(`service:${s.id}`, i));
   catalog.clienteles.forEach((c, i) => orderOf.set(`clientele:${c.id}`, i));
   catalog.categories.forEach((c, i) => orderOf.set(`category:${c.id}`, i));
+  // Every table is read-only: a caller that could delete 'ips' from clienteleById would take the inherited grants from every IPS specialisation.
   const index: CatalogIndex = {
     catalog,
-    serviceById: new Map(catalog.services.map((s) => [s.id, s])),
-    clienteleById: new Map(catalog.clienteles.map((c) => [c.id, c])),
-    categoryById: new Map(catalog.categories.map((c) => [c.id, c])),
-    childrenOf,
-    orderOf,
-    grantOf: new Map(catalog.services.map((s) => [s.id, new Map(s.grants.map((g) => [g.clientele, g]))])),
+    serviceById: new ReadOnlyMap(catalog.services.map((s) => [s.id, s])),
+    clienteleById: new ReadOnlyMap(catalog.clienteles.map((c) => [c.id, c])),
+    categoryById: new ReadOnlyMap(catalog.categories.map((c) => [c.id, c])),
+    childrenOf: new ReadOnlyMap([...childrenOf].map(([id, children]) => [id, Object.freeze(children)])),
+    orderOf: new ReadOnlyMap(orderOf),
+    grantOf: new ReadOnlyMap(catalog.services.map((s) => [s.id, new ReadOnlyMap(s.grants.map((g) => [g.clientele, g]))])),
   };
   cache.set(catalog, Object.freeze(index));
   return index;

@@ -35,7 +35,7 @@ export type FindingKind =
   | 'hidden-on-page';
 
 /** Every finding kind, in the order reports explain them. */
-export const FINDING_KINDS = [
+export const FINDING_KINDS = Object.freeze([
   'grant-not-in-catalogue',
   'grant-not-on-page',
   'tier-differs',
@@ -46,7 +46,7 @@ export const FINDING_KINDS = [
   'repeated-item',
   'stray-items',
   'hidden-on-page',
-] as const satisfies readonly FindingKind[];
+] as const) satisfies readonly FindingKind[];
 
 /** How many unknown names (headings and items) get ranked near names and an entry stub; the others are counted (SourceCheck.unranked), so that a page of thousands costs no more than a few. */
 export const MAX_RANKED_NAMES = 20;

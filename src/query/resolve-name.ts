@@ -1,4 +1,5 @@
 import type { Category, Clientele, Condition, Service, SubApplication } from '../catalog/model';
+import { deepFreeze } from '../catalog/freeze';
 import { INVISIBLE_CLASS } from '../catalog/invisible-characters';
 import { normalizeName } from '../catalog/normalize-name';
 import type { CatalogIndex } from './catalog-index';
@@ -296,7 +297,8 @@ export function resolveName(index: CatalogIndex, input: string, kinds: readonly 
   const memoKey = `${kinds.join(',')}${ranked ? '' : '\u0001'}${options.exact === true ? '\u0002' : ''}\u0000${input}`;
   const known = memo.get(memoKey);
   if (known) return known;
-  const resolution = resolveUncached(index, input, kinds, options);
+  // The memo hands the same answer to every later caller: frozen, so that no caller can change it for the next.
+  const resolution = deepFreeze(resolveUncached(index, input, kinds, options));
   // Scripts ask about the same few names again and again (batch mode); bound the memo so that odd input cannot grow it forever.
   if (memo.size >= 10_000) memo.clear();
   memo.set(memoKey, resolution);

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../catalog/freeze';
 import type { NoteKind } from '../catalog/model';
 import { normalizeName } from '../catalog/normalize-name';
 import type { CatalogIndex } from './catalog-index';
@@ -115,7 +116,8 @@ function searchIndexOf(index: CatalogIndex, labels: NoteKindLabels): readonly In
   const cached = indexes.get(index);
   if (cached && cached.labels === labels) return cached.entities;
   const primed = primedIndexes.get(index);
-  const entities = buildIndex(index, labels, primed?.labels === labels ? primed.prepared : undefined);
+  // Every search answer points into this index: frozen, so that no caller can change what the next search finds.
+  const entities = deepFreeze(buildIndex(index, labels, primed?.labels === labels ? primed.prepared : undefined));
   indexes.set(index, { labels, entities });
   return entities;
 }
