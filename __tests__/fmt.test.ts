@@ -199,6 +199,112 @@ describe('fmt laws on generated catalogues in random layouts (property tests)', 
   });
 });
 
+/** How comment lines and blank lines are put between the lines of a text. */
+interface Sprinkle {
+  readonly seed: number;
+  /** The share of lines a comment (or a blank line) goes before. */
+  readonly density: number;
+  readonly blanks: boolean;
+}
+
+const sprinkleArb: fc.Arbitrary<Sprinkle> = fc.record({ seed: fc.integer(), density: fc.double({ min: 0.02, max: 0.5, noNaN: true }), blanks: fc.boolean() });
+
+/**
+ * Comment lines, at the indentation of the line they come before (or of the line before: the end of an entry),
+ * and blank lines, put between the lines of a text as a person would type them: where the parser keeps a
+ * comment with the blank lines around it, which the printer must not print again at every run.
+ */
+function sprinkle(text: string, { seed, density, blanks }: Sprinkle): string {
+  let state = seed;
+  const rand = (): number => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  const lines = text.split('\n');
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const before = i > 0 ? (lines[i - 1] ?? '') : '';
+    const indentOf = (l: string): string => /^ */.exec(l)![0];
+    if (i > 0 && rand() < density) {
+      const indent = rand() < 0.5 ? indentOf(line) : indentOf(before);
+      out.push(`${indent}# note ${i}`);
+      if (blanks && rand() < 0.5) out.push('');
+    }
+    if (blanks && rand() < density / 2) out.push('');
+    out.push(line);
+  });
+  return out.join('\n');
+}
+
+describe('fmt is idempotent with comments anywhere (a comment ending an entry used to gain a blank line per run)', () => {
+  test('the case reported: a comment at the end of an entry', () => {
+    const text = fs
+      .readFileSync(CATALOG, 'utf8')
+      .replace('\n\n  - id: specialiste-chirurgie-buccale', '\n    # end of podiatre\n\n  - id: specialiste-chirurgie-buccale');
+    const once = fmt(text);
+    expect(fmt(once)).toBe(once);
+    expect(once).toContain('    # end of podiatre\n\n  - id: specialiste-chirurgie-buccale');
+  });
+
+  test('through the binary: fmt, then fmt --check passes; check-source --write, then fmt --check passes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-fmt-idem-'));
+    try {
+      const file = path.join(dir, 'catalog.yaml');
+      const text = fs
+        .readFileSync(CATALOG, 'utf8')
+        .replace('\n\n  - id: specialiste-chirurgie-buccale', '\n    # end of podiatre\n\n\n  - id: specialiste-chirurgie-buccale');
+      fs.writeFileSync(file, text);
+      expect(runBin(['fmt', file]).code).toBe(0);
+      expect(runBin(['fmt', '--check', file])).toMatchObject({ code: 0, stdout: '' });
+      fs.writeFileSync(file, text);
+      const page = path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt');
+      expect(runBin(['--catalog', file, 'check-source', page, '--write'], { env: { SOURCE_DATE_EPOCH: '1768435200' } }).code).toBe(0);
+      expect(runBin(['fmt', '--check', file])).toMatchObject({ code: 0, stdout: '' });
+      const written = fs.readFileSync(file, 'utf8');
+      expect(runBin(['--catalog', file, 'check-source', page, '--write'], { env: { SOURCE_DATE_EPOCH: '1768435200' } }).code).toBe(0);
+      expect(fs.readFileSync(file, 'utf8')).toBe(written);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('every accepted input of the corpus and every valid fixture, with comments and blank lines sprinkled in: fmt twice is fmt once, the meaning unchanged (property)', () => {
+    const inputs = [...readCorpus().map((e) => e.file), ...validFiles]
+      .map((file) => corpusText(file))
+      .filter((text): text is string => text !== null && validateCatalogText(text, 'x.yaml').ok);
+    expect(inputs.length).toBeGreaterThan(10);
+    fc.assert(
+      fc.property(fc.constantFrom(...inputs), sprinkleArb, (text, how) => {
+        const commented = sprinkle(text, how);
+        const before = validateCatalogText(commented, 'x.yaml');
+        // A comment put inside a block scalar or a flow collection changes or breaks it: not a layout to test.
+        fc.pre(before.ok);
+        const original = validateCatalogText(text, 'x.yaml');
+        fc.pre(original.ok && before.ok && JSON.stringify(original.catalog) === JSON.stringify(before.catalog));
+        const once = fmt(commented);
+        expect(fmt(once)).toBe(once);
+        const after = validateCatalogText(once, 'x.yaml');
+        expect(after.ok && after.catalog).toEqual(before.ok && before.catalog);
+      }),
+      { numRuns: 200, seed: 21 },
+    );
+  });
+
+  test('generated catalogues with comments and blank lines sprinkled in: fmt twice is fmt once, the data unchanged (property)', () => {
+    fc.assert(
+      fc.property(catalogArb, sprinkleArb, (catalog, how) => {
+        const text = sprinkle(catalogToYaml(catalog), how);
+        const before = validateCatalogText(text, 'x.yaml');
+        fc.pre(before.ok);
+        const once = fmt(text);
+        expect(fmt(once)).toBe(once);
+        expect(parse(once)).toEqual(parse(text));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('fmt on a messy copy of the shipped catalogue', () => {
   test('reformats it back to the shipped bytes', () => {
     const shipped = fs.readFileSync(CATALOG, 'utf8');

@@ -150,15 +150,27 @@ function resolveAliases(doc: Document): void {
   });
 }
 
+/**
+ * The blank lines the parser keeps at the ends of a comment (a comment that ends an entry holds the blank lines
+ * after it): the layout's blank lines are the printer's, so a comment's own are dropped, or each run of fmt
+ * would print them again beside the printer's and the file would grow a line per run.
+ */
+function trimComments(node: Node): void {
+  if (node.comment) node.comment = node.comment.replace(/^\n+|\n+$/g, '');
+  if (node.commentBefore) node.commentBefore = node.commentBefore.replace(/^\n+|\n+$/g, '');
+}
+
 /** Resets every node's presentation (quoting, flow style, blank lines, anchors) so that the printer's defaults apply. */
 function resetStyle(node: unknown): void {
   if (isScalar(node)) {
     node.type = undefined as never;
     node.spaceBefore = false;
     node.anchor = undefined as never;
+    trimComments(node);
     return;
   }
   if (isMap(node) || isSeq(node)) {
+    trimComments(node);
     node.anchor = undefined as never;
     node.flow = node.items.length === 0;
     node.spaceBefore = false;
@@ -176,6 +188,50 @@ function resetStyle(node: unknown): void {
 
 function setSpaceBefore(node: unknown): void {
   if (isScalar(node) || isMap(node) || isSeq(node)) (node as Node).spaceBefore = true;
+}
+
+/** The list or map whose trailing comment is printed last in a value: the value's own, else its last item's, and so on. */
+function lastTrailing(value: unknown): YAMLMap | YAMLSeq | null {
+  if (!(isMap(value) || isSeq(value))) return null;
+  if (value.comment) return value;
+  const last: unknown = value.items.at(-1);
+  return lastTrailing(isMap(value) ? (last as Pair | undefined)?.value : last);
+}
+
+/**
+ * Comment lines printed after the last line of a nested list or map and before the sibling that follows it
+ * form one block, which the parser gives to the nested value (at its indentation), blank lines and all. So the
+ * block is laid out here as the parser will read it back, or a second run of fmt would move comments: where a
+ * blank line separates the sibling (the entries and top-level keys), what follows the block's last blank line
+ * is the sibling's own comment and the rest the nested value's; elsewhere the sibling's comments join the nested
+ * value's, and so does the trailing comment of the list or map that holds them. A comment that ends an entry
+ * stays with that entry; one above an entry stays above it.
+ */
+function settleCommentBlocks(node: unknown): void {
+  const values: unknown[] = isMap(node) ? node.items.map((p) => (p as Pair).value) : isSeq(node) ? node.items : [];
+  const heads: unknown[] = isMap(node) ? node.items.map((p) => (p as Pair).key) : isSeq(node) ? node.items : [];
+  values.forEach((value, i) => {
+    settleCommentBlocks(value);
+    const next = heads[i + 1];
+    const holder = lastTrailing(value);
+    if (holder === null || !(isScalar(next) || isMap(next) || isSeq(next))) return;
+    const block = next.commentBefore ? `${holder.comment}\n\n${next.commentBefore}` : holder.comment!;
+    const cut = block.lastIndexOf('\n\n');
+    if (next.spaceBefore && cut >= 0) {
+      holder.comment = block.slice(0, cut).replace(/\n+$/, '');
+      next.commentBefore = block.slice(cut + 2).replace(/^\n+/, '');
+    } else if (next.commentBefore) {
+      holder.comment = `${holder.comment}\n${next.commentBefore}`;
+      next.commentBefore = undefined as never;
+    }
+  });
+  // The list's or map's own trailing comment follows its last item's at once: the parser reads both as the last item's.
+  const own = isMap(node) || isSeq(node) ? node : null;
+  const inner = own?.comment ? lastTrailing(values.at(-1)) : null;
+  if (own !== null && inner !== null) {
+    inner.comment = `${inner.comment}\n${own.comment}`;
+    own.comment = undefined as never;
+  }
 }
 
 /** One blank line between top-level keys and between the entries of the three top-level lists; none elsewhere. */
@@ -209,9 +265,23 @@ export function formatCatalogText(text: string, file: string): FormatResult {
       ],
     };
   resolveAliases(doc);
+  if (doc.comment) doc.comment = doc.comment.replace(/^\n+|\n+$/g, '');
+  if (doc.commentBefore) doc.commentBefore = doc.commentBefore.replace(/^\n+|\n+$/g, '');
   resetStyle(root);
   orderMap(root, 'root');
   spaceEntries(root);
+  settleCommentBlocks(root);
+  // The comment at the end of the document is printed after a blank line, following the last entry's: one block
+  // again, read back as the last entry's; what follows its last blank line is the document's.
+  const last = lastTrailing(root);
+  if (last !== null) {
+    const block = doc.comment ? `${last.comment}\n\n${doc.comment}` : last.comment!;
+    const cut = block.lastIndexOf('\n\n');
+    if (cut >= 0) {
+      last.comment = block.slice(0, cut).replace(/\n+$/, '');
+      doc.comment = block.slice(cut + 2).replace(/^\n+/, '');
+    }
+  }
   const out = doc.toString(PRINT_OPTIONS);
   return { ok: true, text: out, changed: out !== text };
 }
