@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { loadCatalog } from '../src/catalog/load-catalog';
 import type { Catalog } from '../src/catalog/model';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
+import { accessesTo } from '../src/query/access';
+import { indexCatalog } from '../src/query/catalog-index';
 import { diffCatalogs, type CatalogDiff, type Change, type Effect } from '../src/query/diff-catalogs';
 import { catalogArb, catalogToYaml, rewriteArb, rewriteYaml } from './arbitraries';
 import { BIN, CATALOG, FIXTURES, runBin } from './helpers';
@@ -119,6 +121,82 @@ describe('diff laws (property tests on generated catalogues)', () => {
         fc.pre(!same);
         const d = diffCatalogs(a, b);
         expect(d.changes.length + d.effects.length).toBeGreaterThan(0);
+      }),
+      runs,
+    );
+  });
+});
+
+/** The effects as the first diff found them: every clientele against every service, on both sides (the oracle of the linear search). */
+function effectsByEveryPair(a: Catalog, b: Catalog): Effect[] {
+  const summaries = (cat: Catalog): Map<string, string> => {
+    const index = indexCatalog(cat);
+    const out = new Map<string, string>();
+    for (const c of cat.clienteles) {
+      for (const s of cat.services) {
+        const list = accessesTo(index, c, s).map((x) => ({
+          tier: x.tier,
+          conditions: x.conditions.map((k) => ({ fr: k.fr, en: k.en })).sort((p, q) => (JSON.stringify(p) < JSON.stringify(q) ? -1 : 1)),
+          inherited_from: x.inherited_from,
+        }));
+        if (list.length > 0) out.set(`${c.id} ${s.id}`, JSON.stringify(list.sort((p, q) => (JSON.stringify(p) < JSON.stringify(q) ? -1 : 1))));
+      }
+    }
+    return out;
+  };
+  const was = summaries(a);
+  const now = summaries(b);
+  const out: Effect[] = [];
+  for (const k of new Set([...was.keys(), ...now.keys()])) {
+    if (was.get(k) === now.get(k)) continue;
+    const [clientele = '', service = ''] = k.split(' ');
+    const before = JSON.parse(was.get(k) ?? '[]') as Effect['before'];
+    const after = JSON.parse(now.get(k) ?? '[]') as Effect['after'];
+    out.push({ clientele, service, effect: before.length === 0 ? 'gained' : after.length === 0 ? 'lost' : 'changed', before, after });
+  }
+  return out.sort((x, y) => (x.clientele < y.clientele ? -1 : x.clientele > y.clientele ? 1 : x.service < y.service ? -1 : x.service > y.service ? 1 : 0));
+}
+
+/** A copy of a catalogue with a few of its grants, parents and clienteles changed, as an edit would. */
+function edited(a: Catalog, seed: number): Catalog {
+  let state = seed;
+  const rand = (): number => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  const ids = a.clienteles.map((c) => c.id);
+  const pick = (): string => ids[Math.floor(rand() * ids.length)] ?? 'none';
+  const clienteles = a.clienteles
+    .filter(() => rand() > 0.1)
+    .map((c) => (rand() < 0.2 ? { ...c, parent: rand() < 0.5 ? null : pick() } : c))
+    .map((c) => (c.parent === c.id ? { ...c, parent: null } : c));
+  const services = a.services.map((s) => ({
+    ...s,
+    grants: s.grants
+      .filter(() => rand() > 0.2)
+      .map((g) => (rand() < 0.2 ? { ...g, tier: g.tier === 'creation' ? ('request' as const) : ('creation' as const) } : g))
+      .concat(rand() < 0.3 ? [{ clientele: pick(), tier: 'unspecified' as const, conditions: [] }] : [])
+      .filter((g, i, all) => all.findIndex((h) => h.clientele === g.clientele) === i),
+  }));
+  return { ...a, clienteles, services };
+}
+
+describe('effects are found from what changed, and are the same as comparing every pair', () => {
+  test('two generated catalogues (property)', () => {
+    fc.assert(
+      fc.property(catalogArb, catalogArb, (a, b) => {
+        expect(diffCatalogs(a, b).effects).toEqual(effectsByEveryPair(a, b));
+      }),
+      runs,
+    );
+  });
+
+  test('a generated catalogue and an edit of it: grants removed, added or changed, parents moved, clienteles dropped (property)', () => {
+    fc.assert(
+      fc.property(catalogArb, fc.integer(), (a, seed) => {
+        // The edit need not be a valid catalogue (a parent may be gone, or make a cycle): the diff reads what is there.
+        const b = edited(a, seed);
+        expect(diffCatalogs(a, b).effects).toEqual(effectsByEveryPair(a, b));
       }),
       runs,
     );

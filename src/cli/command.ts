@@ -78,6 +78,8 @@ export interface Call<R> {
   /** Positional arguments, in declaration order (a variadic one is an array). */
   readonly args: readonly (string | readonly string[] | undefined)[];
   readonly opts: Options;
+  /** The format the user chose (null for a command with one fixed form). */
+  readonly format: Format | null;
   /** Presents a result in the format the user chose and writes it. */
   readonly show: (result: R) => void;
 }
@@ -161,7 +163,7 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
         else ctx.emit(text);
         if (format === 'csv' && spec.remarks) for (const line of spec.remarks(result, o.lang)) ctx.warn(line);
       };
-      return spec.run(ctx, { args, opts, show });
+      return spec.run(ctx, { args, opts, format, show });
     },
     executeBatch:
       batch === undefined

@@ -477,9 +477,9 @@ export const presentMatrix = {
           rows: r.rows.map((row) => ({
             clientele: clienteleJson(row.clientele),
             // One entry per service the clientele reaches: the best access, the others in `also`.
-            access: row.cells.flatMap((cell, i) => {
-              const [best, ...also] = cell;
-              return best === undefined ? [] : [{ service: r.services[i]?.id ?? '', ...accessJson(best), also: also.map(accessJson) }];
+            access: row.reached.flatMap(({ column, access }) => {
+              const [best, ...also] = access;
+              return best === undefined ? [] : [{ service: r.services[column]?.id ?? '', ...accessJson(best), also: also.map(accessJson) }];
             }),
           })),
         },

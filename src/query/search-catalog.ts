@@ -151,6 +151,14 @@ function writtenForm(field: IndexedField, met: string): string {
   return met;
 }
 
+/** How many different words a search may have: a query of more is a pasted text, not a search (the CLI refuses it). */
+export const MAX_SEARCH_WORDS = 50;
+
+/** The distinct words a search looks for, in the order first typed. */
+export function searchWords(query: string): string[] {
+  return [...new Set(wordsOf(query))];
+}
+
 /**
  * Accent-insensitive search over names, aliases, descriptions, notes (and the
  * kind of each note), sub-applications and conditions, in French and English
@@ -160,7 +168,8 @@ function writtenForm(field: IndexedField, met: string): string {
  * a name above one in a description, above one in a note.
  */
 export function searchCatalog(index: CatalogIndex, query: string, noteKindLabels: NoteKindLabels = NO_LABELS): SearchResult {
-  const words = wordsOf(query);
+  // A word typed twice is one word: the answer (each hit names how every word was found) grows with the distinct words only.
+  const words = searchWords(query);
   if (words.length === 0) return { words, hits: [] };
   const stems = words.map(stemWord);
   const hits: SearchHit[] = [];

@@ -1,7 +1,8 @@
 import { NOTE_KIND_LABELS } from '../../present/labels';
 import { presentSearch } from '../../present/present-catalog';
-import { searchCatalog, type SearchResult } from '../../query/search-catalog';
+import { MAX_SEARCH_WORDS, searchCatalog, searchWords, type SearchResult } from '../../query/search-catalog';
 import { defineCommand } from '../command';
+import { usageError } from '../errors';
 import { nameFrom, type QuerySpec } from './shared';
 
 const spec: QuerySpec<SearchResult> = {
@@ -13,7 +14,10 @@ const spec: QuerySpec<SearchResult> = {
   outputSchema: 'search_output',
   fromCatalog: true,
   run: (ctx, { args, show }) => {
-    show(searchCatalog(ctx.catalogIndex(), nameFrom(ctx, args[0], 'words'), NOTE_KIND_LABELS));
+    const query = nameFrom(ctx, args[0], 'words');
+    const words = searchWords(query).length;
+    if (words > MAX_SEARCH_WORDS) throw usageError(ctx.m.errors.tooManyWords(words, MAX_SEARCH_WORDS));
+    show(searchCatalog(ctx.catalogIndex(), query, NOTE_KIND_LABELS));
     return { kind: 'answered' };
   },
 };

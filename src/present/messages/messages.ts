@@ -88,6 +88,10 @@ export interface Messages {
   };
   readonly errors: {
     readonly missingArgument: (name: string) => string;
+    /** `matrix` in a format that shows every cell, for more cells than it writes. */
+    readonly matrixTooLarge: (cells: number, max: number) => string;
+    /** `search` with more different words than it takes. */
+    readonly tooManyWords: (words: number, max: number) => string;
     readonly optionMissingArgument: (flags: string) => string;
     readonly unknownOption: (option: string) => string;
     readonly unknownCommand: (command: string) => string;
