@@ -9,6 +9,8 @@ export const MAX_DEPTH = 64;
 /** A parsed YAML document that can say where each value came from. */
 export interface ParsedYaml {
   readonly data: unknown;
+  /** The document the data was read from (fmt lays it out again rather than parse the text twice). */
+  readonly document: Document.Parsed;
   /** The range of the node at a path of keys and indexes (of its key with `at: 'key'`), or of its nearest existing ancestor. */
   readonly positionOf: (path: readonly (string | number)[], at?: 'key' | 'value') => SourceRange | null;
 }
@@ -61,17 +63,34 @@ function walkTokens(tokens: readonly unknown[], each: (token: CstToken, depth: n
   }
 }
 
-/** Offset of the first collection nested deeper than MAX_DEPTH, or null. */
+/** An item of a collection token: the key and the value, either of which may be a collection. */
+interface CstItem {
+  readonly key?: unknown;
+  readonly value?: unknown;
+}
+
+/**
+ * Offset of the first collection nested deeper than MAX_DEPTH, or null. Only documents and collections can
+ * hold a collection (a document its value, a collection its items' keys and values), so only they are walked,
+ * without recursion: a whole-tree walk over every token's members was a tenth of validating a 4 MB file.
+ */
 function tooDeep(tokens: readonly unknown[]): number | null {
-  let found: number | null = null;
-  walkTokens(tokens, (token, depth) => {
-    if (depth > MAX_DEPTH && token.type !== undefined && COLLECTIONS.has(token.type)) {
-      found = token.offset ?? 0;
-      return false;
+  const stack: [CstToken, number][] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) stack.push([tokens[i] as CstToken, 0]);
+  while (stack.length > 0) {
+    const [token, outer] = stack.pop()!;
+    const collection = token.type !== undefined && COLLECTIONS.has(token.type);
+    const depth = collection ? outer + 1 : outer;
+    if (collection && depth > MAX_DEPTH) return token.offset ?? 0;
+    const children: unknown[] = [];
+    if (token.type === 'document') children.push(token['value']);
+    else if (collection) for (const item of (token['items'] ?? []) as readonly CstItem[]) children.push(item.key, item.value);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (typeof child === 'object' && child !== null) stack.push([child as CstToken, depth]);
     }
-    return true;
-  });
-  return found;
+  }
+  return null;
 }
 
 /**
@@ -175,7 +194,10 @@ export function parseYaml(source: string, file: string): ParseResult {
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return empty();
 
-  // Keys that are lists or mappings would be turned into strings by toJS.
+  // One walk of the document: keys that are lists or mappings (toJS would turn them into strings), and aliases.
+  // An alias stands for the last node before it with its anchor (in document order); an anchor set only further on is none.
+  const anchors = new Set<string>();
+  let firstAlias: { offsets: Offsets; keys: Keys } | null = null;
   visit(doc, {
     Pair(_, pair, ancestors) {
       if (isCollection(pair.key) || isAlias(pair.key)) {
@@ -183,11 +205,6 @@ export function parseYaml(source: string, file: string): ParseResult {
         problems.push(problem('SCHEMA', offsetsOf(pair.key) ?? [0, 0], keysOf(ancestors, pair), { id: 'complexKey' }));
       }
     },
-  });
-  // An alias stands for the last node before it with its anchor (in document order); an anchor set only further on is none.
-  const anchors = new Set<string>();
-  let firstAlias: { offsets: Offsets; keys: Keys } | null = null;
-  visit(doc, {
     Node(_, node) {
       if (isNode(node) && node.anchor) anchors.add(node.anchor);
     },
@@ -237,7 +254,7 @@ export function parseYaml(source: string, file: string): ParseResult {
     }
     return best;
   };
-  return { ok: true, parsed: { data, positionOf } };
+  return { ok: true, parsed: { data, document: doc, positionOf } };
 }
 
 /** Start and end offsets in the text, the end exclusive. */

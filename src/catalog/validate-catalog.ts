@@ -1,4 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import type { Document } from 'yaml';
 import path from 'node:path';
 import { deepFreeze } from './freeze';
 import type { Catalog, Clientele, Service } from './model';
@@ -36,6 +37,15 @@ type Path = (string | number)[];
 
 /** Validates catalogue text: YAML syntax, the JSON Schema, then the checks a schema cannot express. Never throws for bad input. */
 export function validateCatalogText(text: string, file: string): ValidationResult {
+  const result = validateCatalogDocument(text, file);
+  return result.ok ? { ok: true, catalog: result.catalog } : result;
+}
+
+/** validateCatalogText, with the parsed document of a valid text (fmt lays it out without parsing the text again). */
+export function validateCatalogDocument(
+  text: string,
+  file: string,
+): { ok: true; catalog: Catalog; document: Document.Parsed } | { ok: false; problems: Problem[] } {
   const result = parseYaml(text, file);
   if (!result.ok) return { ok: false, problems: result.problems.sort(compareProblems) };
   const { parsed } = result;
@@ -60,7 +70,7 @@ export function validateCatalogText(text: string, file: string): ValidationResul
   checkSemantics(parsed, report);
   const explained = checkInvisible(parsed.data, report);
   if (problems.length > 0) return { ok: false, problems: dedupe(withoutExplained(problems, explained)).sort(compareProblems) };
-  return { ok: true, catalog: deepFreeze(toCatalog(parsed.data as RawCatalog)) };
+  return { ok: true, catalog: deepFreeze(toCatalog(parsed.data as RawCatalog)), document: parsed.document };
 }
 
 type Report = (code: ProblemCode, where: Path, detail: ProblemDetail, at?: 'key' | 'value') => void;
