@@ -76,8 +76,12 @@ describe('random argument vectors (property test, in-process)', () => {
   });
 
   test("unknown options and commands get commander's suggestion", () => {
-    expect(runCli(['services', 'podiatre', '--jsn']).stderr).toBe('ramq-access: option inconnue : --jsn; vouliez-vous dire --json ?\n');
-    expect(runCli(['mtrix', '--lang', 'en']).stderr).toBe('ramq-access: unknown command: mtrix; did you mean matrix?\n');
+    expect(runCli(['services', 'podiatre', '--jsn']).stderr).toBe(
+      `ramq-access: option inconnue : --jsn; vouliez-vous dire --json ?\nSaisissez « ramq-access services --help » pour plus d’informations.\n`,
+    );
+    expect(runCli(['mtrix', '--lang', 'en']).stderr).toBe(
+      "ramq-access: unknown command: mtrix; did you mean matrix?\nTry 'ramq-access --help' for more information.\n",
+    );
   });
 });
 

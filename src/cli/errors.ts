@@ -15,9 +15,16 @@ export class UserError extends Error {
   }
 }
 
+/** A usage error: a bad option or argument, or a bad combination of them (exit 2); its message is followed by a pointer to the command's --help. */
+export class UsageError extends UserError {
+  constructor(message: string) {
+    super(message, { kind: 'usage-error' });
+  }
+}
+
 /** A usage error: a bad combination of options or arguments (exit 2). */
-export function usageError(message: string): UserError {
-  return new UserError(message, { kind: 'usage-error' });
+export function usageError(message: string): UsageError {
+  return new UsageError(message);
 }
 
 /** Writing to standard output or standard error failed for a reason other than a closed pipe (a full disk, an I/O error). */

@@ -11,7 +11,7 @@ import { GLOBAL_OPTIONS, optionsOf, type ArgSpec, type CommandDefinition, type O
 import { COMMANDS } from './commands';
 import { Context, type GlobalOptions } from './context';
 import { decideLang } from './decide-color';
-import { describeErrno, OutputError, UserError, usageError } from './errors';
+import { describeErrno, OutputError, UsageError, UserError, usageError } from './errors';
 import { EXIT, exitCodeFor, type ExitCode, type Outcome } from './exit-code';
 import type { Io } from './io';
 import { readChunk } from './read-fd';
@@ -90,24 +90,52 @@ function checkBatch(command: CommandDefinition, args: readonly unknown[], format
   if (format !== 'json') throw usageError(m.errors.batchFormat(String(format)));
 }
 
-/**
- * The command the argument vector invokes: its first word that is not an
- * option (nor a global option's value). Only that command is declared to
- * commander, which saves a query the cost of declaring the eleven others;
- * when there is none (help, a typo, no command) every command is declared.
- */
-function invokedCommand(argv: readonly string[]): CommandDefinition | undefined {
+/** Where the command word of an argument vector is: its first word that is not an option (nor a global option's value); -1 when there is none. */
+function commandWordAt(argv: readonly string[]): number {
   const takesValue = new Set(GLOBAL_OPTIONS.filter((o) => /[<[]/.test(o.flags)).map((o) => /--[\w-]+/.exec(o.flags)?.[0]));
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
-    if (word === '--') return undefined;
+    if (word === '--') return -1;
     if (word.startsWith('-') && word !== '-') {
       if (takesValue.has(word)) i++;
       continue;
     }
-    return COMMANDS.find((c) => c.name === word);
+    return i;
   }
-  return undefined;
+  return -1;
+}
+
+/**
+ * The command the argument vector invokes. Only that command is declared to
+ * commander, which saves a query the cost of declaring the eleven others;
+ * when there is none (help, a typo, no command) every command is declared.
+ */
+function invokedCommand(argv: readonly string[]): CommandDefinition | undefined {
+  const at = commandWordAt(argv);
+  return at === -1 ? undefined : COMMANDS.find((c) => c.name === argv[at]);
+}
+
+/**
+ * `help [COMMAND]` read as `[COMMAND] --help`, as git and gh read it: help that
+ * was asked for goes to stdout and exits 0 (commander's own help command
+ * answered `help` alone with exit 2 here). `help NOSUCH` becomes `NOSUCH`, so
+ * that it is the usage error it is — an unknown command, with its suggestion —
+ * rather than the whole help on stderr.
+ */
+function helpAsFlag(argv: readonly string[]): readonly string[] {
+  const at = commandWordAt(argv);
+  if (at === -1 || argv[at] !== 'help') return argv;
+  const before = argv.slice(0, at);
+  const rest = argv.slice(at + 1);
+  const target = rest[0];
+  if (target === undefined || (target.startsWith('-') && target !== '-')) return [...before, ...rest, '--help'];
+  if (!COMMANDS.some((c) => c.name === target)) return [...before, ...rest];
+  return [...before, ...rest, '--help'];
+}
+
+/** The command line that shows the help a usage error points to: the command's, else the program's. */
+function helpLine(command: CommandDefinition | undefined): string {
+  return command === undefined ? `${PROGRAM} --help` : `${PROGRAM} ${command.name} --help`;
 }
 
 /**
@@ -121,7 +149,8 @@ function versionText(argv: readonly string[], version: string, lang: Lang): stri
 }
 
 /** Runs the CLI on an argument vector; returns the exit code and never throws. */
-export function run(argv: readonly string[], io: Io): ExitCode {
+export function run(givenArgv: readonly string[], io: Io): ExitCode {
+  const argv = helpAsFlag(givenArgv);
   let outcome: Outcome = { kind: 'answered' };
   let debug = Boolean(io.env['DEBUG']);
   const version = packageVersion();
@@ -187,7 +216,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
   try {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
-    outcome = handleError(error, io, debug, m);
+    outcome = handleError(error, io, debug, m, helpLine(invoked));
   }
   return exitCodeFor(outcome);
 }
@@ -227,11 +256,16 @@ function usageMessage(error: CommanderError, m: Messages): string {
   }
 }
 
-function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean, m: Messages): Outcome {
+/**
+ * Says what went wrong, on stderr, and returns the outcome. A usage error (commander's, or an option or argument
+ * the command refuses) ends with a line pointing to `help`, the help of the command at fault, as git and gh do.
+ */
+function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean, m: Messages, help: string | null): Outcome {
+  const seeHelp = help === null ? '' : `${m.errors.seeHelp(help)}\n`;
   // The reader of our output went away (`| head`): stop quietly, it is not a failure.
   if (error instanceof ClosedOutputError) return { kind: 'answered' };
   if (error instanceof UserError) {
-    io.stderr(`${PROGRAM}: ${error.lines.map((l) => sanitizeText(l)).join('\n')}\n`);
+    io.stderr(`${PROGRAM}: ${error.lines.map((l) => sanitizeText(l)).join('\n')}\n${error instanceof UsageError ? seeHelp : ''}`);
     return error.outcome;
   }
   if (error instanceof OutputError) {
@@ -246,7 +280,7 @@ function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean, m: 
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return { kind: 'answered' };
     // No command at all: commander has printed the help on stderr; that is a usage error.
     if (error.code === 'commander.help') return { kind: 'usage-error' };
-    io.stderr(`${PROGRAM}: ${sanitizeText(usageMessage(error, m))}\n`);
+    io.stderr(`${PROGRAM}: ${sanitizeText(usageMessage(error, m))}\n${seeHelp}`);
     return { kind: 'usage-error' };
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -285,7 +319,7 @@ export function main(argv: readonly string[]): void {
       process.exitCode = EXIT.ok;
       return;
     }
-    const outcome = handleError(error, { stderr: (text) => writeAll(2, text) }, debug, messagesFor(langOf(argv, process.env)));
+    const outcome = handleError(error, { stderr: (text) => writeAll(2, text) }, debug, messagesFor(langOf(argv, process.env)), null);
     process.exitCode = outcome.kind === 'internal-error' ? EXIT.internal : exitCodeFor(outcome);
   };
   process.on('uncaughtException', crash);

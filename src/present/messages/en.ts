@@ -130,6 +130,7 @@ export const en: Messages = {
     optionNamed: (flags) => `option ${flags}`,
     argumentNamed: (name) => `argument ${name}`,
     usageOther: (message) => `bad usage: ${message}`,
+    seeHelp: (helpCommand) => `Try '${helpCommand}' for more information.`,
     batchArguments: (line) => `with --batch, the questions come from standard input, one per line (${line}), not from arguments`,
     batchFormat: (format) => `--batch writes one JSON document per line (NDJSON); --format ${format} cannot be used with it`,
     jsonAndFormat: (format) => `--json and --format ${format} ask for two formats; give one`,

@@ -156,6 +156,7 @@ export const fr: Messages = {
     optionNamed: (flags) => `option ${flags}`,
     argumentNamed: (name) => `argument ${name}`,
     usageOther: (message) => `utilisation incorrecte : ${message}`,
+    seeHelp: (helpCommand) => `Saisissez « ${helpCommand} » pour plus d’informations.`,
     batchArguments: (line) => `avec --batch, les questions viennent de l’entrée standard, une par ligne (${line}), pas des arguments`,
     batchFormat: (format) => `--batch écrit un document JSON par ligne (NDJSON) ; --format ${format} ne peut pas l’accompagner`,
     jsonAndFormat: (format) => `--json et --format ${format} demandent deux formats ; donnez-en un seul`,

@@ -97,6 +97,8 @@ export interface Messages {
     readonly optionNamed: (flags: string) => string;
     readonly argumentNamed: (name: string) => string;
     readonly usageOther: (message: string) => string;
+    /** The line after a usage error: the command line that shows the help of the command at fault. */
+    readonly seeHelp: (helpCommand: string) => string;
     readonly batchArguments: (line: string) => string;
     readonly batchFormat: (format: string) => string;
     readonly jsonAndFormat: (format: string) => string;
