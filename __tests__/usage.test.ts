@@ -139,3 +139,21 @@ describe('an option or argument with a fixed set of values lists them all', () =
     });
   });
 });
+
+describe.each(LANGS)("every example in --help shows the program's name, %s", (lang) => {
+  /** The example lines of a help text: the `$ ` lines under its last heading. */
+  const examplesOf = (help: string): string[] => help.split('\n').flatMap((l) => (/^ {2}\$ /.test(l) ? [l.slice(4)] : []));
+
+  test.each(VISIBLE)('%s --help', (name) => {
+    const shown = examplesOf(runCli([name, '--help', '--lang', lang]).stdout);
+    const declared = COMMANDS.find((c) => c.name === name)!.examples;
+    expect(shown).toHaveLength(declared.length);
+    for (const line of shown) expect([name, line]).toEqual([name, expect.stringMatching(new RegExp(`(^|[|(] ?)ramq-access ${name}( |$)`))]);
+  });
+
+  test('--help', () => {
+    const shown = examplesOf(runCli(['--help', '--lang', lang]).stdout);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const line of shown) expect(line).toMatch(/^ramq-access [a-z]/);
+  });
+});

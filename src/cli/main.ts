@@ -7,7 +7,7 @@ import { messagesFor, type Messages } from '../present/messages/messages';
 import type { Lang } from '../present/options';
 import { sanitizeText } from '../present/sanitize';
 import { sourceLine } from '../present/source-line';
-import { GLOBAL_OPTIONS, optionsOf, type ArgSpec, type CommandDefinition, type Options, type OptionSpec } from './command';
+import { GLOBAL_OPTIONS, optionsOf, PROGRAM, shownExample, type ArgSpec, type CommandDefinition, type Options, type OptionSpec } from './command';
 import { COMMANDS } from './commands';
 import { Context, type GlobalOptions } from './context';
 import { decideLang } from './decide-color';
@@ -18,8 +18,6 @@ import { readChunk } from './read-fd';
 import { ClosedOutputError, writeAll } from './write-fd';
 
 export type { Io } from './io';
-
-const PROGRAM = 'ramq-access';
 
 function packageVersion(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -54,7 +52,7 @@ function toArgument(spec: ArgSpec, hasBatch: boolean, m: Messages): Argument {
 
 function helpExamples(examples: readonly string[], m: Messages): string {
   if (examples.length === 0) return '';
-  const lines = examples.map((line) => `  $ ${line.includes(PROGRAM) ? line : `${PROGRAM} ${line}`}`);
+  const lines = examples.map((line) => `  $ ${shownExample(line)}`);
   return `\n${m.titles['Examples:']}\n${lines.join('\n')}\n`;
 }
 
