@@ -63,6 +63,7 @@ describe('random argument vectors (property test, in-process)', () => {
           env: { LANG: 'fr_CA.UTF-8', ...OFFLINE },
           isTTY: false,
           columns: 80,
+          errColumns: undefined,
           cwd: process.cwd(),
           readStdin: () => 0,
         });
@@ -169,6 +170,7 @@ describe('internal errors', () => {
       env: {},
       isTTY: false,
       columns: 80,
+      errColumns: undefined,
       cwd: process.cwd(),
       readStdin: () => 0,
     });

@@ -1,5 +1,6 @@
 import type { WriteRefusal } from '../catalog/write-catalog';
 import type { Messages } from '../present/messages/messages';
+import type { ProblemAt } from '../present/present-problems';
 import type { Outcome } from './exit-code';
 
 /** A failure the user can fix: one line on stderr (or one per problem) and an outcome. */
@@ -9,6 +10,11 @@ export class UserError extends Error {
   constructor(
     message: string | readonly string[],
     readonly outcome: Outcome,
+    /**
+     * The catalogue problems the lines end with (one line each, as problemLine words them), so that at a
+     * terminal they are fitted to its width as validate fits them, `file:line:col: CODE` never broken.
+     */
+    readonly problems: readonly ProblemAt[] = [],
   ) {
     super(typeof message === 'string' ? message : message.join('\n'));
     this.lines = typeof message === 'string' ? [message] : message;
