@@ -1,4 +1,4 @@
-import { Argument, Command, CommanderError, Help, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option, type OutputConfiguration } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EMBEDDED_CATALOG_PATH, loadCatalog } from '../catalog/load-catalog';
@@ -181,27 +181,25 @@ function versionText(argv: readonly string[], version: string, lang: Lang, width
   return loaded.ok ? [version, ...fitMessage('', sourceLine(loaded.catalog.source, lang), width())].join('\n') : version;
 }
 
-/** Runs the CLI on an argument vector; returns the exit code and never throws. */
-export function run(givenArgv: readonly string[], io: Io): ExitCode {
-  const argv = helpAsFlag(givenArgv);
-  let outcome: Outcome = { kind: 'answered' };
-  let debug = Boolean(io.env['DEBUG']);
-  const version = packageVersion();
-  const lang = langOf(argv, io.env);
-  const m = messagesFor(lang);
-  // Help is fitted to its stream's terminal, else to 80 columns as commander does; --version, as a message, only at a terminal.
-  const outHelpWidth = (): number => textWidth(io.isTTY ? io.columns : undefined, 80);
-  const errHelpWidth = (): number => textWidth(io.errColumns, 80);
-  const helpWidth = (error: boolean): number => (error ? errHelpWidth() : outHelpWidth());
+/**
+ * The program as commander sees it, declared from the command registry in a
+ * language (each of `commands`, with its arguments, options and examples):
+ * `--help` shows it, and the manual (man page, README reference) is read
+ * from it, so that they say the same. `output` is where help and errors go,
+ * and the width help is fitted to (commands take it when declared). The
+ * version and the actions are the run's to add.
+ */
+export function declareProgram(
+  m: Messages,
+  commands: readonly CommandDefinition[],
+  output: OutputConfiguration,
+): { program: Command; declared: Map<CommandDefinition, Command> } {
+  const helpWidth = (error: boolean): number => (error ? output.getErrHelpWidth : output.getOutHelpWidth)?.() ?? 80;
   const program = new Command();
   program
+    .configureOutput(output)
     .name(PROGRAM)
     .description(m.program.description)
-    .version(
-      versionText(argv, version, lang, () => textWidth(io.isTTY ? io.columns : undefined, Infinity)),
-      '-V, --version',
-      m.program.version,
-    )
     .helpOption('-h, --help', m.program.help)
     .helpCommand(`help [${m.placeholders.command}]`, m.program.helpCommand)
     .usage(`[${m.placeholders.options}] [${m.placeholders.command}]`)
@@ -214,20 +212,11 @@ export function run(givenArgv: readonly string[], io: Io): ExitCode {
       // Our own wording of the choices; commander's "(choices: ...)" is English.
       optionDescription: (option) => describeChoices(option.description, option.argChoices, m),
       argumentDescription: (argument) => describeChoices(argument.description, argument.argChoices, m),
-    })
-    .configureOutput({
-      writeOut: (s) => io.stdout(s),
-      writeErr: (s) => io.stderr(s),
-      getOutHelpWidth: outHelpWidth,
-      getErrHelpWidth: errHelpWidth,
-      // Usage errors are worded by handleError, in the run's language.
-      outputError: () => undefined,
     });
   for (const option of GLOBAL_OPTIONS) program.addOption(toOption(option, m));
-  program.addHelpText('after', helpExamples(PROGRAM_EXAMPLES, m, helpWidth));
-
-  const invoked = invokedCommand(argv);
-  for (const command of invoked === undefined ? COMMANDS : [invoked]) {
+  program.addHelpText('after', (context) => `${helpExamples(PROGRAM_EXAMPLES, m, helpWidth)(context)}${helpExitCodes(m, helpWidth(context.error))}`);
+  const declared = new Map<CommandDefinition, Command>();
+  for (const command of commands) {
     // program.command() hands each command the program's output, exit and help settings.
     const cmd = program.command(command.name, { hidden: command.hidden }).description(m.commands[command.name]);
     cmd.usage([`[${m.placeholders.options}]`, ...command.args.map((a) => usageOf(a, command.batchLine !== null, m))].join(' '));
@@ -241,6 +230,44 @@ export function run(givenArgv: readonly string[], io: Io): ExitCode {
         helpWidth,
       ),
     );
+    declared.set(command, cmd);
+  }
+  return { program, declared };
+}
+
+/** The exit codes under the program's help, each with what it means. */
+function helpExitCodes(m: Messages, width: number): string {
+  const lines = Object.values(EXIT).flatMap((code) => wrapHanging(`  ${String(code).padEnd(4)}`, m.exitCodes[code], width));
+  return `\n${m.titles['Exit codes:']}\n${lines.join('\n')}\n`;
+}
+
+/** Runs the CLI on an argument vector; returns the exit code and never throws. */
+export function run(givenArgv: readonly string[], io: Io): ExitCode {
+  const argv = helpAsFlag(givenArgv);
+  let outcome: Outcome = { kind: 'answered' };
+  let debug = Boolean(io.env['DEBUG']);
+  const version = packageVersion();
+  const lang = langOf(argv, io.env);
+  const m = messagesFor(lang);
+  // Help is fitted to its stream's terminal, else to 80 columns as commander does; --version, as a message, only at a terminal.
+  const outHelpWidth = (): number => textWidth(io.isTTY ? io.columns : undefined, 80);
+  const errHelpWidth = (): number => textWidth(io.errColumns, 80);
+  const invoked = invokedCommand(argv);
+  const { program, declared } = declareProgram(m, invoked === undefined ? COMMANDS : [invoked], {
+    writeOut: (s) => io.stdout(s),
+    writeErr: (s) => io.stderr(s),
+    getOutHelpWidth: outHelpWidth,
+    getErrHelpWidth: errHelpWidth,
+    // Usage errors are worded by handleError, in the run's language.
+    outputError: () => undefined,
+  });
+  program.version(
+    versionText(argv, version, lang, () => textWidth(io.isTTY ? io.columns : undefined, Infinity)),
+    '-V, --version',
+    m.program.version,
+  );
+
+  for (const [command, cmd] of declared) {
     cmd.action((...params: unknown[]) => {
       const self = params[params.length - 1] as Command;
       const opts = self.opts<Options>();

@@ -35,6 +35,16 @@ export const en: Messages = {
     'Global Options:': 'Options of every command:',
     'Commands:': 'Commands:',
     'Examples:': 'Examples:',
+    'Exit codes:': 'Exit codes:',
+  },
+  exitCodes: {
+    0: 'an answer was given; can said yes; validate, diff, fmt and check-source found nothing to report',
+    1: 'can said no; validate found problems; diff found changes; fmt --check found a file to rewrite; check-source found differences',
+    2: 'usage error: a bad option or argument, an unknown or ambiguous name, a file that does not exist',
+    3: 'the catalogue cannot be loaded or is invalid (for check-source, also a page that holds no access list)',
+    69: 'check-source could not fetch the page by its address',
+    70: 'internal error: a bug',
+    74: 'input/output error: a read or write the system refused, or a file fmt or check-source --write refused to write',
   },
   choices: (list) => `(one of: ${list})`,
   placeholders: {

@@ -61,6 +61,16 @@ export const fr: Messages = {
     'Global Options:': 'Options de toutes les commandes :',
     'Commands:': 'Commandes :',
     'Examples:': 'Exemples :',
+    'Exit codes:': 'Codes de sortie :',
+  },
+  exitCodes: {
+    0: 'une réponse a été donnée ; can a répondu oui ; validate, diff, fmt et check-source n’ont rien trouvé à signaler',
+    1: 'can a répondu non ; validate a trouvé des problèmes ; diff, des changements ; fmt --check, un fichier à réécrire ; check-source, des différences',
+    2: 'erreur d’utilisation : option ou argument invalide, nom inconnu ou ambigu, fichier qui n’existe pas',
+    3: 'le catalogue ne peut pas être chargé ou n’est pas valide (pour check-source, aussi une page sans liste d’accès)',
+    69: 'check-source n’a pas pu télécharger la page à son adresse',
+    70: 'erreur interne : un défaut du logiciel',
+    74: 'erreur d’entrée-sortie : une lecture ou une écriture refusée par le système, ou un fichier que fmt ou check-source --write refuse d’écrire',
   },
   choices: (list) => `(au choix : ${list})`,
   placeholders: {
