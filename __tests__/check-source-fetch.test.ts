@@ -322,7 +322,7 @@ describe('usage errors (exit 2)', () => {
     const out = await runBinAsync(['check-source', '--catalog', catalog, '--lang', 'en']);
     expect([out.code, out.stderr]).toEqual([
       2,
-      `ramq-access: no page given, and ${catalog} records no source.url to fetch: give a page file, "-" for standard input, or an address\n`,
+      `ramq-access: no page given, and ${catalog} records no source.url to fetch: give a page file, "-" for standard input, or an address\nTry 'ramq-access check-source --help' for more information.\n`,
     ]);
   });
 
@@ -335,13 +335,16 @@ describe('usage errors (exit 2)', () => {
     const file = await runBinAsync(['check-source', path.join(SOURCE, 'liste-des-services-en-ligne.txt'), '--timeout', '5']);
     expect([file.code, file.stderr]).toEqual([
       2,
-      'ramq-access: --timeout vaut pour une page téléchargée par son adresse (http:// ou https://), pas pour un fichier\n',
+      'ramq-access: --timeout vaut pour une page téléchargée par son adresse (http:// ou https://), pas pour un fichier\nSaisissez « ramq-access check-source --help » pour plus d’informations.\n',
     ]);
   });
 
   test('an address that is not one', async () => {
     const out = await runBinAsync(['check-source', 'http://[::1', '--lang', 'en']);
-    expect([out.code, out.stderr]).toEqual([2, 'ramq-access: http://[::1 is not a valid address\n']);
+    expect([out.code, out.stderr]).toEqual([
+      2,
+      "ramq-access: http://[::1 is not a valid address\nTry 'ramq-access check-source --help' for more information.\n",
+    ]);
   });
 });
 

@@ -182,7 +182,9 @@ describe('through the real binary', () => {
   test('usage errors: exit 2 with commander suggestions', () => {
     const unknownOption = runBin(['services', 'podiatre', '--jsn']);
     expect(unknownOption.code).toBe(2);
-    expect(unknownOption.stderr).toBe('ramq-access: option inconnue : --jsn; vouliez-vous dire --json ?\n');
+    expect(unknownOption.stderr).toBe(
+      `ramq-access: option inconnue : --jsn; vouliez-vous dire --json ?\nSaisissez « ramq-access services --help » pour plus d’informations.\n`,
+    );
     expect(unknownOption.stderr).toContain('--json');
     const unknownCommand = runBin(['servics']);
     expect(unknownCommand.code).toBe(2);

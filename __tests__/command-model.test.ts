@@ -48,7 +48,9 @@ describe('batch and single questions share one path', () => {
     const single = runCli(['services', 'podiatre', '--category', 'nope']);
     expect([batch.code, single.code]).toEqual([2, 2]);
     expect(batch.stdout).toBe('');
-    expect(batch.stderr.trimEnd().split('\n')).toHaveLength(1);
+    // One line, then where the help is (a usage error).
+    expect(batch.stderr).toBe(single.stderr);
+    expect(batch.stderr.trimEnd().split('\n')).toHaveLength(2);
   });
 
   test.each([
@@ -56,11 +58,14 @@ describe('batch and single questions share one path', () => {
     [['services', '--batch', '--format', 'table']],
     [['can', '--batch', '--format', 'markdown']],
     [['can', '--batch', '--json', '--format', 'csv']],
-  ])('a format batch mode cannot write is refused with one line, exit 2: %j', (argv) => {
+  ])('a format batch mode cannot write is refused with one line (and where the help is), exit 2: %j', (argv) => {
     const out = runCli(argv, {}, false, 'SELAT\n');
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
-    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(out.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^ramq-access: /),
+      `Saisissez « ramq-access ${argv[0]!} --help » pour plus d’informations.`,
+    ]);
   });
 
   test('--batch --format json and --batch --json are the NDJSON the batch always wrote', () => {

@@ -21,7 +21,7 @@ export interface RunOutput {
   code: number;
 }
 
-/** Runs the CLI in-process with captured output, no terminal and no color unless env says so; `columns` is the terminal's width when `isTTY`. */
+/** Runs the CLI in-process with captured output, no terminal and no color unless env says so; `isTTY` puts stdout and stderr on a terminal `columns` wide. */
 export function runCli(argv: string[], env: Record<string, string | undefined> = {}, isTTY = false, stdin = '', columns = 80): RunOutput {
   let stdout = '';
   let stderr = '';
@@ -31,6 +31,7 @@ export function runCli(argv: string[], env: Record<string, string | undefined> =
     env: { LANG: 'fr_CA.UTF-8', ...env },
     isTTY,
     columns,
+    errColumns: isTTY ? columns : undefined,
     cwd: process.cwd(),
     readStdin: stdinOf(stdin),
   });

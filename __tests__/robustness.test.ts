@@ -63,6 +63,7 @@ describe('random argument vectors (property test, in-process)', () => {
           env: { LANG: 'fr_CA.UTF-8', ...OFFLINE },
           isTTY: false,
           columns: 80,
+          errColumns: undefined,
           cwd: process.cwd(),
           readStdin: () => 0,
         });
@@ -76,8 +77,12 @@ describe('random argument vectors (property test, in-process)', () => {
   });
 
   test("unknown options and commands get commander's suggestion", () => {
-    expect(runCli(['services', 'podiatre', '--jsn']).stderr).toBe('ramq-access: option inconnue : --jsn; vouliez-vous dire --json ?\n');
-    expect(runCli(['mtrix', '--lang', 'en']).stderr).toBe('ramq-access: unknown command: mtrix; did you mean matrix?\n');
+    expect(runCli(['services', 'podiatre', '--jsn']).stderr).toBe(
+      `ramq-access: option inconnue : --jsn; vouliez-vous dire --json ?\nSaisissez « ramq-access services --help » pour plus d’informations.\n`,
+    );
+    expect(runCli(['mtrix', '--lang', 'en']).stderr).toBe(
+      "ramq-access: unknown command: mtrix; did you mean matrix?\nTry 'ramq-access --help' for more information.\n",
+    );
   });
 });
 
@@ -165,6 +170,7 @@ describe('internal errors', () => {
       env: {},
       isTTY: false,
       columns: 80,
+      errColumns: undefined,
       cwd: process.cwd(),
       readStdin: () => 0,
     });

@@ -62,6 +62,7 @@ function runBytes(argv: string[], bytes: Uint8Array, chunk = Infinity): RunOutpu
     env: { LANG: 'en_CA.UTF-8' },
     isTTY: false,
     columns: 80,
+    errColumns: undefined,
     cwd: process.cwd(),
     readStdin: stdinOf(bytes, chunk),
   });
@@ -202,6 +203,7 @@ describe('--batch answers each line as it comes', () => {
       env: { LANG: 'en_CA.UTF-8' },
       isTTY: false,
       columns: 80,
+      errColumns: undefined,
       cwd: process.cwd(),
       readStdin: (into) => {
         // One question per read, as a coprocess sends them: by the time of each read, every earlier one is answered.

@@ -292,7 +292,9 @@ describe('validate formats', () => {
   test('an unknown format is a usage error', () => {
     const out = runBin(['validate', '--format', 'yaml']);
     expect(out.code).toBe(2);
-    expect(out.stderr).toBe('ramq-access: option -f, --format <format> : « yaml » n’est pas l’un de table, json, github, sarif, text\n');
+    expect(out.stderr).toBe(
+      `ramq-access: option -f, --format <format> : « yaml » n’est pas l’un de table, json, github, sarif, text\nSaisissez « ramq-access validate --help » pour plus d’informations.\n`,
+    );
   });
 });
 

@@ -9,14 +9,24 @@ trap 'rm -rf "$work"' EXIT
 tarball=$(npm pack --silent --pack-destination "$work" | tail -1)
 echo "packed $tarball ($(du -k "$work/$tarball" | cut -f1) KB)"
 
-# Only what the package needs: built code, the catalogue, the schemas, README, LICENSE.
-unexpected=$(tar -tzf "$work/$tarball" | grep -vE '^package/(package\.json|README\.md|LICENSE|catalog\.yaml|bin/ramq-access|schema/[a-z.-]+\.json|dist/.+)$' || true)
+# Only what the package needs: built code, the catalogue, the schemas, the man page, README, LICENSE.
+unexpected=$(tar -tzf "$work/$tarball" | grep -vE '^package/(package\.json|README\.md|LICENSE|catalog\.yaml|bin/ramq-access|schema/[a-z.-]+\.json|man/ramq-access\.1|dist/.+)$' || true)
 if [ -n "$unexpected" ]; then echo "unexpected files in the package:"; echo "$unexpected"; exit 1; fi
 if tar -tzf "$work/$tarball" | grep -E '^package/(src|__tests__|scripts)/' > /dev/null; then echo "sources or tests in the package"; exit 1; fi
 # check-source URL fetches in a child process running a script of its own, outside the bundle.
 if ! tar -tzf "$work/$tarball" | grep -x 'package/dist/cli/fetch-worker.js' > /dev/null; then echo "dist/cli/fetch-worker.js (check-source's fetch worker) is not in the package"; exit 1; fi
 
+# The man page package.json's "man" names, as the build wrote it.
+if ! tar -tzf "$work/$tarball" | grep -x 'package/man/ramq-access.1' > /dev/null; then echo "man/ramq-access.1 (the man page) is not in the package"; exit 1; fi
+if ! tar -xzOf "$work/$tarball" package/man/ramq-access.1 | cmp -s - man/ramq-access.1; then echo "the packed man page differs from man/ramq-access.1"; exit 1; fi
+
 npm install --global --prefix "$work/prefix" "$work/$tarball" --no-audit --no-fund --loglevel=error
+# npm links the man page into the prefix, where man finds it by name.
+if [ ! -e "$work/prefix/share/man/man1/ramq-access.1" ]; then echo "the global install did not install the man page (share/man/man1/ramq-access.1)"; exit 1; fi
+if command -v man > /dev/null; then
+  MANPATH="$work/prefix/share/man" MANWIDTH=80 man ramq-access 2> "$work/man.err" | grep -q '^EXIT STATUS' || { echo "man ramq-access did not render the installed page"; cat "$work/man.err"; exit 1; }
+  echo "installed man page: man ramq-access renders it"
+fi
 mkdir -p "$work/elsewhere" && cd "$work/elsewhere"
 out=$("$work/prefix/bin/ramq-access" services podiatrist --json)
 echo "$out" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const ids=JSON.parse(s).services.map(x=>x.id);if(ids.length!==4)throw new Error("unexpected answer "+ids);console.log("installed package answers: "+ids.join(", "))})'

@@ -56,6 +56,18 @@ export interface Example {
   readonly rewrites?: string;
 }
 
+/** The program's name, as people type it. */
+export const PROGRAM = 'ramq-access';
+
+/**
+ * An example's line as people read it (`--help`, the README, the man page): a
+ * whole shell line when the program runs in it as a command of its own (after
+ * a pipe, in `<(…)`), else the program's arguments, shown after its name.
+ */
+export function shownExample(line: string): string {
+  return new RegExp(`(^|[|;&(]\\s*)${PROGRAM}(\\s|$)`).test(line) ? line : `${PROGRAM} ${line}`;
+}
+
 /** The options of a run as commander parsed them, by attribute name (`--category` is `category`). */
 export type Options = Readonly<Record<string, unknown>>;
 

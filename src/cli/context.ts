@@ -24,6 +24,7 @@ import { decideColor } from './decide-color';
 import { describeErrno, UserError } from './errors';
 import type { Io } from './io';
 import { readLines } from './read-lines';
+import { fitMessage, textWidth } from './terminal-width';
 
 /** The options every command takes (declared once on the program, shown in every command's help). */
 export interface GlobalOptions {
@@ -68,9 +69,20 @@ export class Context {
     if (text.length > 0) this.io.stdout(text);
   }
 
-  /** Writes one message line on stderr, neutralised, after the program's name. */
+  /** The width a sentence on stdout is fitted to: the terminal's, or none (one line) when stdout is no terminal. */
+  get outLineWidth(): number {
+    return textWidth(this.io.isTTY ? this.io.columns : undefined, Infinity);
+  }
+
+  /** The width messages on stderr are fitted to: the terminal's, or none (one line each) when stderr is no terminal. */
+  get errWidth(): number {
+    return (this.errWidthOnce ??= textWidth(this.io.errColumns, Infinity));
+  }
+  private errWidthOnce: number | undefined;
+
+  /** Writes one message on stderr, neutralised, after the program's name (fitted to the terminal's width). */
   warn(line: string): void {
-    this.io.stderr(`ramq-access: ${sanitizeText(line)}\n`);
+    this.io.stderr(`${fitMessage('ramq-access: ', sanitizeText(line), this.errWidth).join('\n')}\n`);
   }
 
   /** The catalogue file in use: --catalog, else $RAMQ_ACCESS_CATALOG, else the embedded one. */
@@ -138,9 +150,11 @@ export class Context {
     if (!result.ok) {
       const palette = makePalette(false);
       const ioError = !read.ok && read.errno !== undefined && !isNotFound(read.errno);
-      throw new UserError([this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemLine(p, palette, this.lang))], {
-        kind: ioError ? 'io-error' : 'catalog-error',
-      });
+      throw new UserError(
+        [this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemLine(p, palette, this.lang))],
+        { kind: ioError ? 'io-error' : 'catalog-error' },
+        result.problems,
+      );
     }
     const index = indexCatalog(result.catalog);
     if (result.names) primeNameKeys(index, result.names as readonly NameKey[]);

@@ -1,5 +1,6 @@
 import type { WriteRefusal } from '../catalog/write-catalog';
 import type { Messages } from '../present/messages/messages';
+import type { ProblemAt } from '../present/present-problems';
 import type { Outcome } from './exit-code';
 
 /** A failure the user can fix: one line on stderr (or one per problem) and an outcome. */
@@ -9,15 +10,27 @@ export class UserError extends Error {
   constructor(
     message: string | readonly string[],
     readonly outcome: Outcome,
+    /**
+     * The catalogue problems the lines end with (one line each, as problemLine words them), so that at a
+     * terminal they are fitted to its width as validate fits them, `file:line:col: CODE` never broken.
+     */
+    readonly problems: readonly ProblemAt[] = [],
   ) {
     super(typeof message === 'string' ? message : message.join('\n'));
     this.lines = typeof message === 'string' ? [message] : message;
   }
 }
 
+/** A usage error: a bad option or argument, or a bad combination of them (exit 2); its message is followed by a pointer to the command's --help. */
+export class UsageError extends UserError {
+  constructor(message: string) {
+    super(message, { kind: 'usage-error' });
+  }
+}
+
 /** A usage error: a bad combination of options or arguments (exit 2). */
-export function usageError(message: string): UserError {
-  return new UserError(message, { kind: 'usage-error' });
+export function usageError(message: string): UsageError {
+  return new UsageError(message);
 }
 
 /** Writing to standard output or standard error failed for a reason other than a closed pipe (a full disk, an I/O error). */

@@ -1,3 +1,5 @@
+import type { ExitCodeNumber } from '../present/messages/messages';
+
 /** The documented exit codes; nothing else leaves the process. */
 export const EXIT = {
   /** An answer was given, a "yes" from `can`, a valid catalogue, no difference. */
@@ -14,7 +16,8 @@ export const EXIT = {
   internal: 70,
   /** An input/output error: a full disk, a read or write the system refused (sysexits' EX_IOERR), a file `fmt` or `check-source --write` refused to write. */
   io: 74,
-} as const;
+  // Each code is one the message catalogues explain (help, man page): a code added here without its line there fails to compile.
+} as const satisfies Readonly<Record<string, ExitCodeNumber>>;
 
 /** One of the documented exit codes. */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -3,8 +3,11 @@ export interface Io {
   readonly stdout: (text: string | Uint8Array) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether standard output is a terminal, and its width then. */
   readonly isTTY: boolean;
   readonly columns: number | undefined;
+  /** The width of standard error when it is a terminal, else undefined: messages are fitted to it. */
+  readonly errColumns: number | undefined;
   /** The directory relative paths are shown from (GitHub annotations, SARIF). */
   readonly cwd: string;
   /**

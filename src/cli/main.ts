@@ -1,25 +1,27 @@
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option, type OutputConfiguration } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EMBEDDED_CATALOG_PATH, loadCatalog } from '../catalog/load-catalog';
 import type { Format } from '../present/formats';
 import { messagesFor, type Messages } from '../present/messages/messages';
 import type { Lang } from '../present/options';
+import { makePalette } from '../present/options';
+import { problemLines, type ProblemAt } from '../present/present-problems';
 import { sanitizeText } from '../present/sanitize';
+import { wrap, wrapHanging } from '../present/text-formats';
 import { sourceLine } from '../present/source-line';
-import { GLOBAL_OPTIONS, optionsOf, type ArgSpec, type CommandDefinition, type Options, type OptionSpec } from './command';
-import { COMMANDS } from './commands';
+import { GLOBAL_OPTIONS, optionsOf, PROGRAM, shownExample, type ArgSpec, type CommandDefinition, type Options, type OptionSpec } from './command';
+import { COMMANDS, PROGRAM_EXAMPLES } from './commands';
 import { Context, type GlobalOptions } from './context';
 import { decideLang } from './decide-color';
-import { describeErrno, OutputError, UserError, usageError } from './errors';
+import { describeErrno, OutputError, UsageError, UserError, usageError } from './errors';
 import { EXIT, exitCodeFor, type ExitCode, type Outcome } from './exit-code';
 import type { Io } from './io';
+import { fitCommandLine, fitMessage, textWidth } from './terminal-width';
 import { readChunk } from './read-fd';
 import { ClosedOutputError, writeAll } from './write-fd';
 
 export type { Io } from './io';
-
-const PROGRAM = 'ramq-access';
 
 function packageVersion(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -52,11 +54,42 @@ function toArgument(spec: ArgSpec, hasBatch: boolean, m: Messages): Argument {
   return argument;
 }
 
-function helpExamples(examples: readonly string[], m: Messages): string {
-  if (examples.length === 0) return '';
-  const lines = examples.map((line) => `  $ ${line.includes(PROGRAM) ? line : `${PROGRAM} ${line}`}`);
-  return `\n${m.titles['Examples:']}\n${lines.join('\n')}\n`;
+/** The examples under a help text, fitted to the width of the stream the help goes to (each a command line that still runs when copied). */
+function helpExamples(examples: readonly string[], m: Messages, width: (error: boolean) => number): (context: { error: boolean }) => string {
+  return ({ error }) => {
+    if (examples.length === 0) return '';
+    const lines = examples.flatMap((line) => fitCommandLine('  $ ', shownExample(line), width(error)));
+    return `\n${m.titles['Examples:']}\n${lines.join('\n')}\n`;
+  };
 }
+
+/** The narrowest a description is wrapped to beside its term; narrower, it goes under the term. */
+const MIN_DESCRIPTION = 24;
+
+/**
+ * Help that fits its width: commander's layout, with the usage line wrapped
+ * too, and, where the terms leave a description fewer than MIN_DESCRIPTION
+ * columns (commander then wrapped nothing), each description under its term.
+ */
+const FITTED_HELP = {
+  minWidthToWrap: MIN_DESCRIPTION,
+  // Our wrap, which breaks at plain spaces only: a no-break space (French typography) keeps its words together.
+  boxWrap: (text: string, width: number): string =>
+    text
+      .split('\n')
+      .map((line) => wrap(line, width).join('\n'))
+      .join('\n'),
+  formatItem: (term: string, termWidth: number, description: string, helper: Help): string => {
+    const width = helper.helpWidth ?? 80;
+    if (description === '' || width - termWidth - 4 >= MIN_DESCRIPTION) return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
+    return [...wrapHanging('  ', term, width, 4), ...wrap(description, width - 6).map((line) => `      ${line}`)].join('\n');
+  },
+  formatHelp: (cmd: Command, helper: Help): string => {
+    const [usage = '', ...rest] = Help.prototype.formatHelp.call(helper, cmd, helper).split('\n');
+    const title = `${helper.styleTitle('Usage:')} `;
+    return [...wrapHanging(title, usage.slice(title.length), helper.helpWidth ?? 80), ...rest].join('\n');
+  },
+};
 
 /** The language of a run, decided before parsing so that help and usage errors speak it too: --lang, else the locale. */
 function langOf(argv: readonly string[], env: Io['env']): Lang {
@@ -90,71 +123,100 @@ function checkBatch(command: CommandDefinition, args: readonly unknown[], format
   if (format !== 'json') throw usageError(m.errors.batchFormat(String(format)));
 }
 
-/**
- * The command the argument vector invokes: its first word that is not an
- * option (nor a global option's value). Only that command is declared to
- * commander, which saves a query the cost of declaring the eleven others;
- * when there is none (help, a typo, no command) every command is declared.
- */
-function invokedCommand(argv: readonly string[]): CommandDefinition | undefined {
+/** Where the command word of an argument vector is: its first word that is not an option (nor a global option's value); -1 when there is none. */
+function commandWordAt(argv: readonly string[]): number {
   const takesValue = new Set(GLOBAL_OPTIONS.filter((o) => /[<[]/.test(o.flags)).map((o) => /--[\w-]+/.exec(o.flags)?.[0]));
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
-    if (word === '--') return undefined;
+    if (word === '--') return -1;
     if (word.startsWith('-') && word !== '-') {
       if (takesValue.has(word)) i++;
       continue;
     }
-    return COMMANDS.find((c) => c.name === word);
+    return i;
   }
-  return undefined;
+  return -1;
+}
+
+/**
+ * The command the argument vector invokes. Only that command is declared to
+ * commander, which saves a query the cost of declaring the eleven others;
+ * when there is none (help, a typo, no command) every command is declared.
+ */
+function invokedCommand(argv: readonly string[]): CommandDefinition | undefined {
+  const at = commandWordAt(argv);
+  return at === -1 ? undefined : COMMANDS.find((c) => c.name === argv[at]);
+}
+
+/**
+ * `help [COMMAND]` read as `[COMMAND] --help`, as git and gh read it: help that
+ * was asked for goes to stdout and exits 0 (commander's own help command
+ * answered `help` alone with exit 2 here). `help NOSUCH` becomes `NOSUCH`, so
+ * that it is the usage error it is — an unknown command, with its suggestion —
+ * rather than the whole help on stderr.
+ */
+function helpAsFlag(argv: readonly string[]): readonly string[] {
+  const at = commandWordAt(argv);
+  if (at === -1 || argv[at] !== 'help') return argv;
+  const before = argv.slice(0, at);
+  const rest = argv.slice(at + 1);
+  const target = rest[0];
+  if (target === undefined || (target.startsWith('-') && target !== '-')) return [...before, ...rest, '--help'];
+  if (!COMMANDS.some((c) => c.name === target)) return [...before, ...rest];
+  return [...before, ...rest, '--help'];
+}
+
+/** The command line that shows the help a usage error points to: the command's, else the program's. */
+function helpLine(command: CommandDefinition | undefined): string {
+  return command === undefined ? `${PROGRAM} --help` : `${PROGRAM} ${command.name} --help`;
 }
 
 /**
  * What --version prints: the version, then the embedded catalogue's source
  * and when it was checked (read only when --version is asked for).
  */
-function versionText(argv: readonly string[], version: string, lang: Lang): string {
+function versionText(argv: readonly string[], version: string, lang: Lang, width: () => number): string {
   if (!argv.some((a) => a === '-V' || a === '--version')) return version;
   const loaded = loadCatalog(EMBEDDED_CATALOG_PATH);
-  return loaded.ok ? `${version}\n${sourceLine(loaded.catalog.source, lang)}` : version;
+  return loaded.ok ? [version, ...fitMessage('', sourceLine(loaded.catalog.source, lang), width())].join('\n') : version;
 }
 
-/** Runs the CLI on an argument vector; returns the exit code and never throws. */
-export function run(argv: readonly string[], io: Io): ExitCode {
-  let outcome: Outcome = { kind: 'answered' };
-  let debug = Boolean(io.env['DEBUG']);
-  const version = packageVersion();
-  const lang = langOf(argv, io.env);
-  const m = messagesFor(lang);
+/**
+ * The program as commander sees it, declared from the command registry in a
+ * language (each of `commands`, with its arguments, options and examples):
+ * `--help` shows it, and the manual (man page, README reference) is read
+ * from it, so that they say the same. `output` is where help and errors go,
+ * and the width help is fitted to (commands take it when declared). The
+ * version and the actions are the run's to add.
+ */
+export function declareProgram(
+  m: Messages,
+  commands: readonly CommandDefinition[],
+  output: OutputConfiguration,
+): { program: Command; declared: Map<CommandDefinition, Command> } {
+  const helpWidth = (error: boolean): number => (error ? output.getErrHelpWidth : output.getOutHelpWidth)?.() ?? 80;
   const program = new Command();
   program
+    .configureOutput(output)
     .name(PROGRAM)
     .description(m.program.description)
-    .version(versionText(argv, version, lang), '-V, --version', m.program.version)
     .helpOption('-h, --help', m.program.help)
     .helpCommand(`help [${m.placeholders.command}]`, m.program.helpCommand)
     .usage(`[${m.placeholders.options}] [${m.placeholders.command}]`)
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureHelp({
+      ...FITTED_HELP,
       showGlobalOptions: true,
       styleTitle: (title) => (m.titles as Readonly<Record<string, string>>)[title] ?? title,
       // Our own wording of the choices; commander's "(choices: ...)" is English.
       optionDescription: (option) => describeChoices(option.description, option.argChoices, m),
       argumentDescription: (argument) => describeChoices(argument.description, argument.argChoices, m),
-    })
-    .configureOutput({
-      writeOut: (s) => io.stdout(s),
-      writeErr: (s) => io.stderr(s),
-      // Usage errors are worded by handleError, in the run's language.
-      outputError: () => undefined,
     });
   for (const option of GLOBAL_OPTIONS) program.addOption(toOption(option, m));
-  program.addHelpText('after', helpExamples(['services podiatrist', 'who SELAT --tier request', 'can "hygiéniste dentaire" facturacte'], m));
-
-  const invoked = invokedCommand(argv);
-  for (const command of invoked === undefined ? COMMANDS : [invoked]) {
+  program.addHelpText('after', (context) => `${helpExamples(PROGRAM_EXAMPLES, m, helpWidth)(context)}${helpExitCodes(m, helpWidth(context.error))}`);
+  const declared = new Map<CommandDefinition, Command>();
+  for (const command of commands) {
     // program.command() hands each command the program's output, exit and help settings.
     const cmd = program.command(command.name, { hidden: command.hidden }).description(m.commands[command.name]);
     cmd.usage([`[${m.placeholders.options}]`, ...command.args.map((a) => usageOf(a, command.batchLine !== null, m))].join(' '));
@@ -165,8 +227,47 @@ export function run(argv: readonly string[], io: Io): ExitCode {
       helpExamples(
         command.examples.map((e) => e.line),
         m,
+        helpWidth,
       ),
     );
+    declared.set(command, cmd);
+  }
+  return { program, declared };
+}
+
+/** The exit codes under the program's help, each with what it means. */
+function helpExitCodes(m: Messages, width: number): string {
+  const lines = Object.values(EXIT).flatMap((code) => wrapHanging(`  ${String(code).padEnd(4)}`, m.exitCodes[code], width));
+  return `\n${m.titles['Exit codes:']}\n${lines.join('\n')}\n`;
+}
+
+/** Runs the CLI on an argument vector; returns the exit code and never throws. */
+export function run(givenArgv: readonly string[], io: Io): ExitCode {
+  const argv = helpAsFlag(givenArgv);
+  let outcome: Outcome = { kind: 'answered' };
+  let debug = Boolean(io.env['DEBUG']);
+  const version = packageVersion();
+  const lang = langOf(argv, io.env);
+  const m = messagesFor(lang);
+  // Help is fitted to its stream's terminal, else to 80 columns as commander does; --version, as a message, only at a terminal.
+  const outHelpWidth = (): number => textWidth(io.isTTY ? io.columns : undefined, 80);
+  const errHelpWidth = (): number => textWidth(io.errColumns, 80);
+  const invoked = invokedCommand(argv);
+  const { program, declared } = declareProgram(m, invoked === undefined ? COMMANDS : [invoked], {
+    writeOut: (s) => io.stdout(s),
+    writeErr: (s) => io.stderr(s),
+    getOutHelpWidth: outHelpWidth,
+    getErrHelpWidth: errHelpWidth,
+    // Usage errors are worded by handleError, in the run's language.
+    outputError: () => undefined,
+  });
+  program.version(
+    versionText(argv, version, lang, () => textWidth(io.isTTY ? io.columns : undefined, Infinity)),
+    '-V, --version',
+    m.program.version,
+  );
+
+  for (const [command, cmd] of declared) {
     cmd.action((...params: unknown[]) => {
       const self = params[params.length - 1] as Command;
       const opts = self.opts<Options>();
@@ -187,7 +288,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
   try {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
-    outcome = handleError(error, io, debug, m);
+    outcome = handleError(error, io, debug, lang, helpLine(invoked));
   }
   return exitCodeFor(outcome);
 }
@@ -227,16 +328,32 @@ function usageMessage(error: CommanderError, m: Messages): string {
   }
 }
 
-function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean, m: Messages): Outcome {
+/**
+ * Says what went wrong, on stderr, and returns the outcome. A usage error (commander's, or an option or argument
+ * the command refuses) ends with a line pointing to `help`, the help of the command at fault, as git and gh do.
+ */
+function handleError(error: unknown, io: Pick<Io, 'stderr' | 'errColumns'>, debug: boolean, lang: Lang, help: string | null): Outcome {
+  const m = messagesFor(lang);
+  // At a terminal each line is fitted to its width, its continuation indented; else each is one line, for the tools that read them.
+  const width = textWidth(io.errColumns, Infinity);
+  const say = (lines: readonly string[], problems: readonly ProblemAt[] = []): string =>
+    [
+      ...lines.flatMap((line, i) => fitMessage(i === 0 ? `${PROGRAM}: ` : '', sanitizeText(line), width)),
+      ...problems.flatMap((p) => problemLines(p, makePalette(false), lang, width)),
+    ]
+      .map((line) => `${line}\n`)
+      .join('');
+  const seeHelp = help === null ? [] : [m.errors.seeHelp(help)];
   // The reader of our output went away (`| head`): stop quietly, it is not a failure.
   if (error instanceof ClosedOutputError) return { kind: 'answered' };
   if (error instanceof UserError) {
-    io.stderr(`${PROGRAM}: ${error.lines.map((l) => sanitizeText(l)).join('\n')}\n`);
+    const lines = error.lines.slice(0, error.lines.length - error.problems.length);
+    io.stderr(say([...lines, ...(error instanceof UsageError ? seeHelp : [])], error.problems));
     return error.outcome;
   }
   if (error instanceof OutputError) {
     try {
-      io.stderr(`${PROGRAM}: ${m.errors.cannotWrite(m.errors.streams[error.stream], describeErrno(error.code, m))}\n`);
+      io.stderr(say([m.errors.cannotWrite(m.errors.streams[error.stream], describeErrno(error.code, m))]));
     } catch {
       // stderr failed too: the exit code still says what happened
     }
@@ -246,11 +363,11 @@ function handleError(error: unknown, io: Pick<Io, 'stderr'>, debug: boolean, m: 
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return { kind: 'answered' };
     // No command at all: commander has printed the help on stderr; that is a usage error.
     if (error.code === 'commander.help') return { kind: 'usage-error' };
-    io.stderr(`${PROGRAM}: ${sanitizeText(usageMessage(error, m))}\n`);
+    io.stderr(say([usageMessage(error, m), ...seeHelp]));
     return { kind: 'usage-error' };
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`${PROGRAM}: ${m.errors.internal(sanitizeText(message))}${debug ? '' : ` ${m.errors.internalHint}`}\n`);
+  io.stderr(say([`${m.errors.internal(message)}${debug ? '' : ` ${m.errors.internalHint}`}`]));
   if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return { kind: 'internal-error' };
 }
@@ -285,14 +402,15 @@ export function main(argv: readonly string[]): void {
       process.exitCode = EXIT.ok;
       return;
     }
-    const outcome = handleError(error, { stderr: (text) => writeAll(2, text) }, debug, messagesFor(langOf(argv, process.env)));
+    const outcome = handleError(error, { stderr: (text) => writeAll(2, text), errColumns: undefined }, debug, langOf(argv, process.env), null);
     process.exitCode = outcome.kind === 'internal-error' ? EXIT.internal : exitCodeFor(outcome);
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
-  let tty: boolean | undefined;
+  const ttys: (boolean | undefined)[] = [];
   // A terminal is a character device: a pipe or a file is settled by one fstat, without loading the tty module (and net with it).
-  const isTTY = (): boolean => (tty ??= isCharacterDevice(1) && (require('node:tty') as typeof import('node:tty')).isatty(1)); // eslint-disable-line @typescript-eslint/no-require-imports
+  const isTerminal = (fd: 1 | 2): boolean => (ttys[fd] ??= isCharacterDevice(fd) && (require('node:tty') as typeof import('node:tty')).isatty(fd)); // eslint-disable-line @typescript-eslint/no-require-imports
+  const isTTY = (): boolean => isTerminal(1);
   try {
     process.exitCode = run(argv, {
       stdout: writerTo(1, 'stdout'),
@@ -305,6 +423,9 @@ export function main(argv: readonly string[]): void {
       },
       get columns() {
         return isTTY() ? process.stdout.columns : undefined;
+      },
+      get errColumns() {
+        return isTerminal(2) ? process.stderr.columns : undefined;
       },
       readStdin: (into) => readChunk(0, into),
     });

@@ -47,6 +47,7 @@ export function writeCodeCache(questions: readonly (readonly string[])[]): numbe
     env: {},
     isTTY: false,
     columns: 80,
+    errColumns: undefined,
     cwd: process.cwd(),
     readStdin: () => 0,
   };

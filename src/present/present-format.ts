@@ -1,6 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
 import type { Messages } from './messages/messages';
-import { sanitizeLines } from './sanitize';
+import { sanitizeLines, sanitizeText } from './sanitize';
+import { wrapHanging } from './text-formats';
 
 /**
  * The most changed lines (removed plus added) `fmt --check` shows as a patch.
@@ -27,14 +28,15 @@ export function countChangedLines(before: string, after: string): { removed: num
 
 /**
  * What `fmt --check` prints for a file that is not in canonical form: a unified
- * diff, or, past MAX_PATCH_CHANGES changed lines, one line saying so with the
- * least number of lines removed and added.
+ * diff, or, past MAX_PATCH_CHANGES changed lines, one sentence saying so with the
+ * least number of lines removed and added (one line, or fitted to `width` at a
+ * terminal; a patch is never wrapped).
  */
-export function formatPatch(file: string, before: string, after: string, m: Messages, limit: number = MAX_PATCH_CHANGES): string {
+export function formatPatch(file: string, before: string, after: string, m: Messages, limit: number = MAX_PATCH_CHANGES, width = Infinity): string {
   const patch = createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3, maxEditLength: limit });
   if (patch === undefined) {
     const { removed, added } = countChangedLines(before, after);
-    return sanitizeLines(`${m.errors.tooManyChanges(file, limit, removed, added)}\n`);
+    return `${wrapHanging('', sanitizeText(m.errors.tooManyChanges(file, limit, removed, added)), width, 2).join('\n')}\n`;
   }
   // Drop the "Index:"/separator preamble: keep the ---/+++ header and the hunks, like `diff -u`.
   const lines = patch.split('\n');

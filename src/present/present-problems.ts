@@ -41,8 +41,11 @@ function problemWhere(p: Pick<Problem, 'file' | 'line' | 'col'>): string {
   return sanitizeText(p.line === null ? p.file : `${p.file}:${p.line}:${p.col ?? 1}`);
 }
 
-/** One problem as one line: `file:line:col: CODE message` (a problem met while reading needs no range). */
-export function problemLine(p: Pick<Problem, 'code' | 'file' | 'line' | 'col' | 'detail'>, palette: Palette, lang: Lang): string {
+/** What a problem line shows: a problem met while reading needs no range. */
+export type ProblemAt = Pick<Problem, 'code' | 'file' | 'line' | 'col' | 'detail'>;
+
+/** One problem as one line: `file:line:col: CODE message`. */
+export function problemLine(p: ProblemAt, palette: Palette, lang: Lang): string {
   return `${problemWhere(p)}: ${palette.bad(p.code)} ${sanitizeText(problemMessage(p, lang))}`;
 }
 
@@ -51,7 +54,7 @@ export function problemLine(p: Pick<Problem, 'code' | 'file' | 'line' | 'col' | 
  * line, as tools that read such lines expect, the message after it, and the
  * lines it wraps onto indented by two columns.
  */
-export function problemLines(p: Problem, palette: Palette, lang: Lang, width: number): string[] {
+export function problemLines(p: ProblemAt, palette: Palette, lang: Lang, width: number): string[] {
   return wrapHanging(`${problemWhere(p)}: ${palette.bad(p.code)} `, sanitizeText(problemMessage(p, lang)), width, 2);
 }
 

@@ -203,7 +203,7 @@ function today(ctx: Context): string {
   const epoch = ctx.io.env['SOURCE_DATE_EPOCH'];
   const two = (n: number): string => String(n).padStart(2, '0');
   if (epoch !== undefined && epoch !== '') {
-    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > LAST_EPOCH) throw usageError(ctx.m.checkSource.badEpoch(epoch));
+    if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > LAST_EPOCH) throw new UserError(ctx.m.checkSource.badEpoch(epoch), { kind: 'usage-error' });
     const d = new Date(Number(epoch) * 1000);
     return `${String(d.getUTCFullYear()).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
   }

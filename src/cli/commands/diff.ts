@@ -41,10 +41,11 @@ const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
     if (!('catalog' in before) || !('catalog' in after)) {
       const failed = [before, after].filter((s): s is Extract<Side, { problems: readonly Problem[] }> => !('catalog' in s));
       const palette = makePalette(false);
-      const lines = [ctx.m.errors.cannotCompare, ...failed.flatMap((s) => s.problems.map((p) => problemLine(p, palette, ctx.lang)))];
+      const problems = failed.flatMap((s) => s.problems);
+      const lines = [ctx.m.errors.cannotCompare, ...problems.map((p) => problemLine(p, palette, ctx.lang))];
       const io = failed.some((s) => s.errno !== undefined && !isNotFound(s.errno));
       const missing = failed.some((s) => isNotFound(s.errno));
-      throw new UserError(lines, { kind: io ? 'io-error' : missing ? 'usage-error' : 'catalog-error' });
+      throw new UserError(lines, { kind: io ? 'io-error' : missing ? 'usage-error' : 'catalog-error' }, problems);
     }
     const diff = diffCatalogs(before.catalog, after.catalog);
     show({ diff, before: before.file, after: after.file, names: diffNames(before.catalog, after.catalog) });

@@ -1,5 +1,5 @@
 import { makePalette } from '../../present/options';
-import { problemLine } from '../../present/present-problems';
+import { problemLines } from '../../present/present-problems';
 import { defineCommand, type CommandSpec } from '../command';
 import { isNotFound } from '../context';
 import { describeWriteRefusal } from '../errors';
@@ -40,7 +40,7 @@ const spec: CommandSpec<never, never> = {
       const shown = ctx.shownPath(file);
       const read = ctx.readInput(file, ctx.m.stdinPurposes.format);
       if (!read.ok) {
-        ctx.io.stderr(`${problemLine(read.problem, palette, ctx.lang)}\n`);
+        ctx.io.stderr(`${problemLines(read.problem, palette, ctx.lang, ctx.errWidth).join('\n')}\n`);
         // A file that cannot be decoded (too large, binary, not UTF-8) is not a valid catalogue; the system refusing the read is an I/O error.
         if (read.errno === undefined) invalid++;
         else if (isNotFound(read.errno)) missing++;
@@ -49,7 +49,7 @@ const spec: CommandSpec<never, never> = {
       }
       const result = formatting().formatCatalogText(read.text, shown);
       if (!result.ok) {
-        for (const p of result.problems) ctx.io.stderr(`${problemLine(p, palette, ctx.lang)}\n`);
+        for (const p of result.problems) ctx.io.stderr(`${problemLines(p, palette, ctx.lang, ctx.errWidth).join('\n')}\n`);
         ctx.warn(ctx.m.errors.leftUntouched(shown));
         invalid++;
         continue;
@@ -57,14 +57,14 @@ const spec: CommandSpec<never, never> = {
       if (file === '-') {
         if (!check) ctx.emit(result.text);
         else if (result.changed) {
-          ctx.emit(patching().formatPatch(shown, read.text, result.text, ctx.m));
+          ctx.emit(patching().formatPatch(shown, read.text, result.text, ctx.m, undefined, ctx.outLineWidth));
           unformatted++;
         }
         continue;
       }
       if (!result.changed) continue;
       if (check) {
-        ctx.emit(patching().formatPatch(file, read.text, result.text, ctx.m));
+        ctx.emit(patching().formatPatch(file, read.text, result.text, ctx.m, undefined, ctx.outLineWidth));
         ctx.warn(ctx.m.errors.notCanonical(file));
         unformatted++;
         continue;

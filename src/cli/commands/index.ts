@@ -14,6 +14,9 @@ import { showCommand } from './show';
 import { validateCommand } from './validate';
 import { whoCommand } from './who';
 
+/** The examples under the program's own help. */
+export const PROGRAM_EXAMPLES: readonly string[] = ['services podiatrist', 'who SELAT --tier request', 'can "hygiéniste dentaire" facturacte'];
+
 /**
  * Every command of the CLI, in the order `--help` lists them. The program,
  * `--help`, completion and the tests all read this list: a new command is one

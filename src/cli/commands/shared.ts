@@ -11,10 +11,22 @@ export const TIER_OPTION: OptionSpec = { flags: '--tier <tier>', description: (m
 /** `--category`: a category by id or name, resolved once per run. */
 export const CATEGORY_OPTION: OptionSpec = { flags: '--category <category>', description: (m) => m.options.category, value: 'category' };
 
+/**
+ * The category `--category` names, by id or name. The catalogue's categories are
+ * the option's values, few enough to list: a value that names none is a usage
+ * error listing them all, as `--tier` lists its values.
+ */
+function categoryFrom(ctx: Context, value: string): string {
+  const index = ctx.catalogIndex();
+  const answer = resolveOne(index, value, 'category');
+  if (answer.ok) return answer.result.found.entity.id;
+  const flags = CATEGORY_OPTION.flags.replace('<category>', `<${ctx.m.placeholders.category}>`);
+  throw usageError(ctx.m.errors.invalidChoice(value, ctx.m.errors.optionNamed(flags), index.catalog.categories.map((c) => c.id).join(', ')));
+}
+
 /** The filter of a run, built once from its options and shared by the single question and every batch line. */
 export function filterFrom(ctx: Context, opts: Options): QueryFilter {
-  const category =
-    typeof opts['category'] === 'string' ? ctx.answered(resolveOne(ctx.catalogIndex(), opts['category'], 'category')).found.entity.id : undefined;
+  const category = typeof opts['category'] === 'string' ? categoryFrom(ctx, opts['category']) : undefined;
   return {
     tier: opts['tier'] as Tier | undefined,
     category,

@@ -18,7 +18,9 @@ export interface Messages {
     readonly helpCommand: string;
   };
   /** Commander's help headings, by its English title. */
-  readonly titles: Readonly<Record<'Usage:' | 'Arguments:' | 'Options:' | 'Global Options:' | 'Commands:' | 'Examples:', string>>;
+  readonly titles: Readonly<Record<'Usage:' | 'Arguments:' | 'Options:' | 'Global Options:' | 'Commands:' | 'Examples:' | 'Exit codes:', string>>;
+  /** What each exit code means, one line each (the program's help, the man page's EXIT STATUS; src/cli/exit-code.ts checks that every code has one). */
+  readonly exitCodes: Readonly<Record<ExitCodeNumber, string>>;
   readonly choices: (list: string) => string;
   /** Names of arguments and option values in usage lines (`<clientele...>`, `--tier <tier>`), by their name in the code. */
   readonly placeholders: Readonly<Record<Placeholder, string>>;
@@ -101,6 +103,8 @@ export interface Messages {
     readonly optionNamed: (flags: string) => string;
     readonly argumentNamed: (name: string) => string;
     readonly usageOther: (message: string) => string;
+    /** The line after a usage error: the command line that shows the help of the command at fault. */
+    readonly seeHelp: (helpCommand: string) => string;
     readonly batchArguments: (line: string) => string;
     readonly batchFormat: (format: string) => string;
     readonly jsonAndFormat: (format: string) => string;
@@ -453,6 +457,9 @@ export type HtmlKey =
   | 'byClienteleHelp'
   | 'byClienteleNone'
   | 'footer';
+
+/** The exit codes the tool documents (src/cli/exit-code.ts's EXIT). */
+export type ExitCodeNumber = 0 | 1 | 2 | 3 | 69 | 70 | 74;
 
 /** Every argument and option-value name the usage lines show. */
 export type Placeholder =

@@ -1,0 +1,159 @@
+/**
+ * The conventions of gh, git and kubectl: `help` and `--help` are answers (exit 0, stdout); a usage error says
+ * what is wrong, then where the help of the command at fault is (`ramq-access services --help`), exit 2; an
+ * option or argument that takes one of a fixed set of values lists them all when given another.
+ */
+import { GLOBAL_OPTIONS, optionsOf } from '../src/cli/command';
+import { COMMANDS } from '../src/cli/commands';
+import { messagesFor } from '../src/present/messages/messages';
+import { runCli } from './helpers';
+
+type Lang = 'fr' | 'en';
+const LANGS: readonly Lang[] = ['fr', 'en'];
+const LOCALE: Readonly<Record<Lang, string>> = { fr: 'fr_CA.UTF-8', en: 'en_CA.UTF-8' };
+const VISIBLE = COMMANDS.filter((c) => !c.hidden).map((c) => c.name);
+
+/** A run under a locale of the language (so that nothing but the locale chooses it). */
+const inLocale = (argv: string[], lang: Lang): ReturnType<typeof runCli> => runCli(argv, { LANG: LOCALE[lang] });
+const stderrLines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
+
+describe.each(LANGS)('help, %s', (lang) => {
+  test('`help` is the program help, on stdout, exit 0, as `--help` is', () => {
+    const help = inLocale(['help'], lang);
+    const flag = inLocale(['--help'], lang);
+    expect(help).toEqual({ stdout: flag.stdout, stderr: '', code: 0 });
+    expect(flag.stdout).toContain(messagesFor(lang).program.description.slice(0, 30));
+  });
+
+  test.each(VISIBLE)('`help %s` is the command help, on stdout, exit 0', (name) => {
+    const help = inLocale(['help', name], lang);
+    expect(help).toEqual({ stdout: inLocale([name, '--help'], lang).stdout, stderr: '', code: 0 });
+    expect(help.stdout).toContain(`ramq-access ${name} `);
+  });
+
+  test('`help NOSUCH` says the command is unknown, and where the list of commands is, exit 2', () => {
+    const m = messagesFor(lang);
+    const out = inLocale(['help', 'nosuch'], lang);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(stderrLines(out.stderr)).toEqual([`ramq-access: ${m.errors.unknownCommand('nosuch')}`, m.errors.seeHelp('ramq-access --help')]);
+    // A near miss gets commander's suggestion, as `servics` alone does.
+    expect(inLocale(['help', 'servics'], lang).stderr).toBe(inLocale(['servics'], lang).stderr);
+  });
+
+  test('no command at all is still a usage error: the whole help on stderr, exit 2', () => {
+    const out = inLocale([], lang);
+    expect([out.code, out.stdout, out.stderr]).toEqual([2, '', inLocale(['--help'], lang).stdout]);
+  });
+});
+
+describe.each(LANGS)('a usage error ends with where the help is, %s', (lang) => {
+  const cases: readonly (readonly [string[], string])[] = [
+    [['services', 'podiatre', '--jsn'], 'services'],
+    [['--jsn'], ''],
+    [['servics'], ''],
+    [['who', 'selat', '--tier', 'sometimes'], 'who'],
+    [['services', 'podiatre', '--category', 'nope'], 'services'],
+    [['matrix', '--format', 'yaml'], 'matrix'],
+    [['list', 'nope'], 'list'],
+    [['completion', 'tcsh'], 'completion'],
+    [['services', 'podiatre', '--lang', 'xx'], 'services'],
+    [['who'], 'who'],
+    [['can', 'podiatre'], 'can'],
+    [['diff', 'a.yaml'], 'diff'],
+    [['show', 'selat', 'extra', '--json', '--format', 'csv'], 'show'],
+    [['can', '--batch', 'podiatre', 'selat'], 'can'],
+    [['who', '--batch', '--format', 'csv'], 'who'],
+    [['check-source', '--force'], 'check-source'],
+    [['check-source', '--timeout', 'soon', 'https://example.org/'], 'check-source'],
+    [['completion', 'bash', 'zsh'], 'completion'],
+    [['matrix', '--catalog'], 'matrix'],
+  ];
+  test.each(cases)('%j', (argv, command) => {
+    const out = inLocale(argv, lang);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    const lines = stderrLines(out.stderr);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^ramq-access: /);
+    expect(lines[1]).toBe(messagesFor(lang).errors.seeHelp(command === '' ? 'ramq-access --help' : `ramq-access ${command} --help`));
+  });
+
+  test('a name that names nothing is no usage error: it points to the list and a search, not to --help', () => {
+    const out = inLocale(['services', 'barista'], lang);
+    expect(out.code).toBe(2);
+    expect(stderrLines(out.stderr)).toHaveLength(1);
+    expect(out.stderr).not.toContain('--help');
+  });
+});
+
+describe('an option or argument with a fixed set of values lists them all', () => {
+  /** Every option that takes one of a fixed set, and every argument that does, with the command that has it. */
+  const fixed = COMMANDS.filter((c) => !c.hidden).flatMap((c) => [
+    ...[...GLOBAL_OPTIONS, ...optionsOf(c)].flatMap((o) =>
+      o.value !== undefined && typeof o.value !== 'string' ? [[c.name, /--[\w-]+/.exec(o.flags)![0], o.value.choices] as const] : [],
+    ),
+    ...c.args.flatMap((a) => (typeof a.kind !== 'string' ? [[c.name, a.name, a.kind.choices] as const] : [])),
+  ]);
+
+  test('there are such options and arguments (--tier, --format, --lang, list, completion)', () => {
+    const names = new Set(fixed.map(([, flag]) => flag));
+    for (const name of ['--tier', '--format', '--lang', 'what', 'shell']) expect([name, names.has(name)]).toEqual([name, true]);
+  });
+
+  describe.each(LANGS)('%s', (lang) => {
+    test.each(fixed.map(([command, flag, choices]) => [`${command} ${flag}`, command, flag, choices] as const))('%s', (_title, command, flag, choices) => {
+      const args = COMMANDS.find((c) => c.name === command)!.args;
+      // The argument at fault gets the wrong value; the arguments before it, a valid one.
+      const argv = flag.startsWith('--')
+        ? [command, ...(args.some((a) => a.required && typeof a.kind === 'string' && a.kind !== 'file') ? ['selat'] : []), flag, 'nope']
+        : [
+            command,
+            ...args
+              .slice(
+                0,
+                args.findIndex((a) => a.name === flag),
+              )
+              .map(() => 'x'),
+            'nope',
+          ];
+      const out = runCli([...argv, '--lang', lang]);
+      expect([argv, out.code]).toEqual([argv, 2]);
+      const first = stderrLines(out.stderr)[0]!;
+      for (const choice of choices) expect([argv, first]).toEqual([argv, expect.stringContaining(choice)]);
+    });
+
+    test('--category lists every category of the catalogue in use', () => {
+      const categories = (JSON.parse(runCli(['list', 'categories', '--json']).stdout) as { categories: { id: string }[] }).categories.map((c) => c.id);
+      for (const argv of [
+        ['services', 'podiatre', '--category', 'nope'],
+        ['matrix', '--category', 'medicament'],
+        ['services', '--batch', '--category', 'selat'],
+      ]) {
+        const out = runCli([...argv, '--lang', lang], {}, false, 'podiatre\n');
+        expect([argv, out.code, out.stdout]).toEqual([argv, 2, '']);
+        const first = stderrLines(out.stderr)[0]!;
+        expect(first).toContain(argv[argv.indexOf('--category') + 1]!);
+        for (const id of categories) expect([argv, first]).toEqual([argv, expect.stringContaining(id)]);
+      }
+    });
+  });
+});
+
+describe.each(LANGS)("every example in --help shows the program's name, %s", (lang) => {
+  /** The example lines of a help text: the `$ ` lines under its last heading. */
+  const examplesOf = (help: string): string[] => help.split('\n').flatMap((l) => (/^ {2}\$ /.test(l) ? [l.slice(4)] : []));
+
+  test.each(VISIBLE)('%s --help', (name) => {
+    const shown = examplesOf(runCli([name, '--help', '--lang', lang]).stdout);
+    const declared = COMMANDS.find((c) => c.name === name)!.examples;
+    expect(shown).toHaveLength(declared.length);
+    for (const line of shown) expect([name, line]).toEqual([name, expect.stringMatching(new RegExp(`(^|[|(] ?)ramq-access ${name}( |$)`))]);
+  });
+
+  test('--help', () => {
+    const shown = examplesOf(runCli(['--help', '--lang', lang]).stdout);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const line of shown) expect(line).toMatch(/^ramq-access [a-z]/);
+  });
+});
