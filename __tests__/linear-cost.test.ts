@@ -73,12 +73,14 @@ describe('matrix in a format that shows every cell: at most a million cells', ()
     fs.writeFileSync(file, stringify(makeWideCatalog(1001), { lineWidth: 0 }));
   });
 
-  test.each(['table', 'csv', 'markdown'])('--format %s is refused in one line, in each language, with what to do instead', (format) => {
+  test.each(['table', 'csv', 'markdown'])('--format %s is refused in one line, in each language, with what to do instead and where the help is', (format) => {
     for (const lang of ['fr', 'en']) {
       const out = runCli(['--catalog', file, 'matrix', '--format', format, '--lang', lang]);
       expect(out.code).toBe(2);
       expect(out.stdout).toBe('');
-      expect(out.stderr.trim().split('\n')).toHaveLength(1);
+      // The refusal, then where the command's help is (as every usage error ends).
+      expect(out.stderr.trim().split('\n')).toHaveLength(2);
+      expect(out.stderr).toContain('ramq-access matrix --help');
       expect(out.stderr).toMatch(lang === 'fr' ? /1\s002\s001 cases/u : /1,002,001 cells/);
       expect(out.stderr).toContain('--category');
       expect(out.stderr).toContain('--format json');
