@@ -7,7 +7,7 @@ import { messagesFor, type Messages } from '../present/messages/messages';
 import type { Lang } from '../present/options';
 import { sanitizeText } from '../present/sanitize';
 import { sourceLine } from '../present/source-line';
-import { GLOBAL_OPTIONS, optionsOf, type ArgSpec, type CommandDefinition, type Options, type OptionSpec } from './command';
+import { GLOBAL_OPTIONS, optionsOf, type ArgSpec, type Call, type CommandDefinition, type Options, type OptionSpec } from './command';
 import { COMMANDS } from './commands';
 import { Context, type GlobalOptions } from './context';
 import { decideLang } from './decide-color';
@@ -88,6 +88,14 @@ function checkBatch(command: CommandDefinition, args: readonly unknown[], format
     throw usageError(m.errors.batchArguments(command.batchLine?.(m) ?? ''));
   }
   if (format !== 'json') throw usageError(m.errors.batchFormat(String(format)));
+}
+
+/** --stdin-filepath names a file read from standard input: refused, never dropped, when the run reads none (or when it is empty). */
+function checkStdinFilepath(command: CommandDefinition, args: Call<never>['args'], ctx: Context, m: Messages): void {
+  const named = ctx.globals.stdinFilepath;
+  if (named === undefined) return;
+  if (named === '') throw usageError(m.errors.stdinFilepathEmpty);
+  if (!command.readsStdinFile(args, ctx.catalogPath())) throw usageError(m.errors.stdinFilepathUnused);
 }
 
 /**
@@ -175,6 +183,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
       const ctx = new Context(io, globals, lang, version);
       const batch = opts['batch'] === true;
       const format = chooseFormat(command, opts, batch, m);
+      checkStdinFilepath(command, self.processedArgs, ctx, m);
       if (batch && command.executeBatch !== null) {
         checkBatch(command, self.processedArgs, format, m);
         outcome = command.executeBatch(ctx, opts);

@@ -92,6 +92,7 @@ export const en: Messages = {
   options: {
     catalog: 'catalogue file to use ("-" for standard input; default: $RAMQ_ACCESS_CATALOG, else the embedded catalog.yaml)',
     lang: 'language of the output (default: from the locale, French otherwise)',
+    stdinFilepath: 'the path of the file read from standard input ("-"): messages, GitHub annotations, SARIF and JSON name it so instead of <stdin>',
     color: 'color the output even when it is not a terminal',
     noColor: 'never color the output (NO_COLOR is honoured too)',
     debug: 'show the stack of an internal error',
@@ -138,6 +139,8 @@ export const en: Messages = {
     batchFormat: (format) => `--batch writes one JSON document per line (NDJSON); --format ${format} cannot be used with it`,
     jsonAndFormat: (format) => `--json and --format ${format} ask for two formats; give one`,
     stdinTwice: (first, second) => `standard input ("-") is already read for ${first}; it cannot also be ${second}`,
+    stdinFilepathUnused: '--stdin-filepath names the file read from standard input; this run reads none (a "-" file, or --catalog -)',
+    stdinFilepathEmpty: '--stdin-filepath needs a path that is not empty',
     stdinUnreadable: (reason) => `cannot read standard input: ${reason}`,
     cannotUseCatalogue: (file) => `cannot use the catalogue ${file}:`,
     cannotCompare: 'cannot compare:',

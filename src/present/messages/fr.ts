@@ -118,6 +118,7 @@ export const fr: Messages = {
   options: {
     catalog: 'fichier de catalogue à utiliser (« - » pour l’entrée standard ; par défaut : $RAMQ_ACCESS_CATALOG, sinon le catalog.yaml intégré)',
     lang: 'langue des réponses (par défaut : selon la locale, sinon le français)',
+    stdinFilepath: 'le chemin du fichier lu sur l’entrée standard (« - ») : messages, annotations GitHub, SARIF et JSON le nomment ainsi plutôt que <stdin>',
     color: 'colore la sortie même hors d’un terminal',
     noColor: 'ne colore jamais la sortie (NO_COLOR est aussi respecté)',
     debug: 'affiche la pile d’appels d’une erreur interne',
@@ -164,6 +165,8 @@ export const fr: Messages = {
     batchFormat: (format) => `--batch écrit un document JSON par ligne (NDJSON) ; --format ${format} ne peut pas l’accompagner`,
     jsonAndFormat: (format) => `--json et --format ${format} demandent deux formats ; donnez-en un seul`,
     stdinTwice: (first, second) => `l’entrée standard (« - ») est déjà lue pour ${first} ; elle ne peut pas aussi servir pour ${second}`,
+    stdinFilepathUnused: '--stdin-filepath nomme le fichier lu sur l’entrée standard ; cette commande n’en lit aucun (un fichier « - », ou --catalog -)',
+    stdinFilepathEmpty: '--stdin-filepath demande un chemin non vide',
     stdinUnreadable: (reason) => `impossible de lire l’entrée standard : ${reason}`,
     cannotUseCatalogue: (file) => `impossible d’utiliser le catalogue ${file} :`,
     cannotCompare: 'comparaison impossible :',

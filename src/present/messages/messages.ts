@@ -59,6 +59,7 @@ export interface Messages {
   readonly options: {
     readonly catalog: string;
     readonly lang: string;
+    readonly stdinFilepath: string;
     readonly color: string;
     readonly noColor: string;
     readonly debug: string;
@@ -105,6 +106,9 @@ export interface Messages {
     readonly batchFormat: (format: string) => string;
     readonly jsonAndFormat: (format: string) => string;
     readonly stdinTwice: (first: string, second: string) => string;
+    /** --stdin-filepath in a run that reads no file from standard input. */
+    readonly stdinFilepathUnused: string;
+    readonly stdinFilepathEmpty: string;
     readonly stdinUnreadable: (reason: string) => string;
     readonly cannotUseCatalogue: (file: string) => string;
     readonly cannotCompare: string;
