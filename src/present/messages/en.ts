@@ -20,6 +20,11 @@ function place(at: string): string {
   return at === '' ? 'the catalogue' : at;
 }
 
+/** The nearest ids to an unknown one, after the sentence that names it. */
+function near(ids: readonly string[]): string {
+  return ids.length === 0 ? '' : `; did you mean: ${ids.join(', ')}`;
+}
+
 /** Everything the tool says, in English. */
 export const en: Messages = {
   program: {
@@ -360,11 +365,11 @@ export const en: Messages = {
     notSingleLine: (d) => `${place(d.at)}: must be a single line of text, not blank, without control characters`,
     badFormat: (d) => `${place(d.at)}: must be ${FORMATS_EN[d.format]}`,
     schemaOther: (d) => `${place(d.at)}: ${d.text}`,
-    unknownParent: (d) => `clientele "${d.clientele}" has parent "${d.parent}", which is not a clientele id`,
-    unknownCategory: (d) => `service "${d.service}" is in category "${d.category}", which is not a category id`,
-    unknownClientele: (d) => `service "${d.service}" grants access to "${d.clientele}", which is not a clientele id`,
+    unknownParent: (d) => `clientele "${d.clientele}" has parent "${d.parent}", which is not a clientele id${near(d.suggestions)}`,
+    unknownCategory: (d) => `service "${d.service}" is in category "${d.category}", which is not a category id${near(d.suggestions)}`,
+    unknownClientele: (d) => `service "${d.service}" grants access to "${d.clientele}", which is not a clientele id${near(d.suggestions)}`,
     duplicateGrant: (d) => `service "${d.service}" grants "${d.clientele}" more than once`,
-    unknownNoteClientele: (d) => `a note of service "${d.service}" concerns "${d.clientele}", which is not a clientele id`,
+    unknownNoteClientele: (d) => `a note of service "${d.service}" concerns "${d.clientele}", which is not a clientele id${near(d.suggestions)}`,
     duplicateNoteClientele: (d) => `a note of service "${d.service}" names "${d.clientele}" more than once`,
     duplicateId: (d) => `${d.entry} id "${d.value}" is used more than once`,
     parentCycle: (d) => `clientele parents form a cycle: ${d.ids.join(' -> ')}`,
@@ -385,6 +390,7 @@ export const en: Messages = {
   validation: {
     valid: 'valid catalogue',
     summary: (problems, files) => `${count('en', problems, 'problem', 'problems')} in ${count('en', files, 'file', 'files')}`,
+    title: (code, entry) => (entry === null ? code : `${code} (${entry.kind} ${entry.id})`),
   },
   diff: {
     none: 'No change in meaning.',

@@ -45,6 +45,11 @@ function place(at: string): string {
   return at === '' ? 'le catalogue' : at;
 }
 
+/** Les identifiants les plus proches d’un identifiant inconnu, après la phrase qui le nomme. */
+function near(ids: readonly string[]): string {
+  return ids.length === 0 ? '' : ` ; vouliez-vous dire : ${ids.join(', ')}`;
+}
+
 /** Tout ce que l'outil dit, en français. */
 export const fr: Messages = {
   program: {
@@ -387,11 +392,13 @@ export const fr: Messages = {
     notSingleLine: (d) => `${place(d.at)} : doit être une seule ligne de texte, non vide, sans caractère de contrôle`,
     badFormat: (d) => `${place(d.at)} : doit être ${FORMATS_FR[d.format]}`,
     schemaOther: (d) => `${place(d.at)} : ${d.text}`,
-    unknownParent: (d) => `la clientèle « ${d.clientele} » a pour parent « ${d.parent} », qui n’est pas un identifiant de clientèle`,
-    unknownCategory: (d) => `le service « ${d.service} » est dans la catégorie « ${d.category} », qui n’est pas un identifiant de catégorie`,
-    unknownClientele: (d) => `le service « ${d.service} » donne accès à « ${d.clientele} », qui n’est pas un identifiant de clientèle`,
+    unknownParent: (d) => `la clientèle « ${d.clientele} » a pour parent « ${d.parent} », qui n’est pas un identifiant de clientèle${near(d.suggestions)}`,
+    unknownCategory: (d) =>
+      `le service « ${d.service} » est dans la catégorie « ${d.category} », qui n’est pas un identifiant de catégorie${near(d.suggestions)}`,
+    unknownClientele: (d) => `le service « ${d.service} » donne accès à « ${d.clientele} », qui n’est pas un identifiant de clientèle${near(d.suggestions)}`,
     duplicateGrant: (d) => `le service « ${d.service} » donne accès à « ${d.clientele} » plus d’une fois`,
-    unknownNoteClientele: (d) => `une note du service « ${d.service} » concerne « ${d.clientele} », qui n’est pas un identifiant de clientèle`,
+    unknownNoteClientele: (d) =>
+      `une note du service « ${d.service} » concerne « ${d.clientele} », qui n’est pas un identifiant de clientèle${near(d.suggestions)}`,
     duplicateNoteClientele: (d) => `une note du service « ${d.service} » nomme « ${d.clientele} » plus d’une fois`,
     duplicateId: (d) => `l’identifiant de ${ENTRIES[d.entry]} « ${d.value} » sert plus d’une fois`,
     parentCycle: (d) => `les parents de clientèles forment un cycle : ${d.ids.join(' -> ')}`,
@@ -413,6 +420,7 @@ export const fr: Messages = {
   validation: {
     valid: 'catalogue valide',
     summary: (problems, files) => `${count('fr', problems, 'problème', 'problèmes')} dans ${count('fr', files, 'fichier', 'fichiers')}`,
+    title: (code, entry) => (entry === null ? code : `${code} (${ENTRIES[entry.kind]} ${entry.id})`),
   },
   diff: {
     none: 'Aucun changement de sens.',

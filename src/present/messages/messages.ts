@@ -1,5 +1,5 @@
 import type { ClienteleKind, NoteKind, Tier } from '../../catalog/model';
-import type { ProblemCode, ProblemDetail } from '../../catalog/problem';
+import type { EntryRef, ProblemCode, ProblemDetail } from '../../catalog/problem';
 import type { FindingKind } from '../../query/check-source';
 import type { Lang } from '../options';
 import { en } from './en';
@@ -187,6 +187,8 @@ export interface Messages {
   readonly validation: {
     readonly valid: string;
     readonly summary: (problems: number, files: number) => string;
+    /** A GitHub annotation's title: the problem's code, and the entry at fault when it has one. */
+    readonly title: (code: ProblemCode, entry: EntryRef | null) => string;
   };
   /** The words of `diff`. */
   readonly diff: {
