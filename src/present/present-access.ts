@@ -18,6 +18,7 @@ import {
 } from './json-output';
 import { noteLabel, tierLabel, word, wordWith } from './labels';
 import type { Presenter, Presenters, QueryFormat } from './formats';
+import { mdCode } from './markdown';
 import { messagesFor } from './messages/messages';
 import type { Lang, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
@@ -212,7 +213,7 @@ const servicesCsv: Presenter<ServicesResult> = (r) =>
 
 /** A markdown answer: a bold title, then one row per access naming the other side (a service or a clientele), or a sentence when there is none. */
 function accessMarkdown(title: string, id: string, access: readonly AccessRow[], other: 'service' | 'clientele', none: string, lang: Lang): string {
-  const head = `**${title}** (\`${id}\`)\n\n`;
+  const head = `**${title}** (${mdCode(id)})\n\n`;
   if (access.length === 0) return `${head}${none}\n`;
   return (
     head +

@@ -9,6 +9,7 @@ import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle
 import { accessJson, categoryJson, clienteleJson, serviceJson, toJson, withSource } from './json-output';
 import { kindLabel, noteLabel, tierLabel, tierSymbol, word, wordWith, type WordKey } from './labels';
 import type { Presenters, QueryFormat } from './formats';
+import { mdCode } from './markdown';
 import { messagesFor } from './messages/messages';
 import type { Lang, Palette, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
@@ -461,7 +462,7 @@ function matrixMarkdown(r: MatrixResult, o: PresentOptions): string {
     clienteleTitle(row.clientele, lang),
     ...row.cells.map((cell) => `${cellSymbol(cell)}${cell[0]?.conditions.length ? '*' : ''}`),
   ]);
-  const legend = r.services.map((s: Service, i) => `- ${columnKey(i)}: ${serviceTitle(s, lang)} (\`${s.id}\`)`).join('\n');
+  const legend = r.services.map((s: Service, i) => `- ${columnKey(i)}: ${serviceTitle(s, lang)} (${mdCode(s.id)})`).join('\n');
   return `${toMarkdownTable(head, rows)}\n${legend}\n`;
 }
 

@@ -6,6 +6,7 @@ import { noteLabel, tierLabel } from './labels';
 import { messagesFor, type Messages } from './messages/messages';
 import type { Lang, Palette } from './options';
 import { sanitizeText, visibleCodePoint } from './sanitize';
+import { mdCode, mdFence } from './markdown';
 import { displayWidth, wrapHanging } from './text-formats';
 
 /** What the diff presenters need besides the diff. */
@@ -168,28 +169,34 @@ function diffText(r: DiffReport, palette: Palette, lang: Lang, width: number): s
   return lines.join('\n') + '\n';
 }
 
-function mdEscape(s: string): string {
-  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
-}
-
 function diffMarkdown(r: DiffReport, lang: Lang): string {
   const t = words(lang);
-  const title = `### ramq-access diff: \`${mdEscape(r.before).replace(/`/g, '')}\` → \`${mdEscape(r.after).replace(/`/g, '')}\``;
+  const title = `### ramq-access diff: ${mdCode(r.before)} → ${mdCode(r.after)}`;
   if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${title}\n\n${t.none}\n`;
-  const out = [title, '', `**${t.summary(r.diff.changes.length, r.diff.effects.length)}**`, '', `#### ${t.changes}`, '', '```diff'];
-  for (const c of r.diff.changes) {
-    const { mark, text } = changeLine(c, lang);
-    out.push(`${mark === '~' ? '!' : mark} ${text.replace(/```/g, "'''")}`);
-  }
-  out.push('```');
-  if (r.diff.effects.length > 0) {
-    out.push('', `#### ${t.effects}`, '', '```diff');
-    for (const e of r.diff.effects) {
-      const { mark, text } = effectLine(e, r, lang);
-      out.push(`${mark === '~' ? '!' : mark} ${text.replace(/```/g, "'''")}`);
-    }
-    out.push('```');
-  }
+  // In a ```diff block, "!" marks a changed line as git's own diffs do.
+  const marked = ({ mark, text }: { mark: '+' | '-' | '~'; text: string }): string => `${mark === '~' ? '!' : mark} ${text}`;
+  const out = [
+    title,
+    '',
+    `**${t.summary(r.diff.changes.length, r.diff.effects.length)}**`,
+    '',
+    `#### ${t.changes}`,
+    '',
+    mdFence(
+      'diff',
+      r.diff.changes.map((c) => marked(changeLine(c, lang))),
+    ),
+  ];
+  if (r.diff.effects.length > 0)
+    out.push(
+      '',
+      `#### ${t.effects}`,
+      '',
+      mdFence(
+        'diff',
+        r.diff.effects.map((e) => marked(effectLine(e, r, lang))),
+      ),
+    );
   return out.join('\n') + '\n';
 }
 
