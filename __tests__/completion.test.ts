@@ -118,7 +118,7 @@ test('every command has examples in its --help', () => {
   for (const cmd of ['validate', 'services', 'who', 'can', 'show', 'list', 'search', 'matrix', 'diff', 'fmt', 'completion']) {
     const out = runBin([cmd, '--help']);
     expect([cmd, out.code]).toEqual([cmd, 0]);
-    expect(out.stdout).toMatch(/Exemples :\n(\s+\$ .+\n){2,4}/);
+    expect(out.stdout).toMatch(/Exemples\u00a0:\n(\s+\$ .+\n){2,4}/);
     expect(runBin([cmd, '--help', '--lang', 'en']).stdout).toMatch(/Examples:\n(\s+\$ .+\n){2,4}/);
   }
 });

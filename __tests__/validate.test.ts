@@ -9,7 +9,7 @@ import { problemMessage } from '../src/present/problem-message';
 import { parse, stringify } from 'yaml';
 import { MAX_PARENT_DEPTH, validateCatalogText } from '../src/catalog/validate-catalog';
 import { corpusFile, readCorpus } from './corpus';
-import { CATALOG, FIXTURES, ROOT, runBin } from './helpers';
+import { CATALOG, FIXTURES, frenchSpaces, ROOT, runBin } from './helpers';
 
 let tmp: string;
 beforeAll(() => {
@@ -187,7 +187,9 @@ describe('the clienteles a note concerns', () => {
     expect(en.code).toBe(1);
     expect(en.stdout).toContain(`${file}:67:22: UNKNOWN_CLIENTELE a note of service "mail" concerns "ghost", which is not a clientele id`);
     const fr = runBin(['validate', file, '--lang', 'fr']);
-    expect(fr.stdout).toContain(`${file}:67:22: UNKNOWN_CLIENTELE une note du service « mail » concerne « ghost », qui n’est pas un identifiant de clientèle`);
+    expect(fr.stdout).toContain(
+      frenchSpaces(`${file}:67:22: UNKNOWN_CLIENTELE une note du service « mail » concerne « ghost », qui n’est pas un identifiant de clientèle`),
+    );
   });
 
   test('the field is required, a list of ids', () => {
@@ -295,7 +297,7 @@ describe('validate formats', () => {
   test('an unknown format is a usage error', () => {
     const out = runBin(['validate', '--format', 'yaml']);
     expect(out.code).toBe(2);
-    expect(out.stderr).toBe('ramq-access: option -f, --format <format> : « yaml » n’est pas l’un de table, json, github, sarif, text\n');
+    expect(out.stderr).toBe(frenchSpaces('ramq-access: option -f, --format <format> : « yaml » n’est pas l’un de table, json, github, sarif, text\n'));
   });
 });
 
@@ -350,7 +352,7 @@ describe('invisible characters and lookalike names (issue 14, item 11)', () => {
       ],
     ] as const;
     for (const [entry, fr, en] of cases) {
-      expect(runBin(['validate', corpusFile(entry)]).stdout).toContain(fr);
+      expect(runBin(['validate', corpusFile(entry)]).stdout).toContain(frenchSpaces(fr));
       expect(runBin(['validate', corpusFile(entry), '--lang', 'en']).stdout).toContain(en);
     }
   });
@@ -358,7 +360,7 @@ describe('invisible characters and lookalike names (issue 14, item 11)', () => {
   test('a long text is quoted around its invisible character only', () => {
     const long = `${'a'.repeat(100)}\\u200B${'b'.repeat(100)}`;
     const out = runBin(['validate', '-'], { input: MINIMAL.replace('      en: Manage files.\n', `      en: "${long}"\n`) });
-    expect(out.stdout).toContain(`U+200B en position 101 de « …${'a'.repeat(20)}\\u{200b}${'b'.repeat(20)}… »`);
+    expect(out.stdout).toContain(frenchSpaces(`U+200B en position 101 de « …${'a'.repeat(20)}\\u{200b}${'b'.repeat(20)}… »`));
   });
 
   test('names that look alike collide whatever the letters: ASCII (rn for m), Greek and Cyrillic, small or capital', () => {
@@ -440,7 +442,7 @@ describe('problems name the entry at fault by its id, and suggest the ids neares
       ['UNKNOWN_CLIENTELE', []],
     ]);
     expect(messages(text)[1]).toBe('service "mail" grants access to "clerks", which is not a clientele id; did you mean: clerk');
-    expect(messages(text, 'fr')[3]).toMatch(/« ghost », qui n’est pas un identifiant de clientèle$/);
+    expect(messages(text, 'fr')[3]).toMatch(/«\u00a0ghost\u00a0», qui n’est pas un identifiant de clientèle$/);
   });
 
   test('an unknown clientele of a note gets them too', () => {

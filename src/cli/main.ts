@@ -7,6 +7,7 @@ import { messagesFor, type Messages } from '../present/messages/messages';
 import type { Lang } from '../present/options';
 import { sanitizeText } from '../present/sanitize';
 import { sourceLine } from '../present/source-line';
+import { wrap } from '../present/text-formats';
 import { GLOBAL_OPTIONS, optionsOf, type ArgSpec, type Call, type CommandDefinition, type Options, type OptionSpec } from './command';
 import { COMMANDS } from './commands';
 import { Context, type GlobalOptions } from './context';
@@ -151,6 +152,14 @@ export function run(argv: readonly string[], io: Io): ExitCode {
       // Our own wording of the choices; commander's "(choices: ...)" is English.
       optionDescription: (option) => describeChoices(option.description, option.argChoices, m),
       argumentDescription: (argument) => describeChoices(argument.description, argument.argChoices, m),
+      // Commander wraps at any \s, the no-break space French typography puts before ":" and inside « » included: wrap at plain spaces only.
+      boxWrap: (text, width) =>
+        width < 40
+          ? text
+          : text
+              .split(/\r\n|\n/)
+              .flatMap((line) => wrap(line, width))
+              .join('\n'),
     })
     .configureOutput({
       writeOut: (s) => io.stdout(s),
@@ -209,7 +218,7 @@ function describeChoices(description: string, choices: readonly string[] | undef
 function usageMessage(error: CommanderError, m: Messages): string {
   const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((q) => q[1] ?? '');
   const suggestion = /\(Did you mean (.+)\?\)/.exec(error.message)?.[1];
-  const withSuggestion = (text: string): string => (suggestion === undefined ? text : `${text}; ${m.errors.didYouMean(suggestion)}`);
+  const withSuggestion = (text: string): string => (suggestion === undefined ? text : `${text}${m.punctuation.semicolon}${m.errors.didYouMean(suggestion)}`);
   switch (error.code) {
     case 'commander.missingArgument':
       return m.errors.missingArgument(quoted[0] ?? '');

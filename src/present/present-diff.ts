@@ -59,7 +59,7 @@ function accessText(list: readonly AccessSummary[], lang: Lang, both = false): s
       const parts = [tierLabel(a.tier, lang)];
       if (a.conditions.length > 0) parts.push(words(lang).conditions(conditionsText(a.conditions, lang, both)));
       if (a.inherited_from !== null) parts.push(words(lang).inherited(a.inherited_from));
-      return parts.join(words(lang).semicolon);
+      return parts.join(messagesFor(lang).punctuation.semicolon);
     })
     .join(' | ');
 }
@@ -67,6 +67,7 @@ function accessText(list: readonly AccessSummary[], lang: Lang, both = false): s
 /** One change as one line (without its marker). */
 function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
   const t = words(lang);
+  const { colon, semicolon } = messagesFor(lang).punctuation;
   const entry = 'entry' in c ? t.entries[c.entry] : '';
   switch (c.type) {
     case 'added':
@@ -74,21 +75,21 @@ function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: strin
     case 'removed':
       return { mark: '-', text: `${entry} ${c.id} ${q(c.name)} ${t.removed}` };
     case 'renamed':
-      return { mark: '~', text: `${entry} ${c.id} ${t.renamed(fieldName(c.field, lang))}${t.colon}${q(c.from)} -> ${q(c.to)}` };
+      return { mark: '~', text: `${entry} ${c.id} ${t.renamed(fieldName(c.field, lang))}${colon}${q(c.from)} -> ${q(c.to)}` };
     case 'field-changed':
-      return { mark: '~', text: `${entry} ${c.id}${t.colon}${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
+      return { mark: '~', text: `${entry} ${c.id}${colon}${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
     case 'source-changed':
-      return { mark: '~', text: `${t.source}${t.colon}${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
+      return { mark: '~', text: `${t.source}${colon}${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
     case 'names-changed':
       return {
         mark: '~',
-        text: `${entry} ${c.id}${t.colon}${fieldName(c.field, lang)}${c.added.map((n) => ` +${q(n)}`).join('')}${c.removed.map((n) => ` -${q(n)}`).join('')}`,
+        text: `${entry} ${c.id}${colon}${fieldName(c.field, lang)}${c.added.map((n) => ` +${q(n)}`).join('')}${c.removed.map((n) => ` -${q(n)}`).join('')}`,
       };
     case 'description-changed': {
       // Changed in the other language only: that language's text is the change, named by its code.
       const shown = c.from !== null && c.to !== null && c.from[lang] === c.to[lang] ? OTHER[lang] : lang;
       const label = shown === lang ? t.description : `${t.description} (${shown})`;
-      return { mark: '~', text: `${entry} ${c.id}${t.colon}${label}${t.colon}${q(c.from?.[shown] ?? null)} -> ${q(c.to?.[shown] ?? null)}` };
+      return { mark: '~', text: `${entry} ${c.id}${colon}${label}${colon}${q(c.from?.[shown] ?? null)} -> ${q(c.to?.[shown] ?? null)}` };
     }
     case 'notes-changed': {
       const tag = (n: Note): string => t.noteTag(noteLabel(n.kind, lang), n.clienteles);
@@ -98,43 +99,44 @@ function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: strin
       const note = (n: Note): string => `${tag(n)} ${bilingualText(n, lang, both)}`;
       return {
         mark: '~',
-        text: `${entry} ${c.id}${t.colon}${t.notes}${c.added.map((n) => ` +${note(n)}`).join('')}${c.removed.map((n) => ` -${note(n)}`).join('')}`,
+        text: `${entry} ${c.id}${colon}${t.notes}${c.added.map((n) => ` +${note(n)}`).join('')}${c.removed.map((n) => ` -${note(n)}`).join('')}`,
       };
     }
     case 'sub-applications-changed':
       return {
         mark: '~',
-        text: `${entry} ${c.id}${t.colon}${t.subApps}${c.added.map((a) => ` +${q(a.name)}`).join('')}${c.removed.map((a) => ` -${q(a.name)}`).join('')}`,
+        text: `${entry} ${c.id}${colon}${t.subApps}${c.added.map((a) => ` +${q(a.name)}`).join('')}${c.removed.map((a) => ` -${q(a.name)}`).join('')}`,
       };
     case 'grant-added':
     case 'grant-removed': {
-      const cond = c.conditions.length > 0 ? `; ${t.conditions(conditionsText(c.conditions, lang))}` : '';
+      const cond = c.conditions.length > 0 ? `${semicolon}${t.conditions(conditionsText(c.conditions, lang))}` : '';
       return { mark: c.type === 'grant-added' ? '+' : '-', text: `${t.grant} ${c.service} -> ${c.clientele} (${tierLabel(c.tier, lang)}${cond})` };
     }
     case 'tier-changed':
-      return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}${t.colon}${t.tier} ${tierLabel(c.from, lang)} -> ${tierLabel(c.to, lang)}` };
+      return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}${colon}${t.tier} ${tierLabel(c.from, lang)} -> ${tierLabel(c.to, lang)}` };
     case 'conditions-changed': {
       // A condition changed in the other language only reads the same in this one: both languages then show.
       const removed = new Set(c.removed.map((x) => x[lang]));
       const both = c.added.some((x) => removed.has(x[lang]));
       const list = [...c.added.map((x) => `+${bilingualText(x, lang, both)}`), ...c.removed.map((x) => `-${bilingualText(x, lang, both)}`)];
-      return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}${t.colon}${t.conditions(list.join(' '))}` };
+      return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}${colon}${t.conditions(list.join(' '))}` };
     }
   }
 }
 
 function effectLine(e: Effect, r: DiffReport, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
   const t = words(lang);
+  const { colon } = messagesFor(lang).punctuation;
   const who = `${e.clientele} (${sanitizeText(r.names.clientele.get(e.clientele) ?? e.clientele)})`;
   const what = `${e.service} (${sanitizeText(r.names.service.get(e.service) ?? e.service)})`;
   switch (e.effect) {
     case 'gained':
-      return { mark: '+', text: `${who} ${t.gains} ${what}${t.colon}${accessText(e.after, lang)}` };
+      return { mark: '+', text: `${who} ${t.gains} ${what}${colon}${accessText(e.after, lang)}` };
     case 'lost':
-      return { mark: '-', text: `${who} ${t.loses} ${what}${t.colon}${accessText(e.before, lang)}` };
+      return { mark: '-', text: `${who} ${t.loses} ${what}${colon}${accessText(e.before, lang)}` };
     case 'changed': {
       const both = accessText(e.before, lang) === accessText(e.after, lang);
-      return { mark: '~', text: `${who} ${t.reaches} ${what}${t.colon}${accessText(e.before, lang, both)} -> ${accessText(e.after, lang, both)}` };
+      return { mark: '~', text: `${who} ${t.reaches} ${what}${colon}${accessText(e.before, lang, both)} -> ${accessText(e.after, lang, both)}` };
     }
   }
 }
