@@ -285,8 +285,48 @@ describe('diff through the real binary', () => {
     expect(out.stdout).toContain('~ service bilans-forfaitaires renamed (name): "Bilans forfaitaires" -> "Bilans forfaitaires annuels"');
     expect(out.stdout).toContain('~ grant messagerie-securisee -> audioprothesiste: conditions: -"statements of account only"');
     expect(out.stdout).toContain('+ grant selat -> podiatre (on request)');
-    expect(out.stdout).toContain('+ podiatre (Podiatre) gains selat (Service en ligne des aides techniques): on request');
+    expect(out.stdout).toContain(
+      '+ podiatre (Podiatrist / Podiatre) gains selat (Technical aids online service / Service en ligne des aides techniques): on request',
+    );
     expect(out.stdout).toContain('3 changes, 2 effects');
+  });
+
+  test.each(['table', 'markdown'])('%s: English lines name entries by their English and official names, in English; French ones in French', (format) => {
+    const en = runBin(['diff', CATALOG, edited, '--lang', 'en', '--format', format]).stdout;
+    const mark = format === 'table' ? '~' : '!';
+    expect(en).toContain(
+      `${mark} audioprothesiste (Hearing aid acoustician / Audioprothésiste) now has messagerie-securisee (Secure messaging / Messagerie sécurisée) on new terms: on request; conditions: "statements of account only" -> on request`,
+    );
+    expect(en).toContain('+ podiatre (Podiatrist / Podiatre) gains selat (Technical aids online service / Service en ligne des aides techniques): on request');
+    expect(en).not.toMatch(/reaches differently/);
+    const fr = runBin(['diff', CATALOG, edited, '--lang', 'fr', '--format', format]).stdout;
+    expect(fr).toContain(
+      frenchSpaces(
+        `${mark} audioprothesiste (Audioprothésiste) change d’accès à messagerie-securisee (Messagerie sécurisée) : sur demande ; conditions : "accès aux états de compte seulement" -> sur demande`,
+      ),
+    );
+    expect(fr).toContain(frenchSpaces('+ podiatre (Podiatre) obtient selat (Service en ligne des aides techniques) : sur demande'));
+  });
+
+  test('an entry added or removed: its English name before its official one in English, its official name in French', () => {
+    const added = path.join(dir, 'added.yaml');
+    const text = fs.readFileSync(CATALOG, 'utf8');
+    const prem = text.slice(text.indexOf('  - id: prem\n'), text.indexOf('\n\n', text.indexOf('  - id: prem\n')) + 2);
+    fs.writeFileSync(
+      added,
+      text.replace(
+        prem,
+        `${prem}${prem
+          .replace('id: prem', 'id: prem-bis')
+          .replace(/name: .*\n/, 'name: Plans bis\n')
+          .replace(/name_en: .*\n/, 'name_en: Plans again\n')
+          .replace('abbreviation: PREM', 'abbreviation: null')}`,
+      ),
+    );
+    expect(runBin(['validate', added]).code).toBe(0);
+    expect(runBin(['diff', CATALOG, added, '--lang', 'en']).stdout).toContain('+ service prem-bis "Plans again" / "Plans bis" added');
+    expect(runBin(['diff', added, CATALOG, '--lang', 'en']).stdout).toContain('- service prem-bis "Plans again" / "Plans bis" removed');
+    expect(runBin(['diff', CATALOG, added, '--lang', 'fr']).stdout).toContain('+ service prem-bis "Plans bis" ajouté');
   });
 
   test('JSON: the same facts, one document', () => {

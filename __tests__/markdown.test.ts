@@ -79,7 +79,7 @@ describe('markdown presenters name files and ids through mdCode', () => {
       diff: { changes: [{ type: 'added', entry: 'service', id: 'x', name: 'a ```b``` c' }], effects: [] },
       before: 'a.yaml',
       after: 'b.yaml',
-      names: { service: new Map(), clientele: new Map() },
+      names: { service: new Map(), clientele: new Map(), category: new Map() },
     };
     const options = { lang: 'en' as const, palette: makePalette(false), width: 80, lineWidth: 80, cwd: '/', version: '0', source: null };
     expect(rendered(presentDiff.markdown(report, options), 'code')).toEqual(['a.yaml', 'b.yaml', '+ service x "a ```b``` c" added\n']);

@@ -1,5 +1,6 @@
 import type { Condition, Note } from '../catalog/model';
-import type { AccessSummary, CatalogDiff, Change, Effect } from '../query/diff-catalogs';
+import type { AccessSummary, CatalogDiff, Change, DiffNames, Effect } from '../query/diff-catalogs';
+import { inlineName } from './entity-labels';
 import type { Presenters } from './formats';
 import { toJson } from './json-output';
 import { noteLabel, tierLabel } from './labels';
@@ -14,7 +15,7 @@ export interface DiffReport {
   readonly diff: CatalogDiff;
   readonly before: string;
   readonly after: string;
-  readonly names: { readonly service: ReadonlyMap<string, string>; readonly clientele: ReadonlyMap<string, string> };
+  readonly names: DiffNames;
 }
 
 function words(lang: Lang): Messages['diff'] {
@@ -64,16 +65,22 @@ function accessText(list: readonly AccessSummary[], lang: Lang, both = false): s
     .join(' | ');
 }
 
+/** An entry added or removed, quoted by its name as the language names it: the official one, and in English the English one before it. */
+function quotedName(c: Extract<Change, { type: 'added' | 'removed' }>, names: DiffNames, lang: Lang): string {
+  const entry = names[c.entry].get(c.id);
+  return entry === undefined ? q(c.name) : bilingualText({ fr: entry.name, en: entry.name_en }, lang, lang === 'en' && entry.name_en !== entry.name);
+}
+
 /** One change as one line (without its marker). */
-function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
+function changeLine(c: Change, names: DiffNames, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
   const t = words(lang);
   const { colon, semicolon } = messagesFor(lang).punctuation;
   const entry = 'entry' in c ? t.entries[c.entry] : '';
   switch (c.type) {
     case 'added':
-      return { mark: '+', text: `${entry} ${c.id} ${q(c.name)} ${t.added}` };
+      return { mark: '+', text: `${entry} ${c.id} ${quotedName(c, names, lang)} ${t.added}` };
     case 'removed':
-      return { mark: '-', text: `${entry} ${c.id} ${q(c.name)} ${t.removed}` };
+      return { mark: '-', text: `${entry} ${c.id} ${quotedName(c, names, lang)} ${t.removed}` };
     case 'renamed':
       return { mark: '~', text: `${entry} ${c.id} ${t.renamed(fieldName(c.field, lang))}${colon}${q(c.from)} -> ${q(c.to)}` };
     case 'field-changed':
@@ -124,19 +131,24 @@ function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: strin
   }
 }
 
+/** An entry of an effect: its id, then its name as the other answers in the language name it (see inlineName). */
+function named(id: string, names: DiffNames['service'], lang: Lang): string {
+  const entry = names.get(id);
+  return entry === undefined ? id : `${id} (${inlineName(entry, lang)})`;
+}
+
 function effectLine(e: Effect, r: DiffReport, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
-  const t = words(lang);
-  const { colon } = messagesFor(lang).punctuation;
-  const who = `${e.clientele} (${sanitizeText(r.names.clientele.get(e.clientele) ?? e.clientele)})`;
-  const what = `${e.service} (${sanitizeText(r.names.service.get(e.service) ?? e.service)})`;
+  const say = words(lang).effect;
+  const who = named(e.clientele, r.names.clientele, lang);
+  const what = named(e.service, r.names.service, lang);
   switch (e.effect) {
     case 'gained':
-      return { mark: '+', text: `${who} ${t.gains} ${what}${colon}${accessText(e.after, lang)}` };
+      return { mark: '+', text: say.gained(who, what, accessText(e.after, lang)) };
     case 'lost':
-      return { mark: '-', text: `${who} ${t.loses} ${what}${colon}${accessText(e.before, lang)}` };
+      return { mark: '-', text: say.lost(who, what, accessText(e.before, lang)) };
     case 'changed': {
       const both = accessText(e.before, lang) === accessText(e.after, lang);
-      return { mark: '~', text: `${who} ${t.reaches} ${what}${colon}${accessText(e.before, lang, both)} -> ${accessText(e.after, lang, both)}` };
+      return { mark: '~', text: say.changed(who, what, accessText(e.before, lang, both), accessText(e.after, lang, both)) };
     }
   }
 }
@@ -157,7 +169,7 @@ function diffText(r: DiffReport, palette: Palette, lang: Lang, width: number): s
   if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${head.join('\n')}\n${t.none}\n`;
   const lines = [...head, '', palette.bold(t.changes)];
   for (const c of r.diff.changes) {
-    const { mark, text } = changeLine(c, lang);
+    const { mark, text } = changeLine(c, r.names, lang);
     lines.push(...markedLines(mark, text, palette, width));
   }
   if (r.diff.effects.length > 0) {
@@ -186,7 +198,7 @@ function diffMarkdown(r: DiffReport, lang: Lang): string {
     '',
     mdFence(
       'diff',
-      r.diff.changes.map((c) => marked(changeLine(c, lang))),
+      r.diff.changes.map((c) => marked(changeLine(c, r.names, lang))),
     ),
   ];
   if (r.diff.effects.length > 0)

@@ -204,9 +204,12 @@ export interface Messages {
     readonly added: string;
     readonly removed: string;
     readonly renamed: (field: string) => string;
-    readonly gains: string;
-    readonly loses: string;
-    readonly reaches: string;
+    /** What a change of grants does to one clientele's access to one service; `who` and `what` name them, the access is worded. */
+    readonly effect: {
+      readonly gained: (who: string, what: string, access: string) => string;
+      readonly lost: (who: string, what: string, access: string) => string;
+      readonly changed: (who: string, what: string, before: string, after: string) => string;
+    };
     readonly grant: string;
     readonly tier: string;
     readonly conditions: (list: string) => string;
