@@ -1,6 +1,6 @@
 import type { Condition, Note } from '../catalog/model';
 import type { AccessSummary, CatalogDiff, Change, DiffNames, Effect } from '../query/diff-catalogs';
-import { inlineName } from './entity-labels';
+import { inlineName, nameIn } from './entity-labels';
 import type { Presenters } from './formats';
 import { toJson } from './json-output';
 import { noteLabel, tierLabel } from './labels';
@@ -68,7 +68,8 @@ function accessText(list: readonly AccessSummary[], lang: Lang, both = false): s
 /** An entry added or removed, quoted by its name as the language names it: the official one, and in English the English one before it. */
 function quotedName(c: Extract<Change, { type: 'added' | 'removed' }>, names: DiffNames, lang: Lang): string {
   const entry = names[c.entry].get(c.id);
-  return entry === undefined ? q(c.name) : bilingualText({ fr: entry.name, en: entry.name_en }, lang, lang === 'en' && entry.name_en !== entry.name);
+  // Both names when the language's name is not the official one (see inlineName).
+  return entry === undefined ? q(c.name) : bilingualText({ fr: entry.name, en: entry.name_en }, lang, nameIn(entry, lang) !== entry.name);
 }
 
 /** One change as one line (without its marker). */

@@ -138,6 +138,7 @@ export function typeset<T>(messages: T, rule: TypographyRule): T {
         }
       };
     }
+    if (Array.isArray(value)) return value.map(walk);
     if (typeof value === 'object' && value !== null) {
       return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item)]));
     }
