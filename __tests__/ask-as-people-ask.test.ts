@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../src/catalog/load-catalog';
-import { CATALOG, runCli } from './helpers';
+import { CATALOG, frenchSpaces, runCli } from './helpers';
 
 type Lang = 'fr' | 'en';
 const LANGS: readonly Lang[] = ['fr', 'en'];
@@ -42,7 +42,7 @@ describe.each(LANGS)('--lang %s', (lang) => {
     const table = ask(['services', label], lang);
     expect(table.code).toBe(0);
     const condition = (j['named_condition'] as { fr: string; en: string })[lang];
-    expect(table.stdout).toContain(lang === 'fr' ? `Nom donné avec la condition : ${condition}` : `Name given with the condition: ${condition}`);
+    expect(table.stdout).toContain(lang === 'fr' ? frenchSpaces(`Nom donné avec la condition : ${condition}`) : `Name given with the condition: ${condition}`);
   });
 
   test("can with a page label: the condition is shown, and said to be another grant's when the service's has none", () => {
@@ -86,7 +86,7 @@ describe.each(LANGS)('--lang %s', (lang) => {
     const out = ask(['services', word], lang);
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toContain(lang === 'fr' ? `« ${word} » est ambigu` : `"${word}" is ambiguous`);
+    expect(out.stderr).toContain(lang === 'fr' ? frenchSpaces(`« ${word} » est ambigu`) : `"${word}" is ambiguous`);
     for (const id of ids) expect(out.stderr).toContain(id);
   });
 
@@ -116,7 +116,7 @@ describe.each(LANGS)('--lang %s', (lang) => {
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
-    expect(out.stderr).toContain(said[lang]);
+    expect(out.stderr).toContain(lang === 'fr' ? frenchSpaces(said.fr) : said.en);
     expect(out.stderr.trimEnd().endsWith(command)).toBe(true);
     // The command printed answers.
     const answer = runCli([...command.split(' ').slice(1), '--lang', lang], { NO_COLOR: '1' }, false, '');
@@ -143,7 +143,7 @@ describe('a name too long to be one', () => {
     expect(out.code).toBe(2);
     expect(out.stderr).toBe(
       lang === 'fr'
-        ? `ramq-access: nom trop long : ${(108_000).toLocaleString('fr-CA')} caractères ; un nom en compte au plus 300\n`
+        ? frenchSpaces(`ramq-access: nom trop long : ${(108_000).toLocaleString('fr-CA')} caractères ; un nom en compte au plus 300\n`)
         : 'ramq-access: name too long: 108,000 characters; a name has at most 300\n',
     );
   });

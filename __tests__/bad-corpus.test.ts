@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../src/catalog/load-catalog';
 import { CORPUS_DIR, NOT_ENTRIES, readCorpus, type Expectation } from './corpus';
-import { BIN, FIXTURES, ROOT, runBin, type RunOutput } from './helpers';
+import { BIN, FIXTURES, NBSP, ROOT, runBin, type RunOutput } from './helpers';
 
 /**
  * The guard against hangs: a run still going after this is killed, and a killed run fails
@@ -373,9 +373,9 @@ function checkThroughBinary(e: Entry): void {
   expect(query.code).toBe(e.queryExit);
   if (e.code === null) {
     // the minimal catalogue names no podiatrist: the catalogue loaded, the name did not resolve
-    expect(query.stderr).toMatch(/^ramq-access: clientèle inconnue : « podiatre »[^\n]*\n$/);
+    expect(query.stderr).toMatch(/^ramq-access: clientèle inconnue\u00a0: «\u00a0podiatre\u00a0»[^\n]*\n$/);
   } else {
-    expect(query.stderr).toBe(`ramq-access: impossible d’utiliser le catalogue ${e.file} :\n${lines.join('\n')}\n`);
+    expect(query.stderr).toBe(`ramq-access: impossible d’utiliser le catalogue ${e.file}${NBSP}:\n${lines.join('\n')}\n`);
   }
 
   // 3. no stack trace, and nothing that a terminal would obey

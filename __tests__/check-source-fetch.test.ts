@@ -260,14 +260,14 @@ describe('a page that cannot be had: one line in the run’s language, exit 69',
     [
       'a body announced over 4 MiB',
       ['/huge-announced'],
-      `the answer announces ${5 * MiB} bytes; a page may not exceed ${4 * MiB} bytes`,
-      `la réponse annonce ${5 * MiB} octets`,
+      `the answer announces ${(5 * MiB).toLocaleString('en-CA')} bytes; a page may not exceed ${(4 * MiB).toLocaleString('en-CA')} bytes`,
+      `la réponse annonce ${(5 * MiB).toLocaleString('fr-CA')} octets`,
     ],
     [
       'a body that runs past 4 MiB',
       ['/huge'],
-      `the answer is over ${4 * MiB} bytes, the most a page may have; reading stopped there`,
-      `la réponse dépasse ${4 * MiB} octets`,
+      `the answer is over ${(4 * MiB).toLocaleString('en-CA')} bytes, the most a page may have; reading stopped there`,
+      `la réponse dépasse ${(4 * MiB).toLocaleString('fr-CA')} octets`,
     ],
     [
       'a text/css answer',
@@ -283,7 +283,7 @@ describe('a page that cannot be had: one line in the run’s language, exit 69',
     expect([en.code, en.stdout, en.stderr]).toEqual([69, '', `ramq-access: cannot fetch the page ${url}: ${english}\n`]);
     const fr = await runBinAsync(['check-source', url, ...rest]);
     expect(fr.code).toBe(69);
-    expect(fr.stderr).toMatch(new RegExp(`^ramq-access: impossible d’obtenir la page ${url.replace(/[.?]/g, '\\$&')} : .*\n$`));
+    expect(fr.stderr).toMatch(new RegExp(`^ramq-access: impossible d’obtenir la page ${url.replace(/[.?]/g, '\\$&')}\u00a0: .*\n$`));
     expect(fr.stderr).toContain(french);
     // Never "no such file", never a bug.
     expect(en.stderr + fr.stderr).not.toMatch(/no such file|introuvable|internal|interne/i);
@@ -303,7 +303,7 @@ describe('a page that cannot be had: one line in the run’s language, exit 69',
     // Port 9 (discard) is on the Fetch standard's list of blocked ports: fetch fails before any connection is tried.
     const out = await runBinAsync(['check-source', 'http://127.0.0.1:9/liste']);
     expect(out.code).toBe(69);
-    expect(out.stderr).toMatch(/^ramq-access: impossible d’obtenir la page http:\/\/127\.0\.0\.1:9\/liste : .*\(BAD_PORT\)\n$/);
+    expect(out.stderr).toMatch(/^ramq-access: impossible d’obtenir la page http:\/\/127\.0\.0\.1:9\/liste\u00a0: .*\(BAD_PORT\)\n$/);
     expect(out.stderr).not.toContain('bad port');
   });
 

@@ -17,7 +17,7 @@ import { readSourcePage, type SourcePage } from '../src/catalog/source-page';
 import { checkSourceToJson, presentCheckSource, type SourceReport } from '../src/present/present-check-source';
 import { makePalette } from '../src/present/options';
 import { brokenReading, checkSource, MAX_RANKED_NAMES, needsEntry, writableFindings } from '../src/query/check-source';
-import { CATALOG, FIXTURES, ROOT, runCli } from './helpers';
+import { CATALOG, FIXTURES, frenchSpaces, ROOT, runCli } from './helpers';
 
 const COPY = path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt');
 const TEXT = fs.readFileSync(COPY, 'utf8');
@@ -154,7 +154,7 @@ describe('a reading that looks broken is refused by --write (exit 3, nothing wri
     expect(report.empty_lists).toEqual([{ heading: 'Qui a accès au SAHI?', page_line: 119 }]);
     expect(report.findings.map((f) => f.kind)).toEqual(['grant-not-on-page']);
     expect(runCli(['check-source', page, '--lang', 'en']).stdout).toContain('1 "Qui a accès" list reads empty (first: "Qui a accès au SAHI?")');
-    expect(runCli(['check-source', page, '--format', 'markdown']).stdout).toContain('1 liste « Qui a accès » est vide');
+    expect(runCli(['check-source', page, '--format', 'markdown']).stdout).toContain(frenchSpaces('1 liste « Qui a accès » est vide'));
     expect(runCli(['check-source', page, '--force']).code).toBe(2);
   });
 });
@@ -221,7 +221,7 @@ describe('text the page hides by styling: hidden-on-page, never written', () => 
     expect(presentCheckSource.table(report, options)).toContain(sentence);
     expect(presentCheckSource.markdown(report, options)).toContain(sentence);
     expect(presentCheckSource.github(report, options)).toContain('title=check-source hidden-on-page::');
-    expect(presentCheckSource.table(report, { ...options, lang: 'fr' })).toContain('l’élément « Podiatre » contient du texte que la page cache');
+    expect(presentCheckSource.table(report, { ...options, lang: 'fr' })).toContain(frenchSpaces('l’élément « Podiatre » contient du texte que la page cache'));
     const json = checkSourceToJson(report, 'en');
     expect(json.findings.map((f) => [f.kind, f.applicable])).toEqual([
       ['hidden-on-page', false],

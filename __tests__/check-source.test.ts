@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../src/catalog/load-catalog';
 import { readAccessLists, readSourcePage } from '../src/catalog/source-page';
-import { CATALOG, FIXTURES, runBin, runCli } from './helpers';
+import { CATALOG, FIXTURES, frenchSpaces, runBin, runCli } from './helpers';
 
 const SOURCE = path.join(FIXTURES, 'source');
 const COPY = path.join(SOURCE, 'liste-des-services-en-ligne.txt');
@@ -83,7 +83,9 @@ describe('the shipped copy and its HTML forms', () => {
   test('the shipped copy: exit 0, the catalogue agrees with all 116 list items, one to one', () => {
     const out = runCli(['check-source', COPY, '--catalog', CATALOG]);
     expect([out.code, out.stderr]).toEqual([0, '']);
-    expect(out.stdout).toContain('Le catalogue concorde avec la page sur tous ses éléments de liste : 116 éléments dans 22 listes « Qui a accès ».');
+    expect(out.stdout).toContain(
+      frenchSpaces('Le catalogue concorde avec la page sur tous ses éléments de liste : 116 éléments dans 22 listes « Qui a accès ».'),
+    );
     const en = runCli(['check-source', COPY, '--lang', 'en']);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('The catalogue agrees with the page on all its list items: 116 items in 22 "Qui a accès" lists.');
@@ -158,7 +160,7 @@ describe('pages that are not the list: exit 3 (or 2 for no such file), one line 
       expect([out.code, out.stdout, out.stderr.trimEnd().split('\n').length]).toEqual([code, '', 1]);
       expect(out.stderr).not.toMatch(/\n\s+at /);
     }
-    expect(runCli(['check-source', NOT_FOUND]).stderr).toContain('aucune liste « Qui a accès »');
+    expect(runCli(['check-source', NOT_FOUND]).stderr).toContain(frenchSpaces('aucune liste « Qui a accès »'));
     expect(runCli(['check-source', NOT_FOUND, '--lang', 'en']).stderr).toContain('holds no "Qui a accès" list');
   });
 
@@ -377,7 +379,7 @@ describe('mutated copies: each difference with its page line and its catalogue l
     for (const f of json.findings) expect([f.kind, f.page_line !== null && f.catalog_line !== null]).toEqual([f.kind, true]);
     // Both languages say it, each with both line numbers.
     for (const [lang, page, cat, colon] of [
-      ['fr', 'page l. ', 'catalogue l. ', ' : '],
+      ['fr', 'page l. ', 'catalogue l. ', frenchSpaces(' : ')],
       ['en', 'page line ', 'catalogue line ', ': '],
     ] as const) {
       const out = runCli(['check-source', file, '--lang', lang]);
@@ -516,7 +518,7 @@ describe('--write', () => {
     const page = temp('page.txt', MUTATIONS[index]!.page);
     const written = runCli(['check-source', page, '--catalog', catalog, '--write'], DAY);
     expect(written.code).toBe(0);
-    expect(written.stderr).toContain('1 changement d’accès appliqué ; vérification notée');
+    expect(written.stderr).toContain(frenchSpaces('1 changement d’accès appliqué ; vérification notée'));
     const after = fs.readFileSync(catalog, 'utf8');
     expect(runCli(['check-source', page, '--catalog', catalog]).code).toBe(0);
     expect(runCli(['fmt', '--check', catalog]).code).toBe(0);
@@ -573,7 +575,9 @@ describe('--write', () => {
     expect(out.code).toBe(1);
     expect(fs.readFileSync(catalog, 'utf8')).toBe(CATALOG_TEXT);
     expect(out.stderr).toContain('laissé tel quel');
-    expect(out.stdout).toContain('# Service « Relevés de paiement »\n  - id: releves-de-paiement\n    name: Relevés de paiement\n    name_en: ""\n');
+    expect(out.stdout).toContain(
+      frenchSpaces('# Service « Relevés de paiement »\n') + '  - id: releves-de-paiement\n    name: Relevés de paiement\n    name_en: ""\n',
+    );
     const stub = /\n( {2}- id: releves-de-paiement\n(?: {4}.*\n)+)/.exec(out.stdout)![1]!;
     // The stub's blanks fail validation until someone fills them in.
     const pasted = `${CATALOG_TEXT.trimEnd()}\n\n${stub}`;
@@ -639,7 +643,7 @@ describe('--write', () => {
     const first = runCli(['check-source', COPY, '--catalog', catalog, '--write'], DAY);
     expect([first.code, first.stderr]).toEqual([
       0,
-      expect.stringContaining('0 changement d’accès appliqué ; vérification notée (source.checked, source.sha256)'),
+      expect.stringContaining(frenchSpaces('0 changement d’accès appliqué ; vérification notée (source.checked, source.sha256)')),
     ]);
     const text = fs.readFileSync(catalog, 'utf8');
     expect(text).toContain(`\n  checked: 2026-01-15\n  sha256: ${check(COPY).json.sha256}\n`);
@@ -648,7 +652,9 @@ describe('--write', () => {
     expect([second.code, second.stderr]).toEqual([0, expect.stringContaining('rien à changer')]);
     expect(fs.readFileSync(catalog, 'utf8')).toBe(text);
     expect(check(HTML, ['--catalog', catalog]).json.recorded).toEqual({ checked: '2026-01-15', sha256: check(COPY).json.sha256, same_text: true });
-    expect(runCli(['check-source', COPY, '--catalog', catalog]).stdout).toContain('Texte de la page : le même que lors de la vérification du 2026-01-15.');
+    expect(runCli(['check-source', COPY, '--catalog', catalog]).stdout).toContain(
+      frenchSpaces('Texte de la page : le même que lors de la vérification du 2026-01-15.'),
+    );
     // a page whose text changed (a paragraph) but whose lists agree: still exit 0, and the report says the text changed
     const prose = temp('page.txt', mutate(TEXT, 'Au besoin, consultez le Guide d’utilisation.', 'Au besoin, consultez le nouveau Guide d’utilisation.'));
     const changed = runCli(['check-source', prose, '--catalog', catalog]);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BIN, CATALOG, collapseSpace, FIXTURES, hasAnsi, ROOT, runBin } from './helpers';
+import { BIN, CATALOG, collapseSpace, FIXTURES, frenchSpaces, hasAnsi, ROOT, runBin } from './helpers';
 
 describe('through the real binary', () => {
   test('services podiatrist: a table, exit 0', () => {
@@ -91,7 +91,7 @@ describe('through the real binary', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('Access inherited from ips.');
     const cond = runBin(['can', 'oculariste', 'messagerie sécurisée']);
-    expect(cond.stdout).toContain('Condition : accès aux états de compte seulement');
+    expect(cond.stdout).toContain(frenchSpaces('Condition : accès aux états de compte seulement'));
     const tier = runBin(['can', 'oculariste', 'messagerie sécurisée', '--tier', 'creation']);
     expect(tier.code).toBe(1);
     expect(tier.stdout).toContain('seulement sur demande');
@@ -112,7 +112,7 @@ describe('through the real binary', () => {
     const out = runBin(['services', 'podiatr', '--json']);
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toBe('ramq-access: clientèle inconnue : « podiatr » ; vouliez-vous dire : podiatre (Podiatre)\n');
+    expect(out.stderr).toBe(frenchSpaces('ramq-access: clientèle inconnue : « podiatr » ; vouliez-vous dire : podiatre (Podiatre)\n'));
     // in English, with the name's English form
     expect(runBin(['services', 'podiatr', '--lang', 'en']).stderr).toBe('ramq-access: unknown clientele "podiatr"; did you mean: podiatre (Podiatrist)\n');
   });
@@ -183,7 +183,7 @@ describe('through the real binary', () => {
     const unknownOption = runBin(['services', 'podiatre', '--jsn']);
     expect(unknownOption.code).toBe(2);
     expect(unknownOption.stderr).toBe(
-      `ramq-access: option inconnue : --jsn; vouliez-vous dire --json ?\nSaisissez « ramq-access services --help » pour plus d’informations.\n`,
+      frenchSpaces(`ramq-access: option inconnue : --jsn ; vouliez-vous dire --json ?\nSaisissez « ramq-access services --help » pour plus d’informations.\n`),
     );
     expect(unknownOption.stderr).toContain('--json');
     const unknownCommand = runBin(['servics']);
@@ -193,7 +193,7 @@ describe('through the real binary', () => {
     expect(runBin([]).code).toBe(2);
     expect(runBin(['--help']).code).toBe(0);
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
-    expect(runBin(['--version']).stdout).toMatch(new RegExp(`^${version.replace(/\./g, '\\.')}\nSource : .*, vérifiée le \\d{4}-\\d{2}-\\d{2}\n$`));
+    expect(runBin(['--version']).stdout).toMatch(new RegExp(`^${version.replace(/\./g, '\\.')}\nSource\u00a0: .*, vérifiée le \\d{4}-\\d{2}-\\d{2}\n$`));
   });
 
   test('colors: off when piped, on with FORCE_COLOR or --color, off again with NO_COLOR or --no-color', () => {

@@ -14,7 +14,7 @@ import { exitCodeFor } from '../src/cli/exit-code';
 import { parseDocument } from 'yaml';
 import { messagesFor } from '../src/present/messages/messages';
 import { corpusFile } from './corpus';
-import { BIN, CATALOG, exampleArgv, exampleStdin, FIXTURES, ROOT, runBin, runCli } from './helpers';
+import { BIN, CATALOG, exampleArgv, exampleStdin, FIXTURES, frenchSpaces, ROOT, runBin, runCli } from './helpers';
 
 const MINIMAL = path.join(FIXTURES, 'valid', 'minimal.yaml');
 
@@ -206,7 +206,7 @@ describe('I/O failures are I/O errors (exit 74), not bugs', () => {
     expect(out.stderr).toBe('ramq-access: cannot write to standard output: no space left on the device (ENOSPC)\n');
     const fr = shell(`LANG=fr_CA.UTF-8 "${process.execPath}" "${BIN}" services podiatre --json > /dev/full`);
     expect(fr.code).toBe(74);
-    expect(fr.stderr).toBe('ramq-access: impossible d’écrire sur la sortie standard : plus d’espace sur le périphérique (ENOSPC)\n');
+    expect(fr.stderr).toBe(frenchSpaces('ramq-access: impossible d’écrire sur la sortie standard : plus d’espace sur le périphérique (ENOSPC)\n'));
   });
 
   test('a directory given as a catalogue: exit 74; a file that does not exist: exit 2', () => {

@@ -119,7 +119,7 @@ test('every command has examples in its --help', () => {
     const out = runBin([cmd, '--help']);
     expect([cmd, out.code]).toEqual([cmd, 0]);
     // (an example wider than the help, 80 columns when piped, continues on the next line after ` \`)
-    expect(out.stdout).toMatch(/Exemples :\n( {2}\$ .+\n( {6}.+\n)*){2,4}/);
+    expect(out.stdout).toMatch(/Exemples\u00a0:\n( {2}\$ .+\n( {6}.+\n)*){2,4}/);
     expect(runBin([cmd, '--help', '--lang', 'en']).stdout).toMatch(/Examples:\n( {2}\$ .+\n( {6}.+\n)*){2,4}/);
   }
 });

@@ -10,7 +10,7 @@ import { accessesTo } from '../src/query/access';
 import { indexCatalog } from '../src/query/catalog-index';
 import { diffCatalogs, type CatalogDiff, type Change, type Effect } from '../src/query/diff-catalogs';
 import { catalogArb, catalogToYaml, rewriteArb, rewriteYaml } from './arbitraries';
-import { BIN, CATALOG, FIXTURES, runBin } from './helpers';
+import { BIN, CATALOG, FIXTURES, frenchSpaces, NBSP, runBin } from './helpers';
 
 function reparse(text: string): Catalog {
   const r = validateCatalogText(text, 'x.yaml');
@@ -285,8 +285,48 @@ describe('diff through the real binary', () => {
     expect(out.stdout).toContain('~ service bilans-forfaitaires renamed (name): "Bilans forfaitaires" -> "Bilans forfaitaires annuels"');
     expect(out.stdout).toContain('~ grant messagerie-securisee -> audioprothesiste: conditions: -"statements of account only"');
     expect(out.stdout).toContain('+ grant selat -> podiatre (on request)');
-    expect(out.stdout).toContain('+ podiatre (Podiatre) gains selat (Service en ligne des aides techniques): on request');
+    expect(out.stdout).toContain(
+      '+ podiatre (Podiatrist / Podiatre) gains selat (Technical aids online service / Service en ligne des aides techniques): on request',
+    );
     expect(out.stdout).toContain('3 changes, 2 effects');
+  });
+
+  test.each(['table', 'markdown'])('%s: English lines name entries by their English and official names, in English; French ones in French', (format) => {
+    const en = runBin(['diff', CATALOG, edited, '--lang', 'en', '--format', format]).stdout;
+    const mark = format === 'table' ? '~' : '!';
+    expect(en).toContain(
+      `${mark} audioprothesiste (Hearing aid acoustician / Audioprothésiste) now has messagerie-securisee (Secure messaging / Messagerie sécurisée) on new terms: on request; conditions: "statements of account only" -> on request`,
+    );
+    expect(en).toContain('+ podiatre (Podiatrist / Podiatre) gains selat (Technical aids online service / Service en ligne des aides techniques): on request');
+    expect(en).not.toMatch(/reaches differently/);
+    const fr = runBin(['diff', CATALOG, edited, '--lang', 'fr', '--format', format]).stdout;
+    expect(fr).toContain(
+      frenchSpaces(
+        `${mark} audioprothesiste (Audioprothésiste) change d’accès à messagerie-securisee (Messagerie sécurisée) : sur demande ; conditions : "accès aux états de compte seulement" -> sur demande`,
+      ),
+    );
+    expect(fr).toContain(frenchSpaces('+ podiatre (Podiatre) obtient selat (Service en ligne des aides techniques) : sur demande'));
+  });
+
+  test('an entry added or removed: its English name before its official one in English, its official name in French', () => {
+    const added = path.join(dir, 'added.yaml');
+    const text = fs.readFileSync(CATALOG, 'utf8');
+    const prem = text.slice(text.indexOf('  - id: prem\n'), text.indexOf('\n\n', text.indexOf('  - id: prem\n')) + 2);
+    fs.writeFileSync(
+      added,
+      text.replace(
+        prem,
+        `${prem}${prem
+          .replace('id: prem', 'id: prem-bis')
+          .replace(/name: .*\n/, 'name: Plans bis\n')
+          .replace(/name_en: .*\n/, 'name_en: Plans again\n')
+          .replace('abbreviation: PREM', 'abbreviation: null')}`,
+      ),
+    );
+    expect(runBin(['validate', added]).code).toBe(0);
+    expect(runBin(['diff', CATALOG, added, '--lang', 'en']).stdout).toContain('+ service prem-bis "Plans again" / "Plans bis" added');
+    expect(runBin(['diff', added, CATALOG, '--lang', 'en']).stdout).toContain('- service prem-bis "Plans again" / "Plans bis" removed');
+    expect(runBin(['diff', CATALOG, added, '--lang', 'fr']).stdout).toContain('+ service prem-bis "Plans bis" ajouté');
   });
 
   test('JSON: the same facts, one document', () => {
@@ -402,7 +442,7 @@ describe('a change to the source is a change in meaning', () => {
   });
 
   test.each([
-    ['fr', '~ source : titre "Liste des services en ligne" -> "Liste des services en ligne (archive)"'],
+    ['fr', frenchSpaces('~ source : titre "Liste des services en ligne" -> "Liste des services en ligne (archive)"')],
     ['en', '~ source: title "Liste des services en ligne" -> "Liste des services en ligne (archive)"'],
   ])('through the binary (%s): exit 1, the change named in the language', (lang, line) => {
     const out = runBin(['diff', CATALOG, edited, '--lang', lang]);
@@ -434,7 +474,8 @@ describe('a space swapped for a no-break space is shown, not hidden', () => {
       '+"statements of account only" / "accès aux états de compte\\u{202f}seulement" -"statements of account only" / "accès aux états de compte seulement"',
     );
     expect(en.stdout).toContain('on request; conditions: "statements of account only" / "accès aux états de compte seulement" -> on request');
-    for (const out of [fr, en]) expect(out.stdout).not.toMatch(/[\u00a0\u202f]/);
+    // The texts quoted show their no-break spaces as \u{..}; the only raw one is French typography's own, before a colon.
+    for (const out of [fr, en]) expect(out.stdout.replace(/\u00a0(?=[:;!?»])|(?<=«)\u00a0/g, '')).not.toMatch(/[\u00a0\u202f]/);
   });
 
   test('JSON keeps the text as it is', () => {
@@ -457,7 +498,7 @@ describe('a text changed in the other language only is shown in that language', 
   test('under French: the English description, named (en); the note in both languages', () => {
     const out = runBin(['diff', CATALOG, edited, '--lang', 'fr']);
     expect(out.code).toBe(1);
-    expect(out.stdout).toContain(`description modifiée (en) : "${description}" -> "${description} Edited."`);
+    expect(out.stdout).toContain(`description modifiée (en)${NBSP}: "${description}" -> "${description} Edited."`);
     expect(out.stdout).toContain(` / "${note} Edited."`);
     expect(out.stdout).toContain(` / "${note}"`);
   });

@@ -10,7 +10,11 @@ import { countChangedLines, formatPatch, MAX_PATCH_CHANGES } from '../src/presen
 import { structuredPatch } from 'diff';
 import { catalogArb, catalogToYaml, rewriteArb, rewriteYaml } from './arbitraries';
 import { readCorpus } from './corpus';
-import { CATALOG, FIXTURES, runBin } from './helpers';
+import { CATALOG, FIXTURES, frenchSpaces, runBin } from './helpers';
+
+/** Counts as each language writes them. */
+const en = (n: number): string => n.toLocaleString('en-CA');
+const fr = (n: number): string => n.toLocaleString('fr-CA');
 
 function fmt(text: string): string {
   const r = formatCatalogText(text, 'test.yaml');
@@ -141,20 +145,22 @@ describe('fmt --check: the patch, bounded', () => {
       const english = runBin(['fmt', '--check', file, '--lang', 'en']);
       expect(english.code).toBe(1);
       expect(english.stdout).toBe(
-        `${file}: more than ${MAX_PATCH_CHANGES} lines change (at least ${removed} lines removed and ${added} added), too many to show as a patch; fmt rewrites it\n`,
+        `${file}: more than ${en(MAX_PATCH_CHANGES)} lines change (at least ${en(removed)} lines removed and ${en(added)} added), too many to show as a patch; fmt rewrites it\n`,
       );
       expect(english.stderr).toContain('is not in canonical form');
       const french = runBin(['fmt', '--check', file]);
       expect(french.code).toBe(1);
       expect(french.stdout).toBe(
-        `${file} : plus de ${MAX_PATCH_CHANGES} lignes changent (au moins ${removed} lignes retirées et ${added} ajoutées), trop pour les montrer en patch ; fmt le réécrit\n`,
+        frenchSpaces(
+          `${file} : plus de ${fr(MAX_PATCH_CHANGES)} lignes changent (au moins ${fr(removed)} lignes retirées et ${fr(added)} ajoutées), trop pour les montrer en patch ; fmt le réécrit\n`,
+        ),
       );
     });
 
     test('on standard input too', () => {
       const out = runBin(['fmt', '--check', '-', '--lang', 'en'], { input: fs.readFileSync(file, 'utf8') });
       expect(out.code).toBe(1);
-      expect(out.stdout).toMatch(/^<stdin>: more than \d+ lines change/);
+      expect(out.stdout).toMatch(/^<stdin>: more than [\d,]+ lines change/);
     });
   });
 });
@@ -370,7 +376,7 @@ describe('fmt through the real binary', () => {
     const file = messyCopy();
     const out = runBin(['fmt', '--check', file, '--lang', 'en']);
     expect(out.code).toBe(1);
-    expect(out.stdout).toMatch(/^\S+catalog\.yaml: more than 2000 lines change \(at least \d+ lines removed and \d+ added\)/);
+    expect(out.stdout).toMatch(/^\S+catalog\.yaml: more than 2,000 lines change \(at least [\d,]+ lines removed and [\d,]+ added\)/);
   });
 
   test('in place: rewrites atomically to the canonical bytes, keeping the mode; a second run touches nothing', () => {

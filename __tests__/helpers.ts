@@ -69,9 +69,20 @@ export function exampleStdin(example: { readonly stdin?: string; readonly stdinF
   return example.stdinFile !== undefined ? fs.readFileSync(path.join(ROOT, example.stdinFile), 'utf8') : (example.stdin ?? '');
 }
 
+/** The no-break space French typography puts before : ; ! ? and inside « » (src/present/messages/typography.ts). */
+export const NBSP = '\u00a0';
+
+/**
+ * An expected French text written with plain spaces, as the tool types it: the space before : ; ! ? and
+ * inside « » made a no-break one. For expectations only (their quoted values hold no such punctuation).
+ */
+export function frenchSpaces(text: string): string {
+  return text.replace(/ ([:;!?»])/g, `${NBSP}$1`).replace(/« /g, `«${NBSP}`);
+}
+
 /** An answer's text without the source line it ends with ("Source : …, vérifiée le …", wrapped or not). */
 export function withoutSource(text: string): string {
-  const at = text.search(/^_?Source ?:/m);
+  const at = text.search(/^_?Source[ \u00a0]?:/m);
   return at === -1 ? text : text.slice(0, at);
 }
 

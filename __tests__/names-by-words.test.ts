@@ -10,7 +10,7 @@ import { normalizeName } from '../src/catalog/normalize-name';
 import { indexCatalog } from '../src/query/catalog-index';
 import { familyOf, spelledWords } from '../src/query/name-words';
 import { entitiesOf, namesOf, resolveName, type Entity, type EntityKind } from '../src/query/resolve-name';
-import { CATALOG, runCli } from './helpers';
+import { CATALOG, frenchSpaces, runCli } from './helpers';
 
 type Lang = 'fr' | 'en';
 const LANGS: readonly Lang[] = ['fr', 'en'];
@@ -86,7 +86,7 @@ describe('a name only one entry holds is that entry, and the answer says how it 
       // The reading comes first, before the service's title (it may wrap over several lines).
       const out = ask(['who', name], lang).stdout;
       const text = out.replace(/\n/g, ' ');
-      expect(text).toContain(lang === 'fr' ? `« ${name} » lu comme` : `“${name}” read as`);
+      expect(text).toContain(lang === 'fr' ? frenchSpaces(`« ${name} » lu comme`) : `“${name}” read as`);
       expect(text).toContain(lang === 'fr' ? 'qui comprend l’application' : 'which includes the application');
     }
   });
@@ -94,14 +94,18 @@ describe('a name only one entry holds is that entry, and the answer says how it 
   test.each(LANGS)('the reading is the first line of a table (%s) and a paragraph of markdown, and goes to stderr with CSV', (lang) => {
     const table = ask(['who', 'messagerie'], lang);
     expect(table.stdout.split('\n')[0]).toBe(
-      lang === 'fr' ? '« messagerie » lu comme Messagerie sécurisée [messagerie-securisee]' : '“messagerie” read as Secure messaging [messagerie-securisee]',
+      lang === 'fr'
+        ? frenchSpaces('« messagerie » lu comme Messagerie sécurisée [messagerie-securisee]')
+        : '“messagerie” read as Secure messaging [messagerie-securisee]',
     );
     expect(
-      ask(['who', 'messagerie', '--format', 'markdown'], lang).stdout.startsWith(lang === 'fr' ? '_« messagerie » lu comme' : '_“messagerie” read as'),
+      ask(['who', 'messagerie', '--format', 'markdown'], lang).stdout.startsWith(
+        lang === 'fr' ? frenchSpaces('_« messagerie » lu comme') : '_“messagerie” read as',
+      ),
     ).toBe(true);
     const csv = ask(['who', 'messagerie', '--format', 'csv'], lang);
     expect(csv.stdout.split('\n')[0]).toMatch(/^service,tier,clientele/);
-    expect(csv.stderr).toContain(lang === 'fr' ? 'ramq-access: « messagerie » lu comme' : 'ramq-access: “messagerie” read as');
+    expect(csv.stderr).toContain(lang === 'fr' ? frenchSpaces('ramq-access: « messagerie » lu comme') : 'ramq-access: “messagerie” read as');
   });
 
   test('batch lines carry the reading as the single answer does', () => {
@@ -154,7 +158,7 @@ describe('a name several entries hold lists every one of them', () => {
   });
 
   test('a candidate of another kind says what it is', () => {
-    expect(ask(['services', 'GMF']).stderr).toContain('inscription-clientele-gmf (Inscription de la clientèle ; service)');
+    expect(ask(['services', 'GMF']).stderr).toContain(frenchSpaces('inscription-clientele-gmf (Inscription de la clientèle ; service)'));
     expect(ask(['who', 'médecin de famille'], 'en').stderr).toContain('medecin-omnipraticien (General practitioner; clientele)');
   });
 
@@ -282,7 +286,7 @@ describe('the warnings and the lists around the page’s lists', () => {
   test.each(LANGS)('can audioprothesiste mon-dossier (%s): no, and SELAT’s "Mon dossier" tab is not this service', (lang) => {
     const out = ask(['can', 'audioprothesiste', 'mon-dossier'], lang);
     expect(out.code).toBe(1);
-    expect(out.stdout).toContain(lang === 'fr' ? "Note (nom) : L'onglet" : 'Note (name): The "Mon dossier" tab inside SELAT');
+    expect(out.stdout).toContain(lang === 'fr' ? frenchSpaces("Note (nom) : L'onglet") : 'Note (name): The "Mon dossier" tab inside SELAT');
     const notes = json(['can', 'audioprothesiste', 'mon-dossier'], lang, 1)['notes'] as { kind: string; en: string }[];
     expect(notes.filter((n) => n.kind === 'naming').map((n) => n.en)).toEqual([expect.stringContaining('inside SELAT')]);
   });

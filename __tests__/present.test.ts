@@ -88,7 +88,7 @@ describe('github annotations', () => {
     endLine: 5,
     endCol: 3,
     path: '/services/0/grants/1/clientele',
-    detail: { id: 'unknownClientele', service: 's', clientele: 'g' },
+    detail: { id: 'unknownClientele', service: 's', clientele: 'g', suggestions: [] },
     ...over,
   });
   const annotate = (problems: Problem[]): string[] =>
@@ -99,8 +99,8 @@ describe('github annotations', () => {
 
   test('give the file relative to the working directory, with / separators, and the end of the range', () => {
     expect(annotate([problem('/repo/sub/a.yaml'), problem('sub/b.yaml')])).toEqual([
-      '::error file=sub/a.yaml,line=4,col=20,endLine=5,endColumn=3,title=UNKNOWN_CLIENTELE::UNKNOWN_CLIENTELE service "s" grants access to "g", which is not a clientele id',
-      '::error file=sub/b.yaml,line=4,col=20,endLine=5,endColumn=3,title=UNKNOWN_CLIENTELE::UNKNOWN_CLIENTELE service "s" grants access to "g", which is not a clientele id',
+      '::error file=sub/a.yaml,line=4,col=20,endLine=5,endColumn=3,title=UNKNOWN_CLIENTELE::service "s" grants access to "g", which is not a clientele id',
+      '::error file=sub/b.yaml,line=4,col=20,endLine=5,endColumn=3,title=UNKNOWN_CLIENTELE::service "s" grants access to "g", which is not a clientele id',
     ]);
   });
 
@@ -115,8 +115,8 @@ describe('github annotations', () => {
   test('a problem without a position has neither start nor end; a warning is a ::warning', () => {
     const none = { line: null, col: null, endLine: null, endCol: null, path: null };
     expect(annotate([problem('/repo/a.yaml', { code: 'FILE_UNREADABLE', ...none }), problem('/repo/a.yaml', { severity: 'warning' })])).toEqual([
-      '::error file=a.yaml,title=FILE_UNREADABLE::FILE_UNREADABLE service "s" grants access to "g", which is not a clientele id',
-      '::warning file=a.yaml,line=4,col=20,endLine=5,endColumn=3,title=UNKNOWN_CLIENTELE::UNKNOWN_CLIENTELE service "s" grants access to "g", which is not a clientele id',
+      '::error file=a.yaml,title=FILE_UNREADABLE::service "s" grants access to "g", which is not a clientele id',
+      '::warning file=a.yaml,line=4,col=20,endLine=5,endColumn=3,title=UNKNOWN_CLIENTELE::service "s" grants access to "g", which is not a clientele id',
     ]);
   });
 });

@@ -7,7 +7,7 @@ import { Document } from 'yaml';
 import { GLOBAL_OPTIONS, optionsOf } from '../src/cli/command';
 import { COMMANDS } from '../src/cli/commands';
 import { run } from '../src/cli/main';
-import { BIN, CATALOG, hasAnsi, runBin, runCli } from './helpers';
+import { BIN, CATALOG, frenchSpaces, hasAnsi, runBin, runCli } from './helpers';
 
 const DOCUMENTED_EXIT_CODES = [0, 1, 2, 3, 69, 70, 74];
 // check-source with no page fetches the catalogue's source.url: its fetch worker gets a fetch that fails as offline.
@@ -78,7 +78,7 @@ describe('random argument vectors (property test, in-process)', () => {
 
   test("unknown options and commands get commander's suggestion", () => {
     expect(runCli(['services', 'podiatre', '--jsn']).stderr).toBe(
-      `ramq-access: option inconnue : --jsn; vouliez-vous dire --json ?\nSaisissez « ramq-access services --help » pour plus d’informations.\n`,
+      frenchSpaces(`ramq-access: option inconnue : --jsn ; vouliez-vous dire --json ?\nSaisissez « ramq-access services --help » pour plus d’informations.\n`),
     );
     expect(runCli(['mtrix', '--lang', 'en']).stderr).toBe(
       "ramq-access: unknown command: mtrix; did you mean matrix?\nTry 'ramq-access --help' for more information.\n",
@@ -182,7 +182,7 @@ describe('internal errors', () => {
     expect(code).toBe(70);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     // No address to report to: the package names no repository, and a made-up one would mislead.
-    expect(stderr).toMatch(/^ramq-access: erreur interne \(c’est un défaut du logiciel\) : boom \(relancez avec --debug pour voir la pile d’appels\)\n$/);
+    expect(stderr).toMatch(/^ramq-access: erreur interne \(c’est un défaut du logiciel\)\u00a0: boom \(relancez avec --debug pour voir la pile d’appels\)\n$/);
   });
 
   test('the stack only with --debug', () => {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { COMMANDS } from '../src/cli/commands';
 import { loadCatalog } from '../src/catalog/load-catalog';
-import { CATALOG, collapseSpace, runCli } from './helpers';
+import { CATALOG, collapseSpace, NBSP, runCli } from './helpers';
 
 type Lang = 'fr' | 'en';
 
@@ -18,7 +18,7 @@ if (!loaded.ok) throw new Error('shipped catalogue is invalid');
 const source = loaded.catalog.source;
 
 const LINE: Record<Lang, string> = {
-  fr: `Source : ${source.publisher}, ${source.title}, vérifiée le ${source.checked}`,
+  fr: `Source${NBSP}: ${source.publisher}, ${source.title}, vérifiée le ${source.checked}`,
   en: `Source: ${source.publisher}, ${source.title}, checked ${source.checked}`,
 };
 
@@ -50,8 +50,9 @@ describe.each(['fr', 'en'] as const)('--lang %s', (lang) => {
   test.each(Object.entries(QUESTIONS))('%s: the table ends with the source line', (_name, argv) => {
     const out = run(argv, lang);
     expect([0, 1]).toContain(out.code);
-    const tail = out.stdout.slice(out.stdout.search(/^Source ?:/m));
-    expect(collapseSpace(tail)).toBe(LINE[lang]);
+    const tail = out.stdout.slice(out.stdout.search(/^Source\u00a0?:/m));
+    // The table wraps the line at a plain space; the no-break space before the colon stays.
+    expect(collapseSpace(tail)).toBe(collapseSpace(LINE[lang]));
   });
 
   test.each(Object.entries(QUESTIONS))('%s: markdown ends with the source line', (name, argv) => {

@@ -283,7 +283,7 @@ describe('pages no browser builds are refused (exit 3), in bounded time', () => 
       'en',
     ]);
     expect([r.code, r.stdout]).toEqual([3, '']);
-    expect(r.stderr).toMatch(/more than 100000 elements/);
+    expect(r.stderr).toMatch(/more than 100,000 elements/);
   });
 
   test('more hiding rules than the check applies', () => {

@@ -16,7 +16,7 @@ import { run } from '../src/cli/main';
 import { readChunk } from '../src/cli/read-fd';
 import { MAX_LINE_BYTES, readLines } from '../src/cli/read-lines';
 import type { BatchLine } from '../src/present/present-batch';
-import { BIN, ROOT, runCli, type RunOutput } from './helpers';
+import { BIN, frenchSpaces, ROOT, runCli, type RunOutput } from './helpers';
 
 /** The documented limits (README): a catalogue or a page is at most 4 MiB, a batch line at most 64 KiB. */
 const DOCUMENTED_MAX_BYTES = 4 * 1024 * 1024;
@@ -100,7 +100,7 @@ describe('every input stops one byte past its size limit', () => {
   test('standard input one byte over the limit is FILE_TOO_LARGE; at the limit it is read', () => {
     const over = runBytes(['validate', '-'], Buffer.alloc(DOCUMENTED_MAX_BYTES + 1, '#'), 65_536);
     expect(over.code).toBe(1);
-    expect(over.stdout).toMatch(/FILE_TOO_LARGE the input is over 4194304 bytes/);
+    expect(over.stdout).toMatch(/FILE_TOO_LARGE the input is over 4,194,304 bytes/);
     const at = runBytes(['validate', '-'], Buffer.concat([Buffer.from('# '), Buffer.alloc(DOCUMENTED_MAX_BYTES - 3, 'x'), Buffer.from('\n')]), 65_536);
     expect(at.stdout).not.toMatch(/FILE_TOO_LARGE/);
     expect(at.stdout).toMatch(/EMPTY_DOCUMENT/);
@@ -109,7 +109,7 @@ describe('every input stops one byte past its size limit', () => {
   test('--catalog /dev/zero: exit 3, FILE_TOO_LARGE, in bounded memory', () => {
     const out = shell(`${RAMQ} --catalog /dev/zero services podiatre`);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toMatch(/^ramq-access: cannot use the catalogue \/dev\/zero:\n\/dev\/zero: FILE_TOO_LARGE the input is over 4194304 bytes/);
+    expect(out.stderr).toMatch(/^ramq-access: cannot use the catalogue \/dev\/zero:\n\/dev\/zero: FILE_TOO_LARGE the input is over 4,194,304 bytes/);
     expect(out.code).toBe(3);
   });
 
@@ -119,7 +119,7 @@ describe('every input stops one byte past its size limit', () => {
     const out = shell(
       `mkfifo "${fifo}"; yes > "${fifo}" & writer=$!; ${RAMQ} --catalog "${fifo}" services podiatre; status=$?; kill $writer 2>/dev/null; wait; exit $status`,
     );
-    expect(out.stderr).toMatch(/FILE_TOO_LARGE the input is over 4194304 bytes/);
+    expect(out.stderr).toMatch(/FILE_TOO_LARGE the input is over 4,194,304 bytes/);
     expect(out.code).toBe(3);
   });
 
@@ -131,7 +131,7 @@ describe('every input stops one byte past its size limit', () => {
     [['--catalog', '-', 'services', 'podiatre'], 3, 'stderr'],
   ] as const)('endless standard input into %j: exit %i, FILE_TOO_LARGE on %s', (argv, code, stream) => {
     const out = shell(`yes | ${RAMQ} ${argv.join(' ')}`);
-    expect(out[stream]).toMatch(/over 4194304 bytes/);
+    expect(out[stream]).toMatch(/over 4,194,304 bytes/);
     expect(out.code).toBe(code);
   });
 });
@@ -253,7 +253,9 @@ describe('--batch answers each line as it comes', () => {
     expect(fr[0]).toMatchObject({
       error: {
         code: 'LINE_TOO_LONG',
-        message: `ligne trop longue : ${(72_000).toLocaleString('fr-CA')} octets ; une ligne en compte au plus ${(65_536).toLocaleString('fr-CA')}`,
+        message: frenchSpaces(
+          `ligne trop longue : ${(72_000).toLocaleString('fr-CA')} octets ; une ligne en compte au plus ${(65_536).toLocaleString('fr-CA')}`,
+        ),
       },
     });
   });

@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog, MAX_CATALOG_BYTES } from '../src/catalog/load-catalog';
-import { PROBLEM_CODES } from '../src/catalog/problem';
+import { PROBLEM_CODES, type Problem } from '../src/catalog/problem';
+import { makePalette } from '../src/present/options';
+import { presentValidation } from '../src/present/present-problems';
+import { problemMessage } from '../src/present/problem-message';
 import { parse, stringify } from 'yaml';
 import { MAX_PARENT_DEPTH, validateCatalogText } from '../src/catalog/validate-catalog';
 import { corpusFile, readCorpus } from './corpus';
-import { CATALOG, FIXTURES, ROOT, runBin } from './helpers';
+import { CATALOG, FIXTURES, frenchSpaces, ROOT, runBin } from './helpers';
 
 let tmp: string;
 beforeAll(() => {
@@ -184,7 +187,9 @@ describe('the clienteles a note concerns', () => {
     expect(en.code).toBe(1);
     expect(en.stdout).toContain(`${file}:67:22: UNKNOWN_CLIENTELE a note of service "mail" concerns "ghost", which is not a clientele id`);
     const fr = runBin(['validate', file, '--lang', 'fr']);
-    expect(fr.stdout).toContain(`${file}:67:22: UNKNOWN_CLIENTELE une note du service « mail » concerne « ghost », qui n’est pas un identifiant de clientèle`);
+    expect(fr.stdout).toContain(
+      frenchSpaces(`${file}:67:22: UNKNOWN_CLIENTELE une note du service « mail » concerne « ghost », qui n’est pas un identifiant de clientèle`),
+    );
   });
 
   test('the field is required, a list of ids', () => {
@@ -285,7 +290,7 @@ describe('validate formats', () => {
     expect(out.code).toBe(1);
     const shown = path.relative(ROOT, bad).split(path.sep).join('/');
     expect(out.stdout).toBe(
-      `::error file=${shown.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=56,col=20,endLine=56,endColumn=25,title=UNKNOWN_CLIENTELE::UNKNOWN_CLIENTELE service "mail" grants access to "ghost", which is not a clientele id\n`,
+      `::error file=${shown.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=56,col=20,endLine=56,endColumn=25,title=UNKNOWN_CLIENTELE (service mail)::service "mail" grants access to "ghost", which is not a clientele id\n`,
     );
   });
 
@@ -293,7 +298,9 @@ describe('validate formats', () => {
     const out = runBin(['validate', '--format', 'yaml']);
     expect(out.code).toBe(2);
     expect(out.stderr).toBe(
-      `ramq-access: option -f, --format <format> : « yaml » n’est pas l’un de table, json, github, sarif, text\nSaisissez « ramq-access validate --help » pour plus d’informations.\n`,
+      frenchSpaces(
+        `ramq-access: option -f, --format <format> : « yaml » n’est pas l’un de table, json, github, sarif, text\nSaisissez « ramq-access validate --help » pour plus d’informations.\n`,
+      ),
     );
   });
 });
@@ -319,7 +326,7 @@ describe('invisible characters and lookalike names (issue 14, item 11)', () => {
         path: '/clienteles/2/aliases/0',
         line: 43,
         col: 9,
-        detail: { id: 'invisibleCharacter', at: 'clienteles.2.aliases.0', codePoint: 0xad, position: 4 },
+        detail: { id: 'invisibleCharacter', at: 'clienteles[clerk].aliases.0', codePoint: 0xad, position: 4 },
       },
     ]);
     // The emoji counts as one character: the tag after it is at place 9.
@@ -334,8 +341,8 @@ describe('invisible characters and lookalike names (issue 14, item 11)', () => {
     const cases = [
       [
         'invisible-soft-hyphen.yaml',
-        'INVISIBLE_CHARACTER clienteles.2.aliases.0 : caractère invisible ou de mise en forme U+00AD en position 7 de « Infirm\\u{ad}ier »',
-        'INVISIBLE_CHARACTER clienteles.2.aliases.0: invisible or formatting character U+00AD at position 7 of "Infirm\\u{ad}ier"',
+        'INVISIBLE_CHARACTER clienteles[clerk].aliases.0 : caractère invisible ou de mise en forme U+00AD en position 7 de « Infirm\\u{ad}ier »',
+        'INVISIBLE_CHARACTER clienteles[clerk].aliases.0: invisible or formatting character U+00AD at position 7 of "Infirm\\u{ad}ier"',
       ],
       [
         'collision-cyrillic-o.yaml',
@@ -349,7 +356,7 @@ describe('invisible characters and lookalike names (issue 14, item 11)', () => {
       ],
     ] as const;
     for (const [entry, fr, en] of cases) {
-      expect(runBin(['validate', corpusFile(entry)]).stdout).toContain(fr);
+      expect(runBin(['validate', corpusFile(entry)]).stdout).toContain(frenchSpaces(fr));
       expect(runBin(['validate', corpusFile(entry), '--lang', 'en']).stdout).toContain(en);
     }
   });
@@ -357,7 +364,7 @@ describe('invisible characters and lookalike names (issue 14, item 11)', () => {
   test('a long text is quoted around its invisible character only', () => {
     const long = `${'a'.repeat(100)}\\u200B${'b'.repeat(100)}`;
     const out = runBin(['validate', '-'], { input: MINIMAL.replace('      en: Manage files.\n', `      en: "${long}"\n`) });
-    expect(out.stdout).toContain(`U+200B en position 101 de « …${'a'.repeat(20)}\\u{200b}${'b'.repeat(20)}… »`);
+    expect(out.stdout).toContain(frenchSpaces(`U+200B en position 101 de « …${'a'.repeat(20)}\\u{200b}${'b'.repeat(20)}… »`));
   });
 
   test('names that look alike collide whatever the letters: ASCII (rn for m), Greek and Cyrillic, small or capital', () => {
@@ -377,5 +384,78 @@ describe('invisible characters and lookalike names (issue 14, item 11)', () => {
     expect(problemsOf(withClerkAlias('"Comm\u0456s"')).map((p) => [p.code, p.path])).toEqual([['MIXED_SCRIPT', '/clienteles/2/aliases/0']]);
     // A name wholly in another script is not mixed.
     expect(problemsOf(withClerkAlias('"Κλητήρας"'))).toEqual([]);
+  });
+});
+
+describe('problems name the entry at fault by its id, and suggest the ids nearest to an unknown one (issue 20)', () => {
+  const MINIMAL = fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8');
+  const problems = (text: string): Problem[] => {
+    const result = validateCatalogText(text, 'x.yaml');
+    return result.ok ? [] : result.problems;
+  };
+  const messages = (text: string, lang: 'fr' | 'en' = 'en'): string[] => problems(text).map((p) => problemMessage(p, lang));
+
+  test('a SCHEMA problem names the service and the grant by their ids; its path stays a JSON pointer', () => {
+    const text = MINIMAL.replace('  - id: files\n    name: Dossiers\n', '  - id: files\n    colour: blue\n    name: Dossiers\n').replace(
+      '      - clientele: clerk\n        tier: request\n',
+      '      - clientele: clerk\n        tier: sometimes\n',
+    );
+    const found = problems(text);
+    expect(found.map((p) => [p.code, p.path, p.entry])).toEqual([
+      ['SCHEMA', '/services/0/grants/1/tier', { kind: 'service', id: 'mail' }],
+      ['SCHEMA', '/services/1/colour', { kind: 'service', id: 'files' }],
+    ]);
+    expect(messages(text)).toEqual([
+      'services[mail].grants[clerk].tier: must be one of "creation", "request", "unspecified"',
+      'services[files]: unknown key "colour"',
+    ]);
+  });
+
+  test('an id used twice names no entry: the index stays', () => {
+    const text = MINIMAL.replace('  - id: files\n', '  - id: mail\n').replace('    abbreviation: DOS\n', '    abbreviation: DOS\n    colour: blue\n');
+    const schema = problems(text).find((p) => p.code === 'SCHEMA')!;
+    expect([schema.path, schema.entry, problemMessage(schema, 'en')]).toEqual(['/services/1/colour', undefined, 'services.1: unknown key "colour"']);
+  });
+
+  test('a GitHub annotation: the title has the code and the entry, the message does not repeat the code', () => {
+    const text = MINIMAL.replace('  - id: files\n    name: Dossiers\n', '  - id: files\n    colour: blue\n    name: Dossiers\n');
+    const github = presentValidation.github([{ file: '/repo/x.yaml', problems: problems(text) }], {
+      lang: 'en',
+      palette: makePalette(false),
+      width: 80,
+      lineWidth: 80,
+      cwd: '/repo',
+      version: '0',
+      source: null,
+    });
+    expect(github).toBe('::error file=x.yaml,line=69,col=5,endLine=69,endColumn=11,title=SCHEMA (service files)::services[files]: unknown key "colour"\n');
+  });
+
+  test('an unknown clientele, parent or category gets the nearest ids of its kind, none when nothing is near', () => {
+    const text = MINIMAL.replace('      - clientele: clerk\n', '      - clientele: clerks\n')
+      .replace('    parent: nurse\n', '    parent: nurses\n')
+      .replace(
+        '    category: admin\n    aliases: []\n    description:\n      fr: Gérer',
+        '    category: adimn\n    aliases: []\n    description:\n      fr: Gérer',
+      )
+      .replace('      - clientele: nurse-special\n', '      - clientele: ghost\n');
+    expect(problems(text).map((p) => [p.code, 'suggestions' in p.detail ? p.detail.suggestions : null])).toEqual([
+      ['UNKNOWN_PARENT', ['nurse', 'nurse-special']],
+      ['UNKNOWN_CLIENTELE', ['clerk']],
+      ['UNKNOWN_CATEGORY', ['admin']],
+      ['UNKNOWN_CLIENTELE', []],
+    ]);
+    expect(messages(text)[1]).toBe('service "mail" grants access to "clerks", which is not a clientele id; did you mean: clerk');
+    expect(messages(text, 'fr')[3]).toMatch(/«\u00a0ghost\u00a0», qui n’est pas un identifiant de clientèle$/);
+  });
+
+  test('an unknown clientele of a note gets them too', () => {
+    const text = MINIMAL.replace(
+      '    notes: []\n    sub_applications: []\n\n  - id: files\n',
+      '    notes:\n      - kind: delegation\n        clienteles: [nurse-specail]\n        fr: Une note.\n        en: A note.\n    sub_applications: []\n\n  - id: files\n',
+    );
+    expect(problems(text).map((p) => p.detail)).toEqual([
+      { id: 'unknownNoteClientele', service: 'mail', clientele: 'nurse-specail', suggestions: ['nurse-special', 'nurse'] },
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeCatalogFile } from '../src/catalog/write-catalog';
-import { BIN, CATALOG, FIXTURES, ROOT, runBin, runCli, type RunOutput } from './helpers';
+import { BIN, CATALOG, FIXTURES, frenchSpaces, ROOT, runBin, runCli, type RunOutput } from './helpers';
 
 const MINIMAL = fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8');
 /** The minimal catalogue, not in canonical form (one key indented wrong). */
@@ -151,7 +151,9 @@ describe('files the user may not write', () => {
     fs.chmodSync(file, 0o444);
     const fr = runBin(['fmt', file]);
     expect(fr.code).toBe(74);
-    expect(fr.stderr).toBe(`ramq-access: impossible d’écrire ${file} : il est en lecture seule (mode 0444) ; rendez-le modifiable d’abord (chmod u+w)\n`);
+    expect(fr.stderr).toBe(
+      frenchSpaces(`ramq-access: impossible d’écrire ${file} : il est en lecture seule (mode 0444) ; rendez-le modifiable d’abord (chmod u+w)\n`),
+    );
     expect(runBin(['fmt', file, '--lang', 'en']).code).toBe(74);
     expect(fs.readFileSync(file, 'utf8')).toBe(MESSY);
   });

@@ -56,9 +56,21 @@ export interface Problem {
   readonly path: string | null;
   /** What the problem says, as data; the present layer words it in the output language (src/present/problem-message.ts). */
   readonly detail: ProblemDetail;
+  /** The catalogue entry the offending value lies in, by its id, when it has one (annotation titles name it). */
+  readonly entry?: EntryRef;
 }
 
-/** A place in the data as a problem names it: dotted keys and indexes (`services.3.grants.0`); '' for the whole catalogue. */
+/** A catalogue entry named by its kind and id. */
+export interface EntryRef {
+  readonly kind: EntryKind;
+  readonly id: string;
+}
+
+/**
+ * A place in the data as a problem names it for people: dotted keys and indexes, an entry named by its id
+ * and a grant by its clientele when they name one entry (`services[prem].grants[podiatre].conditions.0`,
+ * else `services.8.grants.3`); '' for the whole catalogue. The problem's `path` is the JSON pointer.
+ */
 export type DataPlace = string;
 
 /** The JSON types the schema asks for, as a problem names them. */
@@ -97,11 +109,12 @@ export type ProblemDetail =
   | { readonly id: 'notSingleLine'; readonly at: DataPlace }
   | { readonly id: 'badFormat'; readonly at: DataPlace; readonly format: 'date' | 'sha256' | 'url' }
   | { readonly id: 'schemaOther'; readonly at: DataPlace; readonly text: string }
-  | { readonly id: 'unknownParent'; readonly clientele: string; readonly parent: string }
-  | { readonly id: 'unknownCategory'; readonly service: string; readonly category: string }
-  | { readonly id: 'unknownClientele'; readonly service: string; readonly clientele: string }
+  /** A reference to an id that does not exist, with the nearest ids of that kind (`suggestions`, best first, maybe none). */
+  | { readonly id: 'unknownParent'; readonly clientele: string; readonly parent: string; readonly suggestions: readonly string[] }
+  | { readonly id: 'unknownCategory'; readonly service: string; readonly category: string; readonly suggestions: readonly string[] }
+  | { readonly id: 'unknownClientele'; readonly service: string; readonly clientele: string; readonly suggestions: readonly string[] }
   | { readonly id: 'duplicateGrant'; readonly service: string; readonly clientele: string }
-  | { readonly id: 'unknownNoteClientele'; readonly service: string; readonly clientele: string }
+  | { readonly id: 'unknownNoteClientele'; readonly service: string; readonly clientele: string; readonly suggestions: readonly string[] }
   | { readonly id: 'duplicateNoteClientele'; readonly service: string; readonly clientele: string }
   | { readonly id: 'duplicateId'; readonly entry: EntryKind; readonly value: string }
   | { readonly id: 'parentCycle'; readonly ids: readonly string[] }

@@ -6,7 +6,18 @@ import type { Catalog, Clientele, Service } from './model';
 import { findInvisible, withoutInvisible } from './invisible-characters';
 import { nameSkeletons, normalizeName } from './normalize-name';
 import { parseYaml, type ParsedYaml } from './parse-yaml';
-import { compareProblems, toJsonPointer, type DataPlace, type EntryKind, type JsonType, type Problem, type ProblemCode, type ProblemDetail } from './problem';
+import {
+  compareProblems,
+  toJsonPointer,
+  type DataPlace,
+  type EntryKind,
+  type EntryRef,
+  type JsonType,
+  type Problem,
+  type ProblemCode,
+  type ProblemDetail,
+} from './problem';
+import { nearestIds } from './similarity';
 
 /** The outcome of validating a catalogue: the catalogue, or every problem found in it. */
 export type ValidationResult = { ok: true; catalog: Catalog } | { ok: false; problems: Problem[] };
@@ -50,9 +61,11 @@ export function validateCatalogDocument(
   if (!result.ok) return { ok: false, problems: result.problems.sort(compareProblems) };
   const { parsed } = result;
   const problems: Problem[] = [];
+  const naming = entryNaming(parsed.data);
   // The range is the offending node's (its key's for an unknown key); the path names the value, whether or not it is there.
   const report = (code: ProblemCode, where: Path, detail: ProblemDetail, at: 'key' | 'value' = 'value'): void => {
     const range = parsed.positionOf(where, at);
+    const entry = naming.entryOf(where);
     problems.push({
       code,
       severity: 'error',
@@ -63,12 +76,13 @@ export function validateCatalogDocument(
       endCol: range?.endCol ?? null,
       path: toJsonPointer(where),
       detail,
+      ...(entry === null ? {} : { entry }),
     });
   };
   const validate = schemaValidator();
-  if (!validate(parsed.data)) reportSchemaErrors(validate.errors ?? [], report);
+  if (!validate(parsed.data)) reportSchemaErrors(validate.errors ?? [], report, naming.place);
   checkSemantics(parsed, report);
-  const explained = checkInvisible(parsed.data, report);
+  const explained = checkInvisible(parsed.data, report, naming.place);
   if (problems.length > 0) return { ok: false, problems: dedupe(withoutExplained(problems, explained)).sort(compareProblems) };
   return { ok: true, catalog: deepFreeze(toCatalog(parsed.data as RawCatalog)), document: parsed.document };
 }
@@ -84,11 +98,70 @@ function pointerToPath(pointer: string): Path {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function describePath(where: Path): DataPlace {
-  return where.join('.');
+/** The lists whose entries have an id, and the kind of entry each holds. */
+const ENTRY_LISTS: Readonly<Record<string, EntryKind>> = { services: 'service', clienteles: 'clientele', categories: 'category' };
+
+/** An id that can stand in a place as it is: the schema's kebab-case (one that is not is shown by its index). */
+const PLAIN_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The ids of a list's entries by index, for the ids that name one entry only (a repeated id names none: DUPLICATE_ID says which). */
+function uniqueIds(list: unknown, key: string): Map<number, string> {
+  const byIndex = new Map<number, string>();
+  if (!Array.isArray(list)) return byIndex;
+  const seen = new Map<string, number>();
+  list.forEach((entry, i) => {
+    const id = isRec(entry) ? entry[key] : undefined;
+    if (typeof id !== 'string' || !PLAIN_ID.test(id)) return;
+    seen.set(id, (seen.get(id) ?? 0) + 1);
+    byIndex.set(i, id);
+  });
+  for (const [i, id] of byIndex) if (seen.get(id)! > 1) byIndex.delete(i);
+  return byIndex;
 }
 
-function reportSchemaErrors(errors: ErrorObject[], report: Report): void {
+/**
+ * How problems name a place in the data for people: an entry by its id rather
+ * than its index (`services[prem].grants[podiatre].conditions.0` for
+ * `/services/8/grants/3/conditions/0`), a grant by its clientele, and the
+ * entry a place lies in. The JSON pointer stays the problem's `path`, for tools.
+ */
+function entryNaming(data: unknown): { place: (where: Path) => DataPlace; entryOf: (where: Path) => EntryRef | null } {
+  const root = isRec(data) ? data : {};
+  const ids = new Map(Object.keys(ENTRY_LISTS).map((key) => [key, uniqueIds(root[key], 'id')]));
+  const grantIds = new Map<number, Map<number, string>>();
+  const grantsOf = (service: number): Map<number, string> => {
+    let found = grantIds.get(service);
+    if (found === undefined) {
+      const s = list(root['services'])[service];
+      found = uniqueIds(isRec(s) ? s['grants'] : undefined, 'clientele');
+      grantIds.set(service, found);
+    }
+    return found;
+  };
+  const entryOf = (where: Path): EntryRef | null => {
+    const [key, index] = where;
+    if (typeof key !== 'string' || typeof index !== 'number') return null;
+    const kind = ENTRY_LISTS[key];
+    const id = ids.get(key)?.get(index);
+    return kind === undefined || id === undefined ? null : { kind, id };
+  };
+  const place = (where: Path): DataPlace => {
+    const parts: string[] = [];
+    where.forEach((k, i) => {
+      const parent = where[i - 1];
+      let id: string | undefined;
+      if (typeof k === 'number' && i === 1 && typeof parent === 'string') id = ids.get(parent)?.get(k);
+      else if (typeof k === 'number' && i === 3 && parent === 'grants' && where[0] === 'services' && typeof where[1] === 'number')
+        id = grantsOf(where[1]).get(k);
+      if (id !== undefined) parts[parts.length - 1] += `[${id}]`;
+      else parts.push(String(k));
+    });
+    return parts.join('.');
+  };
+  return { place, entryOf };
+}
+
+function reportSchemaErrors(errors: ErrorObject[], report: Report, describePath: (where: Path) => DataPlace): void {
   // A failed oneOf also reports each branch's failure; keep only the oneOf's own, clearer message.
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   for (const error of errors) {
@@ -154,7 +227,7 @@ function dedupe(problems: Problem[]): Problem[] {
  * `text` pattern refuses them too, without saying which or where). Returns the paths of the strings
  * that the invisible characters alone made fail the schema: there INVISIBLE_CHARACTER says it better.
  */
-function checkInvisible(root: unknown, report: Report): Set<string> {
+function checkInvisible(root: unknown, report: Report, describePath: (where: Path) => DataPlace): Set<string> {
   const explained = new Set<string>();
   // One path, grown and shrunk as the walk goes: copied only for a string that is reported.
   const where: Path = [];
@@ -202,11 +275,13 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
   collectIds(root, 'services', 'service', report);
 
   const clienteles = list(root['clienteles']);
+  const nearClientele = nearestOf(clienteles, ['name', 'name_en', 'forms', 'aliases', 'terms_en', 'abbreviations']);
+  const nearCategory = nearestOf(list(root['categories']), ['name', 'name_en']);
   clienteles.forEach((c, i) => {
     if (!isRec(c)) return;
     const parent = str(c['parent']);
     if (parent !== null && !clienteleIds.has(parent))
-      report('UNKNOWN_PARENT', ['clienteles', i, 'parent'], { id: 'unknownParent', clientele: String(c['id']), parent });
+      report('UNKNOWN_PARENT', ['clienteles', i, 'parent'], { id: 'unknownParent', clientele: String(c['id']), parent, suggestions: nearClientele(parent) });
   });
   checkParents(clienteles, report);
 
@@ -214,14 +289,24 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
     if (!isRec(s)) return;
     const category = str(s['category']);
     if (category !== null && !categoryIds.has(category))
-      report('UNKNOWN_CATEGORY', ['services', i, 'category'], { id: 'unknownCategory', service: String(s['id']), category });
+      report('UNKNOWN_CATEGORY', ['services', i, 'category'], {
+        id: 'unknownCategory',
+        service: String(s['id']),
+        category,
+        suggestions: nearCategory(category),
+      });
     const granted = new Set<string>();
     list(s['grants']).forEach((g, j) => {
       if (!isRec(g)) return;
       const clientele = str(g['clientele']);
       if (clientele === null) return;
       if (!clienteleIds.has(clientele))
-        report('UNKNOWN_CLIENTELE', ['services', i, 'grants', j, 'clientele'], { id: 'unknownClientele', service: String(s['id']), clientele });
+        report('UNKNOWN_CLIENTELE', ['services', i, 'grants', j, 'clientele'], {
+          id: 'unknownClientele',
+          service: String(s['id']),
+          clientele,
+          suggestions: nearClientele(clientele),
+        });
       if (granted.has(clientele)) report('DUPLICATE_GRANT', ['services', i, 'grants', j], { id: 'duplicateGrant', service: String(s['id']), clientele });
       granted.add(clientele);
     });
@@ -232,7 +317,8 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
         const clientele = str(value);
         if (clientele === null) return;
         const where = ['services', i, 'notes', j, 'clienteles', k];
-        if (!clienteleIds.has(clientele)) report('UNKNOWN_CLIENTELE', where, { id: 'unknownNoteClientele', service: String(s['id']), clientele });
+        if (!clienteleIds.has(clientele))
+          report('UNKNOWN_CLIENTELE', where, { id: 'unknownNoteClientele', service: String(s['id']), clientele, suggestions: nearClientele(clientele) });
         if (linked.has(clientele)) report('DUPLICATE_NOTE_CLIENTELE', where, { id: 'duplicateNoteClientele', service: String(s['id']), clientele });
         linked.add(clientele);
       });
@@ -246,6 +332,24 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
   checkSharedTerms(root, 'clienteles', 'clientele', clienteleNames, report, 'nicknames');
   checkSharedTerms(root, 'services', 'service', serviceNames, report, 'nicknames');
   checkNames(root, 'categories', 'category', ['name', 'name_en'], [], report);
+}
+
+/**
+ * The ids nearest to an unknown reference among a list's entries, by their ids and names (`fields`), ranked as
+ * the query side ranks a mistyped name (src/catalog/similarity.ts). The candidates are gathered on the first
+ * unknown reference only: a valid catalogue pays nothing.
+ */
+function nearestOf(entries: unknown[], fields: readonly string[]): (reference: string) => string[] {
+  let candidates: { id: string; keys: string[] }[] | undefined;
+  return (reference) => {
+    candidates ??= entries.flatMap((e) => {
+      const id = isRec(e) ? str(e['id']) : null;
+      if (!isRec(e) || id === null) return [];
+      const names = fields.flatMap((f) => (typeof e[f] === 'string' ? [e[f]] : list(e[f]).filter((n): n is string => typeof n === 'string')));
+      return [{ id, keys: [id, ...names].map(normalizeName).filter((k) => k !== '') }];
+    });
+    return nearestIds(normalizeName(reference), candidates).filter((id) => id !== reference);
+  };
 }
 
 function collectIds(root: Rec, key: string, what: EntryKind, report: Report): Set<string> {

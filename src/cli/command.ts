@@ -120,6 +120,12 @@ export interface CommandSpec<R, F extends Format> {
    */
   readonly fromCatalog?: boolean;
   /**
+   * When the command reads the catalogue in use (`--catalog`, which may be `-`)
+   * besides any answer from it: always, or only when it is given no file
+   * (validate, fmt). A command answering from the catalogue reads it always.
+   */
+  readonly readsCatalog?: 'always' | 'without-files';
+  /**
    * What CSV has no place for (how a name was read, the notes): said on standard error, a line each, so that
    * the rows stay data and the person who ran the command still reads it.
    */
@@ -142,6 +148,12 @@ export interface CommandDefinition {
   readonly outputSchema: string | null;
   /** What one batch line holds, or null when the command has no batch mode. */
   readonly batchLine: Text | null;
+  /**
+   * Whether a call reads a file from standard input: a file argument `-`, or
+   * the catalogue in use when it is `-` and the call reads it. `--stdin-filepath`
+   * names that file, and is refused by a call that reads none.
+   */
+  readonly readsStdinFile: (args: Call<never>['args'], catalogPath: string) => boolean;
   /** Runs a single call in a format (null when the command has no formats). */
   readonly execute: (ctx: Context, args: Call<never>['args'], opts: Options, format: Format | null) => Outcome;
   /** Runs the batch mode (the CLI has already refused what it cannot honour). */
@@ -164,6 +176,15 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
     defaultFormat: spec.formats?.default ?? null,
     outputSchema: spec.outputSchema ?? null,
     batchLine: batch?.line ?? null,
+    readsStdinFile: (args, catalogPath) => {
+      const files = spec.args.flatMap((a, i) => {
+        const value = a.kind === 'file' ? args[i] : undefined;
+        return value === undefined ? [] : typeof value === 'string' ? [value] : value;
+      });
+      if (files.includes('-')) return true;
+      const reads = spec.readsCatalog ?? (spec.fromCatalog === true ? 'always' : undefined);
+      return catalogPath === '-' && (reads === 'always' || (reads === 'without-files' && files.length === 0));
+    },
     execute: (ctx, args, opts, format) => {
       const show = (result: R): void => {
         if (!presenters || format === null || !formats.includes(format as F)) throw new Error(`${spec.name} has no presenter for ${String(format)}`);
@@ -228,6 +249,7 @@ function outputBuffer(write: (bytes: Uint8Array) => void): { add: (bytes: Uint8A
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flags: '--catalog <path>', description: (m) => m.options.catalog, value: 'file' },
   { flags: '--lang <lang>', description: (m) => m.options.lang, value: { choices: ['fr', 'en'] } },
+  { flags: '--stdin-filepath <path>', description: (m) => m.options.stdinFilepath, value: 'file' },
   { flags: '--color', description: (m) => m.options.color },
   { flags: '--no-color', description: (m) => m.options.noColor },
   { flags: '--debug', description: (m) => m.options.debug },

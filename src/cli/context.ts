@@ -30,6 +30,8 @@ import { fitMessage, textWidth } from './terminal-width';
 export interface GlobalOptions {
   readonly catalog?: string | undefined;
   readonly lang?: string | undefined;
+  /** The path a file read from standard input (`-`) stands for, shown instead of `<stdin>` (as prettier's and eslint's option). */
+  readonly stdinFilepath?: string | undefined;
   readonly color?: boolean | undefined;
   readonly debug?: boolean | undefined;
 }
@@ -106,12 +108,12 @@ export class Context {
     if (file !== '-') return readCatalogFile(file, decode);
     this.takeStdin(purpose);
     try {
-      return readCatalogFrom((into) => this.io.readStdin(into), STDIN_NAME, 0, decode);
+      return readCatalogFrom((into) => this.io.readStdin(into), this.shownPath('-'), 0, decode);
     } catch (error) {
       const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
       return {
         ok: false,
-        problem: { code: 'FILE_UNREADABLE', file: STDIN_NAME, line: null, col: null, detail: { id: 'stdinUnreadable', errno } },
+        problem: { code: 'FILE_UNREADABLE', file: this.shownPath('-'), line: null, col: null, detail: { id: 'stdinUnreadable', errno } },
         errno,
       };
     }
@@ -193,8 +195,8 @@ export class Context {
     return { ...common, palette: makePalette(colored), width, lineWidth: columns !== undefined && columns > 0 ? width : Infinity };
   }
 
-  /** A path as messages show it: `<stdin>` for `-`. */
+  /** A path as messages, annotations and reports show it: for `-`, the path --stdin-filepath gives, else `<stdin>`. */
   shownPath(file: string): string {
-    return file === '-' ? STDIN_NAME : file;
+    return file === '-' ? (this.globals.stdinFilepath ?? STDIN_NAME) : file;
   }
 }

@@ -10,7 +10,7 @@ import { problemLines, type ProblemAt } from '../present/present-problems';
 import { sanitizeText } from '../present/sanitize';
 import { wrap, wrapHanging } from '../present/text-formats';
 import { sourceLine } from '../present/source-line';
-import { GLOBAL_OPTIONS, optionsOf, PROGRAM, shownExample, type ArgSpec, type CommandDefinition, type Options, type OptionSpec } from './command';
+import { GLOBAL_OPTIONS, optionsOf, PROGRAM, shownExample, type ArgSpec, type Call, type CommandDefinition, type Options, type OptionSpec } from './command';
 import { COMMANDS, PROGRAM_EXAMPLES } from './commands';
 import { Context, type GlobalOptions } from './context';
 import { decideLang } from './decide-color';
@@ -121,6 +121,14 @@ function checkBatch(command: CommandDefinition, args: readonly unknown[], format
     throw usageError(m.errors.batchArguments(command.batchLine?.(m) ?? ''));
   }
   if (format !== 'json') throw usageError(m.errors.batchFormat(String(format)));
+}
+
+/** --stdin-filepath names a file read from standard input: refused, never dropped, when the run reads none (or when it is empty). */
+function checkStdinFilepath(command: CommandDefinition, args: Call<never>['args'], ctx: Context, m: Messages): void {
+  const named = ctx.globals.stdinFilepath;
+  if (named === undefined) return;
+  if (named === '') throw usageError(m.errors.stdinFilepathEmpty);
+  if (!command.readsStdinFile(args, ctx.catalogPath())) throw usageError(m.errors.stdinFilepathUnused);
 }
 
 /** Where the command word of an argument vector is: its first word that is not an option (nor a global option's value); -1 when there is none. */
@@ -276,6 +284,7 @@ export function run(givenArgv: readonly string[], io: Io): ExitCode {
       const ctx = new Context(io, globals, lang, version);
       const batch = opts['batch'] === true;
       const format = chooseFormat(command, opts, batch, m);
+      checkStdinFilepath(command, self.processedArgs, ctx, m);
       if (batch && command.executeBatch !== null) {
         checkBatch(command, self.processedArgs, format, m);
         outcome = command.executeBatch(ctx, opts);
@@ -301,7 +310,7 @@ function describeChoices(description: string, choices: readonly string[] | undef
 function usageMessage(error: CommanderError, m: Messages): string {
   const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((q) => q[1] ?? '');
   const suggestion = /\(Did you mean (.+)\?\)/.exec(error.message)?.[1];
-  const withSuggestion = (text: string): string => (suggestion === undefined ? text : `${text}; ${m.errors.didYouMean(suggestion)}`);
+  const withSuggestion = (text: string): string => (suggestion === undefined ? text : `${text}${m.punctuation.semicolon}${m.errors.didYouMean(suggestion)}`);
   switch (error.code) {
     case 'commander.missingArgument':
       return m.errors.missingArgument(quoted[0] ?? '');

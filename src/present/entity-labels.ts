@@ -8,6 +8,16 @@ export function nameIn(entry: { readonly name: string; readonly name_en: string 
   return lang === 'en' ? entry.name_en : entry.name;
 }
 
+/**
+ * An entry's name in running text: in French the official name; in English the English name, then the
+ * official French one when it differs (`Dental hygienist / Hygiéniste dentaire`), as English tables show
+ * them one above the other. Neutralised for the terminal.
+ */
+export function inlineName(entry: { readonly name: string; readonly name_en: string }, lang: Lang): string {
+  const shown = nameIn(entry, lang);
+  return sanitizeText(shown === entry.name ? shown : `${shown} / ${entry.name}`);
+}
+
 /** A service's name as a person reads it in a language, with its abbreviation. */
 export function serviceTitle(s: Service, lang: Lang): string {
   const name = nameIn(s, lang);

@@ -18,13 +18,14 @@ import {
 } from './json-output';
 import { noteLabel, tierLabel, word, wordWith } from './labels';
 import type { Presenter, Presenters, QueryFormat } from './formats';
-import { messagesFor } from './messages/messages';
+import { mdCode } from './markdown';
+import { formatNumber, messagesFor } from './messages/messages';
 import type { Lang, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
 import { displayWidth, toBoxTable, csvGrants, csvList, toCsv, toMarkdownTable, wrap, wrapHanging, type BoxRow, type Styled } from './text-formats';
 
 function conditionText(conditions: readonly Condition[], lang: Lang): string {
-  return conditions.map((c) => sanitizeText(c[lang])).join('; ');
+  return conditions.map((c) => sanitizeText(c[lang])).join(messagesFor(lang).punctuation.semicolon);
 }
 
 function inheritedText(a: Access, lang: Lang): string {
@@ -92,7 +93,7 @@ function byTier<A extends Access>(access: readonly A[]): [Tier, A[]][] {
 
 function tierHeading(tier: Tier, n: number, o: PresentOptions): BoxRow {
   const label = tierLabel(tier, o.lang);
-  return { section: `${label.charAt(0).toUpperCase()}${label.slice(1)} (${n})`, style: o.palette.bold };
+  return { section: `${label.charAt(0).toUpperCase()}${label.slice(1)} (${formatNumber(o.lang, n)})`, style: o.palette.bold };
 }
 
 /** The line saying which grant condition a clientele's name carried, or none. */
@@ -143,9 +144,8 @@ function noteTableLines(notes: readonly Labelled[], o: PresentOptions): string[]
   return notes.flatMap((n) => {
     // A label that would leave little room (a note about several clienteles, on a narrow terminal) wraps with its text.
     if (displayWidth(n.label) > o.width - Math.min(10, o.width / 4)) {
-      // The label's closing colon stays on the line of the word before it: a no-break space glues them while wrapping (the label comes first, and holds no other).
-      const glued = n.label.replace(/ (:\s*)$/, '\u00a0$1');
-      return wrap(`${glued}${n.text}`, o.width, o.width - 2).map((l, i) => `${i === 0 ? '' : '  '}${glued === n.label ? l : l.replace('\u00a0', ' ')}`);
+      // The label's closing colon stays on the line of the word before it: French typography puts a no-break space there.
+      return wrap(`${n.label}${n.text}`, o.width, o.width - 2).map((l, i) => `${i === 0 ? '' : '  '}${l}`);
     }
     return wrapHanging(n.label, n.text, o.width, 2).map((l, i) =>
       i === 0 && l.startsWith(n.label) ? `${o.palette.accent(n.label)}${l.slice(n.label.length)}` : l,
@@ -212,7 +212,7 @@ const servicesCsv: Presenter<ServicesResult> = (r) =>
 
 /** A markdown answer: a bold title, then one row per access naming the other side (a service or a clientele), or a sentence when there is none. */
 function accessMarkdown(title: string, id: string, access: readonly AccessRow[], other: 'service' | 'clientele', none: string, lang: Lang): string {
-  const head = `**${title}** (\`${id}\`)\n\n`;
+  const head = `**${title}** (${mdCode(id)})\n\n`;
   if (access.length === 0) return `${head}${none}\n`;
   return (
     head +
@@ -224,7 +224,7 @@ function accessMarkdown(title: string, id: string, access: readonly AccessRow[],
         other === 'service' ? a.service.id : a.clientele.id,
         [conditionText(a.conditions, lang), inheritedText(a, lang), ...a.also.map((x) => alsoText(x, lang, (c) => sanitizeText(c[lang])))]
           .filter(Boolean)
-          .join('; '),
+          .join(messagesFor(lang).punctuation.semicolon),
       ]),
     )
   );

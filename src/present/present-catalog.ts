@@ -9,7 +9,8 @@ import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle
 import { accessJson, categoryJson, clienteleJson, serviceJson, toJson, withSource } from './json-output';
 import { kindLabel, noteLabel, tierLabel, tierSymbol, word, wordWith, type WordKey } from './labels';
 import type { Presenters, QueryFormat } from './formats';
-import { messagesFor } from './messages/messages';
+import { mdCode } from './markdown';
+import { formatNumber, messagesFor } from './messages/messages';
 import type { Lang, Palette, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
 import { displayWidth, toBoxTable, csvGrants, toCsv, toMarkdownTable, wrap, wrapHanging, type BoxRow } from './text-formats';
@@ -70,7 +71,7 @@ function capitalize(s: string): string {
 /** `list` as a table: services with their category's name, clienteles under a heading per kind with their parent, categories with their names. */
 function listTable(r: ListResult, o: PresentOptions): string {
   const { lang, palette } = o;
-  const section = (label: string, n: number): BoxRow => ({ section: `${capitalize(label)} (${n})`, style: palette.bold });
+  const section = (label: string, n: number): BoxRow => ({ section: `${capitalize(label)} (${formatNumber(lang, n)})`, style: palette.bold });
   const labelled = (key: WordKey): string => wordWith('fieldLabel', lang, { label: word(key, lang) });
   switch (r.what) {
     case 'services': {
@@ -148,12 +149,14 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
   const { lang, palette } = o;
   // The table format wraps every line to the width: a heading as it is, a field or a list item under its label.
   const heading = (s: string): string => (markdown ? `### ${s}` : wrap(s, o.width).map(palette.bold).join('\n'));
-  const field = (label: string, value: string): string =>
-    markdown
-      ? `- **${label}**: ${value}`
-      : wrapHanging(`${label}: `, value, o.width, 2)
-          .map((l) => (l.startsWith(`${label}:`) ? `${palette.dim(`${label}:`)}${l.slice(label.length + 1)}` : l))
-          .join('\n');
+  const { colon, semicolon } = messagesFor(lang).punctuation;
+  const field = (label: string, value: string): string => {
+    if (markdown) return `- **${label}**${colon}${value}`;
+    const labelled = `${label}${colon}`.trimEnd();
+    return wrapHanging(`${label}${colon}`, value, o.width, 2)
+      .map((l) => (l.startsWith(labelled) ? `${palette.dim(labelled)}${l.slice(labelled.length)}` : l))
+      .join('\n');
+  };
   const item = (text: string): string => (markdown ? `- ${text}` : wrapHanging('- ', text, o.width).join('\n'));
   const out: string[] = [];
   switch (r.kind) {
@@ -163,7 +166,7 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
       out.push(field(word('id', lang), s.id));
       if (s.name_is_descriptive) out.push(field(word('name', lang), word('descriptiveName', lang)));
       out.push(field(word('nameEn', lang), sanitizeText(s.name_en)));
-      if (s.aliases.length > 0) out.push(field(word('aliases', lang), s.aliases.map(sanitizeText).join('; ')));
+      if (s.aliases.length > 0) out.push(field(word('aliases', lang), s.aliases.map(sanitizeText).join(semicolon)));
       out.push(field(word('category', lang), `${categoryTitle(r.category ?? undefined, s.category, lang)} (${s.category})`));
       out.push(field(word('description', lang), sanitizeText(s.description[lang])));
       out.push('');
@@ -174,16 +177,16 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
       // Inheritance is no condition and no row of the page's list: the specialisations that inherit a listed grant come apart.
       if (r.heirs.length > 0) {
         out.push('', heading(word('heirs', lang)));
-        for (const h of r.heirs) out.push(item(`${clienteleTitle(h.clientele, lang)} (${h.clientele.id}): ${heirText(h, lang)}`));
+        for (const h of r.heirs) out.push(item(`${clienteleTitle(h.clientele, lang)} (${h.clientele.id})${colon}${heirText(h, lang)}`));
       }
       if (s.notes.length > 0) {
         out.push('', heading(word('notes', lang)));
-        for (const n of s.notes) out.push(item(`${noteLabel(n.kind, lang)}: ${sanitizeText(n[lang])}`));
+        for (const n of s.notes) out.push(item(`${noteLabel(n.kind, lang)}${colon}${sanitizeText(n[lang])}`));
       }
       if (s.sub_applications.length > 0) {
         out.push('', heading(word('subApplications', lang)));
         for (const a of s.sub_applications)
-          out.push(item(`${sanitizeText(a.name)}${lang === 'en' ? ` (${sanitizeText(a.name_en)})` : ''}: ${sanitizeText(a.description[lang])}`));
+          out.push(item(`${sanitizeText(a.name)}${lang === 'en' ? ` (${sanitizeText(a.name_en)})` : ''}${colon}${sanitizeText(a.description[lang])}`));
       }
       break;
     }
@@ -194,10 +197,10 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
       out.push(field(word('nameEn', lang), sanitizeText(c.name_en)));
       out.push(field(word('kind', lang), kindLabel(c.kind, lang)));
       const others = [...c.forms, ...c.aliases, ...c.terms_en, ...c.abbreviations];
-      if (others.length > 0) out.push(field(word('aliases', lang), others.map(sanitizeText).join('; ')));
+      if (others.length > 0) out.push(field(word('aliases', lang), others.map(sanitizeText).join(semicolon)));
       if (c.description !== null) out.push(field(word('description', lang), sanitizeText(c.description[lang])));
       if (r.parent !== null) out.push(field(word('parent', lang), `${clienteleTitle(r.parent, lang)} (${r.parent.id})`));
-      if (r.children.length > 0) out.push(field(word('children', lang), r.children.map((k) => `${clienteleTitle(k, lang)} (${k.id})`).join('; ')));
+      if (r.children.length > 0) out.push(field(word('children', lang), r.children.map((k) => `${clienteleTitle(k, lang)} (${k.id})`).join(semicolon)));
       out.push('');
       const servicesText = markdown ? presentServices.markdown(r.services, o) : presentServices.table(r.services, o);
       out.push(servicesText.trimEnd());
@@ -461,7 +464,8 @@ function matrixMarkdown(r: MatrixResult, o: PresentOptions): string {
     clienteleTitle(row.clientele, lang),
     ...row.cells.map((cell) => `${cellSymbol(cell)}${cell[0]?.conditions.length ? '*' : ''}`),
   ]);
-  const legend = r.services.map((s: Service, i) => `- ${columnKey(i)}: ${serviceTitle(s, lang)} (\`${s.id}\`)`).join('\n');
+  const { colon } = messagesFor(lang).punctuation;
+  const legend = r.services.map((s: Service, i) => `- ${columnKey(i)}${colon}${serviceTitle(s, lang)} (${mdCode(s.id)})`).join('\n');
   return `${toMarkdownTable(head, rows)}\n${legend}\n`;
 }
 

@@ -3,6 +3,7 @@ import { MAX_RANKED_NAMES, writableFindings, type FindingKind, type SourceCheck,
 import type { Presenters } from './formats';
 import { toJson } from './json-output';
 import { tierLabel } from './labels';
+import { mdCode, mdFence, mdText } from './markdown';
 import { messagesFor, type FindingWords } from './messages/messages';
 import type { Lang, Palette } from './options';
 import { escapeGithubData, escapeGithubProperty } from './present-problems';
@@ -177,32 +178,20 @@ function checkText(r: SourceReport, palette: Palette, lang: Lang, width: number)
   return lines.join('\n') + '\n';
 }
 
-function mdEscape(s: string): string {
-  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
-}
-
 function checkMarkdown(r: SourceReport, lang: Lang): string {
   const m = messagesFor(lang).checkSource;
-  const code = (s: string): string => `\`${mdEscape(s).replace(/`/g, '')}\``;
-  const out = [`### ramq-access check-source: ${code(r.page)} → ${code(r.catalog)}`, '', statusLine(r, lang), '', textLine(r, lang)];
+  const out = [`### ramq-access check-source: ${mdCode(r.page)} → ${mdCode(r.catalog)}`, '', statusLine(r, lang), '', textLine(r, lang)];
   if (agrees(r)) return out.join('\n') + '\n';
   out.push('', `**${m.summary(r.check.findings.length, applicableCount(r))}**`, '');
-  for (const remark of remarks(r, lang)) out.push(mdEscape(remark), '');
+  for (const remark of remarks(r, lang)) out.push(mdText(remark), '');
   out.push(`| ${m.columns.page} | ${m.columns.catalogue} | | ${m.columns.difference} |`, '| ---: | ---: | :-: | --- |');
   for (const f of r.check.findings) {
-    out.push(`| ${f.pageLine ?? '–'} | ${f.catalogLine ?? '–'} | \`${markOf(f)}\` | ${mdCell(findingMessage(f, lang))} |`);
+    out.push(`| ${f.pageLine ?? '–'} | ${f.catalogLine ?? '–'} | ${mdCode(markOf(f))} | ${mdCell(findingMessage(f, lang))} |`);
   }
   if (r.stubs.length > 0) {
     out.push('', `#### ${m.stubsTitle}`, '', m.stubHint);
     for (const stub of r.stubs)
-      out.push(
-        '',
-        `**${mdEscape(sanitizeText(m.stubFor[stub.entry](stub.name)))}**`,
-        '',
-        '```yaml',
-        sanitizeLines(stub.yaml.trimEnd()).replace(/```/g, "'''"),
-        '```',
-      );
+      out.push('', `**${mdText(m.stubFor[stub.entry](stub.name))}**`, '', mdFence('yaml', sanitizeLines(stub.yaml.trimEnd()).split('\n')));
   }
   return out.join('\n') + '\n';
 }

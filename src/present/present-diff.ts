@@ -1,11 +1,13 @@
 import type { Condition, Note } from '../catalog/model';
-import type { AccessSummary, CatalogDiff, Change, Effect } from '../query/diff-catalogs';
+import type { AccessSummary, CatalogDiff, Change, DiffNames, Effect } from '../query/diff-catalogs';
+import { inlineName, nameIn } from './entity-labels';
 import type { Presenters } from './formats';
 import { toJson } from './json-output';
 import { noteLabel, tierLabel } from './labels';
 import { messagesFor, type Messages } from './messages/messages';
 import type { Lang, Palette } from './options';
 import { sanitizeText, visibleCodePoint } from './sanitize';
+import { mdCode, mdFence } from './markdown';
 import { displayWidth, wrapHanging } from './text-formats';
 
 /** What the diff presenters need besides the diff. */
@@ -13,7 +15,7 @@ export interface DiffReport {
   readonly diff: CatalogDiff;
   readonly before: string;
   readonly after: string;
-  readonly names: { readonly service: ReadonlyMap<string, string>; readonly clientele: ReadonlyMap<string, string> };
+  readonly names: DiffNames;
 }
 
 function words(lang: Lang): Messages['diff'] {
@@ -58,36 +60,44 @@ function accessText(list: readonly AccessSummary[], lang: Lang, both = false): s
       const parts = [tierLabel(a.tier, lang)];
       if (a.conditions.length > 0) parts.push(words(lang).conditions(conditionsText(a.conditions, lang, both)));
       if (a.inherited_from !== null) parts.push(words(lang).inherited(a.inherited_from));
-      return parts.join(words(lang).semicolon);
+      return parts.join(messagesFor(lang).punctuation.semicolon);
     })
     .join(' | ');
 }
 
+/** An entry added or removed, quoted by its name as the language names it: the official one, and in English the English one before it. */
+function quotedName(c: Extract<Change, { type: 'added' | 'removed' }>, names: DiffNames, lang: Lang): string {
+  const entry = names[c.entry].get(c.id);
+  // Both names when the language's name is not the official one (see inlineName).
+  return entry === undefined ? q(c.name) : bilingualText({ fr: entry.name, en: entry.name_en }, lang, nameIn(entry, lang) !== entry.name);
+}
+
 /** One change as one line (without its marker). */
-function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
+function changeLine(c: Change, names: DiffNames, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
   const t = words(lang);
+  const { colon, semicolon } = messagesFor(lang).punctuation;
   const entry = 'entry' in c ? t.entries[c.entry] : '';
   switch (c.type) {
     case 'added':
-      return { mark: '+', text: `${entry} ${c.id} ${q(c.name)} ${t.added}` };
+      return { mark: '+', text: `${entry} ${c.id} ${quotedName(c, names, lang)} ${t.added}` };
     case 'removed':
-      return { mark: '-', text: `${entry} ${c.id} ${q(c.name)} ${t.removed}` };
+      return { mark: '-', text: `${entry} ${c.id} ${quotedName(c, names, lang)} ${t.removed}` };
     case 'renamed':
-      return { mark: '~', text: `${entry} ${c.id} ${t.renamed(fieldName(c.field, lang))}${t.colon}${q(c.from)} -> ${q(c.to)}` };
+      return { mark: '~', text: `${entry} ${c.id} ${t.renamed(fieldName(c.field, lang))}${colon}${q(c.from)} -> ${q(c.to)}` };
     case 'field-changed':
-      return { mark: '~', text: `${entry} ${c.id}${t.colon}${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
+      return { mark: '~', text: `${entry} ${c.id}${colon}${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
     case 'source-changed':
-      return { mark: '~', text: `${t.source}${t.colon}${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
+      return { mark: '~', text: `${t.source}${colon}${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
     case 'names-changed':
       return {
         mark: '~',
-        text: `${entry} ${c.id}${t.colon}${fieldName(c.field, lang)}${c.added.map((n) => ` +${q(n)}`).join('')}${c.removed.map((n) => ` -${q(n)}`).join('')}`,
+        text: `${entry} ${c.id}${colon}${fieldName(c.field, lang)}${c.added.map((n) => ` +${q(n)}`).join('')}${c.removed.map((n) => ` -${q(n)}`).join('')}`,
       };
     case 'description-changed': {
       // Changed in the other language only: that language's text is the change, named by its code.
       const shown = c.from !== null && c.to !== null && c.from[lang] === c.to[lang] ? OTHER[lang] : lang;
       const label = shown === lang ? t.description : `${t.description} (${shown})`;
-      return { mark: '~', text: `${entry} ${c.id}${t.colon}${label}${t.colon}${q(c.from?.[shown] ?? null)} -> ${q(c.to?.[shown] ?? null)}` };
+      return { mark: '~', text: `${entry} ${c.id}${colon}${label}${colon}${q(c.from?.[shown] ?? null)} -> ${q(c.to?.[shown] ?? null)}` };
     }
     case 'notes-changed': {
       const tag = (n: Note): string => t.noteTag(noteLabel(n.kind, lang), n.clienteles);
@@ -97,43 +107,49 @@ function changeLine(c: Change, lang: Lang): { mark: '+' | '-' | '~'; text: strin
       const note = (n: Note): string => `${tag(n)} ${bilingualText(n, lang, both)}`;
       return {
         mark: '~',
-        text: `${entry} ${c.id}${t.colon}${t.notes}${c.added.map((n) => ` +${note(n)}`).join('')}${c.removed.map((n) => ` -${note(n)}`).join('')}`,
+        text: `${entry} ${c.id}${colon}${t.notes}${c.added.map((n) => ` +${note(n)}`).join('')}${c.removed.map((n) => ` -${note(n)}`).join('')}`,
       };
     }
     case 'sub-applications-changed':
       return {
         mark: '~',
-        text: `${entry} ${c.id}${t.colon}${t.subApps}${c.added.map((a) => ` +${q(a.name)}`).join('')}${c.removed.map((a) => ` -${q(a.name)}`).join('')}`,
+        text: `${entry} ${c.id}${colon}${t.subApps}${c.added.map((a) => ` +${q(a.name)}`).join('')}${c.removed.map((a) => ` -${q(a.name)}`).join('')}`,
       };
     case 'grant-added':
     case 'grant-removed': {
-      const cond = c.conditions.length > 0 ? `; ${t.conditions(conditionsText(c.conditions, lang))}` : '';
+      const cond = c.conditions.length > 0 ? `${semicolon}${t.conditions(conditionsText(c.conditions, lang))}` : '';
       return { mark: c.type === 'grant-added' ? '+' : '-', text: `${t.grant} ${c.service} -> ${c.clientele} (${tierLabel(c.tier, lang)}${cond})` };
     }
     case 'tier-changed':
-      return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}${t.colon}${t.tier} ${tierLabel(c.from, lang)} -> ${tierLabel(c.to, lang)}` };
+      return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}${colon}${t.tier} ${tierLabel(c.from, lang)} -> ${tierLabel(c.to, lang)}` };
     case 'conditions-changed': {
       // A condition changed in the other language only reads the same in this one: both languages then show.
       const removed = new Set(c.removed.map((x) => x[lang]));
       const both = c.added.some((x) => removed.has(x[lang]));
       const list = [...c.added.map((x) => `+${bilingualText(x, lang, both)}`), ...c.removed.map((x) => `-${bilingualText(x, lang, both)}`)];
-      return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}${t.colon}${t.conditions(list.join(' '))}` };
+      return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}${colon}${t.conditions(list.join(' '))}` };
     }
   }
 }
 
+/** An entry of an effect: its id, then its name as the other answers in the language name it (see inlineName). */
+function named(id: string, names: DiffNames['service'], lang: Lang): string {
+  const entry = names.get(id);
+  return entry === undefined ? id : `${id} (${inlineName(entry, lang)})`;
+}
+
 function effectLine(e: Effect, r: DiffReport, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
-  const t = words(lang);
-  const who = `${e.clientele} (${sanitizeText(r.names.clientele.get(e.clientele) ?? e.clientele)})`;
-  const what = `${e.service} (${sanitizeText(r.names.service.get(e.service) ?? e.service)})`;
+  const say = words(lang).effect;
+  const who = named(e.clientele, r.names.clientele, lang);
+  const what = named(e.service, r.names.service, lang);
   switch (e.effect) {
     case 'gained':
-      return { mark: '+', text: `${who} ${t.gains} ${what}${t.colon}${accessText(e.after, lang)}` };
+      return { mark: '+', text: say.gained(who, what, accessText(e.after, lang)) };
     case 'lost':
-      return { mark: '-', text: `${who} ${t.loses} ${what}${t.colon}${accessText(e.before, lang)}` };
+      return { mark: '-', text: say.lost(who, what, accessText(e.before, lang)) };
     case 'changed': {
       const both = accessText(e.before, lang) === accessText(e.after, lang);
-      return { mark: '~', text: `${who} ${t.reaches} ${what}${t.colon}${accessText(e.before, lang, both)} -> ${accessText(e.after, lang, both)}` };
+      return { mark: '~', text: say.changed(who, what, accessText(e.before, lang, both), accessText(e.after, lang, both)) };
     }
   }
 }
@@ -154,7 +170,7 @@ function diffText(r: DiffReport, palette: Palette, lang: Lang, width: number): s
   if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${head.join('\n')}\n${t.none}\n`;
   const lines = [...head, '', palette.bold(t.changes)];
   for (const c of r.diff.changes) {
-    const { mark, text } = changeLine(c, lang);
+    const { mark, text } = changeLine(c, r.names, lang);
     lines.push(...markedLines(mark, text, palette, width));
   }
   if (r.diff.effects.length > 0) {
@@ -168,28 +184,34 @@ function diffText(r: DiffReport, palette: Palette, lang: Lang, width: number): s
   return lines.join('\n') + '\n';
 }
 
-function mdEscape(s: string): string {
-  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
-}
-
 function diffMarkdown(r: DiffReport, lang: Lang): string {
   const t = words(lang);
-  const title = `### ramq-access diff: \`${mdEscape(r.before).replace(/`/g, '')}\` → \`${mdEscape(r.after).replace(/`/g, '')}\``;
+  const title = `### ramq-access diff: ${mdCode(r.before)} → ${mdCode(r.after)}`;
   if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${title}\n\n${t.none}\n`;
-  const out = [title, '', `**${t.summary(r.diff.changes.length, r.diff.effects.length)}**`, '', `#### ${t.changes}`, '', '```diff'];
-  for (const c of r.diff.changes) {
-    const { mark, text } = changeLine(c, lang);
-    out.push(`${mark === '~' ? '!' : mark} ${text.replace(/```/g, "'''")}`);
-  }
-  out.push('```');
-  if (r.diff.effects.length > 0) {
-    out.push('', `#### ${t.effects}`, '', '```diff');
-    for (const e of r.diff.effects) {
-      const { mark, text } = effectLine(e, r, lang);
-      out.push(`${mark === '~' ? '!' : mark} ${text.replace(/```/g, "'''")}`);
-    }
-    out.push('```');
-  }
+  // In a ```diff block, "!" marks a changed line as git's own diffs do.
+  const marked = ({ mark, text }: { mark: '+' | '-' | '~'; text: string }): string => `${mark === '~' ? '!' : mark} ${text}`;
+  const out = [
+    title,
+    '',
+    `**${t.summary(r.diff.changes.length, r.diff.effects.length)}**`,
+    '',
+    `#### ${t.changes}`,
+    '',
+    mdFence(
+      'diff',
+      r.diff.changes.map((c) => marked(changeLine(c, r.names, lang))),
+    ),
+  ];
+  if (r.diff.effects.length > 0)
+    out.push(
+      '',
+      `#### ${t.effects}`,
+      '',
+      mdFence(
+        'diff',
+        r.diff.effects.map((e) => marked(effectLine(e, r, lang))),
+      ),
+    );
   return out.join('\n') + '\n';
 }
 

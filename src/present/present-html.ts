@@ -18,7 +18,7 @@ export interface ExportData {
 
 // Every string of the page, one table per language with the same keys (EN is typed from FR,
 // so a key missing on either side fails to compile). `{name}` marks a value the page fills in.
-// French typography: a no-break space before ":" and ";" and inside « ».
+// French typography (a no-break space before ":" and ";" and inside « ») is the catalogue's own rule (messages/typography.ts).
 /** The page's interface strings in each language (from the message catalogue; the tests read them too). */
 export const HTML_STRINGS: Readonly<Record<Lang, Messages['html']>> = { fr: messagesFor('fr').html, en: messagesFor('en').html };
 

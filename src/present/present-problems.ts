@@ -93,8 +93,9 @@ function validateGithub(reports: readonly FileReport[], cwd: string, lang: Lang)
       const props = [`file=${escapeGithubProperty(shownPath(p.file, cwd).path)}`];
       if (p.line !== null) props.push(`line=${p.line}`, `col=${p.col ?? 1}`);
       if (p.line !== null && p.endLine !== null) props.push(`endLine=${p.endLine}`, `endColumn=${p.endCol ?? 1}`);
-      props.push(`title=${escapeGithubProperty(p.code)}`);
-      lines.push(`::${p.severity} ${props.join(',')}::${escapeGithubData(sanitizeText(`${p.code} ${problemMessage(p, lang)}`))}`);
+      // The title carries the code and the entry at fault; the message, shown under it, does not repeat the code.
+      props.push(`title=${escapeGithubProperty(sanitizeText(messagesFor(lang).validation.title(p.code, p.entry ?? null)))}`);
+      lines.push(`::${p.severity} ${props.join(',')}::${escapeGithubData(sanitizeText(problemMessage(p, lang)))}`);
     }
   }
   return lines.length === 0 ? '' : lines.join('\n') + '\n';

@@ -66,6 +66,9 @@ export function displayWidth(text: string): number {
   return stringWidth(text);
 }
 
+/** The no-break spaces: a line is never broken at one, nor just after one. */
+const NO_BREAK = /^[\u00a0\u202f]/;
+
 /** Cuts a word wider than `width` into pieces that fit: after a hyphen (or a slash, in a path) when one falls late enough in the piece, else at the width. Escapes stay whole. */
 function breakWord(word: string, width: number): string[] {
   const pieces: string[] = [];
@@ -76,7 +79,16 @@ function breakWord(word: string, width: number): string[] {
     const w = unit.startsWith('\u001b') ? 0 : displayWidth(unit);
     if (used + w > width && used > 0) {
       const hyphen = Math.max(piece.lastIndexOf('-'), piece.lastIndexOf('/'));
-      const cut = hyphen >= piece.length / 3 && hyphen < piece.length - 1 ? hyphen + 1 : piece.length;
+      let cut = hyphen >= piece.length / 3 && hyphen < piece.length - 1 ? hyphen + 1 : piece.length;
+      // A no-break space glues a word to the punctuation after it (French typography): the cut goes before the word, never after the space.
+      // Where the word that ends at `at` starts; for a word as wide as the line, one character back, which then goes with it.
+      const before = (at: number): number => {
+        const start = piece.slice(0, at).search(/\S*$/);
+        return start > 0 ? start : Math.max(1, at - 1);
+      };
+      const next = cut === piece.length ? unit : (piece[cut] ?? '');
+      if (NO_BREAK.test(next)) cut = before(cut);
+      else if (/^[:;!?»]/.test(next) && NO_BREAK.test(piece[cut - 1] ?? '')) cut = before(cut - 1);
       pieces.push(piece.slice(0, cut));
       piece = piece.slice(cut);
       used = displayWidth(piece);

@@ -377,13 +377,29 @@ export function isEmptyDiff(diff: CatalogDiff): boolean {
   return diff.changes.length === 0 && diff.effects.length === 0;
 }
 
+/** An entry's names: the official one and the English one. */
+export interface EntryNames {
+  readonly name: string;
+  readonly name_en: string;
+}
+
+/** The names of the entries a diff report names by id, by kind: the new catalogue's, else the old one's (an entry removed). */
+export interface DiffNames {
+  readonly service: ReadonlyMap<string, EntryNames>;
+  readonly clientele: ReadonlyMap<string, EntryNames>;
+  readonly category: ReadonlyMap<string, EntryNames>;
+}
+
 /** Names to show next to ids in a diff report, taken from whichever catalogue still has the entry. */
-export function diffNames(before: Catalog, after: Catalog): { service: Map<string, string>; clientele: Map<string, string> } {
-  const service = new Map<string, string>();
-  const clientele = new Map<string, string>();
+export function diffNames(before: Catalog, after: Catalog): DiffNames {
+  const service = new Map<string, EntryNames>();
+  const clientele = new Map<string, EntryNames>();
+  const category = new Map<string, EntryNames>();
+  const names = (e: EntryNames): EntryNames => ({ name: e.name, name_en: e.name_en });
   for (const cat of [before, after]) {
-    for (const s of cat.services) service.set(s.id, s.name);
-    for (const c of cat.clienteles) clientele.set(c.id, c.name);
+    for (const s of cat.services) service.set(s.id, names(s));
+    for (const c of cat.clienteles) clientele.set(c.id, names(c));
+    for (const c of cat.categories) category.set(c.id, names(c));
   }
-  return { service, clientele };
+  return { service, clientele, category };
 }

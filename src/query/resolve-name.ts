@@ -5,7 +5,7 @@ import { normalizeName } from '../catalog/normalize-name';
 import type { CatalogIndex } from './catalog-index';
 import { pluralsOf } from './inflect';
 import { isWholeWord, meaningWords, spelledWords } from './name-words';
-import { tokenSimilarity, wholeSimilarity, wordMatch } from './similarity';
+import { MAX_SUGGESTIONS, SUGGESTION_FLOOR, tokenSimilarity, wholeSimilarity, wordMatch } from '../catalog/similarity';
 
 /** The kinds of thing a name can stand for. */
 export type EntityKind = 'service' | 'clientele' | 'category';
@@ -51,8 +51,7 @@ export interface WordReading {
  */
 export const MAX_NAME_LENGTH = 300;
 
-/** How many suggestions an unknown name gets at most (an ambiguous word lists every candidate). */
-export const MAX_SUGGESTIONS = 5;
+export { MAX_SUGGESTIONS } from '../catalog/similarity';
 
 /** Every name each entity answers to: id, official name, forms, variants, English names and words, abbreviations. */
 export function namesOf(found: Entity): string[] {
@@ -589,9 +588,6 @@ function containing(w: WordTables, words: readonly string[]): Holder[] {
   return [...byEntity.values()].sort((a, b) => b.score - a.score);
 }
 
-/** The lowest score a suggestion may have: below it, names share too little with what was typed. */
-const FLOOR = 0.3;
-
 /**
  * Ranks the catalogue's names by similarity to what was typed: the better of
  * a soft token overlap (so that words in another order, one word mistyped or
@@ -617,7 +613,7 @@ function suggest(t: NameTables, input: string, key: string, kinds: readonly Enti
       if (top < 1) whole = false;
     }
     const score = Math.max(tokenSimilarity(matched, typed.length, entry.words.length), wholeSimilarity(key, entry.key));
-    if (score < FLOOR) continue;
+    if (score < SUGGESTION_FLOOR) continue;
     if (whole && typed.length > 0) containing.add(entry.found.entity);
     const previous = best.get(entry.found.entity);
     if (!previous || previous.score < score) best.set(entry.found.entity, { found: entry.found, score });

@@ -264,6 +264,7 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
     { flags: '--timeout <seconds>', description: (m) => m.options.timeout },
     { flags: '--force', description: (m) => m.options.force },
   ],
+  readsCatalog: 'always',
   examples: [
     { line: 'check-source - < liste-des-services-en-ligne.txt', argv: ['check-source', '-'], stdinFile: COPY },
     { line: 'check-source - --format markdown < liste-des-services-en-ligne.html', argv: ['check-source', '-', '--format', 'markdown'], stdinFile: HTML },

@@ -17,6 +17,7 @@ const spec: CommandSpec<never, never> = {
   name: 'fmt',
   args: [{ name: 'files', description: (m) => m.args.files, kind: 'file', required: false, variadic: true }],
   options: [{ flags: '--check', description: (m) => m.options.check }],
+  readsCatalog: 'without-files',
   examples: [
     { line: 'fmt --check messy.yaml', exits: 1 },
     { line: 'fmt messy.yaml', rewrites: 'messy.yaml' },

@@ -8,6 +8,7 @@ const spec: CommandSpec<readonly FileReport[], ValidateFormat> = {
   name: 'validate',
   args: [{ name: 'files', description: (m) => m.args.files, kind: 'file', required: false, variadic: true }],
   options: [],
+  readsCatalog: 'without-files',
   examples: [
     { line: 'validate' },
     { line: 'validate draft.yaml --format github', exits: 1 },

@@ -1,4 +1,5 @@
-import { codePointName, count, excerptAround, plural, type Messages } from './messages';
+import { codePointName, count, excerptAround, formatNumber, plural, type Messages } from './messages';
+import { ENGLISH, typeset } from './typography';
 
 const FORMATS_EN = {
   date: 'a date YYYY-MM-DD',
@@ -20,14 +21,20 @@ function place(at: string): string {
   return at === '' ? 'the catalogue' : at;
 }
 
+/** The nearest ids to an unknown one, after the sentence that names it. */
+function near(ids: readonly string[]): string {
+  return ids.length === 0 ? '' : `; did you mean: ${ids.join(', ')}`;
+}
+
 /** Everything the tool says, in English. */
-export const en: Messages = {
+const sentences: Messages = {
   program: {
     description: 'Who may use which RAMQ online service: answers from a checked catalogue of the RAMQ page "Liste des services en ligne".',
     version: 'print the version number',
     help: 'show help for the command',
     helpCommand: 'show help for a command',
   },
+  punctuation: { colon: ': ', semicolon: '; ' },
   titles: {
     'Usage:': 'Usage:',
     'Arguments:': 'Arguments:',
@@ -102,6 +109,7 @@ export const en: Messages = {
   options: {
     catalog: 'catalogue file to use ("-" for standard input; default: $RAMQ_ACCESS_CATALOG, else the embedded catalog.yaml)',
     lang: 'language of the output (default: from the locale, French otherwise)',
+    stdinFilepath: 'the path of the file read from standard input ("-"): messages, GitHub annotations, SARIF and JSON name it so instead of <stdin>',
     color: 'color the output even when it is not a terminal',
     noColor: 'never color the output (NO_COLOR is honoured too)',
     debug: 'show the stack of an internal error',
@@ -139,7 +147,7 @@ export const en: Messages = {
     unknownOption: (option) => `unknown option: ${option}`,
     unknownCommand: (command) => `unknown command: ${command}`,
     didYouMean: (suggestion) => `did you mean ${suggestion}?`,
-    excessArguments: (command, expected, got) => `too many arguments for ${command}: it takes ${expected}, got ${got}`,
+    excessArguments: (command, expected, got) => `too many arguments for ${command}: it takes ${formatNumber('en', expected)}, got ${formatNumber('en', got)}`,
     invalidChoice: (value, what, choices) => `${what}: "${value}" is not one of ${choices}`,
     optionNamed: (flags) => `option ${flags}`,
     argumentNamed: (name) => `argument ${name}`,
@@ -149,20 +157,22 @@ export const en: Messages = {
     batchFormat: (format) => `--batch writes one JSON document per line (NDJSON); --format ${format} cannot be used with it`,
     jsonAndFormat: (format) => `--json and --format ${format} ask for two formats; give one`,
     stdinTwice: (first, second) => `standard input ("-") is already read for ${first}; it cannot also be ${second}`,
+    stdinFilepathUnused: '--stdin-filepath names the file read from standard input; this run reads none (a "-" file, or --catalog -)',
+    stdinFilepathEmpty: '--stdin-filepath needs a path that is not empty',
     stdinUnreadable: (reason) => `cannot read standard input: ${reason}`,
     cannotUseCatalogue: (file) => `cannot use the catalogue ${file}:`,
     cannotCompare: 'cannot compare:',
     leftUntouched: (file) => `${file} left untouched: it is not a valid catalogue`,
     notCanonical: (file) => `${file} is not in canonical form`,
     tooManyChanges: (file, limit, removed, added) =>
-      `${file}: more than ${limit} lines change (at least ${count('en', removed, 'line', 'lines')} removed and ${added} added), too many to show as a patch; fmt rewrites it`,
+      `${file}: more than ${formatNumber('en', limit)} lines change (at least ${count('en', removed, 'line', 'lines')} removed and ${formatNumber('en', added)} added), too many to show as a patch; fmt rewrites it`,
     formatted: (file) => `formatted ${file}`,
     cannotWrite: (stream, reason) => `cannot write to ${stream}: ${reason}`,
     cannotWriteFile: (file, reason) => `cannot write ${file}: ${reason}`,
     writeRefused: {
       readOnly: (mode) => `it is read-only (mode ${mode}); make it writable first (chmod u+w)`,
       hardLinks: (links) =>
-        `it has ${links} names (hard links): replacing it would leave the old text under the others, and writing over it would not be atomic`,
+        `it has ${formatNumber('en', links)} names (hard links): replacing it would leave the old text under the others, and writing over it would not be atomic`,
       owner: (uid, gid) => `it belongs to another user or group (uid ${uid}, gid ${gid}), which a file written by this user would not keep`,
       changed: 'it changed since it was read; left as it is now (run the command again)',
       notRegular: 'it is not a regular file',
@@ -345,14 +355,14 @@ export const en: Messages = {
     stdinUnreadable: (d) => `cannot read standard input (${d.errno})`,
     tooLarge: (d) =>
       d.size === null
-        ? `the input is over ${d.limit} bytes, the most a catalogue may have; reading stopped there`
-        : `the file is ${d.size} bytes; a catalogue may not exceed ${d.limit}`,
+        ? `the input is over ${formatNumber('en', d.limit)} bytes, the most a catalogue may have; reading stopped there`
+        : `the file is ${formatNumber('en', d.size)} bytes; a catalogue may not exceed ${formatNumber('en', d.limit)}`,
     binary: () => 'the file holds a NUL byte: it is binary, not YAML text',
     notUtf8: () => 'the file is not valid UTF-8 text',
     emptyDocument: () => 'the file holds no YAML document',
     multipleDocuments: () => 'the file holds several YAML documents; a catalogue is one',
-    nestingLimit: (d) => `values nest deeper than ${d.limit} levels`,
-    aliasLimit: (d) => `aliases expand too much (more than ${d.limit}); refusing a possible alias bomb`,
+    nestingLimit: (d) => `values nest deeper than ${formatNumber('en', d.limit)} levels`,
+    aliasLimit: (d) => `aliases expand too much (more than ${formatNumber('en', d.limit)}); refusing a possible alias bomb`,
     complexKey: () => 'keys must be plain text, not a list, a mapping or an alias',
     aliasWithoutAnchor: (d) => `alias *${d.alias} refers to no anchor set before it`,
     duplicateKey: () => 'Map keys must be unique',
@@ -368,20 +378,20 @@ export const en: Messages = {
     notSingleLine: (d) => `${place(d.at)}: must be a single line of text, not blank, without control characters`,
     badFormat: (d) => `${place(d.at)}: must be ${FORMATS_EN[d.format]}`,
     schemaOther: (d) => `${place(d.at)}: ${d.text}`,
-    unknownParent: (d) => `clientele "${d.clientele}" has parent "${d.parent}", which is not a clientele id`,
-    unknownCategory: (d) => `service "${d.service}" is in category "${d.category}", which is not a category id`,
-    unknownClientele: (d) => `service "${d.service}" grants access to "${d.clientele}", which is not a clientele id`,
+    unknownParent: (d) => `clientele "${d.clientele}" has parent "${d.parent}", which is not a clientele id${near(d.suggestions)}`,
+    unknownCategory: (d) => `service "${d.service}" is in category "${d.category}", which is not a category id${near(d.suggestions)}`,
+    unknownClientele: (d) => `service "${d.service}" grants access to "${d.clientele}", which is not a clientele id${near(d.suggestions)}`,
     duplicateGrant: (d) => `service "${d.service}" grants "${d.clientele}" more than once`,
-    unknownNoteClientele: (d) => `a note of service "${d.service}" concerns "${d.clientele}", which is not a clientele id`,
+    unknownNoteClientele: (d) => `a note of service "${d.service}" concerns "${d.clientele}", which is not a clientele id${near(d.suggestions)}`,
     duplicateNoteClientele: (d) => `a note of service "${d.service}" names "${d.clientele}" more than once`,
     duplicateId: (d) => `${d.entry} id "${d.value}" is used more than once`,
     parentCycle: (d) => `clientele parents form a cycle: ${d.ids.join(' -> ')}`,
-    parentTooDeep: (d) => `clientele ${d.clientele} has more than ${d.limit} ancestors (parent, parent's parent...)`,
+    parentTooDeep: (d) => `clientele ${d.clientele} has more than ${formatNumber('en', d.limit)} ancestors (parent, parent's parent...)`,
     emptyName: (d) => `${d.entry} "${d.entryId}" has a name with no letters or digits: ${JSON.stringify(d.value)}`,
     nameCollision: (d) => `${d.entry} "${d.entryId}" answers to "${d.value}", as ${d.entry} "${d.other}" already does`,
     nameLookalike: (d) => `${d.entry} "${d.entryId}" answers to "${d.value}", which looks the same as "${d.otherName}" of ${d.entry} "${d.other}"`,
     invisibleCharacter: (d) =>
-      `${place(d.at)}: invisible or formatting character ${codePointName(d.codePoint)} at position ${d.position} of "${excerptAround(d.value, d.position)}"`,
+      `${place(d.at)}: invisible or formatting character ${codePointName(d.codePoint)} at position ${formatNumber('en', d.position)} of "${excerptAround(d.value, d.position)}"`,
     mixedScript: (d) =>
       `${d.entry} "${d.entryId}": the name "${d.value}" mixes Latin letters with a letter of another script ("${d.letter}", ${codePointName(d.letter.codePointAt(0) ?? 0)})`,
   },
@@ -393,6 +403,7 @@ export const en: Messages = {
   validation: {
     valid: 'valid catalogue',
     summary: (problems, files) => `${count('en', problems, 'problem', 'problems')} in ${count('en', files, 'file', 'files')}`,
+    title: (code, entry) => (entry === null ? code : `${code} (${entry.kind} ${entry.id})`),
   },
   diff: {
     none: 'No change in meaning.',
@@ -401,9 +412,11 @@ export const en: Messages = {
     added: 'added',
     removed: 'removed',
     renamed: (field) => `renamed (${field})`,
-    gains: 'gains',
-    loses: 'loses',
-    reaches: 'reaches differently',
+    effect: {
+      gained: (who, what, access) => `${who} gains ${what}: ${access}`,
+      lost: (who, what, access) => `${who} loses ${what}: ${access}`,
+      changed: (who, what, before, after) => `${who} now has ${what} on new terms: ${before} -> ${after}`,
+    },
     grant: 'grant',
     tier: 'tier',
     conditions: (list) => `conditions: ${list}`,
@@ -413,8 +426,6 @@ export const en: Messages = {
     subApps: 'sub-applications',
     inherited: (id) => `inherited from ${id}`,
     noAccess: 'none',
-    colon: ': ',
-    semicolon: '; ',
     summary: (changes, effects) => `${count('en', changes, 'change', 'changes')}, ${count('en', effects, 'effect', 'effects')}`,
     entries: { service: 'service', clientele: 'clientele', category: 'category' },
     fields: {
@@ -432,9 +443,9 @@ export const en: Messages = {
       nicknames: 'nicknames',
       title: 'title',
       publisher: 'publisher',
-      url: 'address',
-      checked: 'check date',
-      sha256: 'SHA-256 fingerprint',
+      url: 'URL',
+      checked: 'date checked',
+      sha256: 'SHA-256 checksum',
     },
     source: 'source',
   },
@@ -442,8 +453,8 @@ export const en: Messages = {
     agrees: (items, lists) =>
       `The catalogue agrees with the page on all its list items: ${count('en', items, 'item', 'items')} in ${count('en', lists, '"Qui a accès" list', '"Qui a accès" lists')}.`,
     matched: (matched, items, lists) =>
-      `${matched} of ${count('en', items, 'list item', 'list items')} ${plural('en', matched, 'agrees', 'agree')} with the catalogue (${count('en', lists, '"Qui a accès" list', '"Qui a accès" lists')}).`,
-    summary: (findings, applicable) => `${count('en', findings, 'difference', 'differences')}; --write can apply ${applicable}`,
+      `${formatNumber('en', matched)} of ${count('en', items, 'list item', 'list items')} ${plural('en', matched, 'agrees', 'agree')} with the catalogue (${count('en', lists, '"Qui a accès" list', '"Qui a accès" lists')}).`,
+    summary: (findings, applicable) => `${count('en', findings, 'difference', 'differences')}; --write can apply ${formatNumber('en', applicable)}`,
     sameText: (date) => `Page text: the same as when last checked, on ${date}.`,
     otherText: (date) => `Page text: it has changed since it was checked on ${date}.`,
     otherTextNoDate: 'Page text: it has changed since the last check.',
@@ -472,7 +483,7 @@ export const en: Messages = {
       'Fill in the blanks (""), add each entry to the catalogue (a service under services:, in its place in the order of the page; a clientele under clienteles:), then run check-source --write again: it adds their grants.',
     stubFor: { service: (name) => `Service "${name}"`, clientele: (name) => `Clientele "${name}"` },
     unranked: (n, ranked) =>
-      `Near names and entry stubs are given for the first ${ranked} unknown names only; ${count('en', n, 'more has', 'more have')} neither.`,
+      `Near names and entry stubs are given for the first ${formatNumber('en', ranked)} unknown names only; ${count('en', n, 'more has', 'more have')} neither.`,
     emptyListsRead: (n, first) =>
       `${count('en', n, '"Qui a accès" list reads', '"Qui a accès" lists read')} empty (first: "${first}"): the page may be read wrongly, and --write refuses it.`,
     stubsAvailable: (n) => `--write prints ${count('en', n, 'stub', 'stubs')} of an entry to fill in (so do --json and --format markdown).`,
@@ -483,13 +494,14 @@ export const en: Messages = {
       isDirectory: 'it is a directory, not a page',
       tooLarge: (size, limit) =>
         size === null
-          ? `the input is over ${limit} bytes, the most a page may have; reading stopped there`
-          : `the file is ${size} bytes; a page may not exceed ${limit} bytes`,
+          ? `the input is over ${formatNumber('en', limit)} bytes, the most a page may have; reading stopped there`
+          : `the file is ${formatNumber('en', size)} bytes; a page may not exceed ${formatNumber('en', limit)} bytes`,
       binary: 'the file holds a NUL byte: it is not text',
       notUtf8: 'the file is not valid UTF-8 text, and declares no other charset',
-      tooManyElements: (limit) => `it has more than ${limit} elements, which no saved page has; it is not the page`,
-      tooDeep: (limit) => `its elements are nested more than ${limit} deep, which no browser builds; it is not the page`,
-      tooManyHidingRules: (count, limit) => `its own styles have ${count} rules that hide content, more than the ${limit} the check applies`,
+      tooManyElements: (limit) => `it has more than ${formatNumber('en', limit)} elements, which no saved page has; it is not the page`,
+      tooDeep: (limit) => `its elements are nested more than ${formatNumber('en', limit)} deep, which no browser builds; it is not the page`,
+      tooManyHidingRules: (count, limit) =>
+        `its own styles have ${formatNumber('en', count)} rules that hide content, more than the ${formatNumber('en', limit)} the check applies`,
       tooManyStyleTests: 'its own styles have too many rules that hide content for a page of this size; the check cannot tell what a browser shows',
     },
     forceWithoutWrite: '--force only overrides a refusal of --write: give it with --write',
@@ -505,7 +517,7 @@ export const en: Messages = {
     emptyLists: (file, n, first) =>
       `${file} left untouched: the page reads as broken, ${count('en', n, '"Qui a accès" list reads', '"Qui a accès" lists read')} empty (first: "${first}"); check the page, or write anyway with --force`,
     tooManyRemovals: (file, removed, grants, share) =>
-      `${file} left untouched: the page reads as broken, it would remove ${removed} of the ${grants} grants of the services it lists at once (more than ${new Intl.NumberFormat('en', { style: 'percent' }).format(share)}); check the page, or write anyway with --force`,
+      `${file} left untouched: the page reads as broken, it would remove ${formatNumber('en', removed)} of the ${formatNumber('en', grants)} grants of the services it lists at once (more than ${new Intl.NumberFormat('en-CA', { style: 'percent' }).format(share)}); check the page, or write anyway with --force`,
     editInvalid: (file, codes) => `${file} left untouched: the page's changes would make it an invalid catalogue (${codes}); settle them by hand`,
     badEpoch: (value) => `SOURCE_DATE_EPOCH=${value} is not a day the catalogue can record: give whole seconds since 1970, up to the end of the year 9999`,
     installedCatalog: (file) =>
@@ -515,14 +527,14 @@ export const en: Messages = {
       refused: 'the server refused the connection',
       dns: (host) => `no address found for ${host}`,
       network: (code) => (code === 'BAD_PORT' ? 'a port that fetch never connects to, as browsers do not (BAD_PORT)' : `network error (${code})`),
-      timeout: (seconds) => `no complete answer within ${seconds} s (--timeout)`,
+      timeout: (seconds) => `no complete answer within ${formatNumber('en', seconds)} s (--timeout)`,
       http: (status, text) => `the server answered ${status}${text === '' ? '' : ` ${text}`}`,
-      tooManyRedirects: (max) => `more than ${max} redirections`,
+      tooManyRedirects: (max) => `more than ${formatNumber('en', max)} redirections`,
       badRedirect: (location) => `a redirection to ${location}, which is not an http:// or https:// address`,
       tooLarge: (size, limit) =>
         size === null
-          ? `the answer is over ${limit} bytes, the most a page may have; reading stopped there`
-          : `the answer announces ${size} bytes; a page may not exceed ${limit} bytes`,
+          ? `the answer is over ${formatNumber('en', limit)} bytes, the most a page may have; reading stopped there`
+          : `the answer announces ${formatNumber('en', size)} bytes; a page may not exceed ${formatNumber('en', limit)} bytes`,
       notHtml: (type) => `the answer is ${type}, not a page (text/html, application/xhtml+xml or text/plain)`,
       notModified: (url, checked) =>
         `${url}: not modified since the last check${checked === null ? '' : ` on ${checked}`} (HTTP 304): the catalogue agrees with it as it did then`,
@@ -540,8 +552,8 @@ export const en: Messages = {
       name: (input) => `unknown name "${input}"`,
     },
     ambiguous: (input) => `"${input}" is ambiguous`,
-    tooLong: (length, limit) => `name too long: ${length.toLocaleString('en-CA')} characters; a name has at most ${limit}`,
-    lineTooLong: (bytes, limit) => `line too long: ${bytes.toLocaleString('en-CA')} bytes; a line has at most ${limit.toLocaleString('en-CA')}`,
+    tooLong: (length, limit) => `name too long: ${formatNumber('en', length)} characters; a name has at most ${formatNumber('en', limit)}`,
+    lineTooLong: (bytes, limit) => `line too long: ${formatNumber('en', bytes)} bytes; a line has at most ${formatNumber('en', limit)}`,
     binaryLine: 'the line holds a NUL byte: it is not text',
     notUtf8Line: 'the line is not UTF-8 text',
     couldMean: (input, list) => `"${input}" is ambiguous; it could mean: ${list}`,
@@ -563,3 +575,6 @@ export const en: Messages = {
     badName: { clientele: 'expected a clientele name', service: 'expected a service name', category: 'expected a category name', name: 'expected a name' },
   },
 };
+
+/** Everything the tool says, in English, with English typography (typography.ts). */
+export const en: Messages = typeset(sentences, ENGLISH);

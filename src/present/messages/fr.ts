@@ -1,4 +1,5 @@
-import { codePointName, count, excerptAround, plural, type Messages } from './messages';
+import { codePointName, count, excerptAround, formatNumber, plural, type Messages } from './messages';
+import { FRENCH, typeset } from './typography';
 
 const TYPES = {
   object: 'un tableau associatif (clé : valeur)',
@@ -45,8 +46,13 @@ function place(at: string): string {
   return at === '' ? 'le catalogue' : at;
 }
 
+/** Les identifiants les plus proches d’un identifiant inconnu, après la phrase qui le nomme. */
+function near(ids: readonly string[]): string {
+  return ids.length === 0 ? '' : ` ; vouliez-vous dire : ${ids.join(', ')}`;
+}
+
 /** Tout ce que l'outil dit, en français. */
-export const fr: Messages = {
+const sentences: Messages = {
   program: {
     description:
       'Qui peut utiliser quel service en ligne de la RAMQ : réponses tirées d’un catalogue vérifié de la page « Liste des services en ligne » de la RAMQ.',
@@ -54,6 +60,7 @@ export const fr: Messages = {
     help: 'affiche l’aide de la commande',
     helpCommand: 'affiche l’aide d’une commande',
   },
+  punctuation: { colon: ' : ', semicolon: ' ; ' },
   titles: {
     'Usage:': 'Utilisation :',
     'Arguments:': 'Arguments :',
@@ -128,6 +135,7 @@ export const fr: Messages = {
   options: {
     catalog: 'fichier de catalogue à utiliser (« - » pour l’entrée standard ; par défaut : $RAMQ_ACCESS_CATALOG, sinon le catalog.yaml intégré)',
     lang: 'langue des réponses (par défaut : selon la locale, sinon le français)',
+    stdinFilepath: 'le chemin du fichier lu sur l’entrée standard (« - ») : messages, annotations GitHub, SARIF et JSON le nomment ainsi plutôt que <stdin>',
     color: 'colore la sortie même hors d’un terminal',
     noColor: 'ne colore jamais la sortie (NO_COLOR est aussi respecté)',
     debug: 'affiche la pile d’appels d’une erreur interne',
@@ -165,7 +173,8 @@ export const fr: Messages = {
     unknownOption: (option) => `option inconnue : ${option}`,
     unknownCommand: (command) => `commande inconnue : ${command}`,
     didYouMean: (suggestion) => `vouliez-vous dire ${suggestion} ?`,
-    excessArguments: (command, expected, got) => `trop d’arguments pour ${command} : elle en prend ${expected}, en voici ${got}`,
+    excessArguments: (command, expected, got) =>
+      `trop d’arguments pour ${command} : elle en prend ${formatNumber('fr', expected)}, en voici ${formatNumber('fr', got)}`,
     invalidChoice: (value, what, choices) => `${what} : « ${value} » n’est pas l’un de ${choices}`,
     optionNamed: (flags) => `option ${flags}`,
     argumentNamed: (name) => `argument ${name}`,
@@ -175,20 +184,22 @@ export const fr: Messages = {
     batchFormat: (format) => `--batch écrit un document JSON par ligne (NDJSON) ; --format ${format} ne peut pas l’accompagner`,
     jsonAndFormat: (format) => `--json et --format ${format} demandent deux formats ; donnez-en un seul`,
     stdinTwice: (first, second) => `l’entrée standard (« - ») est déjà lue pour ${first} ; elle ne peut pas aussi servir pour ${second}`,
+    stdinFilepathUnused: '--stdin-filepath nomme le fichier lu sur l’entrée standard ; cette commande n’en lit aucun (un fichier « - », ou --catalog -)',
+    stdinFilepathEmpty: '--stdin-filepath demande un chemin non vide',
     stdinUnreadable: (reason) => `impossible de lire l’entrée standard : ${reason}`,
     cannotUseCatalogue: (file) => `impossible d’utiliser le catalogue ${file} :`,
     cannotCompare: 'comparaison impossible :',
     leftUntouched: (file) => `${file} laissé tel quel : ce n’est pas un catalogue valide`,
     notCanonical: (file) => `${file} n’est pas sous forme canonique`,
     tooManyChanges: (file, limit, removed, added) =>
-      `${file} : plus de ${limit} lignes changent (au moins ${count('fr', removed, 'ligne retirée', 'lignes retirées')} et ${added} ${plural('fr', added, 'ajoutée', 'ajoutées')}), trop pour les montrer en patch ; fmt le réécrit`,
+      `${file} : plus de ${formatNumber('fr', limit)} lignes changent (au moins ${count('fr', removed, 'ligne retirée', 'lignes retirées')} et ${formatNumber('fr', added)} ${plural('fr', added, 'ajoutée', 'ajoutées')}), trop pour les montrer en patch ; fmt le réécrit`,
     formatted: (file) => `${file} formaté`,
     cannotWrite: (stream, reason) => `impossible d’écrire sur ${stream} : ${reason}`,
     cannotWriteFile: (file, reason) => `impossible d’écrire ${file} : ${reason}`,
     writeRefused: {
       readOnly: (mode) => `il est en lecture seule (mode ${mode}) ; rendez-le modifiable d’abord (chmod u+w)`,
       hardLinks: (links) =>
-        `il a ${links} noms (liens physiques) : le remplacer laisserait l’ancien texte sous les autres, et l’écrire sur place ne serait pas atomique`,
+        `il a ${formatNumber('fr', links)} noms (liens physiques) : le remplacer laisserait l’ancien texte sous les autres, et l’écrire sur place ne serait pas atomique`,
       owner: (uid, gid) => `il appartient à un autre utilisateur ou groupe (uid ${uid}, gid ${gid}), qu’un fichier écrit par cet utilisateur ne garderait pas`,
       changed: 'il a changé depuis sa lecture ; laissé tel qu’il est maintenant (relancez la commande)',
       notRegular: 'ce n’est pas un fichier ordinaire',
@@ -372,14 +383,14 @@ export const fr: Messages = {
     stdinUnreadable: (d) => `lecture de l’entrée standard impossible (${d.errno})`,
     tooLarge: (d) =>
       d.size === null
-        ? `l’entrée dépasse ${d.limit} octets, la taille maximale d’un catalogue ; la lecture s’est arrêtée là`
-        : `le fichier fait ${d.size} octets ; un catalogue ne peut dépasser ${d.limit} octets`,
+        ? `l’entrée dépasse ${formatNumber('fr', d.limit)} octets, la taille maximale d’un catalogue ; la lecture s’est arrêtée là`
+        : `le fichier fait ${formatNumber('fr', d.size)} octets ; un catalogue ne peut dépasser ${formatNumber('fr', d.limit)} octets`,
     binary: () => 'le fichier contient un octet NUL : c’est un fichier binaire, pas du texte YAML',
     notUtf8: () => 'le fichier n’est pas du texte UTF-8 valide',
     emptyDocument: () => 'le fichier ne contient aucun document YAML',
     multipleDocuments: () => 'le fichier contient plusieurs documents YAML ; un catalogue n’en est qu’un',
-    nestingLimit: (d) => `les valeurs sont imbriquées sur plus de ${d.limit} niveaux`,
-    aliasLimit: (d) => `les alias se développent trop (plus de ${d.limit}) ; refus d’une possible bombe d’alias`,
+    nestingLimit: (d) => `les valeurs sont imbriquées sur plus de ${formatNumber('fr', d.limit)} niveaux`,
+    aliasLimit: (d) => `les alias se développent trop (plus de ${formatNumber('fr', d.limit)}) ; refus d’une possible bombe d’alias`,
     complexKey: () => 'une clé doit être du texte simple, pas une liste, un tableau associatif ni un alias',
     aliasWithoutAnchor: (d) => `l’alias *${d.alias} ne renvoie à aucune ancre posée avant lui`,
     duplicateKey: () => 'les clés d’un tableau associatif doivent être uniques',
@@ -395,21 +406,23 @@ export const fr: Messages = {
     notSingleLine: (d) => `${place(d.at)} : doit être une seule ligne de texte, non vide, sans caractère de contrôle`,
     badFormat: (d) => `${place(d.at)} : doit être ${FORMATS_FR[d.format]}`,
     schemaOther: (d) => `${place(d.at)} : ${d.text}`,
-    unknownParent: (d) => `la clientèle « ${d.clientele} » a pour parent « ${d.parent} », qui n’est pas un identifiant de clientèle`,
-    unknownCategory: (d) => `le service « ${d.service} » est dans la catégorie « ${d.category} », qui n’est pas un identifiant de catégorie`,
-    unknownClientele: (d) => `le service « ${d.service} » donne accès à « ${d.clientele} », qui n’est pas un identifiant de clientèle`,
+    unknownParent: (d) => `la clientèle « ${d.clientele} » a pour parent « ${d.parent} », qui n’est pas un identifiant de clientèle${near(d.suggestions)}`,
+    unknownCategory: (d) =>
+      `le service « ${d.service} » est dans la catégorie « ${d.category} », qui n’est pas un identifiant de catégorie${near(d.suggestions)}`,
+    unknownClientele: (d) => `le service « ${d.service} » donne accès à « ${d.clientele} », qui n’est pas un identifiant de clientèle${near(d.suggestions)}`,
     duplicateGrant: (d) => `le service « ${d.service} » donne accès à « ${d.clientele} » plus d’une fois`,
-    unknownNoteClientele: (d) => `une note du service « ${d.service} » concerne « ${d.clientele} », qui n’est pas un identifiant de clientèle`,
+    unknownNoteClientele: (d) =>
+      `une note du service « ${d.service} » concerne « ${d.clientele} », qui n’est pas un identifiant de clientèle${near(d.suggestions)}`,
     duplicateNoteClientele: (d) => `une note du service « ${d.service} » nomme « ${d.clientele} » plus d’une fois`,
     duplicateId: (d) => `l’identifiant de ${ENTRIES[d.entry]} « ${d.value} » sert plus d’une fois`,
     parentCycle: (d) => `les parents de clientèles forment un cycle : ${d.ids.join(' -> ')}`,
-    parentTooDeep: (d) => `la clientèle ${d.clientele} a plus de ${d.limit} ascendants (parent, parent du parent…)`,
+    parentTooDeep: (d) => `la clientèle ${d.clientele} a plus de ${formatNumber('fr', d.limit)} ascendants (parent, parent du parent…)`,
     emptyName: (d) => `${ENTRIES[d.entry]} « ${d.entryId} » : un nom sans lettre ni chiffre : ${JSON.stringify(d.value)}`,
     nameCollision: (d) => `${ENTRIES[d.entry]} « ${d.entryId} » répond au nom « ${d.value} », comme ${ENTRIES[d.entry]} « ${d.other} » déjà`,
     nameLookalike: (d) =>
       `${ENTRIES[d.entry]} « ${d.entryId} » répond au nom « ${d.value} », qui se confond à l’œil avec « ${d.otherName} » de ${ENTRIES[d.entry]} « ${d.other} »`,
     invisibleCharacter: (d) =>
-      `${place(d.at)} : caractère invisible ou de mise en forme ${codePointName(d.codePoint)} en position ${d.position} de « ${excerptAround(d.value, d.position)} »`,
+      `${place(d.at)} : caractère invisible ou de mise en forme ${codePointName(d.codePoint)} en position ${formatNumber('fr', d.position)} de « ${excerptAround(d.value, d.position)} »`,
     mixedScript: (d) =>
       `${ENTRIES[d.entry]} « ${d.entryId} » : le nom « ${d.value} » mêle des lettres latines et une lettre d’une autre écriture (« ${d.letter} », ${codePointName(d.letter.codePointAt(0) ?? 0)})`,
   },
@@ -421,6 +434,7 @@ export const fr: Messages = {
   validation: {
     valid: 'catalogue valide',
     summary: (problems, files) => `${count('fr', problems, 'problème', 'problèmes')} dans ${count('fr', files, 'fichier', 'fichiers')}`,
+    title: (code, entry) => (entry === null ? code : `${code} (${ENTRIES[entry.kind]} ${entry.id})`),
   },
   diff: {
     none: 'Aucun changement de sens.',
@@ -429,9 +443,11 @@ export const fr: Messages = {
     added: 'ajouté',
     removed: 'retiré',
     renamed: (field) => `renommé (${field})`,
-    gains: 'obtient',
-    loses: 'perd',
-    reaches: 'change d’accès à',
+    effect: {
+      gained: (who, what, access) => `${who} obtient ${what} : ${access}`,
+      lost: (who, what, access) => `${who} perd ${what} : ${access}`,
+      changed: (who, what, before, after) => `${who} change d’accès à ${what} : ${before} -> ${after}`,
+    },
     grant: 'accès',
     tier: 'niveau',
     conditions: (list) => `conditions : ${list}`,
@@ -441,8 +457,6 @@ export const fr: Messages = {
     subApps: 'applications incluses',
     inherited: (id) => `hérité de ${id}`,
     noAccess: 'aucun',
-    colon: ' : ',
-    semicolon: ' ; ',
     summary: (changes, effects) => `${count('fr', changes, 'changement', 'changements')}, ${count('fr', effects, 'effet', 'effets')}`,
     entries: { service: 'service', clientele: 'clientèle', category: 'catégorie' },
     fields: {
@@ -470,8 +484,8 @@ export const fr: Messages = {
     agrees: (items, lists) =>
       `Le catalogue concorde avec la page sur tous ses éléments de liste : ${count('fr', items, 'élément', 'éléments')} dans ${count('fr', lists, 'liste « Qui a accès »', 'listes « Qui a accès »')}.`,
     matched: (matched, items, lists) =>
-      `${count('fr', matched, 'élément de liste', 'éléments de liste')} sur ${items} ${plural('fr', matched, 'concorde', 'concordent')} avec le catalogue (${count('fr', lists, 'liste « Qui a accès »', 'listes « Qui a accès »')}).`,
-    summary: (findings, applicable) => `${count('fr', findings, 'différence', 'différences')} ; --write peut en appliquer ${applicable}`,
+      `${count('fr', matched, 'élément de liste', 'éléments de liste')} sur ${formatNumber('fr', items)} ${plural('fr', matched, 'concorde', 'concordent')} avec le catalogue (${count('fr', lists, 'liste « Qui a accès »', 'listes « Qui a accès »')}).`,
+    summary: (findings, applicable) => `${count('fr', findings, 'différence', 'différences')} ; --write peut en appliquer ${formatNumber('fr', applicable)}`,
     sameText: (date) => `Texte de la page : le même que lors de la vérification du ${date}.`,
     otherText: (date) => `Texte de la page : il a changé depuis la vérification du ${date}.`,
     otherTextNoDate: 'Texte de la page : il a changé depuis la dernière vérification.',
@@ -501,7 +515,7 @@ export const fr: Messages = {
       'Remplissez les blancs (""), ajoutez chaque entrée au catalogue (un service dans la liste services:, à sa place dans l’ordre de la page ; une clientèle dans la liste des clientèles), puis relancez check-source --write : il ajoute leurs accès.',
     stubFor: { service: (name) => `Service « ${name} »`, clientele: (name) => `Clientèle « ${name} »` },
     unranked: (n, ranked) =>
-      `Les noms proches et les gabarits d’entrée ne sont donnés que pour les ${ranked} premiers noms inconnus ; ${count('fr', n, 'autre n’a', 'autres n’ont')} ni les uns ni les autres.`,
+      `Les noms proches et les gabarits d’entrée ne sont donnés que pour les ${formatNumber('fr', ranked)} premiers noms inconnus ; ${count('fr', n, 'autre n’a', 'autres n’ont')} ni les uns ni les autres.`,
     emptyListsRead: (n, first) =>
       `${count('fr', n, 'liste « Qui a accès » est vide', 'listes « Qui a accès » sont vides')} (la première : « ${first} ») : la page est peut-être mal lue, et --write la refuse.`,
     stubsAvailable: (n) => `--write affiche ${count('fr', n, 'gabarit', 'gabarits')} d’entrée à remplir (--json et --format markdown aussi).`,
@@ -513,14 +527,15 @@ export const fr: Messages = {
       isDirectory: 'c’est un dossier, pas une page',
       tooLarge: (size, limit) =>
         size === null
-          ? `l’entrée dépasse ${limit} octets, la taille maximale d’une page ; la lecture s’est arrêtée là`
-          : `le fichier fait ${size} octets ; une page ne peut dépasser ${limit} octets`,
+          ? `l’entrée dépasse ${formatNumber('fr', limit)} octets, la taille maximale d’une page ; la lecture s’est arrêtée là`
+          : `le fichier fait ${formatNumber('fr', size)} octets ; une page ne peut dépasser ${formatNumber('fr', limit)} octets`,
       binary: 'le fichier contient un octet NUL : ce n’est pas du texte',
       notUtf8: 'le fichier n’est pas du texte UTF-8 valide et ne déclare aucun autre jeu de caractères',
-      tooManyElements: (limit) => `elle a plus de ${limit} éléments, ce qu’aucune page enregistrée n’a ; ce n’est pas la page`,
-      tooDeep: (limit) => `ses éléments sont imbriqués sur plus de ${limit} niveaux, ce qu’aucun navigateur ne construit ; ce n’est pas la page`,
+      tooManyElements: (limit) => `elle a plus de ${formatNumber('fr', limit)} éléments, ce qu’aucune page enregistrée n’a ; ce n’est pas la page`,
+      tooDeep: (limit) =>
+        `ses éléments sont imbriqués sur plus de ${formatNumber('fr', limit)} niveaux, ce qu’aucun navigateur ne construit ; ce n’est pas la page`,
       tooManyHidingRules: (count, limit) =>
-        `ses propres styles ont ${count} règles qui masquent du contenu, plus que les ${limit} que la vérification applique`,
+        `ses propres styles ont ${formatNumber('fr', count)} règles qui masquent du contenu, plus que les ${formatNumber('fr', limit)} que la vérification applique`,
       tooManyStyleTests:
         'ses propres styles ont trop de règles qui masquent du contenu pour une page de cette taille ; la vérification ne peut pas dire ce qu’affiche un navigateur',
     },
@@ -537,7 +552,7 @@ export const fr: Messages = {
     emptyLists: (file, n, first) =>
       `${file} laissé tel quel : la page semble mal lue, ${count('fr', n, 'liste « Qui a accès » est vide', 'listes « Qui a accès » sont vides')} (la première : « ${first} ») ; vérifiez la page, ou écrivez quand même avec --force`,
     tooManyRemovals: (file, removed, grants, share) =>
-      `${file} laissé tel quel : la page semble mal lue, elle retirerait d’un coup ${removed} des ${grants} accès des services qu’elle liste (plus de ${new Intl.NumberFormat('fr', { style: 'percent' }).format(share)}) ; vérifiez la page, ou écrivez quand même avec --force`,
+      `${file} laissé tel quel : la page semble mal lue, elle retirerait d’un coup ${formatNumber('fr', removed)} des ${formatNumber('fr', grants)} accès des services qu’elle liste (plus de ${new Intl.NumberFormat('fr-CA', { style: 'percent' }).format(share)}) ; vérifiez la page, ou écrivez quand même avec --force`,
     editInvalid: (file, codes) => `${file} laissé tel quel : les changements de la page en feraient un catalogue non valide (${codes}) ; réglez-les à la main`,
     badEpoch: (value) =>
       `SOURCE_DATE_EPOCH=${value} n’est pas un jour que le catalogue peut noter : donnez un nombre entier de secondes depuis 1970, jusqu’à la fin de l’an 9999`,
@@ -548,14 +563,14 @@ export const fr: Messages = {
       refused: 'le serveur a refusé la connexion',
       dns: (host) => `aucune adresse trouvée pour ${host}`,
       network: (code) => (code === 'BAD_PORT' ? 'un port auquel fetch ne se connecte jamais, comme les navigateurs (BAD_PORT)' : `erreur de réseau (${code})`),
-      timeout: (seconds) => `pas de réponse complète en ${String(seconds).replace('.', ',')} s (--timeout)`,
+      timeout: (seconds) => `pas de réponse complète en ${formatNumber('fr', seconds)} s (--timeout)`,
       http: (status, text) => `le serveur a répondu ${status}${text === '' ? '' : ` ${text}`}`,
-      tooManyRedirects: (max) => `plus de ${max} redirections`,
+      tooManyRedirects: (max) => `plus de ${formatNumber('fr', max)} redirections`,
       badRedirect: (location) => `une redirection vers ${location}, qui n’est pas une adresse http:// ou https://`,
       tooLarge: (size, limit) =>
         size === null
-          ? `la réponse dépasse ${limit} octets, la taille maximale d’une page ; la lecture s’est arrêtée là`
-          : `la réponse annonce ${size} octets ; une page ne peut dépasser ${limit} octets`,
+          ? `la réponse dépasse ${formatNumber('fr', limit)} octets, la taille maximale d’une page ; la lecture s’est arrêtée là`
+          : `la réponse annonce ${formatNumber('fr', size)} octets ; une page ne peut dépasser ${formatNumber('fr', limit)} octets`,
       notHtml: (type) => `la réponse est de type ${type}, pas une page (text/html, application/xhtml+xml ou text/plain)`,
       notModified: (url, checked) =>
         `${url} : inchangée depuis la dernière vérification${checked === null ? '' : `, le ${checked}`} (HTTP 304) : le catalogue s’accorde avec elle comme alors`,
@@ -574,8 +589,8 @@ export const fr: Messages = {
       name: (input) => `nom inconnu : « ${input} »`,
     },
     ambiguous: (input) => `« ${input} » est ambigu`,
-    tooLong: (length, limit) => `nom trop long : ${length.toLocaleString('fr-CA')} caractères ; un nom en compte au plus ${limit}`,
-    lineTooLong: (bytes, limit) => `ligne trop longue : ${bytes.toLocaleString('fr-CA')} octets ; une ligne en compte au plus ${limit.toLocaleString('fr-CA')}`,
+    tooLong: (length, limit) => `nom trop long : ${formatNumber('fr', length)} caractères ; un nom en compte au plus ${formatNumber('fr', limit)}`,
+    lineTooLong: (bytes, limit) => `ligne trop longue : ${formatNumber('fr', bytes)} octets ; une ligne en compte au plus ${formatNumber('fr', limit)}`,
     binaryLine: 'la ligne contient un octet NUL : ce n’est pas du texte',
     notUtf8Line: 'la ligne n’est pas du texte UTF-8',
     couldMean: (input, list) => `« ${input} » est ambigu ; cela peut désigner : ${list}`,
@@ -603,3 +618,6 @@ export const fr: Messages = {
     },
   },
 };
+
+/** Tout ce que l'outil dit, en français, avec la typographie française (typography.ts). */
+export const fr: Messages = typeset(sentences, FRENCH);

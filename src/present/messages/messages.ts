@@ -1,9 +1,10 @@
 import type { ClienteleKind, NoteKind, Tier } from '../../catalog/model';
-import type { ProblemCode, ProblemDetail } from '../../catalog/problem';
+import type { EntryRef, ProblemCode, ProblemDetail } from '../../catalog/problem';
 import type { FindingKind } from '../../query/check-source';
 import type { Lang } from '../options';
 import { en } from './en';
 import { fr } from './fr';
+import { asData } from './typography';
 
 /**
  * Everything the tool says, in one language. Each language is one module
@@ -17,6 +18,11 @@ export interface Messages {
     readonly help: string;
     readonly helpCommand: string;
   };
+  /**
+   * The punctuation presenters put between a label and its text, and between the items of a list, as the
+   * language's typography spaces it (" : " and " ; " in French, with a no-break space; ": " and "; " in English).
+   */
+  readonly punctuation: { readonly colon: string; readonly semicolon: string };
   /** Commander's help headings, by its English title. */
   readonly titles: Readonly<Record<'Usage:' | 'Arguments:' | 'Options:' | 'Global Options:' | 'Commands:' | 'Examples:' | 'Exit codes:', string>>;
   /** What each exit code means, one line each (the program's help, the man page's EXIT STATUS; src/cli/exit-code.ts checks that every code has one). */
@@ -61,6 +67,7 @@ export interface Messages {
   readonly options: {
     readonly catalog: string;
     readonly lang: string;
+    readonly stdinFilepath: string;
     readonly color: string;
     readonly noColor: string;
     readonly debug: string;
@@ -109,6 +116,9 @@ export interface Messages {
     readonly batchFormat: (format: string) => string;
     readonly jsonAndFormat: (format: string) => string;
     readonly stdinTwice: (first: string, second: string) => string;
+    /** --stdin-filepath in a run that reads no file from standard input. */
+    readonly stdinFilepathUnused: string;
+    readonly stdinFilepathEmpty: string;
     readonly stdinUnreadable: (reason: string) => string;
     readonly cannotUseCatalogue: (file: string) => string;
     readonly cannotCompare: string;
@@ -187,6 +197,8 @@ export interface Messages {
   readonly validation: {
     readonly valid: string;
     readonly summary: (problems: number, files: number) => string;
+    /** A GitHub annotation's title: the problem's code, and the entry at fault when it has one. */
+    readonly title: (code: ProblemCode, entry: EntryRef | null) => string;
   };
   /** The words of `diff`. */
   readonly diff: {
@@ -196,9 +208,12 @@ export interface Messages {
     readonly added: string;
     readonly removed: string;
     readonly renamed: (field: string) => string;
-    readonly gains: string;
-    readonly loses: string;
-    readonly reaches: string;
+    /** What a change of grants does to one clientele's access to one service; `who` and `what` name them, the access is worded. */
+    readonly effect: {
+      readonly gained: (who: string, what: string, access: string) => string;
+      readonly lost: (who: string, what: string, access: string) => string;
+      readonly changed: (who: string, what: string, before: string, after: string) => string;
+    };
     readonly grant: string;
     readonly tier: string;
     readonly conditions: (list: string) => string;
@@ -209,10 +224,6 @@ export interface Messages {
     readonly subApps: string;
     readonly inherited: (id: string) => string;
     readonly noAccess: string;
-    /** What follows a label before its value (" : " in French, ": " in English). */
-    readonly colon: string;
-    /** What separates the parts of an access (" ; " in French, "; " in English). */
-    readonly semicolon: string;
     readonly summary: (changes: number, effects: number) => string;
     readonly entries: Readonly<Record<'service' | 'clientele' | 'category', string>>;
     readonly fields: Readonly<Record<DiffField, string>>;
@@ -526,9 +537,26 @@ export function plural(lang: Lang, n: number, one: string, other: string): strin
   return r.select(n) === 'one' ? one : other;
 }
 
-/** A count with the plural form its language wants: `count('fr', 0, 'service', 'services')` is "0 service". */
+const NUMBER_LOCALES: Readonly<Record<Lang, string>> = { fr: 'fr-CA', en: 'en-CA' };
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
+/**
+ * A number as people read it in a language: `2 000` in French (grouped by the
+ * no-break space U+00A0 that fr-CA uses, the one French typography puts before
+ * punctuation too), `2,000` in English. For prose only: JSON and CSV keep numbers.
+ */
+export function formatNumber(lang: Lang, n: number): string {
+  let f = numberFormats.get(lang);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(NUMBER_LOCALES[lang]);
+    numberFormats.set(lang, f);
+  }
+  return f.format(n);
+}
+
+/** A count with the plural form its language wants: `count('fr', 0, 'service', 'services')` is "0 service", `count('fr', 2000, ...)` "2 000 services". */
 export function count(lang: Lang, n: number, one: string, other: string): string {
-  return `${n} ${plural(lang, n, one, other)}`;
+  return `${formatNumber(lang, n)} ${plural(lang, n, one, other)}`;
 }
 
 /** A code point as Unicode writes it: `U+00AD`, `U+E0041`. */
@@ -542,5 +570,6 @@ export function excerptAround(text: string, position: number, around = 20): stri
   if (chars.length <= 2 * around + 1) return text;
   const from = Math.max(0, position - 1 - around);
   const to = Math.min(chars.length, position + around);
-  return `${from > 0 ? '…' : ''}${chars.slice(from, to).join('')}${to < chars.length ? '…' : ''}`;
+  // The excerpt is the value's own text: the typography rule leaves it as it is.
+  return `${from > 0 ? '…' : ''}${asData(chars.slice(from, to).join(''))}${to < chars.length ? '…' : ''}`;
 }

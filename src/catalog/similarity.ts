@@ -3,8 +3,16 @@
  * suggestions: a token overlap (each typed word against the name's words,
  * by equality, prefix or a small edit distance) and an edit distance over
  * the whole name that counts a transposition as one edit (optimal string
- * alignment). Both are in [0, 1]; the better one is the score.
+ * alignment). Both are in [0, 1]; the better one is the score. The query
+ * side ranks a typed name with them (src/query/resolve-name.ts), validation an
+ * unknown id in a reference (nearestIds): one ranking, below both.
  */
+
+/** How many suggestions an unknown name gets at most (an ambiguous word lists every candidate). */
+export const MAX_SUGGESTIONS = 5;
+
+/** The lowest score a suggestion may have: below it, names share too little with what was typed. */
+export const SUGGESTION_FLOOR = 0.3;
 
 // Three rows of the distance table, reused from call to call (grown when a longer string comes).
 let rows: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
@@ -91,4 +99,35 @@ export function wholeSimilarity(a: string, b: string): number {
   const limit = Math.min(3, Math.max(1, Math.floor(longer / 4)));
   const d = boundedDistance(a, b, limit);
   return d > limit ? 0 : 1 - d / longer;
+}
+
+/** How close two names are, both keys of normalizeName: the better of the soft token overlap and the whole-key similarity. */
+export function keySimilarity(typed: string, name: string): number {
+  const typedWords = [...new Set(typed.split(' ').filter(Boolean))];
+  const nameWords = name.split(' ').filter(Boolean);
+  let matched = 0;
+  for (const w of typedWords) {
+    let top = 0;
+    for (const n of nameWords) top = Math.max(top, wordMatch(w, n));
+    matched += top;
+  }
+  return Math.max(tokenSimilarity(matched, typedWords.length, nameWords.length), wholeSimilarity(typed, name));
+}
+
+/**
+ * The ids of the entries nearest to an unknown reference (keys of normalizeName
+ * both: the reference, and each entry's id and names), best first, at most
+ * MAX_SUGGESTIONS and none below SUGGESTION_FLOOR; ties keep the entries' order.
+ */
+export function nearestIds(reference: string, entries: readonly { readonly id: string; readonly keys: readonly string[] }[]): string[] {
+  const scored: { id: string; score: number; order: number }[] = [];
+  entries.forEach((e, order) => {
+    let score = 0;
+    for (const key of e.keys) score = Math.max(score, keySimilarity(reference, key));
+    if (score >= SUGGESTION_FLOOR) scored.push({ id: e.id, score, order });
+  });
+  return scored
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((s) => s.id);
 }
