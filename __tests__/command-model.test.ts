@@ -181,6 +181,26 @@ describe('every file argument takes "-" for standard input', () => {
     expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  test.each([
+    ['services', 'podiatre\n', {}],
+    ['who', 'SELAT\n', {}],
+    ['can', 'podiatre\tSELAT\n', {}],
+    ['services', 'podiatre\n', { RAMQ_ACCESS_CATALOG: '-' }],
+  ])('--batch with the catalogue on standard input is a usage error, before either is read: %s %j', (command, questions, env) => {
+    const argv = 'RAMQ_ACCESS_CATALOG' in env ? [command, '--batch'] : [command, '--batch', '--catalog', '-'];
+    // The questions are no catalogue: read as one, they would give a catalogue error (exit 3).
+    const out = runCli([...argv, '--lang', 'en'], env, false, questions);
+    expect([out.code, out.stderr]).toEqual([2, 'ramq-access: standard input ("-") is read once: it cannot be both the catalogue (--catalog -) and the --batch questions\n']);
+  });
+
+  test('validate, fmt and diff read "-" as their file argument: --catalog - does not conflict, since they do not use it', () => {
+    expect(runCli(['validate', '-', '--catalog', '-'], {}, false, text).code).toBe(0);
+    expect(runCli(['fmt', '-', '--catalog', '-'], {}, false, text).stdout).toBe(text);
+    expect(runCli(['diff', '-', CATALOG, '--catalog', '-'], {}, false, text).code).toBe(0);
+    // check-source reads both the catalogue and the page: "-" for both is refused.
+    expect(runCli(['check-source', '-', '--catalog', '-'], {}, false, text).code).toBe(2);
+  });
+
   test('diff - and fmt - still read standard input', () => {
     expect(runCli(['diff', '-', CATALOG], {}, false, text).code).toBe(0);
     const fmt = runCli(['fmt', '-'], {}, false, text);

@@ -83,11 +83,15 @@ function chooseFormat(command: CommandDefinition, opts: Options, batch: boolean,
 }
 
 /** What --batch cannot honour is refused, never dropped. */
-function checkBatch(command: CommandDefinition, args: readonly unknown[], format: Format | null, m: Messages): void {
+function checkBatch(command: CommandDefinition, args: readonly unknown[], format: Format | null, ctx: Context): void {
+  const m = ctx.m;
   if (args.some((a) => a !== undefined && !(Array.isArray(a) && a.length === 0))) {
     throw usageError(m.errors.batchArguments(command.batchLine?.(m) ?? ''));
   }
   if (format !== 'json') throw usageError(m.errors.batchFormat(String(format)));
+  // The questions come from standard input, which is read once: a catalogue from it too (--catalog -, RAMQ_ACCESS_CATALOG=-)
+  // is refused before either is read, so that the questions are never read as a catalogue.
+  if (ctx.catalogPath() === '-') throw usageError(m.errors.stdinBoth(m.stdinPurposes.catalogue, m.stdinPurposes.batch));
 }
 
 /**
@@ -176,7 +180,7 @@ export function run(argv: readonly string[], io: Io): ExitCode {
       const batch = opts['batch'] === true;
       const format = chooseFormat(command, opts, batch, m);
       if (batch && command.executeBatch !== null) {
-        checkBatch(command, self.processedArgs, format, m);
+        checkBatch(command, self.processedArgs, format, ctx);
         outcome = command.executeBatch(ctx, opts);
       } else {
         outcome = command.execute(ctx, self.processedArgs, opts, format);

@@ -134,6 +134,7 @@ export const en: Messages = {
     batchFormat: (format) => `--batch writes one JSON document per line (NDJSON); --format ${format} cannot be used with it`,
     jsonAndFormat: (format) => `--json and --format ${format} ask for two formats; give one`,
     stdinTwice: (first, second) => `standard input ("-") is already read for ${first}; it cannot also be ${second}`,
+    stdinBoth: (first, second) => `standard input ("-") is read once: it cannot be both ${first} and ${second}`,
     stdinUnreadable: (reason) => `cannot read standard input: ${reason}`,
     cannotUseCatalogue: (file) => `cannot use the catalogue ${file}:`,
     cannotCompare: 'cannot compare:',

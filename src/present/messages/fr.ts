@@ -160,6 +160,7 @@ export const fr: Messages = {
     batchFormat: (format) => `--batch écrit un document JSON par ligne (NDJSON) ; --format ${format} ne peut pas l’accompagner`,
     jsonAndFormat: (format) => `--json et --format ${format} demandent deux formats ; donnez-en un seul`,
     stdinTwice: (first, second) => `l’entrée standard (« - ») est déjà lue pour ${first} ; elle ne peut pas aussi servir pour ${second}`,
+    stdinBoth: (first, second) => `l’entrée standard (« - ») n’est lue qu’une fois : elle ne peut pas servir à la fois pour ${first} et pour ${second}`,
     stdinUnreadable: (reason) => `impossible de lire l’entrée standard : ${reason}`,
     cannotUseCatalogue: (file) => `impossible d’utiliser le catalogue ${file} :`,
     cannotCompare: 'comparaison impossible :',

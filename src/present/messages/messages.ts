@@ -101,6 +101,8 @@ export interface Messages {
     readonly batchFormat: (format: string) => string;
     readonly jsonAndFormat: (format: string) => string;
     readonly stdinTwice: (first: string, second: string) => string;
+    /** Two readers of standard input asked for at once, refused before either reads it. */
+    readonly stdinBoth: (first: string, second: string) => string;
     readonly stdinUnreadable: (reason: string) => string;
     readonly cannotUseCatalogue: (file: string) => string;
     readonly cannotCompare: string;
