@@ -308,7 +308,9 @@ describe('fmt through the real binary', () => {
 
 describeWithPython('what fmt writes means the same to a YAML 1.1 reader (PyYAML, as ajv-cli and many editors read YAML)', () => {
   test('the date of the last check is a string, not a date: fmt quotes it, and the shipped catalogue is written so', () => {
-    const minimal = fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8').replace('  publisher: Test publisher\n', '  publisher: Test publisher\n  checked: 2026-11-27\n');
+    const minimal = fs
+      .readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8')
+      .replace('  publisher: Test publisher\n', '  publisher: Test publisher\n  checked: 2026-11-27\n');
     const formatted = fmt(minimal);
     expect(formatted).toContain('  checked: "2026-11-27"\n');
     const edited = editCatalogText(minimal, 'test.yaml', [{ op: 'record-check', checked: '2026-01-16', sha256: 'a'.repeat(64) }]);

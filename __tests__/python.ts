@@ -26,7 +26,12 @@ export type PythonInstance = { readonly yaml_file: string } | { readonly yaml: s
 export interface PythonReading {
   /** jsonschema's complaint about the schema itself (check_schema), or null; absent without a schema. */
   readonly schema_error?: string | null;
-  readonly results: readonly { readonly data: unknown; readonly errors: readonly { readonly path: string; readonly message: string }[] }[];
+  readonly results: readonly {
+    /** The name of the exception PyYAML raised, when it could not read the instance. */
+    readonly load_error?: string;
+    readonly data: unknown;
+    readonly errors: readonly { readonly path: string; readonly message: string }[];
+  }[];
 }
 
 /** Reads instances with PyYAML and checks them with jsonschema against a schema file (see python/read_with_python.py). */

@@ -6,6 +6,8 @@ Reads one JSON request on standard input and writes one JSON answer on standard 
   answer:  {"schema_error": null | MESSAGE (when a schema is given),
             "results": [{"data": VALUE, "errors": [{"path": POINTER, "message": MESSAGE}, ...]}, ...]}
 
+An instance PyYAML cannot read gets {"load_error": NAME, "data": null, "errors": []}.
+
 `data` is the instance as Python read it, written as JSON; a value JSON has no type for (a date that
 YAML 1.1 reads from a plain 2026-11-27) is written {"__python_type__": "date", "value": "2026-11-27"}.
 `errors` is empty without a schema.
@@ -40,13 +42,17 @@ def main():
             answer["schema_error"] = error.message
         validator = cls(schema)
     for instance in request.get("instances", []):
-        if "yaml_file" in instance:
-            with open(instance["yaml_file"], encoding="utf-8") as f:
-                data = yaml.safe_load(f)
-        elif "yaml" in instance:
-            data = yaml.safe_load(instance["yaml"])
-        else:
-            data = instance["json"]
+        try:
+            if "yaml_file" in instance:
+                with open(instance["yaml_file"], encoding="utf-8") as f:
+                    data = yaml.safe_load(f)
+            elif "yaml" in instance:
+                data = yaml.safe_load(instance["yaml"])
+            else:
+                data = instance["json"]
+        except Exception as error:  # noqa: BLE001 - any file PyYAML cannot turn into data (a YAML error, a date out of range, ...)
+            answer["results"].append({"load_error": type(error).__name__, "data": None, "errors": []})
+            continue
         errors = [] if validator is None else sorted(validator.iter_errors(data), key=lambda e: pointer(e.absolute_path))
         answer["results"].append(
             {
