@@ -47,7 +47,11 @@ describe('batch and single questions share one path', () => {
     const batch = runCli(['services', '--batch', '--category', 'nope'], {}, false, 'podiatre\n');
     const single = runCli(['services', 'podiatre', '--category', 'nope']);
     expect([batch.code, single.code]).toEqual([2, 2]);
-    expect(batch.stdout).toBe('');
+    // The batch's output is JSON: the error is one line of it, before any answer.
+    expect(ndjson(batch.stdout)).toEqual([
+      { command: 'services', error: { code: 'UNKNOWN_NAME', message: 'catégorie inconnue : « nope »', input: 'nope', suggestions: [] } },
+    ]);
+    expect(single.stdout).toBe('');
     expect(batch.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
@@ -59,7 +63,8 @@ describe('batch and single questions share one path', () => {
   ])('a format batch mode cannot write is refused with one line, exit 2: %j', (argv) => {
     const out = runCli(argv, {}, false, 'SELAT\n');
     expect(out.code).toBe(2);
-    expect(out.stdout).toBe('');
+    // Asked for JSON (--json), the refusal is a JSON line too; asked for another format, nothing is.
+    expect(out.stdout === '' ? null : JSON.parse(out.stdout).error.code).toBe(argv.includes('--json') ? 'USAGE_ERROR' : null);
     expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
@@ -143,7 +148,8 @@ describe('one format registry', () => {
   test('--json with another --format is refused, not silently one of them', () => {
     const out = runCli(['services', 'podiatre', '--json', '--format', 'csv']);
     expect(out.code).toBe(2);
-    expect(out.stdout).toBe('');
+    // --json was asked: the refusal is the JSON document
+    expect(JSON.parse(out.stdout).error.code).toBe('USAGE_ERROR');
   });
 
   test('--format offers exactly the formats a command has presenters for', () => {
@@ -190,7 +196,10 @@ describe('every file argument takes "-" for standard input', () => {
     const argv = 'RAMQ_ACCESS_CATALOG' in env ? [command, '--batch'] : [command, '--batch', '--catalog', '-'];
     // The questions are no catalogue: read as one, they would give a catalogue error (exit 3).
     const out = runCli([...argv, '--lang', 'en'], env, false, questions);
-    expect([out.code, out.stderr]).toEqual([2, 'ramq-access: standard input ("-") is read once: it cannot be both the catalogue (--catalog -) and the --batch questions\n']);
+    expect([out.code, out.stderr]).toEqual([
+      2,
+      'ramq-access: standard input ("-") is read once: it cannot be both the catalogue (--catalog -) and the --batch questions\n',
+    ]);
   });
 
   test('validate, fmt and diff read "-" as their file argument: --catalog - does not conflict, since they do not use it', () => {

@@ -190,6 +190,7 @@ describe('presenters given a hostile catalogue (made in memory, past validation)
   test('batch: every line of NDJSON is free of raw unsafe characters and parses back to the question as typed', () => {
     const lines = [`podi${HOSTILE}atre`, '\u202eerta\u0131dop', 'podiatre\u009b2J'];
     const batch = presentBatch(
+      'services',
       (text) => ({ ok: false, error: { code: 'UNKNOWN_NAME', input: text, expected: 'clientele', suggestions: [] } }),
       () => null,
       'fr',

@@ -8,6 +8,7 @@ import {
   type ReadResult,
 } from '../catalog/load-catalog';
 import type { Catalog } from '../catalog/model';
+import { completeProblem } from '../catalog/problem';
 import { FORMAT_TRAITS, type Format } from '../present/formats';
 import { NOTE_KIND_LABELS } from '../present/labels';
 import { makePalette, type Lang, type PresentOptions } from '../present/options';
@@ -138,9 +139,11 @@ export class Context {
     if (!result.ok) {
       const palette = makePalette(false);
       const ioError = !read.ok && read.errno !== undefined && !isNotFound(read.errno);
-      throw new UserError([this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemLine(p, palette, this.lang))], {
-        kind: ioError ? 'io-error' : 'catalog-error',
-      });
+      throw new UserError(
+        [this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemLine(p, palette, this.lang))],
+        { kind: ioError ? 'io-error' : 'catalog-error' },
+        { input: shown, problems: result.problems.map(completeProblem) },
+      );
     }
     const index = indexCatalog(result.catalog);
     if (result.names) primeNameKeys(index, result.names as readonly NameKey[]);
@@ -165,7 +168,7 @@ export class Context {
   /** The result of an answer, or the end of the run with the question's error and its suggestions. */
   answered<R>(answer: Answer<R>): R {
     if (answer.ok) return answer.result;
-    throw new UserError(describeQuestionError(answer.error, this.lang), { kind: 'name-error' });
+    throw new UserError(describeQuestionError(answer.error, this.lang), { kind: 'name-error' }, { question: answer.error });
   }
 
   /** What presenters are given for a format: color and width only for output meant for people. */

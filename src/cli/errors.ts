@@ -1,6 +1,14 @@
+import type { Problem } from '../catalog/problem';
 import type { WriteRefusal } from '../catalog/write-catalog';
+import type { QuestionError } from '../query/ask';
 import type { Messages } from '../present/messages/messages';
 import type { Outcome } from './exit-code';
+
+/**
+ * What a script is told of a failure besides its code and its first line (with --json, in the error
+ * object): the question that had no answer, or the offending text and a catalogue's problems.
+ */
+export type ErrorDetail = { readonly question: QuestionError } | { readonly input: string; readonly problems?: readonly Problem[] };
 
 /** A failure the user can fix: one line on stderr (or one per problem) and an outcome. */
 export class UserError extends Error {
@@ -9,6 +17,7 @@ export class UserError extends Error {
   constructor(
     message: string | readonly string[],
     readonly outcome: Outcome,
+    readonly detail?: ErrorDetail,
   ) {
     super(typeof message === 'string' ? message : message.join('\n'));
     this.lines = typeof message === 'string' ? [message] : message;

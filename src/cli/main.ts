@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EMBEDDED_CATALOG_PATH, loadCatalog } from '../catalog/load-catalog';
 import type { Format } from '../present/formats';
+import { isJsonCommand, type ErrorCode, type JsonCommand } from '../present/json-output';
 import { messagesFor, type Messages } from '../present/messages/messages';
 import type { Lang } from '../present/options';
+import { presentErrorDocument, runErrorJson, type RunError } from '../present/present-error';
 import { sanitizeText } from '../present/sanitize';
 import { sourceLine } from '../present/source-line';
 import { GLOBAL_OPTIONS, optionsOf, type ArgSpec, type CommandDefinition, type Options, type OptionSpec } from './command';
@@ -68,6 +70,37 @@ function langOf(argv: readonly string[], env: Io['env']): Lang {
     else if (word.startsWith('--lang=')) flag = word.slice('--lang='.length);
   }
   return decideLang(flag, env);
+}
+
+/** A run that asked a command for JSON: an error that ends it is then a JSON document on standard output too. */
+interface JsonRun {
+  readonly command: JsonCommand;
+  /** Whether the run answers --batch questions: its documents are lines (NDJSON). */
+  readonly batch: boolean;
+}
+
+/**
+ * Whether the argument vector asks the command for JSON: `--json`, `--format json` (or an alias of json),
+ * or `--batch` without another format. Read from the words themselves, before commander parses them, so
+ * that commander's own usage errors are JSON documents too.
+ */
+function jsonRunOf(argv: readonly string[], command: CommandDefinition | undefined): JsonRun | null {
+  if (command === undefined || !command.formats.includes('json') || !isJsonCommand(command.name)) return null;
+  let json = false;
+  let batch = false;
+  let format: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') break;
+    if (word === '--json') json = true;
+    else if (word === '--batch') batch = true;
+    else if (word === '--format' || word === '-f') format = argv[++i];
+    else if (word.startsWith('--format=')) format = word.slice('--format='.length);
+    else if (/^-f[^-]/.test(word)) format = word.slice(2);
+  }
+  const named = format === undefined ? undefined : (command.formatAliases[format] ?? format);
+  const batchJson = batch && command.batchLine !== null && named === undefined;
+  return json || named === 'json' || batchJson ? { command: command.name, batch: batch && command.batchLine !== null } : null;
 }
 
 /** The format of a run: `--json`, else `--format` (aliases resolved), else the batch's NDJSON or the command's default. */
@@ -158,6 +191,11 @@ export function run(argv: readonly string[], io: Io): ExitCode {
   program.addHelpText('after', helpExamples(['services podiatrist', 'who SELAT --tier request', 'can "hygiéniste dentaire" facturacte'], m));
 
   const invoked = invokedCommand(argv);
+  const jsonRun = jsonRunOf(argv, invoked);
+  // Whether anything went to standard output: with --json it then holds a document already, and an error adds none.
+  let wrote = false;
+  const stdout = io.stdout;
+  io = Object.create(io, { stdout: { value: (text: string | Uint8Array) => ((wrote = true), stdout(text)) } }) as Io;
   for (const command of invoked === undefined ? COMMANDS : [invoked]) {
     // program.command() hands each command the program's output, exit and help settings.
     const cmd = program.command(command.name, { hidden: command.hidden }).description(m.commands[command.name]);
@@ -192,8 +230,43 @@ export function run(argv: readonly string[], io: Io): ExitCode {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
     outcome = handleError(error, io, debug, m);
+    // With --json the error is also one JSON document on standard output (a line of its own in --batch, after the answers).
+    const runError = jsonRun !== null && (!wrote || jsonRun.batch) ? describeRunError(error, outcome, m) : null;
+    if (jsonRun !== null && runError !== null) {
+      try {
+        stdout(presentErrorDocument(jsonRun.command, runErrorJson(runError, lang), jsonRun.batch));
+      } catch {
+        // standard output is gone or failing: the line on stderr and the exit code still say what happened
+      }
+    }
   }
   return exitCodeFor(outcome);
+}
+
+/** The JSON error code of what ended a run, by its outcome (a question with no answer has its own code). */
+const ERROR_CODES: Partial<Readonly<Record<Outcome['kind'], ErrorCode>>> = {
+  'usage-error': 'USAGE_ERROR',
+  'name-error': 'USAGE_ERROR',
+  'catalog-error': 'CATALOG_ERROR',
+  'page-error': 'PAGE_ERROR',
+  'io-error': 'IO_ERROR',
+  unavailable: 'UNAVAILABLE',
+  'internal-error': 'INTERNAL_ERROR',
+};
+
+/** What the JSON error object of a run says: null when the run ended without an error (help, version, a closed pipe) or could not write. */
+function describeRunError(error: unknown, outcome: Outcome, m: Messages): RunError | null {
+  const code = ERROR_CODES[outcome.kind];
+  if (code === undefined || error instanceof OutputError || error instanceof ClosedOutputError) return null;
+  if (error instanceof UserError) {
+    const detail = error.detail;
+    if (detail !== undefined && 'question' in detail) return { kind: 'question', error: detail.question };
+    // The first line says it; a catalogue's problems, which stderr lists after it, are in `problems`.
+    const message = (error.lines[0] ?? '').replace(/\s*:$/, '');
+    return { kind: 'other', code, message, input: detail?.input ?? '', problems: detail?.problems ?? [] };
+  }
+  if (error instanceof CommanderError) return { kind: 'other', code, message: usageMessage(error, m), input: usageInput(error), problems: [] };
+  return { kind: 'other', code, message: m.errors.internal(error instanceof Error ? error.message : String(error)), input: '', problems: [] };
 }
 
 function describeChoices(description: string, choices: readonly string[] | undefined, m: Messages): string {
@@ -228,6 +301,19 @@ function usageMessage(error: CommanderError, m: Messages): string {
     }
     default:
       return m.errors.usageOther(error.message.replace(/^error: /, ''));
+  }
+}
+
+/** The word of the command line a usage error of commander is about: the unknown option or command, the value refused; empty for the others. */
+function usageInput(error: CommanderError): string {
+  switch (error.code) {
+    case 'commander.unknownOption':
+    case 'commander.unknownCommand':
+      return /'([^']*)'/.exec(error.message)?.[1] ?? '';
+    case 'commander.invalidArgument':
+      return (/option '[^']*' argument '([^']*)'/.exec(error.message) ?? /value '([^']*)' is invalid/.exec(error.message))?.[1] ?? '';
+    default:
+      return '';
   }
 }
 

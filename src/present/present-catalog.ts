@@ -43,11 +43,11 @@ function listRows(r: ListResult, lang: Lang): { head: string[]; rows: string[][]
 function listJson(r: ListResult): object {
   switch (r.what) {
     case 'services':
-      return { services: r.catalog.services.map(serviceJson) };
+      return { command: 'list', services: r.catalog.services.map(serviceJson) };
     case 'clienteles':
-      return { clienteles: r.catalog.clienteles.map(clienteleJson) };
+      return { command: 'list', clienteles: r.catalog.clienteles.map(clienteleJson) };
     case 'categories':
-      return { categories: r.catalog.categories.map(categoryJson) };
+      return { command: 'list', categories: r.catalog.categories.map(categoryJson) };
   }
 }
 
@@ -220,6 +220,7 @@ function showJson(r: ShowResult): object {
     case 'service': {
       const s = r.service;
       return {
+        command: 'show',
         kind: 'service',
         service: {
           ...serviceJson(s),
@@ -236,6 +237,7 @@ function showJson(r: ShowResult): object {
     case 'clientele': {
       const c = r.clientele;
       return {
+        command: 'show',
         kind: 'clientele',
         clientele: {
           ...clienteleJson(c),
@@ -251,7 +253,7 @@ function showJson(r: ShowResult): object {
       };
     }
     case 'category':
-      return { kind: 'category', category: categoryJson(r.category), services: r.services.map(serviceJson) };
+      return { command: 'show', kind: 'category', category: categoryJson(r.category), services: r.services.map(serviceJson) };
   }
 }
 
@@ -326,6 +328,7 @@ export const presentSearch = {
     toJson(
       withSource(
         {
+          command: 'search',
           query: r.words,
           results: r.hits.map((h) => ({
             kind: h.found.kind,
@@ -472,6 +475,7 @@ export const presentMatrix = {
     toJson(
       withSource(
         {
+          command: 'matrix',
           category: r.category,
           services: r.services.map(serviceJson),
           rows: r.rows.map((row) => ({
