@@ -158,7 +158,10 @@ function versionText(argv: readonly string[], version: string, lang: Lang): stri
 }
 
 /** Runs the CLI on an argument vector; returns the exit code and never throws. */
-export function run(argv: readonly string[], io: Io): ExitCode {
+export function run(argv: readonly string[], given: Io): ExitCode {
+  // Whether anything went to standard output: with --json it then holds a document already, and an error adds none.
+  let wrote = false;
+  const io = watchingStdout(given, () => (wrote = true));
   let outcome: Outcome = { kind: 'answered' };
   let debug = Boolean(io.env['DEBUG']);
   const version = packageVersion();
@@ -192,10 +195,6 @@ export function run(argv: readonly string[], io: Io): ExitCode {
 
   const invoked = invokedCommand(argv);
   const jsonRun = jsonRunOf(argv, invoked);
-  // Whether anything went to standard output: with --json it then holds a document already, and an error adds none.
-  let wrote = false;
-  const stdout = io.stdout;
-  io = Object.create(io, { stdout: { value: (text: string | Uint8Array) => ((wrote = true), stdout(text)) } }) as Io;
   for (const command of invoked === undefined ? COMMANDS : [invoked]) {
     // program.command() hands each command the program's output, exit and help settings.
     const cmd = program.command(command.name, { hidden: command.hidden }).description(m.commands[command.name]);
@@ -234,13 +233,22 @@ export function run(argv: readonly string[], io: Io): ExitCode {
     const runError = jsonRun !== null && (!wrote || jsonRun.batch) ? describeRunError(error, outcome, m) : null;
     if (jsonRun !== null && runError !== null) {
       try {
-        stdout(presentErrorDocument(jsonRun.command, runErrorJson(runError, lang), jsonRun.batch));
+        given.stdout(presentErrorDocument(jsonRun.command, runErrorJson(runError, lang), jsonRun.batch));
       } catch {
         // standard output is gone or failing: the line on stderr and the exit code still say what happened
       }
     }
   }
   return exitCodeFor(outcome);
+}
+
+/** The same I/O, calling `onWrite` before each write to standard output (io is the prototype, so that isTTY and columns stay lazy). */
+function watchingStdout(io: Io, onWrite: () => void): Io {
+  const stdout = (text: string | Uint8Array): void => {
+    onWrite();
+    io.stdout(text);
+  };
+  return Object.create(io, { stdout: { value: stdout } }) as Io;
 }
 
 /** The JSON error code of what ended a run, by its outcome (a question with no answer has its own code). */
