@@ -65,8 +65,10 @@ describe('standard input that is a directory', () => {
           env: { PATH: process.env['PATH'] },
         });
         expect({ argv, code: out.status }).toEqual({ argv, code: 74 });
-        // validate reports the unreadable input as a problem line on stdout; the others say it on stderr.
-        if (argv[0] !== 'validate') expect(out.stdout).toBe('');
+        // validate reports the unreadable input as a problem line on stdout; the others say it on stderr, and
+        // a batch (whose output is JSON) in an error line too.
+        if (argv.includes('--batch')) expect(JSON.parse(out.stdout)).toMatchObject({ command: argv[0], error: { code: 'IO_ERROR', input: '' } });
+        else if (argv[0] !== 'validate') expect(out.stdout).toBe('');
         expect(out.stdout + out.stderr).toMatch(/EISDIR/);
         expect(out.stderr).not.toMatch(/internal error|^\s+at /m);
       } finally {

@@ -223,7 +223,7 @@ describe('check-source URL: a page fetched by its address', () => {
     const written = await runBinAsync(['check-source', '--catalog', catalog, '--write'], DAY);
     expect(written.code).toBe(0);
     const text = fs.readFileSync(catalog, 'utf8');
-    expect(text).toContain(`  checked: 2026-01-15\n`);
+    expect(text).toContain(`  checked: "2026-01-15"\n`);
     expect(text).toContain(`  etag: '${ETAG}'\n  last_modified: ${LAST_MODIFIED}\n`);
     // The written catalogue is canonical: fmt --check has nothing to say.
     expect(spawnSync(process.execPath, [BIN, 'fmt', '--check', catalog], { encoding: 'utf8' }).status).toBe(0);

@@ -352,7 +352,7 @@ describe('no exit 70 from --write', () => {
   test('the last day of the year 9999 is recorded as such', () => {
     const catalog = temp('catalog.yaml', CATALOG_TEXT.replace(/^ {2}checked: .*\n/m, ''));
     expect(writeRun(TEXT, catalog, [], { SOURCE_DATE_EPOCH: '253402300799' }).code).toBe(0);
-    expect(fs.readFileSync(catalog, 'utf8')).toContain('\n  checked: 9999-12-31\n');
+    expect(fs.readFileSync(catalog, 'utf8')).toContain('\n  checked: "9999-12-31"\n');
   });
 });
 
@@ -432,7 +432,7 @@ describe('the catalogue of an installed package is never rewritten', () => {
     // a catalogue the user named: --catalog, RAMQ_ACCESS_CATALOG, a file argument
     const mine = temp('catalog.yaml', CATALOG_TEXT.replace(/^ {2}checked: .*\n/m, ''));
     expect(bin(['--catalog', mine, 'check-source', COPY, '--write']).code).toBe(0);
-    expect(fs.readFileSync(mine, 'utf8')).toContain('  checked: 2026-01-15\n');
+    expect(fs.readFileSync(mine, 'utf8')).toContain('  checked: "2026-01-15"\n');
     const env = temp('catalog.yaml', messy);
     expect(bin(['fmt'], { RAMQ_ACCESS_CATALOG: env }).code).toBe(0);
     expect(bin(['fmt', path.join(pkg, 'catalog.yaml')]).code).toBe(0);

@@ -535,7 +535,7 @@ describe('--write', () => {
     // the text: the grant's lines and the record of this check, nothing else
     const lines = changedLines(before, after);
     expect(lines.removed.sort()).toEqual([...expected.removed].sort());
-    expect(lines.added.sort()).toEqual([...expected.added, '  checked: 2026-01-15', `  sha256: ${sha}`].sort());
+    expect(lines.added.sort()).toEqual([...expected.added, '  checked: "2026-01-15"', `  sha256: ${sha}`].sort());
     // comments stay
     expect(after.split('\n').filter((l) => l.startsWith('#'))).toEqual(before.split('\n').filter((l) => l.startsWith('#')));
   });
@@ -646,7 +646,7 @@ describe('--write', () => {
       expect.stringContaining(frenchSpaces('0 changement d’accès appliqué ; vérification notée (source.checked, source.sha256)')),
     ]);
     const text = fs.readFileSync(catalog, 'utf8');
-    expect(text).toContain(`\n  checked: 2026-01-15\n  sha256: ${check(COPY).json.sha256}\n`);
+    expect(text).toContain(`\n  checked: "2026-01-15"\n  sha256: ${check(COPY).json.sha256}\n`);
     expect(changedLines(withoutRecord(CATALOG_TEXT), text).removed).toEqual([]);
     const second = runCli(['check-source', HTML, '--catalog', catalog, '--write'], DAY);
     expect([second.code, second.stderr]).toEqual([0, expect.stringContaining('rien à changer')]);
@@ -666,7 +666,7 @@ describe('--write', () => {
     expect(runCli(['check-source', COPY, '--catalog', catalog, '--write']).code).toBe(0);
     const d = new Date();
     const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    expect(fs.readFileSync(catalog, 'utf8')).toContain(`  checked: ${today}\n`);
+    expect(fs.readFileSync(catalog, 'utf8')).toContain(`  checked: "${today}"\n`);
   });
 
   test('--write cannot write a catalogue read from standard input (exit 2, and where the help is)', () => {

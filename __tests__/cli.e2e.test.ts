@@ -108,10 +108,19 @@ describe('through the real binary', () => {
     expect(JSON.parse(out.stdout).clientele.id).toBe(id);
   });
 
-  test('an unknown name: exit 2, one line, suggestions, nothing on stdout', () => {
+  test('an unknown name: exit 2, one line, suggestions; with --json, the error document on stdout', () => {
     const out = runBin(['services', 'podiatr', '--json']);
     expect(out.code).toBe(2);
-    expect(out.stdout).toBe('');
+    expect(JSON.parse(out.stdout)).toEqual({
+      command: 'services',
+      error: {
+        code: 'UNKNOWN_NAME',
+        message: frenchSpaces('clientèle inconnue : « podiatr »'),
+        input: 'podiatr',
+        suggestions: [{ kind: 'clientele', id: 'podiatre', name: 'Podiatre', name_en: 'Podiatrist' }],
+      },
+    });
+    expect(runBin(['services', 'podiatr']).stdout).toBe('');
     expect(out.stderr).toBe(frenchSpaces('ramq-access: clientèle inconnue : « podiatr » ; vouliez-vous dire : podiatre (Podiatre)\n'));
     // in English, with the name's English form
     expect(runBin(['services', 'podiatr', '--lang', 'en']).stderr).toBe('ramq-access: unknown clientele "podiatr"; did you mean: podiatre (Podiatrist)\n');

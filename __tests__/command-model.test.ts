@@ -47,7 +47,9 @@ describe('batch and single questions share one path', () => {
     const batch = runCli(['services', '--batch', '--category', 'nope'], {}, false, 'podiatre\n');
     const single = runCli(['services', 'podiatre', '--category', 'nope']);
     expect([batch.code, single.code]).toEqual([2, 2]);
-    expect(batch.stdout).toBe('');
+    // The batch's output is JSON: the error is one line of it, before any answer.
+    expect(ndjson(batch.stdout).map((d) => (d as { error: { code: string } }).error.code)).toEqual(['USAGE_ERROR']);
+    expect(single.stdout).toBe('');
     // One line, then where the help is (a usage error).
     expect(batch.stderr).toBe(single.stderr);
     expect(batch.stderr.trimEnd().split('\n')).toHaveLength(2);
@@ -61,10 +63,11 @@ describe('batch and single questions share one path', () => {
   ])('a format batch mode cannot write is refused with one line (and where the help is), exit 2: %j', (argv) => {
     const out = runCli(argv, {}, false, 'SELAT\n');
     expect(out.code).toBe(2);
-    expect(out.stdout).toBe('');
+    // Asked for JSON (--json), the refusal is a JSON line too; asked for another format, nothing is.
+    expect(out.stdout === '' ? null : JSON.parse(out.stdout).error.code).toBe(argv.includes('--json') ? 'USAGE_ERROR' : null);
     expect(out.stderr.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/^ramq-access: /),
-      `Saisissez « ramq-access ${argv[0]!} --help » pour plus d’informations.`,
+      frenchSpaces(`Saisissez « ramq-access ${argv[0]!} --help » pour plus d’informations.`),
     ]);
   });
 
@@ -148,7 +151,8 @@ describe('one format registry', () => {
   test('--json with another --format is refused, not silently one of them', () => {
     const out = runCli(['services', 'podiatre', '--json', '--format', 'csv']);
     expect(out.code).toBe(2);
-    expect(out.stdout).toBe('');
+    // --json was asked: the refusal is the JSON document
+    expect(JSON.parse(out.stdout).error.code).toBe('USAGE_ERROR');
   });
 
   test('--format offers exactly the formats a command has presenters for', () => {
@@ -184,6 +188,29 @@ describe('every file argument takes "-" for standard input', () => {
     const out = runCli(['--catalog', '-', 'services', '--batch'], {}, false, text);
     expect(out.code).toBe(2);
     expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test.each([
+    ['services', 'podiatre\n', {}],
+    ['who', 'SELAT\n', {}],
+    ['can', 'podiatre\tSELAT\n', {}],
+    ['services', 'podiatre\n', { RAMQ_ACCESS_CATALOG: '-' }],
+  ])('--batch with the catalogue on standard input is a usage error, before either is read: %s %j', (command, questions, env) => {
+    const argv = 'RAMQ_ACCESS_CATALOG' in env ? [command, '--batch'] : [command, '--batch', '--catalog', '-'];
+    // The questions are no catalogue: read as one, they would give a catalogue error (exit 3).
+    const out = runCli([...argv, '--lang', 'en'], env, false, questions);
+    expect([out.code, out.stderr]).toEqual([
+      2,
+      'ramq-access: standard input ("-") is read once: it cannot be both the catalogue (--catalog -) and the --batch questions\n',
+    ]);
+  });
+
+  test('validate, fmt and diff read "-" as their file argument: --catalog - does not conflict, since they do not use it', () => {
+    expect(runCli(['validate', '-', '--catalog', '-'], {}, false, text).code).toBe(0);
+    expect(runCli(['fmt', '-', '--catalog', '-'], {}, false, text).stdout).toBe(text);
+    expect(runCli(['diff', '-', CATALOG, '--catalog', '-'], {}, false, text).code).toBe(0);
+    // check-source reads both the catalogue and the page: "-" for both is refused.
+    expect(runCli(['check-source', '-', '--catalog', '-'], {}, false, text).code).toBe(2);
   });
 
   test('diff - and fmt - still read standard input', () => {

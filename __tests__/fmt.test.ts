@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, parse, parseDocument } from 'yaml';
+import { editCatalogText } from '../src/catalog/edit-catalog';
 import { formatCatalogText } from '../src/catalog/format-catalog';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
 import { messagesFor } from '../src/present/messages/messages';
@@ -11,6 +12,7 @@ import { structuredPatch } from 'diff';
 import { catalogArb, catalogToYaml, rewriteArb, rewriteYaml } from './arbitraries';
 import { readCorpus } from './corpus';
 import { CATALOG, FIXTURES, frenchSpaces, runBin } from './helpers';
+import { describeWithPython, readWithPython } from './python';
 
 /** Counts as each language writes them. */
 const en = (n: number): string => n.toLocaleString('en-CA');
@@ -413,5 +415,37 @@ describe('fmt through the real binary', () => {
     const out = runBin(['fmt', '-'], { input: doc.toString({ indent: 4 }) });
     expect(out.code).toBe(0);
     expect(parse(out.stdout)).toEqual(parse(fs.readFileSync(CATALOG, 'utf8')));
+  });
+});
+
+describeWithPython('what fmt writes means the same to a YAML 1.1 reader (PyYAML, as ajv-cli and many editors read YAML)', () => {
+  test('the date of the last check is a string, not a date: fmt quotes it, and the shipped catalogue is written so', () => {
+    const minimal = fs
+      .readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8')
+      .replace('  publisher: Test publisher\n', '  publisher: Test publisher\n  checked: 2026-11-27\n');
+    const formatted = fmt(minimal);
+    expect(formatted).toContain('  checked: "2026-11-27"\n');
+    const edited = editCatalogText(minimal, 'test.yaml', [{ op: 'record-check', checked: '2026-01-16', sha256: 'a'.repeat(64) }]);
+    if (!edited.ok) throw new Error('edit refused');
+    const read = readWithPython([{ yaml: formatted }, { yaml: edited.text }, { yaml_file: CATALOG }]);
+    expect(read.results.map((r) => (r.data as { source: { checked: unknown } }).source.checked)).toEqual(['2026-11-27', '2026-01-16', '2026-11-27']);
+  });
+
+  test('generated catalogues holding texts YAML 1.1 reads as other types (dates, yes and no, on and off, sexagesimal, octal): PyYAML reads the data we read', () => {
+    const names = ['2026-11-27', 'yes', 'No', 'on', 'OFF', 'y', '1:20', '0777', '0b101', '1_000', '2001-12-14t21:59:43.10-05:00'];
+    const special = fc.constantFrom(...names, '.inf', '~', '<<', '=');
+    const samples = fc.sample(
+      fc.tuple(catalogArb, special, special, fc.constantFrom(...names)).map(([catalog, a, b, c]) => {
+        const yamlText = catalogToYaml(catalog).replace(/^source:\n/m, 'source:\n  checked: 2026-11-27\n');
+        const doc = parseDocument(yamlText);
+        doc.setIn(['services', 0, 'description', 'fr'], a);
+        doc.setIn(['services', 0, 'description', 'en'], b);
+        doc.setIn(['clienteles', 0, 'name_en'], c);
+        return fmt(doc.toString({ lineWidth: 0 }));
+      }),
+      { numRuns: 40, seed: 20 },
+    );
+    const read = readWithPython(samples.map((text) => ({ yaml: text })));
+    read.results.forEach((r, i) => expect(r.data).toEqual(parse(samples[i]!)));
   });
 });

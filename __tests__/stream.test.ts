@@ -222,6 +222,7 @@ describe('--batch answers each line as it comes', () => {
     const lines = ndjson(out.stdout);
     expect(lines).toEqual([
       {
+        command: 'can',
         error: {
           code: 'LINE_TOO_LONG',
           message: 'line too long: 536,870,912 bytes; a line has at most 65,536',
@@ -245,6 +246,7 @@ describe('--batch answers each line as it comes', () => {
       'LINE_TOO_LONG',
     ]);
     expect(lines[1]).toEqual({
+      command: 'services',
       error: { code: 'LINE_TOO_LONG', message: 'line too long: 72,000 bytes; a line has at most 65,536', line: 2, input: '', suggestions: [] },
     });
     expect(lines[3]).toMatchObject({ error: { line: 4, message: 'line too long: 72,000 bytes; a line has at most 65,536' } });
@@ -280,9 +282,15 @@ describe('--batch answers each line as it comes', () => {
     const input = Buffer.concat([Buffer.from('podiatre\0\n'), Buffer.from('m\xe9decin\n', 'latin1'), Buffer.from('\0\0\0\npodiatre\n')]);
     const out = runBytes(['services', '--batch'], input);
     expect(ndjson(out.stdout)).toEqual([
-      { error: { code: 'BINARY_LINE', message: 'the line holds a NUL byte: it is not text', line: 1, input: 'podiatre\u0000', suggestions: [] } },
-      { error: { code: 'NOT_UTF8', message: 'the line is not UTF-8 text', line: 2, input: 'm\ufffddecin', suggestions: [] } },
-      { error: { code: 'BINARY_LINE', message: 'the line holds a NUL byte: it is not text', line: 3, input: '\u0000\u0000\u0000', suggestions: [] } },
+      {
+        command: 'services',
+        error: { code: 'BINARY_LINE', message: 'the line holds a NUL byte: it is not text', line: 1, input: 'podiatre\u0000', suggestions: [] },
+      },
+      { command: 'services', error: { code: 'NOT_UTF8', message: 'the line is not UTF-8 text', line: 2, input: 'm\ufffddecin', suggestions: [] } },
+      {
+        command: 'services',
+        error: { code: 'BINARY_LINE', message: 'the line holds a NUL byte: it is not text', line: 3, input: '\u0000\u0000\u0000', suggestions: [] },
+      },
       expect.objectContaining({ clientele: expect.objectContaining({ id: 'podiatre' }) }),
     ]);
     expect(out.code).toBe(2);

@@ -78,21 +78,27 @@ describe('the definition', () => {
     expect(stringifyJson('Podiatre – « é » 😀')).toBe('"Podiatre – « é » 😀"');
   });
 
-  test("the schema's text pattern refuses exactly the control and invisible characters the validator reports", () => {
+  test("the schema's text pattern refuses exactly the control and invisible characters the validator reports in the BMP, read with or without the u flag; those beyond it are left to INVISIBLE_CHARACTER", () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schema', 'catalog.schema.json'), 'utf8'));
-    const text = new RegExp(schema.$defs.text.pattern, 'u');
+    const texts = [new RegExp(schema.$defs.text.pattern, 'u'), new RegExp(schema.$defs.text.pattern)];
     const invisible = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
     // eslint-disable-next-line no-control-regex
     const control = /[\u0000-\u001f\u007f-\u009f]/;
     const disagree: string[] = [];
+    const astral: number[] = [];
     for (let cp = 0; cp <= 0x10ffff; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
       const ch = String.fromCodePoint(cp);
       const refused = control.test(ch) || invisible.test(ch);
-      if (text.test(`a${ch}b`) === refused) disagree.push(cp.toString(16));
+      if (refused && cp > 0xffff) astral.push(cp);
+      // The schema's part: the BMP; beyond it the pattern accepts every character (as one code point, or as two surrogates).
+      for (const text of texts) if (text.test(`a${ch}b`) === (refused && cp <= 0xffff)) disagree.push(`${cp.toString(16)} ${text.flags}`);
       if (disagree.length > 10) break;
     }
     expect(disagree).toEqual([]);
+    // Beyond the BMP the semantic check reports each one, so the catalogue refuses the same set either way.
+    expect(astral.length).toBeGreaterThan(4000);
+    for (const cp of astral) expect([cp.toString(16), findInvisible(`x${String.fromCodePoint(cp)}`)?.codePoint]).toEqual([cp.toString(16), cp]);
     // The characters issue 14 names are all in the set.
     for (const cp of [
       0xad, 0x34f, 0x61c, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180b, 0x180e, 0x180f, 0x200b, 0x200f, 0x202a, 0x202e, 0x2060, 0x206f, 0x2800, 0x3164, 0xffa0,
@@ -184,6 +190,7 @@ describe('presenters given a hostile catalogue (made in memory, past validation)
   test('batch: every line of NDJSON is free of raw unsafe characters and parses back to the question as typed', () => {
     const lines = [`podi${HOSTILE}atre`, '\u202eerta\u0131dop', 'podiatre\u009b2J'];
     const batch = presentBatch(
+      'services',
       (text) => ({ ok: false, error: { code: 'UNKNOWN_NAME', input: text, expected: 'clientele', suggestions: [] } }),
       () => null,
       'fr',

@@ -79,7 +79,7 @@ describe('symbolic links', () => {
     const out = runCli(['check-source', page, '--catalog', link, '--write'], { SOURCE_DATE_EPOCH: '1768435200' });
     expect(out.code).toBe(0);
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(fs.readFileSync(target, 'utf8')).toContain('checked: 2026-01-15');
+    expect(fs.readFileSync(target, 'utf8')).toContain('checked: "2026-01-15"');
   });
 });
 

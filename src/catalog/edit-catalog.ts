@@ -1,5 +1,5 @@
 import { isMap, isSeq, parseDocument, stringify, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
-import { formatCatalogText, PRINT_OPTIONS, type FormatResult } from './format-catalog';
+import { formatCatalogText, PARSE_OPTIONS, PRINT_OPTIONS, type FormatResult } from './format-catalog';
 import type { Condition, Grant, Tier } from './model';
 
 /** One change to a catalogue's grants or to its record of the last check; check-source --write applies them. */
@@ -90,7 +90,7 @@ function apply(doc: Document, edit: CatalogEdit): void {
 export function editCatalogText(text: string, file: string, edits: readonly CatalogEdit[]): FormatResult {
   const canonical = formatCatalogText(text, file);
   if (!canonical.ok) return canonical;
-  const doc = parseDocument(canonical.text, { uniqueKeys: true, strict: true });
+  const doc = parseDocument(canonical.text, PARSE_OPTIONS);
   for (const edit of edits) apply(doc, edit);
   const result = formatCatalogText(doc.toString(PRINT_OPTIONS), file);
   return result.ok ? { ok: true, text: result.text, changed: result.text !== text } : result;
@@ -98,7 +98,7 @@ export function editCatalogText(text: string, file: string, edits: readonly Cata
 
 /** An entry as the canonical layout writes it under `services:` or `clienteles:` (a list item indented two spaces), to paste into a catalogue. */
 export function entryYaml(entry: Readonly<Record<string, unknown>>): string {
-  return stringify([entry], PRINT_OPTIONS)
+  return stringify([entry], { ...PARSE_OPTIONS, ...PRINT_OPTIONS })
     .split('\n')
     .map((line) => (line === '' ? line : `  ${line}`))
     .join('\n');

@@ -54,6 +54,14 @@ const CHILDREN: Partial<Record<Shape, Record<string, { shape: Shape; list: boole
   sub_application: { description: { shape: 'bilingual', list: false } },
 };
 
+/**
+ * How the canonical form is read back: as YAML 1.2 (this tool's reading), and with a scalar quoted
+ * wherever a YAML 1.1 reader (PyYAML, ajv-cli, many editors) would read its plain form as something
+ * other than a string: a date (`checked: "2026-11-27"`), a yes or no, a sexagesimal or octal number.
+ * The schema wants strings there, and so does every reader of the catalogue.
+ */
+export const PARSE_OPTIONS = { uniqueKeys: true, strict: true, compat: 'yaml-1.1' } as const;
+
 /** Options of the YAML printer that define the canonical layout. */
 export const PRINT_OPTIONS = {
   indent: 2,
@@ -165,7 +173,9 @@ function trimComments(node: Node): void {
 /** Resets every node's presentation (quoting, flow style, blank lines, anchors) so that the printer's defaults apply. */
 function resetStyle(node: unknown): void {
   if (isScalar(node)) {
-    node.type = undefined as never;
+    // YAML 1.1's `=` (its "value" type) is one plain scalar that PyYAML's safe_load cannot read and that the
+    // yaml-1.1 compatibility of PARSE_OPTIONS leaves plain: quoted, it is the string it is.
+    node.type = (node.value === '=' ? Scalar.QUOTE_DOUBLE : undefined) as never;
     node.spaceBefore = false;
     node.anchor = undefined as never;
     trimComments(node);
@@ -257,9 +267,11 @@ export function formatCatalogText(text: string, file: string): FormatResult {
   const validation = validateCatalogDocument(text, file);
   if (!validation.ok) return { ok: false, problems: validation.problems };
   // The canonical form is UTF-8 without a byte-order mark, with LF line ends; a text that has neither is laid
-  // out from the document validation read (a second parse was a third of fmt's time at 4 MB).
+  // out from the document validation read (a second parse was a third of fmt's time at 4 MB), with the same
+  // YAML 1.1 compatibility as PARSE_OPTIONS gives a parsed one.
   const plain = !text.startsWith('\ufeff') && !text.includes('\r');
-  const doc: Document = plain ? validation.document : parseDocument(text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), { uniqueKeys: true, strict: true });
+  const doc: Document = plain ? validation.document : parseDocument(text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), PARSE_OPTIONS);
+  if (plain) doc.setSchema(doc.directives?.yaml.version ?? '1.2', { compat: PARSE_OPTIONS.compat });
   const root = doc.contents;
   if (!isMap(root))
     return {

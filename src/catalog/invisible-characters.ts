@@ -7,8 +7,11 @@
  * format character (bidi marks, embeddings, overrides and isolates U+061C, U+200E, U+200F,
  * U+202A-202E, U+2066-2069; interlinear annotation U+FFF9-FFFB; musical U+1D173-1D17A; ...), the
  * line and paragraph separators U+2028 and U+2029, and the braille blank U+2800 (a letter-sized blank
- * that is not a space). The catalogue refuses them in every text (INVISIBLE_CHARACTER, and the
- * schema's `text` pattern lists the same set), and every output escapes them (src/present/sanitize.ts).
+ * that is not a space). The catalogue refuses them in every text (INVISIBLE_CHARACTER), and every
+ * output escapes them (src/present/sanitize.ts). The schema's `text` pattern lists the same set within
+ * the Basic Multilingual Plane only, as `\uXXXX` escapes that every regex engine reads (ECMAScript with
+ * or without the u flag, Python's re, Rust's regex): those beyond it (tags, U+110BD, U+110CD,
+ * U+13430-1343F, U+1BCA0-1BCA3, U+1D173-1D17A) are left to INVISIBLE_CHARACTER.
  */
 export const INVISIBLE_CLASS = '\\p{Default_Ignorable_Code_Point}\\p{Cf}\\u2028\\u2029\\u2800';
 

@@ -164,8 +164,11 @@ function entryNaming(data: unknown): { place: (where: Path) => DataPlace; entryO
 function reportSchemaErrors(errors: ErrorObject[], report: Report, describePath: (where: Path) => DataPlace): void {
   // A failed oneOf also reports each branch's failure; keep only the oneOf's own, clearer message.
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  // The schema's no_line_feed guard is for Python's `$`; here the string's pattern has already failed, and says it better.
+  const patternPaths = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
   for (const error of errors) {
     if (error.keyword !== 'oneOf' && oneOfPaths.has(error.instancePath)) continue;
+    if (error.keyword === 'not' && patternPaths.has(error.instancePath)) continue;
     const where = pointerToPath(error.instancePath);
     const params = error.params as Record<string, unknown>;
     switch (error.keyword) {

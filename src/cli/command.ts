@@ -1,4 +1,5 @@
 import type { Format, Presenters } from '../present/formats';
+import { isJsonCommand } from '../present/json-output';
 import type { Messages, Text } from '../present/messages/messages';
 import type { Lang } from '../present/options';
 import { presentBatch } from '../present/present-batch';
@@ -206,7 +207,8 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
             // Each line is the command's --json document, `source` included.
             const source = spec.fromCatalog === true ? sourceJson(ctx.catalogIndex().catalog.source) : null;
             const toJson = source === null ? batch.toJson : (r: R): unknown => ({ ...(batch.toJson(r) as object), source });
-            const presenter = presentBatch(answer, toJson, ctx.lang);
+            if (!isJsonCommand(spec.name)) throw new Error(`${spec.name} has a batch mode but no JSON documents`);
+            const presenter = presentBatch(spec.name, answer, toJson, ctx.lang);
             const output = outputBuffer((bytes) => ctx.emit(bytes));
             // Answers go out before the next read waits: a coprocess that sends its next question once it has the answer is answered.
             for (const line of ctx.stdinLines(ctx.m.stdinPurposes.batch)) {

@@ -8,6 +8,7 @@ import {
   type ReadResult,
 } from '../catalog/load-catalog';
 import type { Catalog } from '../catalog/model';
+import { completeProblem } from '../catalog/problem';
 import { FORMAT_TRAITS, type Format } from '../present/formats';
 import { NOTE_KIND_LABELS } from '../present/labels';
 import { makePalette, type Lang, type PresentOptions } from '../present/options';
@@ -155,6 +156,7 @@ export class Context {
       throw new UserError(
         [this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemLine(p, palette, this.lang))],
         { kind: ioError ? 'io-error' : 'catalog-error' },
+        { input: shown, problems: result.problems.map(completeProblem) },
         result.problems,
       );
     }
@@ -181,7 +183,7 @@ export class Context {
   /** The result of an answer, or the end of the run with the question's error and its suggestions. */
   answered<R>(answer: Answer<R>): R {
     if (answer.ok) return answer.result;
-    throw new UserError(describeQuestionError(answer.error, this.lang), { kind: 'name-error' });
+    throw new UserError(describeQuestionError(answer.error, this.lang), { kind: 'name-error' }, { question: answer.error });
   }
 
   /** What presenters are given for a format: color and width only for output meant for people. */

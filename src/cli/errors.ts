@@ -1,7 +1,15 @@
+import type { Problem } from '../catalog/problem';
 import type { WriteRefusal } from '../catalog/write-catalog';
+import type { QuestionError } from '../query/ask';
 import type { Messages } from '../present/messages/messages';
 import type { ProblemAt } from '../present/present-problems';
 import type { Outcome } from './exit-code';
+
+/**
+ * What a script is told of a failure besides its code and its first line (with --json, in the error
+ * object): the question that had no answer, or the offending text and a catalogue's problems.
+ */
+export type ErrorDetail = { readonly question: QuestionError } | { readonly input: string; readonly problems?: readonly Problem[] };
 
 /** A failure the user can fix: one line on stderr (or one per problem) and an outcome. */
 export class UserError extends Error {
@@ -10,6 +18,7 @@ export class UserError extends Error {
   constructor(
     message: string | readonly string[],
     readonly outcome: Outcome,
+    readonly detail?: ErrorDetail,
     /**
      * The catalogue problems the lines end with (one line each, as problemLine words them), so that at a
      * terminal they are fitted to its width as validate fits them, `file:line:col: CODE` never broken.

@@ -5,7 +5,9 @@ import { EMBEDDED_CATALOG_PATH, loadCatalog } from '../catalog/load-catalog';
 import type { Format } from '../present/formats';
 import { messagesFor, type Messages } from '../present/messages/messages';
 import type { Lang } from '../present/options';
+import { isJsonCommand, type ErrorCode, type JsonCommand } from '../present/json-output';
 import { makePalette } from '../present/options';
+import { presentErrorDocument, runErrorJson, type RunError } from '../present/present-error';
 import { problemLines, type ProblemAt } from '../present/present-problems';
 import { sanitizeText } from '../present/sanitize';
 import { wrap, wrapHanging } from '../present/text-formats';
@@ -115,12 +117,47 @@ function chooseFormat(command: CommandDefinition, opts: Options, batch: boolean,
   return batch ? 'json' : command.defaultFormat;
 }
 
+/** A run that asked a command for JSON: an error that ends it is then a JSON document on standard output too. */
+interface JsonRun {
+  readonly command: JsonCommand;
+  /** Whether the run answers --batch questions: its documents are lines (NDJSON). */
+  readonly batch: boolean;
+}
+
+/**
+ * Whether the argument vector asks the command for JSON: `--json`, `--format json` (or an alias of json),
+ * or `--batch` without another format. Read from the words themselves, before commander parses them, so
+ * that commander's own usage errors are JSON documents too.
+ */
+function jsonRunOf(argv: readonly string[], command: CommandDefinition | undefined): JsonRun | null {
+  if (command === undefined || !command.formats.includes('json') || !isJsonCommand(command.name)) return null;
+  let json = false;
+  let batch = false;
+  let format: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') break;
+    if (word === '--json') json = true;
+    else if (word === '--batch') batch = true;
+    else if (word === '--format' || word === '-f') format = argv[++i];
+    else if (word.startsWith('--format=')) format = word.slice('--format='.length);
+    else if (/^-f[^-]/.test(word)) format = word.slice(2);
+  }
+  const named = format === undefined ? undefined : (command.formatAliases[format] ?? format);
+  const batchJson = batch && command.batchLine !== null && named === undefined;
+  return json || named === 'json' || batchJson ? { command: command.name, batch: batch && command.batchLine !== null } : null;
+}
+
 /** What --batch cannot honour is refused, never dropped. */
-function checkBatch(command: CommandDefinition, args: readonly unknown[], format: Format | null, m: Messages): void {
+function checkBatch(command: CommandDefinition, args: readonly unknown[], format: Format | null, ctx: Context): void {
+  const m = ctx.m;
   if (args.some((a) => a !== undefined && !(Array.isArray(a) && a.length === 0))) {
     throw usageError(m.errors.batchArguments(command.batchLine?.(m) ?? ''));
   }
   if (format !== 'json') throw usageError(m.errors.batchFormat(String(format)));
+  // The questions come from standard input, which is read once: a catalogue from it too (--catalog -, RAMQ_ACCESS_CATALOG=-)
+  // is refused before either is read, so that the questions are never read as a catalogue.
+  if (ctx.catalogPath() === '-') throw usageError(m.errors.stdinBoth(m.stdinPurposes.catalogue, m.stdinPurposes.batch));
 }
 
 /** --stdin-filepath names a file read from standard input: refused, never dropped, when the run reads none (or when it is empty). */
@@ -250,8 +287,11 @@ function helpExitCodes(m: Messages, width: number): string {
 }
 
 /** Runs the CLI on an argument vector; returns the exit code and never throws. */
-export function run(givenArgv: readonly string[], io: Io): ExitCode {
+export function run(givenArgv: readonly string[], given: Io): ExitCode {
   const argv = helpAsFlag(givenArgv);
+  // Whether anything went to standard output: with --json it then holds a document already, and an error adds none.
+  let wrote = false;
+  const io = watchingStdout(given, () => (wrote = true));
   let outcome: Outcome = { kind: 'answered' };
   let debug = Boolean(io.env['DEBUG']);
   const version = packageVersion();
@@ -261,6 +301,7 @@ export function run(givenArgv: readonly string[], io: Io): ExitCode {
   const outHelpWidth = (): number => textWidth(io.isTTY ? io.columns : undefined, 80);
   const errHelpWidth = (): number => textWidth(io.errColumns, 80);
   const invoked = invokedCommand(argv);
+  const jsonRun = jsonRunOf(argv, invoked);
   const { program, declared } = declareProgram(m, invoked === undefined ? COMMANDS : [invoked], {
     writeOut: (s) => io.stdout(s),
     writeErr: (s) => io.stderr(s),
@@ -286,7 +327,7 @@ export function run(givenArgv: readonly string[], io: Io): ExitCode {
       const format = chooseFormat(command, opts, batch, m);
       checkStdinFilepath(command, self.processedArgs, ctx, m);
       if (batch && command.executeBatch !== null) {
-        checkBatch(command, self.processedArgs, format, m);
+        checkBatch(command, self.processedArgs, format, ctx);
         outcome = command.executeBatch(ctx, opts);
       } else {
         outcome = command.execute(ctx, self.processedArgs, opts, format);
@@ -298,8 +339,52 @@ export function run(givenArgv: readonly string[], io: Io): ExitCode {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
     outcome = handleError(error, io, debug, lang, helpLine(invoked));
+    // With --json the error is also one JSON document on standard output (a line of its own in --batch, after the answers).
+    const runError = jsonRun !== null && (!wrote || jsonRun.batch) ? describeRunError(error, outcome, m) : null;
+    if (jsonRun !== null && runError !== null) {
+      try {
+        given.stdout(presentErrorDocument(jsonRun.command, runErrorJson(runError, lang), jsonRun.batch));
+      } catch {
+        // standard output is gone or failing: the line on stderr and the exit code still say what happened
+      }
+    }
   }
   return exitCodeFor(outcome);
+}
+
+/** The same I/O, calling `onWrite` before each write to standard output (io is the prototype, so that isTTY and columns stay lazy). */
+function watchingStdout(io: Io, onWrite: () => void): Io {
+  const stdout = (text: string | Uint8Array): void => {
+    onWrite();
+    io.stdout(text);
+  };
+  return Object.create(io, { stdout: { value: stdout } }) as Io;
+}
+
+/** The JSON error code of what ended a run, by its outcome (a question with no answer has its own code). */
+const ERROR_CODES: Partial<Readonly<Record<Outcome['kind'], ErrorCode>>> = {
+  'usage-error': 'USAGE_ERROR',
+  'name-error': 'USAGE_ERROR',
+  'catalog-error': 'CATALOG_ERROR',
+  'page-error': 'PAGE_ERROR',
+  'io-error': 'IO_ERROR',
+  unavailable: 'UNAVAILABLE',
+  'internal-error': 'INTERNAL_ERROR',
+};
+
+/** What the JSON error object of a run says: null when the run ended without an error (help, version, a closed pipe) or could not write. */
+function describeRunError(error: unknown, outcome: Outcome, m: Messages): RunError | null {
+  const code = ERROR_CODES[outcome.kind];
+  if (code === undefined || error instanceof OutputError || error instanceof ClosedOutputError) return null;
+  if (error instanceof UserError) {
+    const detail = error.detail;
+    if (detail !== undefined && 'question' in detail) return { kind: 'question', error: detail.question };
+    // The first line says it; a catalogue's problems, which stderr lists after it, are in `problems`.
+    const message = (error.lines[0] ?? '').replace(/\s*:$/, '');
+    return { kind: 'other', code, message, input: detail?.input ?? '', problems: detail?.problems ?? [] };
+  }
+  if (error instanceof CommanderError) return { kind: 'other', code, message: usageMessage(error, m), input: usageInput(error), problems: [] };
+  return { kind: 'other', code, message: m.errors.internal(error instanceof Error ? error.message : String(error)), input: '', problems: [] };
 }
 
 function describeChoices(description: string, choices: readonly string[] | undefined, m: Messages): string {
@@ -341,6 +426,19 @@ function usageMessage(error: CommanderError, m: Messages): string {
  * Says what went wrong, on stderr, and returns the outcome. A usage error (commander's, or an option or argument
  * the command refuses) ends with a line pointing to `help`, the help of the command at fault, as git and gh do.
  */
+/** The word of the command line a usage error of commander is about: the unknown option or command, the value refused; empty for the others. */
+function usageInput(error: CommanderError): string {
+  switch (error.code) {
+    case 'commander.unknownOption':
+    case 'commander.unknownCommand':
+      return /'([^']*)'/.exec(error.message)?.[1] ?? '';
+    case 'commander.invalidArgument':
+      return (/option '[^']*' argument '([^']*)'/.exec(error.message) ?? /value '([^']*)' is invalid/.exec(error.message))?.[1] ?? '';
+    default:
+      return '';
+  }
+}
+
 function handleError(error: unknown, io: Pick<Io, 'stderr' | 'errColumns'>, debug: boolean, lang: Lang, help: string | null): Outcome {
   const m = messagesFor(lang);
   // At a terminal each line is fitted to its width, its continuation indented; else each is one line, for the tools that read them.

@@ -1,8 +1,67 @@
 import type { PresentOptions } from './options';
+import type { ProblemJson } from './present-problems';
 import { stringifyJson } from './sanitize';
 import { sourceJson, type SourceJson } from './source-line';
 import type { Category, Clientele, Condition, Note, NoteKind, Service, Tier } from '../catalog/model';
 import type { Access, AccessRow, NameReading } from '../query/access';
+import type { QuestionError } from '../query/ask';
+import type { Suggestion } from '../query/resolve-name';
+
+/**
+ * The commands that answer in JSON. Every JSON document, and every --batch line, names its command
+ * first, in `command`: one schema (schema/output.schema.json) then tells every answer apart, and
+ * a reader can check it without knowing which command printed it.
+ */
+export const JSON_COMMANDS = ['services', 'who', 'can', 'show', 'list', 'search', 'matrix', 'validate', 'diff', 'check-source', 'export'] as const;
+
+/** A command that answers in JSON (see JSON_COMMANDS). */
+export type JsonCommand = (typeof JSON_COMMANDS)[number];
+
+/** Whether a command answers in JSON. */
+export function isJsonCommand(name: string): name is JsonCommand {
+  return (JSON_COMMANDS as readonly string[]).includes(name);
+}
+
+/** The codes of an error object: a question's or a batch line's, or what else ended a run (with --json). */
+export type ErrorCode =
+  | QuestionError['code']
+  | 'BINARY_LINE'
+  | 'NOT_UTF8'
+  | 'LINE_TOO_LONG'
+  | 'USAGE_ERROR'
+  | 'CATALOG_ERROR'
+  | 'PAGE_ERROR'
+  | 'IO_ERROR'
+  | 'UNAVAILABLE'
+  | 'INTERNAL_ERROR';
+
+/** A problem of a catalogue an error object stands for, as `validate --json` shows it, with its file. */
+export interface ErrorProblemJson extends ProblemJson {
+  file: string;
+}
+
+/** Why there is no answer: a --batch line's error object, and with --json the error of a run that gives none. */
+export interface ErrorJson {
+  code: ErrorCode;
+  /** One line for a person, in the output language. */
+  message: string;
+  /** The offending text (a name, a line, an option, a file); empty when there is none. */
+  input: string;
+  /** Candidates for the name, best first; empty for errors about no name. */
+  suggestions: readonly Suggestion[];
+  /** For WRONG_KIND and WRONG_ORDER, when there is one: the command line that answers. */
+  instead?: string;
+  /** For a --batch line: its 1-based number in the input. */
+  line?: number;
+  /** For CATALOG_ERROR (and a catalogue that cannot be read): the catalogue's problems. */
+  problems?: ErrorProblemJson[];
+}
+
+/** An error object as a document: a --batch line standing for a bad question, or the one document of a --json run that ends in an error. */
+export interface ErrorDocumentJson {
+  command: JsonCommand;
+  error: ErrorJson;
+}
 
 /** A service as every JSON output shows it. */
 export interface ServiceJson {
@@ -53,6 +112,7 @@ export interface ReadAsJson {
 
 /** `services <clientele> --json` */
 export interface ServicesJson {
+  command: 'services';
   clientele: ClienteleJson;
   /** The grant condition the clientele's name carried, or null. */
   named_condition: Condition | null;
@@ -66,6 +126,7 @@ export interface ServicesJson {
 
 /** `who <service> --json` */
 export interface WhoJson {
+  command: 'who';
   service: ServiceJson;
   /** How the name was read, as for `services`. */
   read_as: ReadAsJson[];
@@ -92,6 +153,7 @@ export interface NoteJson {
 
 /** `can <clientele> <service> --json` */
 export interface CanJson {
+  command: 'can';
   clientele: ClienteleJson;
   /** The grant condition the clientele's name carried, or null. */
   named_condition: Condition | null;

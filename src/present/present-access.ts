@@ -242,6 +242,7 @@ const servicesMarkdown: Presenter<ServicesResult> = (r, o) => {
 /** Shapes the result of `services` as the documented JSON. */
 export function servicesToJson(r: ServicesResult): ServicesJson {
   return {
+    command: 'services',
     clientele: clienteleJson(r.clientele),
     named_condition: r.named_condition,
     read_as: readAsJson(r.read_as),
@@ -311,6 +312,7 @@ const whoMarkdown: Presenter<WhoResult> = (r, o) =>
 /** Shapes the result of `who` as the documented JSON. */
 export function whoToJson(r: WhoResult): WhoJson {
   return {
+    command: 'who',
     service: serviceJson(r.service),
     read_as: readAsJson(r.read_as),
     access: r.access.map((a) => ({ clientele: clienteleJson(a.clientele), ...accessRowJson(a) })),
@@ -424,6 +426,7 @@ function canMarkdown(r: CanResult, o: PresentOptions): string {
 /** Shapes the result of `can` as the documented JSON. */
 export function canToJson(r: CanResult): CanJson {
   return {
+    command: 'can',
     clientele: clienteleJson(r.clientele),
     service: serviceJson(r.service),
     named_condition: r.named_condition,

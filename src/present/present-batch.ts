@@ -1,4 +1,5 @@
 import type { Answer, QuestionError } from '../query/ask';
+import type { ErrorDocumentJson, ErrorJson, JsonCommand } from './json-output';
 import { messagesFor } from './messages/messages';
 import type { Lang } from './options';
 import { questionErrorJson } from './present-question-error';
@@ -16,6 +17,11 @@ export type BatchLine =
 
 /** The error codes of a batch line: a question's, or the line's own when it is not read as a question. */
 export type BatchErrorCode = QuestionError['code'] | 'BINARY_LINE' | 'NOT_UTF8' | 'LINE_TOO_LONG';
+
+function errorLine(command: JsonCommand, error: ErrorJson): Buffer {
+  const document: ErrorDocumentJson = { command, error };
+  return Buffer.from(`${stringifyJson(document)}\n`, 'utf8');
+}
 
 /** Answers batch lines one at a time, in input order. */
 export interface BatchPresenter {
@@ -37,7 +43,7 @@ const CACHE_BYTES = 32 * 1024 * 1024;
  * error object standing in for a bad line. A repeated question is answered
  * once and its line reused (answers depend only on the line's text).
  */
-export function presentBatch<R>(answer: (text: string) => Answer<R>, toJson: (result: R) => unknown, lang: Lang): BatchPresenter {
+export function presentBatch<R>(command: JsonCommand, answer: (text: string) => Answer<R>, toJson: (result: R) => unknown, lang: Lang): BatchPresenter {
   let errors = 0;
   let line = 0;
   // Answers are kept as encoded bytes: a repeated question then costs a map look-up.
@@ -48,7 +54,7 @@ export function presentBatch<R>(answer: (text: string) => Answer<R>, toJson: (re
       line++;
       if ('refused' in input) {
         errors++;
-        return Buffer.from(`${stringifyJson({ error: batchLineErrorJson(input, line, lang) })}\n`, 'utf8');
+        return errorLine(command, batchLineErrorJson(input, line, lang));
       }
       const text = input.text;
       let out = answered.get(text);
@@ -62,7 +68,7 @@ export function presentBatch<R>(answer: (text: string) => Answer<R>, toJson: (re
           }
         } else {
           errors++;
-          out = Buffer.from(`${stringifyJson({ error: batchErrorJson(a.error, line, lang) })}\n`, 'utf8');
+          out = errorLine(command, batchErrorJson(a.error, line, lang));
         }
       }
       return out;
@@ -71,13 +77,13 @@ export function presentBatch<R>(answer: (text: string) => Answer<R>, toJson: (re
   };
 }
 
-function batchErrorJson(error: QuestionError, line: number, lang: Lang): unknown {
+function batchErrorJson(error: QuestionError, line: number, lang: Lang): ErrorJson {
   const { code, message, input, suggestions, instead } = questionErrorJson(error, lang);
   return { code, message, line, input, suggestions, ...(instead === undefined ? {} : { instead }) };
 }
 
 /** The error object of a line not read as a question; an over-long line is not echoed (it was never kept). */
-function batchLineErrorJson(input: Extract<BatchLine, { refused: string }>, line: number, lang: Lang): unknown {
+function batchLineErrorJson(input: Extract<BatchLine, { refused: string }>, line: number, lang: Lang): ErrorJson {
   const q = messagesFor(lang).questions;
   const code: BatchErrorCode = input.refused;
   switch (input.refused) {

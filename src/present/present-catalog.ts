@@ -44,11 +44,11 @@ function listRows(r: ListResult, lang: Lang): { head: string[]; rows: string[][]
 function listJson(r: ListResult): object {
   switch (r.what) {
     case 'services':
-      return { services: r.catalog.services.map(serviceJson) };
+      return { command: 'list', services: r.catalog.services.map(serviceJson) };
     case 'clienteles':
-      return { clienteles: r.catalog.clienteles.map(clienteleJson) };
+      return { command: 'list', clienteles: r.catalog.clienteles.map(clienteleJson) };
     case 'categories':
-      return { categories: r.catalog.categories.map(categoryJson) };
+      return { command: 'list', categories: r.catalog.categories.map(categoryJson) };
   }
 }
 
@@ -223,6 +223,7 @@ function showJson(r: ShowResult): object {
     case 'service': {
       const s = r.service;
       return {
+        command: 'show',
         kind: 'service',
         service: {
           ...serviceJson(s),
@@ -239,6 +240,7 @@ function showJson(r: ShowResult): object {
     case 'clientele': {
       const c = r.clientele;
       return {
+        command: 'show',
         kind: 'clientele',
         clientele: {
           ...clienteleJson(c),
@@ -254,7 +256,7 @@ function showJson(r: ShowResult): object {
       };
     }
     case 'category':
-      return { kind: 'category', category: categoryJson(r.category), services: r.services.map(serviceJson) };
+      return { command: 'show', kind: 'category', category: categoryJson(r.category), services: r.services.map(serviceJson) };
   }
 }
 
@@ -329,6 +331,7 @@ export const presentSearch = {
     toJson(
       withSource(
         {
+          command: 'search',
           query: r.words,
           results: r.hits.map((h) => ({
             kind: h.found.kind,
@@ -476,6 +479,7 @@ export const presentMatrix = {
     toJson(
       withSource(
         {
+          command: 'matrix',
           category: r.category,
           services: r.services.map(serviceJson),
           rows: r.rows.map((row) => ({

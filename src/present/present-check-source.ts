@@ -67,6 +67,7 @@ export interface FindingJson {
 
 /** `check-source --json`. */
 export interface CheckSourceJson {
+  command: 'check-source';
   page: string;
   catalog: string;
   form: 'text' | 'html';
@@ -215,6 +216,7 @@ function checkGithub(r: SourceReport, cwd: string, lang: Lang): string {
 export function checkSourceToJson(r: SourceReport, lang: Lang): CheckSourceJson {
   const writable = new Set(writableFindings(r.check));
   return {
+    command: 'check-source',
     page: r.page,
     catalog: r.catalog,
     form: r.form,

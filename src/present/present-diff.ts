@@ -218,6 +218,7 @@ function diffMarkdown(r: DiffReport, lang: Lang): string {
 /** `diff --json`: every change and every effect, with counts. */
 export function diffToJson(r: DiffReport): unknown {
   return {
+    command: 'diff',
     before: r.before,
     after: r.after,
     changed: r.diff.changes.length > 0 || r.diff.effects.length > 0,

@@ -32,6 +32,7 @@ export interface ProblemJson {
 
 /** `validate --json`: every file with its problems, and counts. */
 export interface ValidateJson {
+  command: 'validate';
   valid: boolean;
   files: { file: string; valid: boolean; problems: ProblemJson[] }[];
   counts: { files: number; invalid_files: number; problems: number };
@@ -101,25 +102,30 @@ function validateGithub(reports: readonly FileReport[], cwd: string, lang: Lang)
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }
 
+/** Shapes one problem as `validate --json` shows it. */
+export function problemJson(p: Problem, lang: Lang): ProblemJson {
+  return {
+    code: p.code,
+    severity: p.severity,
+    line: p.line,
+    col: p.col,
+    end_line: p.endLine,
+    end_col: p.endCol,
+    path: p.path,
+    // Prose for people, as in SARIF: what it quotes shows its control and invisible characters.
+    message: sanitizeText(problemMessage(p, lang)),
+  };
+}
+
 /** Shapes `validate` results as the documented JSON. */
 export function validateToJson(reports: readonly FileReport[], lang: Lang): ValidateJson {
   const files = reports.map((r) => ({
     file: r.file,
     valid: r.problems.length === 0,
-    problems: r.problems.map((p): ProblemJson => ({
-      code: p.code,
-      severity: p.severity,
-      line: p.line,
-      col: p.col,
-      end_line: p.endLine,
-      end_col: p.endCol,
-      path: p.path,
-      // Prose for people, as in SARIF: what it quotes shows its control and invisible characters.
-      message: sanitizeText(problemMessage(p, lang)),
-    })),
+    problems: r.problems.map((p) => problemJson(p, lang)),
   }));
   const problems = files.reduce((n, f) => n + f.problems.length, 0);
-  return { valid: problems === 0, files, counts: { files: files.length, invalid_files: files.filter((f) => !f.valid).length, problems } };
+  return { command: 'validate', valid: problems === 0, files, counts: { files: files.length, invalid_files: files.filter((f) => !f.valid).length, problems } };
 }
 
 /** Presenters of `validate`, one per format; github and sarif need the context (text and json show paths as given). */

@@ -57,7 +57,7 @@ function readPage(ctx: Context, file: string): ListingPage {
   if (!read.ok) {
     const errno = read.errno;
     const kind = errno === undefined ? 'page-error' : isNotFound(errno) ? 'usage-error' : 'io-error';
-    throw new UserError(ctx.m.checkSource.cannotReadPage(shown, pageReason(read.problem.detail, ctx)), { kind });
+    throw new UserError(ctx.m.checkSource.cannotReadPage(shown, pageReason(read.problem.detail, ctx)), { kind }, { input: shown });
   }
   return listingPage(ctx, readPageText(ctx, read.text, shown), shown);
 }
@@ -65,7 +65,7 @@ function readPage(ctx: Context, file: string): ListingPage {
 /** The page, when it lists access at all: a login page or an error page (saved or served) must not pass for a page that lists no access (exit 3). */
 function listingPage(ctx: Context, page: SourcePage, shown: string): ListingPage {
   const lists = readPageLists(page);
-  if (lists.lists.length === 0) throw new UserError(ctx.m.checkSource.noLists(shown), { kind: 'page-error' });
+  if (lists.lists.length === 0) throw new UserError(ctx.m.checkSource.noLists(shown), { kind: 'page-error' }, { input: shown });
   return { page, lists };
 }
 
@@ -91,7 +91,7 @@ function readPageText(ctx: Context, text: string, shown: string): SourcePage {
           : r.id === 'tooManyHidingRules'
             ? p.tooManyHidingRules(r.count, r.limit)
             : p.tooManyStyleTests;
-    throw new UserError(ctx.m.checkSource.cannotReadPage(shown, reason), { kind: 'page-error' });
+    throw new UserError(ctx.m.checkSource.cannotReadPage(shown, reason), { kind: 'page-error' }, { input: shown });
   }
 }
 
@@ -178,10 +178,11 @@ function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, sou
   );
   if (answer.kind === 'not-modified') return { kind: 'unchanged', shown: target };
   if (answer.kind === 'failed') {
-    throw new UserError(f.cannotFetch(target, fetchReason(answer.failure, f)), { kind: 'unavailable' });
+    throw new UserError(f.cannotFetch(target, fetchReason(answer.failure, f)), { kind: 'unavailable' }, { input: target });
   }
   const decoded = decoding().decodePageBytes(answer.bytes, target, answer.charset);
-  if (!decoded.ok) throw new UserError(ctx.m.checkSource.cannotReadPage(target, pageReason(decoded.problem.detail, ctx)), { kind: 'page-error' });
+  if (!decoded.ok)
+    throw new UserError(ctx.m.checkSource.cannotReadPage(target, pageReason(decoded.problem.detail, ctx)), { kind: 'page-error' }, { input: target });
   const listing = listingPage(ctx, readPageText(ctx, decoded.text, target), target);
   const recordable = fetching().isRecordable;
   const validators: Validators = {

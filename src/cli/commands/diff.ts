@@ -45,7 +45,12 @@ const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
       const lines = [ctx.m.errors.cannotCompare, ...problems.map((p) => problemLine(p, palette, ctx.lang))];
       const io = failed.some((s) => s.errno !== undefined && !isNotFound(s.errno));
       const missing = failed.some((s) => isNotFound(s.errno));
-      throw new UserError(lines, { kind: io ? 'io-error' : missing ? 'usage-error' : 'catalog-error' }, problems);
+      throw new UserError(
+        lines,
+        { kind: io ? 'io-error' : missing ? 'usage-error' : 'catalog-error' },
+        { input: failed.length === 1 ? failed[0]!.file : '', problems },
+        problems,
+      );
     }
     const diff = diffCatalogs(before.catalog, after.catalog);
     show({ diff, before: before.file, after: after.file, names: diffNames(before.catalog, after.catalog) });

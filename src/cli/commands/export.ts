@@ -6,7 +6,7 @@ import { defineCommand, type CommandSpec } from '../command';
 
 const presenters: Presenters<ExportData, 'html' | 'json'> = {
   html: (data, o) => presentHtml(data, o.lang),
-  json: (data, o) => toJson(withSource({ version: 1, catalog: data.catalog }, o)),
+  json: (data, o) => toJson(withSource({ command: 'export', version: 1, catalog: data.catalog }, o)),
 };
 
 const spec: CommandSpec<ExportData, 'html' | 'json'> = {

@@ -159,6 +159,7 @@ const sentences: Messages = {
     stdinTwice: (first, second) => `standard input ("-") is already read for ${first}; it cannot also be ${second}`,
     stdinFilepathUnused: '--stdin-filepath names the file read from standard input; this run reads none (a "-" file, or --catalog -)',
     stdinFilepathEmpty: '--stdin-filepath needs a path that is not empty',
+    stdinBoth: (first, second) => `standard input ("-") is read once: it cannot be both ${first} and ${second}`,
     stdinUnreadable: (reason) => `cannot read standard input: ${reason}`,
     cannotUseCatalogue: (file) => `cannot use the catalogue ${file}:`,
     cannotCompare: 'cannot compare:',

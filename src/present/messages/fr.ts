@@ -186,6 +186,7 @@ const sentences: Messages = {
     stdinTwice: (first, second) => `l’entrée standard (« - ») est déjà lue pour ${first} ; elle ne peut pas aussi servir pour ${second}`,
     stdinFilepathUnused: '--stdin-filepath nomme le fichier lu sur l’entrée standard ; cette commande n’en lit aucun (un fichier « - », ou --catalog -)',
     stdinFilepathEmpty: '--stdin-filepath demande un chemin non vide',
+    stdinBoth: (first, second) => `l’entrée standard (« - ») n’est lue qu’une fois : elle ne peut pas servir à la fois pour ${first} et pour ${second}`,
     stdinUnreadable: (reason) => `impossible de lire l’entrée standard : ${reason}`,
     cannotUseCatalogue: (file) => `impossible d’utiliser le catalogue ${file} :`,
     cannotCompare: 'comparaison impossible :',

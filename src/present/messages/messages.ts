@@ -119,6 +119,8 @@ export interface Messages {
     /** --stdin-filepath in a run that reads no file from standard input. */
     readonly stdinFilepathUnused: string;
     readonly stdinFilepathEmpty: string;
+    /** Two readers of standard input asked for at once, refused before either reads it. */
+    readonly stdinBoth: (first: string, second: string) => string;
     readonly stdinUnreadable: (reason: string) => string;
     readonly cannotUseCatalogue: (file: string) => string;
     readonly cannotCompare: string;
