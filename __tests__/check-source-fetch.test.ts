@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { decodePageBytes } from '../src/catalog/decode-page';
 import { editCatalogText } from '../src/catalog/edit-catalog';
-import { BIN, CATALOG, FIXTURES, ROOT, type RunOutput } from './helpers';
+import { BIN, CATALOG, FIXTURES, frenchSpaces, ROOT, type RunOutput } from './helpers';
 
 const SOURCE = path.join(FIXTURES, 'source');
 const COPY = fs.readFileSync(path.join(SOURCE, 'liste-des-services-en-ligne.txt'), 'utf8');
@@ -335,7 +335,9 @@ describe('usage errors (exit 2)', () => {
     const file = await runBinAsync(['check-source', path.join(SOURCE, 'liste-des-services-en-ligne.txt'), '--timeout', '5']);
     expect([file.code, file.stderr]).toEqual([
       2,
-      'ramq-access: --timeout vaut pour une page téléchargée par son adresse (http:// ou https://), pas pour un fichier\nSaisissez « ramq-access check-source --help » pour plus d’informations.\n',
+      frenchSpaces(
+        'ramq-access: --timeout vaut pour une page téléchargée par son adresse (http:// ou https://), pas pour un fichier\nSaisissez « ramq-access check-source --help » pour plus d’informations.\n',
+      ),
     ]);
   });
 

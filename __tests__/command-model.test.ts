@@ -187,7 +187,8 @@ describe('every file argument takes "-" for standard input', () => {
     expect(runCli(['diff', '-', '-'], {}, false, text).code).toBe(2);
     const out = runCli(['--catalog', '-', 'services', '--batch'], {}, false, text);
     expect(out.code).toBe(2);
-    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+    // The refusal, then where the command's help is (a usage error).
+    expect(out.stderr.trimEnd().split('\n')).toHaveLength(2);
   });
 
   test.each([
@@ -201,7 +202,7 @@ describe('every file argument takes "-" for standard input', () => {
     const out = runCli([...argv, '--lang', 'en'], env, false, questions);
     expect([out.code, out.stderr]).toEqual([
       2,
-      'ramq-access: standard input ("-") is read once: it cannot be both the catalogue (--catalog -) and the --batch questions\n',
+      `ramq-access: standard input ("-") is read once: it cannot be both the catalogue (--catalog -) and the --batch questions\nTry 'ramq-access ${argv.find((a) => ['services', 'who', 'can'].includes(a))!} --help' for more information.\n`,
     ]);
   });
 

@@ -59,7 +59,7 @@ describe.each(LANGS)('help and --version fit, %s', (lang) => {
   test('--version off a terminal: the source on one line, for the tools that read it', () => {
     const lines = run(['--version'], lang, 40, false).stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^Source ?: .*\d{4}-\d{2}-\d{2}$/);
+    expect(lines[1]).toMatch(/^Source[ \u00a0]?: .*\d{4}-\d{2}-\d{2}$/);
   });
 });
 
@@ -90,7 +90,8 @@ const MESSAGES: readonly MessageCase[] = [
   { argv: ['help', 'nosuch'] },
   { argv: ['services', 'podiatre', '--category', 'nope'] },
   { argv: ['who', 'selat', '--tier', 'sometimes'] },
-  { argv: ['services', 'podiatre', '--json', '--format', 'csv'] },
+  // Asked for JSON, the refusal is also a JSON document on stdout: data, not a message to fit.
+  { argv: ['services', 'podiatre', '--json', '--format', 'csv'], stdoutIsData: true },
   { argv: ['check-source', '--force'] },
   // A fetch that fails at once (nothing listens on port 1): its one line, in the run's language.
   { argv: ['check-source', 'http://127.0.0.1:1/professionnels/services-ligne/liste-des-services-en-ligne'] },

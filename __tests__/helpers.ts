@@ -114,3 +114,18 @@ export function writeMutatedPage(prefix: string): string {
   );
   return page;
 }
+
+/**
+ * Whether a command line asks for JSON (--json, --format json, or --batch without another format): an error
+ * then also prints one JSON error document on stdout.
+ */
+export function asksJson(argv: readonly string[]): boolean {
+  const at = argv.indexOf('--format');
+  const format = at === -1 ? undefined : argv[at + 1];
+  return argv.includes('--json') || format === 'json' || (argv.includes('--batch') && format === undefined);
+}
+
+/** The code of the JSON error document on stdout, or null when stdout is empty. */
+export function jsonErrorCode(stdout: string): string | null {
+  return stdout === '' ? null : (JSON.parse(stdout) as { error: { code: string } }).error.code;
+}

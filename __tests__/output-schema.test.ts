@@ -186,7 +186,9 @@ describe('with --json, a run that ends in an error prints one JSON document: an 
     ['UNKNOWN_NAME', ['who', 'ghost', 'service', '--json'], ''],
     ['WRONG_KIND', ['who', 'podiatre', '--json'], ''],
     ['WRONG_ORDER', ['can', 'selat', 'podiatre', '--json'], ''],
-    ['UNKNOWN_NAME', ['matrix', '--category', 'nope', '--format', 'json'], ''],
+    // A category is one of a fixed set: a value not in it is a usage error that lists them.
+    ['USAGE_ERROR', ['matrix', '--category', 'nope', '--format', 'json'], ''],
+    ['UNKNOWN_NAME', ['show', 'ghost', '--json'], ''],
     ['NAME_TOO_LONG', ['show', 'x'.repeat(400), '--json'], ''],
     ['CATALOG_ERROR', ['search', 'podiatre', '--json', '--catalog', path.join(dir, 'missing.yaml')], ''],
     ['USAGE_ERROR', ['services', 'podiatre', '--json', '--tier', 'bogus'], ''],

@@ -89,13 +89,18 @@ describe('--stdin-filepath is refused (exit 2, with the reason) by a run that re
   ];
   test.each(refusals)('%s %s', (...argv) => {
     const out = runCli([...argv, '--stdin-filepath', NAMED, '--lang', 'en'], {}, false, SHIPPED);
-    expect([out.code, out.stdout]).toEqual([2, '']);
-    expect(out.stderr).toBe('ramq-access: --stdin-filepath names the file read from standard input; this run reads none (a "-" file, or --catalog -)\n');
+    expect(out.code).toBe(2);
+    // Asked for JSON (--json, --batch), the refusal is a JSON document too; else nothing goes to stdout.
+    const json = argv.includes('--json') || argv.includes('--batch');
+    expect(out.stdout === '' ? null : (JSON.parse(out.stdout) as { error: { code: string } }).error.code).toBe(json ? 'USAGE_ERROR' : null);
+    expect(out.stderr).toBe(
+      `ramq-access: --stdin-filepath names the file read from standard input; this run reads none (a "-" file, or --catalog -)\nTry 'ramq-access ${argv[0]!} --help' for more information.\n`,
+    );
   });
 
   test('an empty path is refused', () => {
     const out = runCli(['validate', '-', '--stdin-filepath', '', '--lang', 'en'], {}, false, SHIPPED);
     expect(out.code).toBe(2);
-    expect(out.stderr).toBe('ramq-access: --stdin-filepath needs a path that is not empty\n');
+    expect(out.stderr).toBe("ramq-access: --stdin-filepath needs a path that is not empty\nTry 'ramq-access validate --help' for more information.\n");
   });
 });

@@ -211,7 +211,9 @@ describe('labels assembled for display follow the rule too', () => {
 
   test('a usage error with a suggestion joins the two sentences with the language’s semicolon', () => {
     const out = runCli(['servics']);
-    expect(out.stderr).toBe(`ramq-access: commande inconnue${NBSP}: servics${NBSP}; vouliez-vous dire services${NBSP}?\n`);
+    expect(out.stderr).toBe(
+      `ramq-access: commande inconnue${NBSP}: servics${NBSP}; vouliez-vous dire services${NBSP}?\nSaisissez «${NBSP}ramq-access --help${NBSP}» pour plus d’informations.\n`,
+    );
   });
 });
 

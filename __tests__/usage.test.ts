@@ -6,7 +6,7 @@
 import { GLOBAL_OPTIONS, optionsOf } from '../src/cli/command';
 import { COMMANDS } from '../src/cli/commands';
 import { messagesFor } from '../src/present/messages/messages';
-import { runCli } from './helpers';
+import { asksJson, jsonErrorCode, runCli } from './helpers';
 
 type Lang = 'fr' | 'en';
 const LANGS: readonly Lang[] = ['fr', 'en'];
@@ -72,7 +72,8 @@ describe.each(LANGS)('a usage error ends with where the help is, %s', (lang) => 
   test.each(cases)('%j', (argv, command) => {
     const out = inLocale(argv, lang);
     expect(out.code).toBe(2);
-    expect(out.stdout).toBe('');
+    // Nothing on stdout, but for a run that asks for JSON: one error document.
+    expect(jsonErrorCode(out.stdout)).toBe(asksJson(argv) ? 'USAGE_ERROR' : null);
     const lines = stderrLines(out.stderr);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^ramq-access: /);
@@ -131,7 +132,7 @@ describe('an option or argument with a fixed set of values lists them all', () =
         ['services', '--batch', '--category', 'selat'],
       ]) {
         const out = runCli([...argv, '--lang', lang], {}, false, 'podiatre\n');
-        expect([argv, out.code, out.stdout]).toEqual([argv, 2, '']);
+        expect([argv, out.code, jsonErrorCode(out.stdout)]).toEqual([argv, 2, asksJson(argv) ? 'USAGE_ERROR' : null]);
         const first = stderrLines(out.stderr)[0]!;
         expect(first).toContain(argv[argv.indexOf('--category') + 1]!);
         for (const id of categories) expect([argv, first]).toEqual([argv, expect.stringContaining(id)]);
