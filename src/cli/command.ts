@@ -2,6 +2,7 @@ import type { Format, Presenters } from '../present/formats';
 import { isJsonCommand } from '../present/json-output';
 import type { Messages, Text } from '../present/messages/messages';
 import type { Lang } from '../present/options';
+import { mdText } from '../present/markdown';
 import { presentBatch } from '../present/present-batch';
 import { sourceJson, sourceLine } from '../present/source-line';
 import { wrap } from '../present/text-formats';
@@ -193,7 +194,7 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
         const text = presenters[format as F](result, o);
         const source = spec.fromCatalog === true ? o.source : null;
         if (source !== null && format === 'table') ctx.emit(`${text}${wrap(sourceLine(source, o.lang), o.width).map(o.palette.dim).join('\n')}\n`);
-        else if (source !== null && format === 'markdown') ctx.emit(`${text}\n_${sourceLine(source, o.lang)}_\n`);
+        else if (source !== null && format === 'markdown') ctx.emit(`${text}\n_${mdText(sourceLine(source, o.lang))}_\n`);
         else ctx.emit(text);
         if (format === 'csv' && spec.remarks) for (const line of spec.remarks(result, o.lang)) ctx.warn(line);
       };

@@ -1,8 +1,23 @@
 import { sanitizeText } from './sanitize';
 
-/** Escapes text for inline Markdown outside code: every character CommonMark could read as markup is backslash-escaped. */
+/**
+ * Escapes catalogue or page text for inline Markdown outside code (a paragraph, a title, a list item, a table
+ * cell), so that it shows as written and makes nothing: no emphasis, code, link, image, HTML (`<!--` that hides
+ * the rest of a comment, `<img>` that loads a remote image), entity (`&#x202E;`, which GitHub turns into a real
+ * bidi override), strikethrough, table cell break, heading or list. Every character that can open markup is
+ * backslash-escaped (CommonMark allows it before any ASCII punctuation, and shows the character), the starts of
+ * GFM's bare autolinks (`https://`, `www.`, an address with `@`) are broken by an escape, and a line start that
+ * would open a block (`- `, `+ `, `1.`) is escaped. Unsafe characters are made visible first (sanitizeText).
+ * The one escaper for text in every markdown presenter; code spans and fences use mdCode and mdFence.
+ */
 export function mdText(s: string): string {
-  return sanitizeText(s).replace(/([\\`*_[\]<>|])/g, '\\$1');
+  return sanitizeText(s)
+    .replace(/[\\`*_[\]<>|&~!#]/g, '\\$&')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@')
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** The longest run of backticks in a text. */

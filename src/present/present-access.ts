@@ -18,7 +18,7 @@ import {
 } from './json-output';
 import { noteLabel, tierLabel, word, wordWith } from './labels';
 import type { Presenter, Presenters, QueryFormat } from './formats';
-import { mdCode } from './markdown';
+import { mdCode, mdText } from './markdown';
 import { formatNumber, messagesFor } from './messages/messages';
 import type { Lang, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
@@ -102,13 +102,20 @@ function namedConditionLines(condition: Condition | null, lang: Lang, palette: P
   return wrap(messagesFor(lang).questions.namedCondition(palette.warn(sanitizeText(condition[lang]))), width);
 }
 
-/** The sentences saying how each name of the question was read by its words ("« messagerie » lu comme Messagerie sécurisée [messagerie-securisee]"). */
-export function readAsSentences(readings: readonly NameReading[], lang: Lang): string[] {
+/** Text as a format shows it: as it is in a table (already sanitised), escaped for markdown (mdText). */
+type Shown = (text: string) => string;
+const asIs: Shown = (text) => text;
+
+/**
+ * The sentences saying how each name of the question was read by its words ("« messagerie » lu comme Messagerie
+ * sécurisée [messagerie-securisee]"); `shown` applies to what was typed and to the catalogue's names.
+ */
+export function readAsSentences(readings: readonly NameReading[], lang: Lang, shown: Shown = asIs): string[] {
   const q = messagesFor(lang).questions;
   return readings.map((r) => {
     const title = r.kind === 'service' ? serviceTitle(r.entity, lang) : clienteleTitle(r.entity, lang);
-    const app = r.sub_application === null ? null : sanitizeText(lang === 'fr' ? r.sub_application.name : r.sub_application.name_en);
-    return q.readAs(sanitizeText(r.input), `${title} [${r.entity.id}]`, app);
+    const app = r.sub_application === null ? null : shown(sanitizeText(lang === 'fr' ? r.sub_application.name : r.sub_application.name_en));
+    return q.readAs(shown(sanitizeText(r.input)), shown(`${title} [${r.entity.id}]`), app);
   });
 }
 
@@ -119,7 +126,7 @@ function readAsLines(readings: readonly NameReading[], o: PresentOptions): strin
 
 /** The readings of a markdown answer, one italic paragraph each (none when every name was a name). */
 function readAsMarkdown(readings: readonly NameReading[], lang: Lang): string {
-  return readAsSentences(readings, lang)
+  return readAsSentences(readings, lang, mdText)
     .map((s) => `_${s}_\n\n`)
     .join('');
 }
@@ -130,12 +137,12 @@ interface Labelled {
   readonly text: string;
 }
 
-/** Notes with their labels: their kind, and (with `about`, in `who`) the clienteles a note is about. */
-function labelledNotes(notes: readonly Note[], lang: Lang, about: boolean): Labelled[] {
+/** Notes with their labels: their kind, and (with `about`, in `who`) the clienteles a note is about; `shown` applies to label and text. */
+function labelledNotes(notes: readonly Note[], lang: Lang, about: boolean, shown: Shown = asIs): Labelled[] {
   const m = messagesFor(lang).can;
   return notes.map((n) => ({
-    label: about && n.clienteles.length > 0 ? m.noteAbout(noteLabel(n.kind, lang), n.clienteles) : m.note(noteLabel(n.kind, lang)),
-    text: sanitizeText(n[lang]),
+    label: shown(about && n.clienteles.length > 0 ? m.noteAbout(noteLabel(n.kind, lang), n.clienteles) : m.note(noteLabel(n.kind, lang))),
+    text: shown(sanitizeText(n[lang])),
   }));
 }
 
@@ -212,8 +219,8 @@ const servicesCsv: Presenter<ServicesResult> = (r) =>
 
 /** A markdown answer: a bold title, then one row per access naming the other side (a service or a clientele), or a sentence when there is none. */
 function accessMarkdown(title: string, id: string, access: readonly AccessRow[], other: 'service' | 'clientele', none: string, lang: Lang): string {
-  const head = `**${title}** (${mdCode(id)})\n\n`;
-  if (access.length === 0) return `${head}${none}\n`;
+  const head = `**${mdText(title)}** (${mdCode(id)})\n\n`;
+  if (access.length === 0) return `${head}${mdText(none)}\n`;
   return (
     head +
     toMarkdownTable(
@@ -232,11 +239,11 @@ function accessMarkdown(title: string, id: string, access: readonly AccessRow[],
 
 const servicesMarkdown: Presenter<ServicesResult> = (r, o) => {
   const answer = accessMarkdown(clienteleTitle(r.clientele, o.lang), r.clientele.id, r.access, 'service', word('noService', o.lang), o.lang);
-  const notes = noteMarkdown(labelledNotes(r.notes, o.lang, false));
+  const notes = noteMarkdown(labelledNotes(r.notes, o.lang, false, mdText));
   const readAs = readAsMarkdown(r.read_as, o.lang);
   if (r.named_condition === null) return `${readAs}${answer}${notes}`;
   const [title = '', ...rest] = answer.split('\n\n');
-  return `${readAs}${[title, messagesFor(o.lang).questions.namedCondition(sanitizeText(r.named_condition[o.lang])), ...rest].join('\n\n')}${notes}`;
+  return `${readAs}${[title, messagesFor(o.lang).questions.namedCondition(mdText(r.named_condition[o.lang])), ...rest].join('\n\n')}${notes}`;
 };
 
 /** Shapes the result of `services` as the documented JSON. */
@@ -307,7 +314,7 @@ const whoMarkdown: Presenter<WhoResult> = (r, o) =>
     word(r.service.grants.length === 0 ? 'noGrant' : 'noClientele', o.lang),
     o.lang,
   ) +
-  noteMarkdown(labelledNotes(r.notes, o.lang, true));
+  noteMarkdown(labelledNotes(r.notes, o.lang, true, mdText));
 
 /** Shapes the result of `who` as the documented JSON. */
 export function whoToJson(r: WhoResult): WhoJson {
@@ -340,16 +347,16 @@ interface CanAnswer {
   readonly notes: readonly Labelled[];
 }
 
-function canAnswer(r: CanResult, lang: Lang, strong: (s: string) => string, palette: PresentOptions['palette']): CanAnswer {
-  const c = `${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`;
-  const s = `${serviceTitle(r.service, lang)} [${r.service.id}]`;
+function canAnswer(r: CanResult, lang: Lang, strong: (s: string) => string, palette: PresentOptions['palette'], shown: Shown = asIs): CanAnswer {
+  const c = shown(`${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`);
+  const s = shown(`${serviceTitle(r.service, lang)} [${r.service.id}]`);
   const m = messagesFor(lang).can;
   const sentences: string[] = [];
   if (r.named_condition !== null) {
     const named = r.named_condition;
     const here = r.any_tier.some((a) => a.conditions.some((k) => k.fr === named.fr));
     const q = messagesFor(lang).questions;
-    sentences.push((here ? q.namedCondition : q.namedConditionElsewhere)(palette.warn(sanitizeText(named[lang]))));
+    sentences.push((here ? q.namedCondition : q.namedConditionElsewhere)(palette.warn(shown(sanitizeText(named[lang])))));
   }
   const no = strong(palette.bad(m.noWord));
   if (r.eligible && r.best) {
@@ -357,7 +364,7 @@ function canAnswer(r: CanResult, lang: Lang, strong: (s: string) => string, pale
     for (const a of r.access) {
       if (a !== r.best) sentences.push(m.also(tierLabel(a.tier, lang), a.inherited_from));
       else if (a.inherited_from !== null) sentences.push(m.inherited(a.inherited_from));
-      for (const cond of a.conditions) sentences.push(m.condition(palette.warn(sanitizeText(cond[lang]))));
+      for (const cond of a.conditions) sentences.push(m.condition(palette.warn(shown(sanitizeText(cond[lang])))));
     }
   } else if (r.service.grants.length === 0) {
     sentences.push(m.noList(no, c, s));
@@ -372,8 +379,8 @@ function canAnswer(r: CanResult, lang: Lang, strong: (s: string) => string, pale
     m.holderList(
       list.map((a) =>
         m.holder(
-          clienteleTitle(a.clientele, lang),
-          a.conditions.map((k) => sanitizeText(k[lang])),
+          shown(clienteleTitle(a.clientele, lang)),
+          a.conditions.map((k) => shown(sanitizeText(k[lang]))),
         ),
       ),
     );
@@ -394,7 +401,7 @@ function canAnswer(r: CanResult, lang: Lang, strong: (s: string) => string, pale
                   }),
             none: null,
           };
-  return { sentences, holders, notes: labelledNotes(r.notes, lang, false) };
+  return { sentences, holders, notes: labelledNotes(r.notes, lang, false, shown) };
 }
 
 /** `can` for a terminal: the sentences, the holders under their heading (a line per tier), the notes; each wrapped to the width. */
@@ -412,7 +419,7 @@ function canTable(r: CanResult, o: PresentOptions): string {
 
 /** `can` in markdown: one paragraph per sentence, the holders as a list under their heading, one paragraph per note. */
 function canMarkdown(r: CanResult, o: PresentOptions): string {
-  const a = canAnswer(r, o.lang, (t) => `**${t}**`, o.palette);
+  const a = canAnswer(r, o.lang, (t) => `**${t}**`, o.palette, mdText);
   const paragraphs = [...a.sentences];
   if (a.holders !== null) {
     if (a.holders.heading !== null) paragraphs.push(a.holders.heading);

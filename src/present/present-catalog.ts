@@ -9,7 +9,7 @@ import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle
 import { accessJson, categoryJson, clienteleJson, serviceJson, toJson, withSource } from './json-output';
 import { kindLabel, noteLabel, tierLabel, tierSymbol, word, wordWith, type WordKey } from './labels';
 import type { Presenters, QueryFormat } from './formats';
-import { mdCode } from './markdown';
+import { mdCode, mdText } from './markdown';
 import { formatNumber, messagesFor } from './messages/messages';
 import type { Lang, Palette, PresentOptions } from './options';
 import { sanitizeText } from './sanitize';
@@ -148,16 +148,17 @@ function heirText(row: AccessRow, lang: Lang): string {
 function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
   const { lang, palette } = o;
   // The table format wraps every line to the width: a heading as it is, a field or a list item under its label.
-  const heading = (s: string): string => (markdown ? `### ${s}` : wrap(s, o.width).map(palette.bold).join('\n'));
+  // In markdown every text is escaped (mdText): a catalogue's text shows as written and makes no markup.
+  const heading = (s: string): string => (markdown ? `### ${mdText(s)}` : wrap(s, o.width).map(palette.bold).join('\n'));
   const { colon, semicolon } = messagesFor(lang).punctuation;
   const field = (label: string, value: string): string => {
-    if (markdown) return `- **${label}**${colon}${value}`;
+    if (markdown) return `- **${mdText(label)}**${colon}${mdText(value)}`;
     const labelled = `${label}${colon}`.trimEnd();
     return wrapHanging(`${label}${colon}`, value, o.width, 2)
       .map((l) => (l.startsWith(labelled) ? `${palette.dim(labelled)}${l.slice(labelled.length)}` : l))
       .join('\n');
   };
-  const item = (text: string): string => (markdown ? `- ${text}` : wrapHanging('- ', text, o.width).join('\n'));
+  const item = (text: string): string => (markdown ? `- ${mdText(text)}` : wrapHanging('- ', text, o.width).join('\n'));
   const out: string[] = [];
   switch (r.kind) {
     case 'service': {
@@ -468,7 +469,7 @@ function matrixMarkdown(r: MatrixResult, o: PresentOptions): string {
     ...row.cells.map((cell) => `${cellSymbol(cell)}${cell[0]?.conditions.length ? '*' : ''}`),
   ]);
   const { colon } = messagesFor(lang).punctuation;
-  const legend = r.services.map((s: Service, i) => `- ${columnKey(i)}${colon}${serviceTitle(s, lang)} (${mdCode(s.id)})`).join('\n');
+  const legend = r.services.map((s: Service, i) => `- ${columnKey(i)}${colon}${mdText(serviceTitle(s, lang))} (${mdCode(s.id)})`).join('\n');
   return `${toMarkdownTable(head, rows)}\n${legend}\n`;
 }
 

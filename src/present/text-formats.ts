@@ -1,4 +1,5 @@
 import type { Palette } from './options';
+import { mdText } from './markdown';
 import { sanitizeText } from './sanitize';
 
 /** Quotes one CSV field (RFC 4180). */
@@ -38,13 +39,9 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Escapes a value for a Markdown table cell. */
+/** Escapes a value for a Markdown table cell: as any inline text (mdText, which escapes `|` too). */
 export function mdCell(value: string): string {
-  return sanitizeText(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
-    .replace(/\n/g, '<br>');
+  return mdText(value);
 }
 
 /** Renders a Markdown table. */
