@@ -11,5 +11,10 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The bundle's string-width shortcut, for the sources run in-process (see the shim).
+  moduleNameMapper: { '^string-width$': '<rootDir>/__tests__/shims/string-width.js' },
   testTimeout: 30000,
+  // Jest's default is one worker fewer than the cores: one on a two-core machine, where two finish the suite sooner
+  // (many tests wait on child processes: shells, a browser, the binary).
+  maxWorkers: '100%',
 };

@@ -1,7 +1,8 @@
 /** The bundle's shortcut for string-width (scripts/bundle.js) must give the very answer of the real function. */
 import fc from 'fast-check';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const stringWidth = require('string-width') as (s: string) => number;
+// The real function, by its path: jest maps the bare name to the shortcut itself (__tests__/shims/string-width.js).
+const stringWidth = require('string-width/index.js') as (s: string) => number;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { PLAIN_WIDTH_SOURCE } = require('../scripts/plain-width') as { PLAIN_WIDTH_SOURCE: string };
 
@@ -27,4 +28,11 @@ test('any string the shortcut accepts has the width string-width gives it', () =
 
 test('the shortcut refuses what it must leave to string-width', () => {
   for (const s of ['\u001b[31mx', '©', '®', '‼', 'e\u0301', '\u200b', '漢', '😀', '\t']) expect([s, plain.test(s)]).toEqual([s, false]);
+});
+
+test('the tests measure with the shortcut too: jest maps string-width to it, as the bundle does', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mapped = require('string-width') as (s: string) => number;
+  expect(mapped).not.toBe(stringWidth);
+  for (const s of ['Médecin', 'a\u00a0:', '漢字', '😀', '\u001b[31mx\u001b[39m']) expect([s, mapped(s)]).toEqual([s, stringWidth(s)]);
 });

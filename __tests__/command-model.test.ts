@@ -101,7 +101,7 @@ describe('batch and single questions share one path', () => {
         const batch = batchAnswers(['services', ...options], lines);
         expect(batch).toEqual(lines.map((l) => (l === '' ? 'error' : singleAnswer(['services', l, ...options]))));
       }),
-      { numRuns: 60 },
+      { numRuns: 25 },
     );
   });
 
@@ -112,7 +112,7 @@ describe('batch and single questions share one path', () => {
         const batch = batchAnswers(['who', ...options], lines);
         expect(batch).toEqual(lines.map((l) => (l === '' ? 'error' : singleAnswer(['who', l, ...options]))));
       }),
-      { numRuns: 60 },
+      { numRuns: 25 },
     );
   });
 
@@ -127,7 +127,7 @@ describe('batch and single questions share one path', () => {
         );
         expect(batch).toEqual(pairs.map(([c, s]) => (c === '' || s === '' ? 'error' : singleAnswer(['can', c, s, ...options]))));
       }),
-      { numRuns: 60 },
+      { numRuns: 25 },
     );
   });
 });

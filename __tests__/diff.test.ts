@@ -84,7 +84,7 @@ function mirror(d: CatalogDiff): CatalogDiff {
 }
 
 const EMPTY = { changes: [], effects: [] };
-const runs = { numRuns: 200 };
+const runs = { numRuns: 100 };
 
 describe('diff laws (property tests on generated catalogues)', () => {
   test('diff(A, A) is empty', () => {

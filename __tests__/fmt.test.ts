@@ -168,7 +168,7 @@ describe('fmt --check: the patch, bounded', () => {
 });
 
 describe('fmt laws on generated catalogues in random layouts (property tests)', () => {
-  const runs = { numRuns: 150 };
+  const runs = { numRuns: 80 };
 
   test('the data is the same before and after', () => {
     fc.assert(
@@ -294,7 +294,7 @@ describe('fmt is idempotent with comments anywhere (a comment ending an entry us
         const after = validateCatalogText(once, 'x.yaml');
         expect(after.ok && after.catalog).toEqual(before.ok && before.catalog);
       }),
-      { numRuns: 200, seed: 21 },
+      { numRuns: 60, seed: 21 },
     );
   });
 
@@ -308,7 +308,7 @@ describe('fmt is idempotent with comments anywhere (a comment ending an entry us
         expect(fmt(once)).toBe(once);
         expect(parse(once)).toEqual(parse(text));
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 });

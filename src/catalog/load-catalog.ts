@@ -170,14 +170,28 @@ export type PreparedName = readonly [string, string, string];
 /** A loaded catalogue, with the prepared names and search index when it came from the build's prepared form. */
 export type LoadResult = { ok: true; catalog: Catalog; names?: readonly PreparedName[]; search?: PreparedSearch } | { ok: false; problems: Problem[] };
 
+/**
+ * Where the prepared form is looked for: beside the built code, and, for the sources run as they are (the tests,
+ * which run src/ in-process), in the build's dist/ folder. Either is used only while its `source` is exactly the
+ * catalogue's text.
+ */
+const PREPARED_PLACES = [PREPARED_CATALOG_PATH, path.join(__dirname, '..', '..', 'dist', 'catalog.prepared.json')];
+
 function readPrepared(text: string): PreparedCatalog | null {
-  try {
-    const prepared = JSON.parse(fs.readFileSync(PREPARED_CATALOG_PATH, 'utf8')) as PreparedCatalog;
-    return prepared.source === text ? prepared : null;
-  } catch {
-    return null;
+  for (const place of PREPARED_PLACES) {
+    try {
+      const prepared = JSON.parse(fs.readFileSync(place, 'utf8')) as PreparedCatalog;
+      if (prepared.source === text) return prepared;
+    } catch {
+      // no prepared form there: the next place, or a full validation
+    }
   }
+  return null;
 }
+
+/** The last few catalogues this process validated, by file name and text: a caller that opens the same catalogue again (a library user, a test) is not made to parse it again. */
+const validated = new Map<string, LoadResult>();
+const VALIDATED_KEPT = 4;
 
 /**
  * Reads and validates a catalogue file. The embedded catalogue is checked at
@@ -193,9 +207,20 @@ export function loadCatalog(file: string): LoadResult {
 
 /** Validates catalogue text already read (from a file or standard input); the embedded catalogue's text takes the prepared path. */
 export function catalogFromText(text: string, file: string): LoadResult {
+  const key = `${file}\u0000${text}`;
+  const known = validated.get(key);
+  if (known !== undefined) return known;
+  // Frozen, as the memo hands the same result to every later caller.
+  const result = deepFreeze(loadFromText(text, file));
+  if (validated.size >= VALIDATED_KEPT) validated.delete(validated.keys().next().value!);
+  validated.set(key, result);
+  return result;
+}
+
+function loadFromText(text: string, file: string): LoadResult {
   if (path.resolve(file) === EMBEDDED_CATALOG_PATH) {
     const prepared = readPrepared(text);
-    if (prepared !== null) return { ok: true, catalog: deepFreeze(prepared.catalog), names: prepared.names, search: prepared.search };
+    if (prepared !== null) return { ok: true, catalog: prepared.catalog, names: prepared.names, search: prepared.search };
   }
   // Loaded on demand: YAML and ajv are most of the start-up time of a query.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
