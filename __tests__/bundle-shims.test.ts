@@ -1,7 +1,7 @@
 /** The bundle's shortcut for string-width (scripts/bundle.js) must give the very answer of the real function. */
 import fc from 'fast-check';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 // The real function, by its path: jest maps the bare name to the shortcut itself (__tests__/shims/string-width.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const stringWidth = require('string-width/index.js') as (s: string) => number;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { PLAIN_WIDTH_SOURCE } = require('../scripts/plain-width') as { PLAIN_WIDTH_SOURCE: string };
