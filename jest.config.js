@@ -5,6 +5,8 @@
 module.exports = {
   testEnvironment: 'node',
   globalSetup: '<rootDir>/__tests__/global-setup.js',
+  globalTeardown: '<rootDir>/__tests__/global-teardown.js',
+  setupFilesAfterEnv: ['<rootDir>/__tests__/setup/no-warnings.ts'],
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: {
@@ -14,6 +16,8 @@ module.exports = {
   // The bundle's string-width shortcut, for the sources run in-process (see the shim).
   moduleNameMapper: { '^string-width$': '<rootDir>/__tests__/shims/string-width.js' },
   testTimeout: 30000,
+  // The usual report, then one line saying what was skipped and why (see the reporter).
+  reporters: ['default', '<rootDir>/__tests__/skip-reporter.js'],
   // Jest's default is one worker fewer than the cores: one on a two-core machine, where two finish the suite sooner
   // (many tests wait on child processes: shells, a browser, the binary).
   maxWorkers: '100%',

@@ -42,11 +42,27 @@ function staleBecause() {
   return null;
 }
 
-module.exports = function buildIfStale() {
+/** Gives the run a temporary folder of its own, which the global teardown checks is left empty. */
+function ownTemporaryFolder() {
+  const os = require('node:os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-test-run-'));
+  // Searchable by everyone, as /tmp is: the tests that run the binary as another user (nobody) reach their folders through it.
+  fs.chmodSync(dir, 0o755);
+  // Workers start after this and inherit it: os.tmpdir() in every test answers the run's folder.
+  process.env['TMPDIR'] = dir;
+  process.env['RAMQ_TEST_TMPDIR'] = dir;
+}
+
+module.exports = function setUp() {
+  buildIfStale();
+  ownTemporaryFolder();
+};
+
+function buildIfStale() {
   const reason = staleBecause();
   if (reason === null) return;
   process.stdout.write(`\njest global setup: ${reason}; running npm run build\n`);
   const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0)
     throw new Error(`npm run build failed (${result.error ? result.error.message : `exit ${result.status}`}); the end-to-end tests need dist/`);
-};
+}

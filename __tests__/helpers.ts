@@ -97,7 +97,10 @@ export function collapseSpace(text: string): string {
  * item repeated, a clientele added to a list, and a new service block with a new clientele and stray items.
  */
 export function writeMutatedPage(prefix: string): string {
-  const page = path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 'page.txt');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  // Called while a test file is collected: its folder goes when that file's tests are done.
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const page = path.join(dir, 'page.txt');
   const text = fs
     .readFileSync(path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt'), 'utf8')
     .replace('- Oculariste (accès aux états de compte seulement)', '- Oculariste (accès aux relevés seulement)')

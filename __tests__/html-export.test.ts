@@ -12,7 +12,11 @@ if (!haveChromium && process.env['CI']) throw new Error(`${CHROMIUM} is missing:
 const describeBrowser = haveChromium ? describe : describe.skip;
 
 // With UPDATE_SCREENSHOTS=1 the screenshots go to docs/screenshots (the README shows them); else to a temporary folder.
-const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] === '1' ? path.join(ROOT, 'docs', 'screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-shots-'));
+const UPDATING = process.env['UPDATE_SCREENSHOTS'] === '1';
+const SCREENSHOTS = UPDATING ? path.join(ROOT, 'docs', 'screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-shots-'));
+afterAll(() => {
+  if (!UPDATING) fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+});
 
 let dir: string;
 beforeAll(() => {

@@ -6,7 +6,7 @@ import { Validator } from '@cfworker/json-schema';
 import Ajv2020 from 'ajv/dist/2020';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { isCollection, parse, parseDocument, visit } from 'yaml';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
 import { readCorpus } from './corpus';
 import { CATALOG, FIXTURES, ROOT } from './helpers';
@@ -48,10 +48,35 @@ test('@cfworker/json-schema accepts the shipped catalogue and the valid fixture'
   expect(check(parse(fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8')))).toBe(true);
 });
 
+/**
+ * A YAML file's data as a JSON Schema validator sees it, or null when a key is a list or a mapping: no JSON object
+ * can hold such a key (toJS would make a string of it, with a process warning), and validation refuses the file
+ * before any schema is asked (SCHEMA, complexKey).
+ */
+function jsonData(file: string): unknown {
+  const doc = parseDocument(fs.readFileSync(file, 'utf8'));
+  let complex = false;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) {
+        complex = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return complex ? null : doc.toJS();
+}
+
+/** The SCHEMA fixtures whose data a schema validator can read (all but those with a list or a mapping as a key). */
+function schemaReadable(): ReturnType<typeof readCorpus> {
+  return readCorpus().filter((e) => e.code === 'SCHEMA' && jsonData(e.file) !== null);
+}
+
 test('@cfworker/json-schema rejects every SCHEMA fixture', () => {
-  const schemaFixtures = readCorpus().filter((e) => e.code === 'SCHEMA');
+  const schemaFixtures = schemaReadable();
   expect(schemaFixtures.length).toBeGreaterThanOrEqual(8);
-  for (const e of schemaFixtures) expect([e.name, check(parse(fs.readFileSync(e.file, 'utf8')))]).toEqual([e.name, false]);
+  for (const e of schemaFixtures) expect([e.name, check(jsonData(e.file))]).toEqual([e.name, false]);
 });
 
 const SCHEMA_FILES = ['catalog.schema.json', 'output.schema.json'].map((f) => path.join(ROOT, 'schema', f));
@@ -102,7 +127,7 @@ describeWithPython("Python's jsonschema, with PyYAML reading the YAML", () => {
   });
 
   test('rejects the SCHEMA fixtures as ajv does, and agrees with ajv on every corpus file PyYAML reads as we do', () => {
-    const corpus = readCorpus().filter((e) => e.code === 'SCHEMA' || e.code === null);
+    const corpus = readCorpus().filter((e) => (e.code === 'SCHEMA' || e.code === null) && jsonData(e.file) !== null);
     const read = readWithPython(
       corpus.map((e) => ({ yaml_file: e.file })),
       CATALOG_SCHEMA,
@@ -110,7 +135,7 @@ describeWithPython("Python's jsonschema, with PyYAML reading the YAML", () => {
     let rejected = 0;
     corpus.forEach((e, i) => {
       const r = read.results[i]!;
-      const ours = parse(fs.readFileSync(e.file, 'utf8'));
+      const ours = jsonData(e.file);
       // A file YAML 1.1 reads otherwise (a merge key, a date) is another document: the schema is not what differs there.
       if (r.load_error !== undefined || JSON.stringify(r.data) !== JSON.stringify(ours)) return;
       const ajvValid = ajvValidate(ours);
