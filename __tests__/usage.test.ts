@@ -158,3 +158,26 @@ describe.each(LANGS)("every example in --help shows the program's name, %s", (la
     for (const line of shown) expect(line).toMatch(/^ramq-access [a-z]/);
   });
 });
+
+describe('--catalog is refused, never dropped, by a call that reads no catalogue in use', () => {
+  test.each([
+    [['diff', 'catalog.yaml', 'catalog.yaml'], 'files'],
+    [['validate', 'catalog.yaml'], 'files'],
+    [['fmt', '--check', 'catalog.yaml'], 'files'],
+    [['completion', 'bash'], 'no'],
+  ] as const)('%j', (argv, reads) => {
+    for (const lang of ['fr', 'en'] as const) {
+      const out = runCli(['--catalog', 'catalog.yaml', ...argv, '--lang', lang]);
+      expect(out.code).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr.split('\n')[0]).toBe(`ramq-access: ${messagesFor(lang).errors.catalogUnused(argv[0], reads)}`);
+    }
+  });
+
+  test('the calls that read it take it; the environment variable applies where it can and is never refused', () => {
+    expect(runCli(['--catalog', 'catalog.yaml', 'validate']).code).toBe(0);
+    expect(runCli(['--catalog', 'catalog.yaml', 'fmt', '--check']).code).toBe(0);
+    expect(runCli(['--catalog', 'catalog.yaml', 'services', 'podiatre']).code).toBe(0);
+    expect(runCli(['diff', 'catalog.yaml', 'catalog.yaml'], { RAMQ_ACCESS_CATALOG: 'catalog.yaml' }).code).toBe(0);
+  });
+});

@@ -156,10 +156,23 @@ export interface CommandDefinition {
    * names that file, and is refused by a call that reads none.
    */
   readonly readsStdinFile: (args: Call<never>['args'], catalogPath: string) => boolean;
+  /**
+   * Whether a call reads the catalogue in use: `--catalog` names it, and is refused by a call that reads none
+   * (diff and completion, validate and fmt given files): 'files' when it reads the files it is given, 'no' when it reads none.
+   */
+  readonly readsCatalogInUse: (args: Call<never>['args']) => 'yes' | 'files' | 'no';
   /** Runs a single call in a format (null when the command has no formats). */
   readonly execute: (ctx: Context, args: Call<never>['args'], opts: Options, format: Format | null) => Outcome;
   /** Runs the batch mode (the CLI has already refused what it cannot honour). */
   readonly executeBatch: ((ctx: Context, opts: Options) => Outcome) | null;
+}
+
+/** The values of a call's file arguments. */
+function fileArguments(spec: { readonly args: readonly ArgSpec[] }, args: Call<never>['args']): string[] {
+  return spec.args.flatMap((a, i) => {
+    const value = a.kind === 'file' ? args[i] : undefined;
+    return value === undefined ? [] : typeof value === 'string' ? [value] : value;
+  });
 }
 
 /** Declares a command; its result type stays inside, checked against its presenters and its batch mode. */
@@ -178,6 +191,12 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
     defaultFormat: spec.formats?.default ?? null,
     outputSchema: spec.outputSchema ?? null,
     batchLine: batch?.line ?? null,
+    readsCatalogInUse: (args) => {
+      const reads = spec.readsCatalog ?? (spec.fromCatalog === true ? 'always' : undefined);
+      const files = fileArguments(spec, args);
+      if (reads === 'always' || (reads === 'without-files' && files.length === 0)) return 'yes';
+      return files.length > 0 || spec.args.some((a) => a.kind === 'file') ? 'files' : 'no';
+    },
     readsStdinFile: (args, catalogPath) => {
       const files = spec.args.flatMap((a, i) => {
         const value = a.kind === 'file' ? args[i] : undefined;

@@ -326,6 +326,9 @@ export function run(givenArgv: readonly string[], given: Io): ExitCode {
       const batch = opts['batch'] === true;
       const format = chooseFormat(command, opts, batch, m);
       checkStdinFilepath(command, self.processedArgs, ctx, m);
+      // --catalog on the command line (not the environment's RAMQ_ACCESS_CATALOG, which applies where it can) is refused, never dropped, by a call that reads no catalogue in use.
+      const reads = command.readsCatalogInUse(self.processedArgs);
+      if (globals.catalog !== undefined && reads !== 'yes') throw usageError(m.errors.catalogUnused(command.name, reads));
       if (batch && command.executeBatch !== null) {
         checkBatch(command, self.processedArgs, format, ctx);
         outcome = command.executeBatch(ctx, opts);

@@ -8,6 +8,8 @@ export function makeCompleteCommand(registry: () => readonly CommandDefinition[]
   const spec: CommandSpec<never, never> = {
     name: '__complete',
     hidden: true,
+    // It completes names from the catalogue the typed line names (--catalog in the line), else the one in use.
+    readsCatalog: 'always',
     args: [{ name: 'words', description: (m) => m.args.typedWords, kind: 'words', required: false, variadic: true }],
     options: [{ flags: '--shell <shell>', description: (m) => m.options.shell, value: { choices: SHELLS } }],
     examples: [],

@@ -157,6 +157,8 @@ const sentences: Messages = {
     batchFormat: (format) => `--batch writes one JSON document per line (NDJSON); --format ${format} cannot be used with it`,
     jsonAndFormat: (format) => `--json and --format ${format} ask for two formats; give one`,
     stdinTwice: (first, second) => `standard input ("-") is already read for ${first}; it cannot also be ${second}`,
+    catalogUnused: (command, reads) =>
+      `--catalog names the catalogue a command answers from, and ${command} reads ${reads === 'files' ? 'the files it is given instead: give the catalogue as one of them' : 'no catalogue: leave --catalog out'}`,
     stdinFilepathUnused: '--stdin-filepath names the file read from standard input; this run reads none (a "-" file, or --catalog -)',
     stdinFilepathEmpty: '--stdin-filepath needs a path that is not empty',
     stdinBoth: (first, second) => `standard input ("-") is read once: it cannot be both ${first} and ${second}`,

@@ -184,6 +184,8 @@ const sentences: Messages = {
     batchFormat: (format) => `--batch écrit un document JSON par ligne (NDJSON) ; --format ${format} ne peut pas l’accompagner`,
     jsonAndFormat: (format) => `--json et --format ${format} demandent deux formats ; donnez-en un seul`,
     stdinTwice: (first, second) => `l’entrée standard (« - ») est déjà lue pour ${first} ; elle ne peut pas aussi servir pour ${second}`,
+    catalogUnused: (command, reads) =>
+      `--catalog nomme le catalogue dont une commande se sert, et ${command} ${reads === 'files' ? 'lit plutôt les fichiers qu’on lui donne : donnez le catalogue comme l’un d’eux' : 'ne lit aucun catalogue : omettez --catalog'}`,
     stdinFilepathUnused: '--stdin-filepath nomme le fichier lu sur l’entrée standard ; cette commande n’en lit aucun (un fichier « - », ou --catalog -)',
     stdinFilepathEmpty: '--stdin-filepath demande un chemin non vide',
     stdinBoth: (first, second) => `l’entrée standard (« - ») n’est lue qu’une fois : elle ne peut pas servir à la fois pour ${first} et pour ${second}`,

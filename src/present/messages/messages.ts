@@ -118,6 +118,8 @@ export interface Messages {
     readonly stdinTwice: (first: string, second: string) => string;
     /** --stdin-filepath in a run that reads no file from standard input. */
     readonly stdinFilepathUnused: string;
+    /** --catalog given to a call that reads no catalogue in use: it reads the files it is given (`files`), or none. */
+    readonly catalogUnused: (command: string, reads: 'files' | 'no') => string;
     readonly stdinFilepathEmpty: string;
     /** Two readers of standard input asked for at once, refused before either reads it. */
     readonly stdinBoth: (first: string, second: string) => string;
