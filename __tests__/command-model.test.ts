@@ -206,10 +206,13 @@ describe('every file argument takes "-" for standard input', () => {
     ]);
   });
 
-  test('validate, fmt and diff read "-" as their file argument: --catalog - does not conflict, since they do not use it', () => {
-    expect(runCli(['validate', '-', '--catalog', '-'], {}, false, text).code).toBe(0);
-    expect(runCli(['fmt', '-', '--catalog', '-'], {}, false, text).stdout).toBe(text);
-    expect(runCli(['diff', '-', CATALOG, '--catalog', '-'], {}, false, text).code).toBe(0);
+  test('validate, fmt and diff read "-" as their file argument: --catalog beside it is refused with its reason, never silently dropped', () => {
+    for (const argv of [['validate', '-'], ['fmt', '-'], ['diff', '-', CATALOG]]) {
+      const out = runCli([...argv, '--catalog', '-', '--lang', 'en'], {}, false, text);
+      expect(out.code).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr.split('\n')[0]).toMatch(/^ramq-access: --catalog /);
+    }
     // check-source reads both the catalogue and the page: "-" for both is refused.
     expect(runCli(['check-source', '-', '--catalog', '-'], {}, false, text).code).toBe(2);
   });

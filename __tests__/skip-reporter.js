@@ -38,9 +38,9 @@ class SkipReporter {
       return;
     }
     const parts = [...byFile].map(([file, n]) => `${n} in ${file} (${NEEDS[file] ?? (this.filtered ? 'not selected' : 'no reason recorded')})`);
-    process.stdout.write(
-      `\nSkipped: ${total} test${total === 1 ? '' : 's'}: ${parts.join('; ')}. README, "Optional system packages", says how to install them.\n`,
-    );
+    const needsPackage = [...byFile.keys()].some((file) => NEEDS[file] !== undefined);
+    const hint = needsPackage ? ' README, "Optional system packages", says how to install them.' : '';
+    process.stdout.write(`\nSkipped: ${total} test${total === 1 ? '' : 's'}: ${parts.join('; ')}.${hint}\n`);
     if (process.env['CI'] && !this.filtered) throw new Error(`under CI nothing may be skipped, and ${total} tests were: ${parts.join('; ')}`);
   }
 }
