@@ -248,3 +248,19 @@ describe('wrapping never starts a line with the punctuation a no-break space glu
     expect(displayWidth('Id\u202f:')).toBe(4);
   });
 });
+
+describe('formatNumber groups whole numbers as Intl.NumberFormat does, without loading its locale data', () => {
+  const intl = { fr: new Intl.NumberFormat('fr-CA'), en: new Intl.NumberFormat('en-CA') };
+  test.each(['fr', 'en'] as const)('%s: every whole number, at every length and sign', (lang) => {
+    const samples = [0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000, 99999, 100000, 999999, 1000000, 4194304, Number.MAX_SAFE_INTEGER];
+    for (const n of [...samples, ...samples.map((x) => -x)]) expect(formatNumber(lang, n)).toBe(intl[lang].format(n));
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (n) => formatNumber(lang, n) === intl[lang].format(n)),
+      { numRuns: 2000 },
+    );
+  });
+
+  test.each(['fr', 'en'] as const)("%s: any other number is Intl.NumberFormat's", (lang) => {
+    for (const n of [1.5, -0.25, 1234.5678, Number.MAX_SAFE_INTEGER + 2, Infinity, NaN]) expect(formatNumber(lang, n)).toBe(intl[lang].format(n));
+  });
+});

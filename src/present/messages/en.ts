@@ -139,10 +139,9 @@ const sentences: Messages = {
   },
   errors: {
     missingArgument: (name) => `missing argument: ${name}`,
-    tooManyWords: (words, max) =>
-      `search takes at most ${max} different words, not ${new Intl.NumberFormat('en-CA').format(words)}: look for the words that matter`,
+    tooManyWords: (words, max) => `search takes at most ${max} different words, not ${formatNumber('en', words)}: look for the words that matter`,
     matrixTooLarge: (cells, max) =>
-      `the matrix would have ${new Intl.NumberFormat('en-CA').format(cells)} cells (more than ${new Intl.NumberFormat('en-CA').format(max)}): narrow it with --category, or ask for --format json, which lists only the access that exists`,
+      `the matrix would have ${formatNumber('en', cells)} cells (more than ${formatNumber('en', max)}): narrow it with --category, or ask for --format json, which lists only the access that exists`,
     optionMissingArgument: (flags) => `option ${flags} needs a value`,
     unknownOption: (option) => `unknown option: ${option}`,
     unknownCommand: (command) => `unknown command: ${command}`,

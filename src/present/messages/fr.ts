@@ -165,10 +165,9 @@ const sentences: Messages = {
   },
   errors: {
     missingArgument: (name) => `argument manquant : ${name}`,
-    tooManyWords: (words, max) =>
-      `search prend au plus ${max} mots différents, pas ${new Intl.NumberFormat('fr-CA').format(words)} : cherchez les mots qui comptent`,
+    tooManyWords: (words, max) => `search prend au plus ${max} mots différents, pas ${formatNumber('fr', words)} : cherchez les mots qui comptent`,
     matrixTooLarge: (cells, max) =>
-      `la matrice aurait ${new Intl.NumberFormat('fr-CA').format(cells)} cases (plus de ${new Intl.NumberFormat('fr-CA').format(max)}) : limitez-la avec --category, ou demandez --format json, qui ne liste que les accès qui existent`,
+      `la matrice aurait ${formatNumber('fr', cells)} cases (plus de ${formatNumber('fr', max)}) : limitez-la avec --category, ou demandez --format json, qui ne liste que les accès qui existent`,
     optionMissingArgument: (flags) => `l’option ${flags} demande une valeur`,
     unknownOption: (option) => `option inconnue : ${option}`,
     unknownCommand: (command) => `commande inconnue : ${command}`,
