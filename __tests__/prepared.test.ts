@@ -9,7 +9,7 @@ import { validateToJson, type ValidateJson } from '../src/present/present-proble
 import { indexCatalog } from '../src/query/catalog-index';
 import { computeNameKeys } from '../src/query/resolve-name';
 import { computeSearchIndex } from '../src/query/search-catalog';
-import { NOTE_KIND_LABELS } from '../src/present/labels';
+import { noteKindLabels } from '../src/present/labels';
 import { readCorpus } from './corpus';
 import { CATALOG, ROOT, runBin } from './helpers';
 
@@ -22,7 +22,7 @@ test('dist/catalog.prepared.json holds the validated catalogue, its names, its s
   if (!full.ok) throw new Error('invalid');
   expect(prepared.catalog).toEqual(JSON.parse(JSON.stringify(full.catalog)));
   expect(prepared.names).toEqual(computeNameKeys(indexCatalog(full.catalog)));
-  expect(prepared.search).toEqual(JSON.parse(JSON.stringify(computeSearchIndex(indexCatalog(full.catalog), NOTE_KIND_LABELS))));
+  expect(prepared.search).toEqual(JSON.parse(JSON.stringify(computeSearchIndex(indexCatalog(full.catalog), noteKindLabels()))));
   expect(prepared.source).toBe(text);
 });
 

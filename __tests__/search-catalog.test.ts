@@ -1,7 +1,7 @@
 /** search: word families, ranking (exact > family > prefix; name > description > notes), the words it reports, and the prepared index. */
 import type { Catalog, Note, Service } from '../src/catalog/model';
 import { loadCatalog } from '../src/catalog/load-catalog';
-import { NOTE_KIND_LABELS } from '../src/present/labels';
+import { noteKindLabels } from '../src/present/labels';
 import { indexCatalog } from '../src/query/catalog-index';
 import { computeSearchIndex, primeSearchIndex, searchCatalog, type SearchResult } from '../src/query/search-catalog';
 import { CATALOG, collapseSpace, runCli } from './helpers';
@@ -120,9 +120,9 @@ describe('notes are found by their kind, in the languages given', () => {
   test('the kind itself, then its labels in French and English', () => {
     expect(ids(searchCatalog(index, 'délégation'))).toEqual(['team']);
     expect(ids(searchCatalog(index, 'canal'))).toEqual([]);
-    expect(ids(searchCatalog(index, 'déléguer', NOTE_KIND_LABELS))).toEqual(['team']);
+    expect(ids(searchCatalog(index, 'déléguer', noteKindLabels()))).toEqual(['team']);
     const usage = indexCatalog(catalogOf([service('guide', { notes: [note('Un guide est offert.', 'usage')] })]));
-    expect(searchCatalog(usage, 'utilisation', NOTE_KIND_LABELS).hits[0]?.matches[0]).toEqual({
+    expect(searchCatalog(usage, 'utilisation', noteKindLabels()).hits[0]?.matches[0]).toEqual({
       word: 'utilisation',
       how: 'exact',
       field: 'notes',
@@ -136,7 +136,7 @@ describe('on the shipped catalogue', () => {
   const loaded = loadCatalog(CATALOG);
   if (!loaded.ok) throw new Error('the shipped catalogue is invalid');
   const index = indexCatalog(loaded.catalog);
-  const found = (query: string): string[] => ids(searchCatalog(index, query, NOTE_KIND_LABELS));
+  const found = (query: string): string[] => ids(searchCatalog(index, query, noteKindLabels()));
   const delegation = ['messagerie-securisee', 'mon-dossier', 'patient-medicaments-exception'];
 
   test.each(['délégation', 'déléguer', 'délégué', 'DELEGUEE', 'délègue', 'delegate', 'delegation', 'delegated', 'delegating'])(
@@ -155,25 +155,25 @@ describe('on the shipped catalogue', () => {
   });
 
   test('the pharmacist is not in the family of the pharmacy', () => {
-    const r = searchCatalog(index, 'pharmacies', NOTE_KIND_LABELS);
+    const r = searchCatalog(index, 'pharmacies', noteKindLabels());
     expect(r.hits.find((h) => h.found.entity.id === 'pharmacien')).toBeUndefined();
-    expect(searchCatalog(index, 'pharmacienne', NOTE_KIND_LABELS).hits[0]?.found.entity.id).toBe('pharmacien');
+    expect(searchCatalog(index, 'pharmacienne', noteKindLabels()).hits[0]?.found.entity.id).toBe('pharmacien');
   });
 
   test('the index the build stores gives the very answers of the one built at run time', () => {
     const primed = indexCatalog(structuredClone(loaded.catalog));
-    primeSearchIndex(primed, computeSearchIndex(index, NOTE_KIND_LABELS), NOTE_KIND_LABELS);
+    primeSearchIndex(primed, computeSearchIndex(index, noteKindLabels()), noteKindLabels);
     for (const query of ['délégation', 'aide', 'medicaments exception', 'pharmacie', 'inscrits', 'x']) {
-      expect(JSON.stringify(searchCatalog(primed, query, NOTE_KIND_LABELS))).toBe(JSON.stringify(searchCatalog(index, query, NOTE_KIND_LABELS)));
+      expect(JSON.stringify(searchCatalog(primed, query, noteKindLabels()))).toBe(JSON.stringify(searchCatalog(index, query, noteKindLabels())));
     }
   });
 
   test('an index primed with other labels is not used for these', () => {
     const primed = indexCatalog(structuredClone(loaded.catalog));
-    primeSearchIndex(primed, computeSearchIndex(index, NOTE_KIND_LABELS), NOTE_KIND_LABELS);
+    primeSearchIndex(primed, computeSearchIndex(index, noteKindLabels()), noteKindLabels);
     // "canal" is only the French name of the channel notes' kind
     expect(ids(searchCatalog(primed, 'canal'))).toEqual([]);
-    expect(ids(searchCatalog(primed, 'canal', NOTE_KIND_LABELS)).length).toBeGreaterThan(0);
+    expect(ids(searchCatalog(primed, 'canal', noteKindLabels())).length).toBeGreaterThan(0);
   });
 });
 

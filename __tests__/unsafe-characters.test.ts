@@ -11,7 +11,7 @@ import { findInvisible, INVISIBLE_CLASS } from '../src/catalog/invisible-charact
 import { loadCatalog } from '../src/catalog/load-catalog';
 import type { Catalog } from '../src/catalog/model';
 import { ASCII_CONFUSABLES, confusableTable } from '../src/catalog/normalize-name';
-import { NOTE_KIND_LABELS } from '../src/present/labels';
+import { noteKindLabels } from '../src/present/labels';
 import { makePalette, type PresentOptions } from '../src/present/options';
 import { presentCan, presentServices, presentWho } from '../src/present/present-access';
 import { presentBatch } from '../src/present/present-batch';
@@ -157,7 +157,7 @@ describe('presenters given a hostile catalogue (made in memory, past validation)
     ['show service', outputs(presentShow, showEntity(index, { kind: 'service', entity: mail }))],
     ['show clientele', outputs(presentShow, showEntity(index, { kind: 'clientele', entity: nurse }))],
     ['show category', outputs(presentShow, showEntity(index, { kind: 'category', entity: admin }))],
-    ['search', outputs(presentSearch, searchCatalog(index, 'infirmier', NOTE_KIND_LABELS))],
+    ['search', outputs(presentSearch, searchCatalog(index, 'infirmier', noteKindLabels()))],
     ['matrix', outputs(presentMatrix, buildMatrix(index))],
     ['diff', outputs(presentDiff, { diff: diffCatalogs(before, catalog), before: 'a.yaml', after: 'b.yaml', names: diffNames(before, catalog) })],
   ];

@@ -29,11 +29,11 @@ if (!result.ok) {
   const { indexCatalog } = require(path.join(dist, 'query', 'catalog-index.js'));
   const { computeNameKeys } = require(path.join(dist, 'query', 'resolve-name.js'));
   const { computeSearchIndex } = require(path.join(dist, 'query', 'search-catalog.js'));
-  const { NOTE_KIND_LABELS } = require(path.join(dist, 'present', 'labels.js'));
+  const { noteKindLabels } = require(path.join(dist, 'present', 'labels.js'));
   const index = indexCatalog(result.catalog);
   const names = computeNameKeys(index);
   // The words search compares and their families are the same for every run: split, normalised and stemmed here once
   // (with the note kinds' labels the CLI searches too).
-  const search = computeSearchIndex(index, NOTE_KIND_LABELS);
+  const search = computeSearchIndex(index, noteKindLabels());
   fs.writeFileSync(PREPARED_CATALOG_PATH, JSON.stringify({ source: text, catalog: result.catalog, names, search }));
 }

@@ -31,8 +31,12 @@ export function noteLabel(kind: NoteKind, lang: Lang): string {
   return messagesFor(lang).noteKinds[kind];
 }
 
-/** What each kind of note is called in every language of the interface: search finds a note by its kind in either. */
-export const NOTE_KIND_LABELS: readonly Readonly<Record<NoteKind, string>>[] = [messagesFor('fr').noteKinds, messagesFor('en').noteKinds];
+/** What each kind of note is called in every language of the interface: search finds a note by its kind in either (both languages' messages are loaded then, not before). */
+export function noteKindLabels(): readonly Readonly<Record<NoteKind, string>>[] {
+  // The same array every time: search knows the labels the prepared index was made with by identity.
+  return (allNoteKindLabels ??= Object.freeze([messagesFor('fr').noteKinds, messagesFor('en').noteKinds]));
+}
+let allNoteKindLabels: readonly Readonly<Record<NoteKind, string>>[] | undefined;
 
 /** Looks up a fixed word or sentence of the interface in a language. */
 export function word(key: WordKey, lang: Lang): string {

@@ -94,7 +94,7 @@ const NO_LABELS: NoteKindLabels = [];
 export type PreparedSearchIndex = readonly (readonly (readonly [words: string, stems: string])[])[];
 
 const indexes = new WeakMap<CatalogIndex, { readonly labels: NoteKindLabels; readonly entities: readonly IndexedEntity[] }>();
-const primedIndexes = new WeakMap<CatalogIndex, { readonly labels: NoteKindLabels; readonly prepared: PreparedSearchIndex }>();
+const primedIndexes = new WeakMap<CatalogIndex, { readonly labels: () => NoteKindLabels; readonly prepared: PreparedSearchIndex }>();
 
 function splitWords(joined: string): string[] {
   return joined === '' ? [] : joined.split(' ');
@@ -117,7 +117,7 @@ function searchIndexOf(index: CatalogIndex, labels: NoteKindLabels): readonly In
   if (cached && cached.labels === labels) return cached.entities;
   const primed = primedIndexes.get(index);
   // Every search answer points into this index: frozen, so that no caller can change what the next search finds.
-  const entities = deepFreeze(buildIndex(index, labels, primed?.labels === labels ? primed.prepared : undefined));
+  const entities = deepFreeze(buildIndex(index, labels, primed?.labels() === labels ? primed.prepared : undefined));
   indexes.set(index, { labels, entities });
   return entities;
 }
@@ -127,8 +127,11 @@ export function computeSearchIndex(index: CatalogIndex, noteKindLabels: NoteKind
   return buildIndex(index, noteKindLabels, undefined).map((entity) => entity.fields.map((f) => [f.words.join(' '), f.stems.join(' ')] as const));
 }
 
-/** Supplies the search index the build computed for a catalogue, with the note kind labels it was computed with (another set of labels is indexed afresh). */
-export function primeSearchIndex(index: CatalogIndex, prepared: PreparedSearchIndex, noteKindLabels: NoteKindLabels): void {
+/**
+ * Supplies the search index the build computed for a catalogue, with the note kind labels it was computed with
+ * (another set of labels is indexed afresh), given as a function: they are only needed, and loaded, when a search runs.
+ */
+export function primeSearchIndex(index: CatalogIndex, prepared: PreparedSearchIndex, noteKindLabels: () => NoteKindLabels): void {
   primedIndexes.set(index, { labels: noteKindLabels, prepared });
 }
 

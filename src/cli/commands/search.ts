@@ -1,4 +1,4 @@
-import { NOTE_KIND_LABELS } from '../../present/labels';
+import { noteKindLabels } from '../../present/labels';
 import { presentSearch } from '../../present/present-catalog';
 import { MAX_SEARCH_WORDS, searchCatalog, searchWords, type SearchResult } from '../../query/search-catalog';
 import { defineCommand } from '../command';
@@ -17,7 +17,7 @@ const spec: QuerySpec<SearchResult> = {
     const query = nameFrom(ctx, args[0], 'words');
     const words = searchWords(query).length;
     if (words > MAX_SEARCH_WORDS) throw usageError(ctx.m.errors.tooManyWords(words, MAX_SEARCH_WORDS));
-    show(searchCatalog(ctx.catalogIndex(), query, NOTE_KIND_LABELS));
+    show(searchCatalog(ctx.catalogIndex(), query, noteKindLabels()));
     return { kind: 'answered' };
   },
 };
