@@ -2,8 +2,6 @@ import type { ClienteleKind, NoteKind, Tier } from '../../catalog/model';
 import type { EntryRef, ProblemCode, ProblemDetail } from '../../catalog/problem';
 import type { FindingKind } from '../../query/check-source';
 import type { Lang } from '../options';
-import { en } from './en';
-import { fr } from './fr';
 import { asData } from './typography';
 
 /**
@@ -522,11 +520,17 @@ export type NameKind = 'clientele' | 'service' | 'category' | 'name';
 /** A text of the interface, picked from the messages of the run's language. */
 export type Text = (m: Messages) => string;
 
-const BY_LANG: Readonly<Record<Lang, Messages>> = { fr, en };
+const BY_LANG: Readonly<Record<Lang, () => Messages>> = {
+  // Loaded when first asked for: a run speaks one language.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  fr: () => (require('./fr') as typeof import('./fr')).fr,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  en: () => (require('./en') as typeof import('./en')).en,
+};
 
 /** The messages of a language. */
 export function messagesFor(lang: Lang): Messages {
-  return BY_LANG[lang];
+  return BY_LANG[lang]();
 }
 
 const rules = new Map<Lang, Intl.PluralRules>();

@@ -140,7 +140,21 @@ export function typeset<T>(messages: T, rule: TypographyRule): T {
     }
     if (Array.isArray(value)) return value.map(walk);
     if (typeof value === 'object' && value !== null) {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item)]));
+      // Each entry is typeset when first read, then kept: a run reads a few dozen of the catalogue's hundreds
+      // of texts, and typesetting them all was most of loading the messages.
+      const out = {};
+      for (const [key, item] of Object.entries(value)) {
+        Object.defineProperty(out, key, {
+          enumerable: true,
+          configurable: true,
+          get: () => {
+            const done = walk(item);
+            Object.defineProperty(out, key, { value: done, enumerable: true, configurable: false, writable: false });
+            return done;
+          },
+        });
+      }
+      return out;
     }
     return value;
   };
