@@ -1,11 +1,9 @@
 import { normalizeName } from '../catalog/normalize-name';
 import type { CatalogIndex } from '../query/catalog-index';
 import { GLOBAL_OPTIONS, optionsOf, type ArgKind, type CommandDefinition, type OptionSpec } from './command';
+import { SHELLS, type Shell } from './shells';
 
-/** The shells `completion` writes scripts for. */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-/** A shell `completion` writes a script for. */
-export type Shell = (typeof SHELLS)[number];
+export { SHELLS, type Shell };
 
 /** The long and short flags of an option, and whether it takes a value. */
 function flagsOf(option: OptionSpec): { long: string | undefined; short: string | undefined; takesValue: boolean } {

@@ -10,9 +10,8 @@ import {
 import type { Catalog } from '../catalog/model';
 import { completeProblem } from '../catalog/problem';
 import { FORMAT_TRAITS, type Format } from '../present/formats';
-import { NOTE_KIND_LABELS } from '../present/labels';
+import { noteKindLabels } from '../present/labels';
 import { makePalette, type Lang, type PresentOptions } from '../present/options';
-import { problemLine } from '../present/present-problems';
 import { messagesFor, type Messages } from '../present/messages/messages';
 import type { BatchLine } from '../present/present-batch';
 import { describeQuestionError } from '../present/present-question-error';
@@ -36,6 +35,10 @@ export interface GlobalOptions {
   readonly color?: boolean | undefined;
   readonly debug?: boolean | undefined;
 }
+
+// Loaded only when a problem is shown.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const problemText = (): typeof import('../present/present-problems') => require('../present/present-problems') as typeof import('../present/present-problems');
 
 /** How standard input is shown in messages. */
 export const STDIN_NAME = '<stdin>';
@@ -154,7 +157,7 @@ export class Context {
       const palette = makePalette(false);
       const ioError = !read.ok && read.errno !== undefined && !isNotFound(read.errno);
       throw new UserError(
-        [this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemLine(p, palette, this.lang))],
+        [this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemText().problemLine(p, palette, this.lang))],
         { kind: ioError ? 'io-error' : 'catalog-error' },
         { input: shown, problems: result.problems.map(completeProblem) },
         result.problems,
@@ -162,7 +165,7 @@ export class Context {
     }
     const index = indexCatalog(result.catalog);
     if (result.names) primeNameKeys(index, result.names as readonly NameKey[]);
-    if (result.search) primeSearchIndex(index, result.search, NOTE_KIND_LABELS);
+    if (result.search) primeSearchIndex(index, result.search, noteKindLabels);
     this.index = index;
     this.indexText = read.ok ? read.text : '';
     return index;

@@ -8,7 +8,7 @@ import type { Lang } from '../present/options';
 import { isJsonCommand, type ErrorCode, type JsonCommand } from '../present/json-output';
 import { makePalette } from '../present/options';
 import { presentErrorDocument, runErrorJson, type RunError } from '../present/present-error';
-import { problemLines, type ProblemAt } from '../present/present-problems';
+import type { ProblemAt } from '../present/present-problems';
 import { sanitizeText } from '../present/sanitize';
 import { wrap, wrapHanging } from '../present/text-formats';
 import { sourceLine } from '../present/source-line';
@@ -22,6 +22,10 @@ import type { Io } from './io';
 import { fitCommandLine, fitMessage, textWidth } from './terminal-width';
 import { readChunk } from './read-fd';
 import { ClosedOutputError, writeAll } from './write-fd';
+
+// Loaded only when a problem is shown.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const problemText = (): typeof import('../present/present-problems') => require('../present/present-problems') as typeof import('../present/present-problems');
 
 export type { Io } from './io';
 
@@ -449,7 +453,7 @@ function handleError(error: unknown, io: Pick<Io, 'stderr' | 'errColumns'>, debu
   const say = (lines: readonly string[], problems: readonly ProblemAt[] = []): string =>
     [
       ...lines.flatMap((line, i) => fitMessage(i === 0 ? `${PROGRAM}: ` : '', sanitizeText(line), width)),
-      ...problems.flatMap((p) => problemLines(p, makePalette(false), lang, width)),
+      ...problems.flatMap((p) => problemText().problemLines(p, makePalette(false), lang, width)),
     ]
       .map((line) => `${line}\n`)
       .join('');

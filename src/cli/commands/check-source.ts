@@ -3,11 +3,11 @@ import { MAX_CATALOG_BYTES } from '../../catalog/load-catalog';
 import type { SourceInfo } from '../../catalog/model';
 import type { FetchMessages } from '../../present/messages/messages';
 import type { ProblemDetail } from '../../catalog/problem';
-import { readPageLists, readSourcePage, type PageLists, type SourcePage } from '../../catalog/source-page';
-import { presentCheckSource, type CheckSourceFormat, type SourceReport, type WriteSummary } from '../../present/present-check-source';
-import { problemMessage } from '../../present/problem-message';
-import { brokenReading, checkSource, MAX_REMOVED_SHARE, needsEntry, writableFindings, type CatalogLines, type SourceCheck } from '../../query/check-source';
+import type { PageLists, SourcePage } from '../../catalog/source-page';
+import type { CheckSourceFormat, SourceReport, WriteSummary } from '../../present/present-check-source';
+import type { CatalogLines, SourceCheck } from '../../query/check-source';
 import { defineCommand, type CommandSpec } from '../command';
+import { lazyPresenters } from '../lazy';
 import type { FetchFailure } from '../fetch-page';
 import { isNotFound, type Context } from '../context';
 import { describeErrno, describeWriteRefusal, UserError, usageError } from '../errors';
@@ -22,6 +22,13 @@ const writing = (): typeof import('../../catalog/write-catalog') => require('../
 const decoding = (): typeof import('../../catalog/decode-page') => require('../../catalog/decode-page') as typeof import('../../catalog/decode-page');
 const reading = (): typeof import('../../catalog/read-html') => require('../../catalog/read-html') as typeof import('../../catalog/read-html');
 const fetching = (): typeof import('../fetch-page') => require('../fetch-page') as typeof import('../fetch-page');
+// The page's reader, the comparison and its presenters load when check-source runs: a query never pays for them.
+const pages = (): typeof import('../../catalog/source-page') => require('../../catalog/source-page') as typeof import('../../catalog/source-page');
+const comparing = (): typeof import('../../query/check-source') => require('../../query/check-source') as typeof import('../../query/check-source');
+const presenting = (): typeof import('../../present/present-check-source') =>
+  require('../../present/present-check-source') as typeof import('../../present/present-check-source');
+const problemText = (): typeof import('../../present/problem-message') =>
+  require('../../present/problem-message') as typeof import('../../present/problem-message');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const COPY = '__tests__/fixtures/source/liste-des-services-en-ligne.txt';
@@ -46,7 +53,7 @@ function pageReason(detail: ProblemDetail, ctx: Context): string {
     case 'stdinUnreadable':
       return describeErrno(detail.errno, m);
     default:
-      return problemMessage({ detail }, ctx.lang);
+      return problemText().problemMessage({ detail }, ctx.lang);
   }
 }
 
@@ -64,7 +71,7 @@ function readPage(ctx: Context, file: string): ListingPage {
 
 /** The page, when it lists access at all: a login page or an error page (saved or served) must not pass for a page that lists no access (exit 3). */
 function listingPage(ctx: Context, page: SourcePage, shown: string): ListingPage {
-  const lists = readPageLists(page);
+  const lists = pages().readPageLists(page);
   if (lists.lists.length === 0) throw new UserError(ctx.m.checkSource.noLists(shown), { kind: 'page-error' }, { input: shown });
   return { page, lists };
 }
@@ -78,7 +85,7 @@ interface ListingPage {
 /** The page's lines; an HTML page the reader refuses (nested past a browser's limit, style rules past what it applies) exits 3. */
 function readPageText(ctx: Context, text: string, shown: string): SourcePage {
   try {
-    return readSourcePage(text);
+    return pages().readSourcePage(text);
   } catch (error) {
     if (!(error instanceof reading().HtmlRefusedError)) throw error;
     const p = ctx.m.checkSource.pageProblems;
@@ -222,6 +229,7 @@ function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage, valid
   const m = ctx.m.checkSource;
   const source = ctx.catalogSource();
   // A reading that lost most of the page is refused before anything else, not acted on (see brokenReading).
+  const { brokenReading, MAX_REMOVED_SHARE, needsEntry, writableFindings } = comparing();
   const broken = force ? null : brokenReading(check);
   if (broken !== null) {
     const line =
@@ -271,7 +279,7 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
     { line: 'check-source - --format markdown < liste-des-services-en-ligne.html', argv: ['check-source', '-', '--format', 'markdown'], stdinFile: HTML },
     { line: 'check-source - --json < liste-des-services-en-ligne.html', argv: ['check-source', '-', '--json'], stdinFile: HTML },
   ],
-  formats: { presenters: presentCheckSource, default: 'table' },
+  formats: { presenters: lazyPresenters({ table: true, json: true, markdown: true, github: true }, () => presenting().presentCheckSource), default: 'table' },
   outputSchema: 'check_source_output',
   run: (ctx, { args, opts, show }) => {
     const write = opts['write'] === true;
@@ -301,7 +309,7 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
       known.set(key, found);
       return found;
     };
-    const check = checkSource(source.index, page, lines, pageLists);
+    const check = comparing().checkSource(source.index, page, lines, pageLists);
     const stubs = check.stubs.map((s) => ({ entry: s.entry, name: s.name, yaml: editing().entryYaml(s.fields) }));
     const recorded = source.index.catalog.source;
     const summary = write ? writeFindings(ctx, check, page, obtained.validators, date, force) : null;

@@ -1,6 +1,6 @@
 import type { CatalogIndex } from '../../query/catalog-index';
 import { defineCommand, type CommandDefinition, type CommandSpec } from '../command';
-import { completeFor, SHELLS, type Shell } from '../complete';
+import { SHELLS, type Shell } from '../shells';
 import { Context } from '../context';
 
 /** The hidden `__complete` command the completion scripts call; it completes from the registry it is given. */
@@ -24,7 +24,8 @@ export function makeCompleteCommand(registry: () => readonly CommandDefinition[]
           return null;
         }
       };
-      ctx.emit(completeFor(shell, registry(), words, loadIndex));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      ctx.emit((require('../complete') as typeof import('../complete')).completeFor(shell, registry(), words, loadIndex));
       return { kind: 'answered' };
     },
   };

@@ -1,4 +1,4 @@
-import { completionScript, SHELLS, type Shell } from '../complete';
+import { SHELLS, type Shell } from '../shells';
 import { defineCommand, type CommandSpec } from '../command';
 
 const spec: CommandSpec<never, never> = {
@@ -11,7 +11,8 @@ const spec: CommandSpec<never, never> = {
     { line: 'completion fish > ~/.config/fish/completions/ramq-access.fish', argv: ['completion', 'fish'] },
   ],
   run: (ctx, { args }) => {
-    ctx.emit(completionScript(args[0] as Shell, 'ramq-access'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    ctx.emit((require('../complete') as typeof import('../complete')).completionScript(args[0] as Shell, 'ramq-access'));
     return { kind: 'answered' };
   },
 };

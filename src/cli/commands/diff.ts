@@ -1,12 +1,20 @@
+import { catalogFromText } from '../../catalog/load-catalog';
 import { completeProblem, type Problem } from '../../catalog/problem';
-import { presentDiff, type DiffReport } from '../../present/present-diff';
+import type { DiffReport } from '../../present/present-diff';
 import { makePalette } from '../../present/options';
-import { problemLine } from '../../present/present-problems';
-import { diffCatalogs, diffNames, isEmptyDiff } from '../../query/diff-catalogs';
 import { defineCommand, type CommandSpec } from '../command';
 import { isNotFound, type Context } from '../context';
 import { UserError } from '../errors';
+import { lazyPresenters } from '../lazy';
 import type { Catalog } from '../../catalog/model';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Loaded when diff runs: a query never pays for them.
+const presenting = (): typeof import('../../present/present-diff') => require('../../present/present-diff') as typeof import('../../present/present-diff');
+const problemText = (): typeof import('../../present/present-problems') =>
+  require('../../present/present-problems') as typeof import('../../present/present-problems');
+const diffing = (): typeof import('../../query/diff-catalogs') => require('../../query/diff-catalogs') as typeof import('../../query/diff-catalogs');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 type Side =
   { readonly file: string; readonly catalog: Catalog } | { readonly file: string; readonly problems: readonly Problem[]; readonly errno?: string | undefined };
@@ -15,9 +23,8 @@ function readSide(ctx: Context, file: string, purpose: string): Side {
   const shown = ctx.shownPath(file);
   const read = ctx.readInput(file, purpose);
   if (!read.ok) return { file: shown, problems: [completeProblem(read.problem)], errno: read.errno };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { validateCatalogText } = require('../../catalog/validate-catalog') as typeof import('../../catalog/validate-catalog');
-  const result = validateCatalogText(read.text, shown);
+  // The embedded catalogue, unchanged, is its prepared form (checked at build time); any other text is validated in full.
+  const result = catalogFromText(read.text, shown);
   return result.ok ? { file: shown, catalog: result.catalog } : { file: shown, problems: result.problems };
 }
 
@@ -33,7 +40,7 @@ const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
     { line: 'git show HEAD:catalog.yaml | ramq-access diff - catalog.yaml', argv: ['diff', '-', 'catalog.yaml'], stdinFile: 'catalog.yaml' },
     { line: 'diff old.yaml catalog.yaml --format markdown', exits: 1 },
   ],
-  formats: { presenters: presentDiff, default: 'table' },
+  formats: { presenters: lazyPresenters({ table: true, json: true, markdown: true }, () => presenting().presentDiff), default: 'table' },
   outputSchema: 'diff_output',
   run: (ctx, { args, show }) => {
     const before = readSide(ctx, String(args[0]), ctx.m.stdinPurposes.diffOld);
@@ -42,7 +49,7 @@ const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
       const failed = [before, after].filter((s): s is Extract<Side, { problems: readonly Problem[] }> => !('catalog' in s));
       const palette = makePalette(false);
       const problems = failed.flatMap((s) => s.problems);
-      const lines = [ctx.m.errors.cannotCompare, ...problems.map((p) => problemLine(p, palette, ctx.lang))];
+      const lines = [ctx.m.errors.cannotCompare, ...problems.map((p) => problemText().problemLine(p, palette, ctx.lang))];
       const io = failed.some((s) => s.errno !== undefined && !isNotFound(s.errno));
       const missing = failed.some((s) => isNotFound(s.errno));
       throw new UserError(
@@ -52,6 +59,7 @@ const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
         problems,
       );
     }
+    const { diffCatalogs, diffNames, isEmptyDiff } = diffing();
     const diff = diffCatalogs(before.catalog, after.catalog);
     show({ diff, before: before.file, after: after.file, names: diffNames(before.catalog, after.catalog) });
     return { kind: 'diffed', changed: !isEmptyDiff(diff) };

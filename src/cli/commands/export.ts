@@ -1,11 +1,13 @@
 import type { Presenters } from '../../present/formats';
 import { toJson, withSource } from '../../present/json-output';
-import { presentHtml, type ExportData } from '../../present/present-html';
+import type { ExportData } from '../../present/present-html';
 import { findWho } from '../../query/access';
 import { defineCommand, type CommandSpec } from '../command';
 
 const presenters: Presenters<ExportData, 'html' | 'json'> = {
-  html: (data, o) => presentHtml(data, o.lang),
+  // The page (its template, script and strings) loads only when asked for.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  html: (data, o) => (require('../../present/present-html') as typeof import('../../present/present-html')).presentHtml(data, o.lang),
   json: (data, o) => toJson(withSource({ command: 'export', version: 1, catalog: data.catalog }, o)),
 };
 

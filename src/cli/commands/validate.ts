@@ -1,8 +1,15 @@
 import { catalogFromText } from '../../catalog/load-catalog';
 import { completeProblem } from '../../catalog/problem';
-import { presentValidation, type FileReport, type ValidateFormat } from '../../present/present-problems';
+import type { FileReport, ValidateFormat } from '../../present/present-problems';
 import { defineCommand, type CommandSpec } from '../command';
 import { isNotFound } from '../context';
+import { lazyPresenters } from '../lazy';
+
+const presentValidation = lazyPresenters<readonly FileReport[], ValidateFormat>(
+  { table: true, json: true, github: true, sarif: true },
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  () => (require('../../present/present-problems') as typeof import('../../present/present-problems')).presentValidation,
+);
 
 const spec: CommandSpec<readonly FileReport[], ValidateFormat> = {
   name: 'validate',
