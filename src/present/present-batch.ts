@@ -1,4 +1,4 @@
-import type { Answer, QuestionError } from '../query/ask';
+import { answerOf, type Answer, type QuestionError, type Resolved } from '../query/ask';
 import type { ErrorDocumentJson, ErrorJson, JsonCommand } from './json-output';
 import { messagesFor } from './messages/messages';
 import type { Lang } from './options';
@@ -43,7 +43,12 @@ const CACHE_BYTES = 32 * 1024 * 1024;
  * error object standing in for a bad line. A repeated question is answered
  * once and its line reused (answers depend only on the line's text).
  */
-export function presentBatch<R>(command: JsonCommand, answer: (text: string) => Answer<R>, toJson: (result: R) => unknown, lang: Lang): BatchPresenter {
+export function presentBatch<R>(
+  command: JsonCommand,
+  resolve: (text: string) => Answer<Resolved<R>>,
+  toJson: (result: R) => unknown,
+  lang: Lang,
+): BatchPresenter {
   let errors = 0;
   let line = 0;
   // Answers are kept as encoded bytes: a repeated question then costs a map look-up.
@@ -59,7 +64,7 @@ export function presentBatch<R>(command: JsonCommand, answer: (text: string) => 
       const text = input.text;
       let out = answered.get(text);
       if (out === undefined) {
-        const a = answer(text);
+        const a = answerOf(resolve(text));
         if (a.ok) {
           out = Buffer.from(`${stringifyJson(toJson(a.result))}\n`, 'utf8');
           if (cached + out.length + 2 * text.length <= CACHE_BYTES) {
