@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --runs N] [-- --quick] [-- --queries-only]
+// npm run bench [-- --runs N] [-- --quick] [-- --queries-only] [-- --batch-only]
 // Times whole processes, interleaved with their baseline in every round, and
 // reports medians as ratios to the baseline of the same run, with peak RSS;
 // writes the table to docs/benchmarks.md. Not a test: nothing here fails a build.
@@ -9,6 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { generateCatalog } = require('./generate-catalog');
+const { spellingsOf, distinctNames, distinctPairs } = require('./batch-questions');
 
 const root = path.join(__dirname, '..');
 const bin = path.join(root, 'bin', 'ramq-access');
@@ -17,6 +18,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 // Only the query commands against node -e 0 (a few minutes less; the report is not written).
 const queriesOnly = args.includes('--queries-only');
+// Only the batch section, against `node -e 0` and jq (the report is not written).
+const batchOnly = args.includes('--batch-only');
 const runs = Number(args[args.indexOf('--runs') + 1]) || (quick ? 5 : 20);
 const warmup = quick ? 1 : 3;
 const out = path.join(root, 'docs', 'benchmarks.md');
@@ -29,15 +32,27 @@ if (!fs.existsSync(path.join(root, 'dist', 'cli', 'ramq-access.js'))) {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-bench-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** One timed process: argv for node (after the RSS hook), optional stdin file. */
-function runOnce(nodeArgs, stdinFile) {
+/** GNU time, which reports the peak RSS of a program that is not node (jq); without it, that RSS is not known. */
+const gnuTime = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** One timed process: argv for node (after the RSS hook), or another program's (`program`), optional stdin file. */
+function runOnce(nodeArgs, stdinFile, program) {
   const input = stdinFile ? fs.readFileSync(stdinFile) : undefined;
+  const [command, argv] =
+    program === undefined
+      ? [process.execPath, ['-r', hook, ...nodeArgs]]
+      : gnuTime === null
+        ? [program, nodeArgs]
+        : [gnuTime, ['-f', 'bench-peak-rss-kb %M', program, ...nodeArgs]];
   const start = process.hrtime.bigint();
   // stdout is a pipe, as when a script reads the answer (the baseline pays for it too)
-  const r = spawnSync(process.execPath, ['-r', hook, ...nodeArgs], { input, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const r = spawnSync(command, argv, { input, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const rss = Number(String(r.output?.[3] ?? '').trim()) || NaN;
-  return { ms, rss, status: r.status, stderr: String(r.stderr ?? '') };
+  // GNU time says it last on stderr (its -o cannot open the pipe node gives as fd 3: a socket).
+  const stderr = String(r.stderr ?? '');
+  const timed = /^bench-peak-rss-kb (\d+)\n?$/m.exec(stderr);
+  const rss = program === undefined ? Number(String(r.output?.[3] ?? '').trim()) || NaN : timed ? Number(timed[1]) : NaN;
+  return { ms, rss, status: r.status, stderr };
 }
 
 const median = (xs) => {
@@ -52,7 +67,7 @@ function measure(title, cases) {
   const samples = cases.map(() => ({ ms: [], rss: [] }));
   for (let round = -warmup; round < runs; round++) {
     cases.forEach((c, i) => {
-      const r = runOnce(c.argv, c.stdin);
+      const r = runOnce(c.argv, c.stdin, c.program);
       if (!c.okStatus.includes(r.status)) throw new Error(`${c.label}: exit ${r.status}\n${r.stderr}`);
       if (round >= 0) {
         samples[i].ms.push(r.ms);
@@ -67,6 +82,8 @@ function measure(title, cases) {
     ratio: median(samples[i].ms) / base,
     rssMB: median(samples[i].rss) / 1024,
     target: c.target,
+    answers: c.answers,
+    jq: c.jq,
   }));
 }
 
@@ -86,17 +103,18 @@ const QUERIES = [
   ['matrix', ['matrix'], [0]],
 ];
 const QUERY_FORMATS = ['table', 'json', 'csv', 'markdown'];
-rows.push({
-  section: 'Embedded catalogue, every query command and format, against `node -e 0`',
-  results: measure('embedded catalogue', [
-    { label: 'node -e 0', argv: ['-e', '0'], okStatus: [0] },
-    ...QUERIES.flatMap(([label, argv, ok]) => QUERY_FORMATS.map((f) => q(`${label} --format ${f}`, [...argv, '--format', f], 1.25, ok))),
-    q('validate', ['validate'], 1.4),
-  ]),
-});
+if (!batchOnly)
+  rows.push({
+    section: 'Embedded catalogue, every query command and format, against `node -e 0`',
+    results: measure('embedded catalogue', [
+      { label: 'node -e 0', argv: ['-e', '0'], okStatus: [0] },
+      ...QUERIES.flatMap(([label, argv, ok]) => QUERY_FORMATS.map((f) => q(`${label} --format ${f}`, [...argv, '--format', f], 1.25, ok))),
+      q('validate', ['validate'], 1.4),
+    ]),
+  });
 
 // 2. Synthetic catalogues 1x, 10x, 100x against a bare YAML parse of the same file.
-const sizes = queriesOnly ? [] : quick ? [1, 10] : [1, 10, 100];
+const sizes = queriesOnly || batchOnly ? [] : quick ? [1, 10] : [1, 10, 100];
 const growth = [];
 for (const scale of sizes) {
   const file = path.join(tmp, `catalog-${scale}x.yaml`);
@@ -115,23 +133,104 @@ for (const scale of sizes) {
   rows.push({ section: `${scale}x catalogue (${kb} KB), against a bare parse of the same file`, results });
 }
 
+/**
+ * The same jobs in jq, as a yardstick: `jq -nR` reads the same lines and answers each from the catalogue
+ * that `export --json` wrote, through look-up tables built once: every name and id of each entry, in
+ * lower case, to its id; and each entry's answer for `services` and `who`. A line is lower-cased
+ * (ascii_downcase) and looked up: `can` prints `{clientele, service, eligible, tier}` (the grant of the
+ * clientele or of its nearest ancestor that has one), `services` `{clientele, services: [{id, tier}]}`,
+ * `who` `{service, access: [{clientele, tier}]}`, and a name not found `{error, input}`. It does less
+ * than we do, so that it is a hard yardstick: it folds case only (a line whose accents, spaces, dashes,
+ * plural or "Name (ABBR)" differ from a name is not found and gets the short error object), it reads no
+ * name by its words, it leaves out conditions, notes and names, and its lines are much shorter (ids and
+ * tiers). (Folding accents and spaces in jq, through explode and a table of letters, made it three
+ * times slower.)
+ */
+const JQ_PROGRAM = String.raw`
+  $c[0].catalog as $cat
+  | def table($entries; names): reduce ($entries[] | . as $e | names | select(. != null) | {key: ascii_downcase, id: $e.id}) as $k ({}; .[$k.key] //= $k.id);
+    table($cat.clienteles; .id, .name, .name_en, .forms[], .aliases[], .terms_en[], .abbreviations[]) as $clienteles
+  | table($cat.services; .id, .name, .name_en, .abbreviation, .aliases[]) as $services
+  | ($cat.clienteles | map({key: .id, value: .parent}) | from_entries) as $parent
+  | (reduce ($cat.services[] | . as $s | .grants[] | {s: $s.id, c: .clientele, t: .tier}) as $g ({}; .[$g.s][$g.c] = $g.t)) as $grants
+  | def tier($cl; $sv): $grants[$sv][$cl] // (if $parent[$cl] == null then null else tier($parent[$cl]; $sv) end);
+    (reduce $cat.clienteles[].id as $cl ({}; .[$cl] = [$cat.services[] | . as $s | tier($cl; $s.id) | select(. != null) | {id: $s.id, tier: .}])) as $servicesOf
+  | (reduce $cat.services[] as $s ({}; .[$s.id] = [$s.grants[] | {clientele, tier}])) as $whoOf
+  | inputs
+  | if $command == "can" then
+      split("\t") as [$a, $b] | $clienteles[$a | ascii_downcase] as $cl | $services[($b // "") | ascii_downcase] as $sv
+      | if $cl == null or $sv == null then {error: "UNKNOWN_NAME", input: .}
+        else tier($cl; $sv) as $t | {clientele: $cl, service: $sv, eligible: ($t != null), tier: $t} end
+    elif $command == "services" then
+      $clienteles[ascii_downcase] as $cl
+      | if $cl == null then {error: "UNKNOWN_NAME", input: .} else {clientele: $cl, services: $servicesOf[$cl]} end
+    else
+      $services[ascii_downcase] as $sv
+      | if $sv == null then {error: "UNKNOWN_NAME", input: .} else {service: $sv, access: $whoOf[$sv]} end
+    end
+`;
+
 let batch = null;
-let perSecond = NaN;
-let pairs = [];
 const questions = 100_000;
+let pairs = [];
 if (!queriesOnly) {
-  // 3. Batch answers: 100,000 `can` questions cycling over every clientele x service pair.
-  const catalog = JSON.parse(spawnSync(process.execPath, [bin, 'matrix', '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout);
+  // 3. Batch answers, each job against `node -e 0` and against the same job in jq (JQ_PROGRAM): 100,000
+  // `can` questions cycling over every clientele x service pair by id (a repeated line is answered from
+  // the cache of lines), then 100,000 distinct spellings of known names for can, services and who.
+  const exported = spawnSync(process.execPath, [bin, 'export', '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+  const catalogFile = path.join(tmp, 'catalog.json');
+  fs.writeFileSync(catalogFile, exported);
+  const { catalog } = JSON.parse(exported);
   pairs = [];
-  for (const row of catalog.rows) for (const s of catalog.services) pairs.push(`${row.clientele.id}\t${s.id}`);
-  const batchFile = path.join(tmp, 'questions.tsv');
-  fs.writeFileSync(batchFile, Array.from({ length: questions }, (_, i) => pairs[i % pairs.length]).join('\n') + '\n');
-  batch = measure('batch', [
-    { label: 'node -e 0', argv: ['-e', '0'], okStatus: [0] },
-    { label: `can --batch (${questions} questions)`, argv: [bin, 'can', '--batch'], stdin: batchFile, okStatus: [0] },
-  ]);
-  perSecond = questions / (batch[1].ms / 1000);
-  rows.push({ section: 'Batch mode', results: batch });
+  for (const c of catalog.clienteles) for (const s of catalog.services) pairs.push(`${c.id}\t${s.id}`);
+  // Names read by their words (read_as is then not empty); kept only when they answer, as every line below.
+  const byWords = {
+    clientele: ['infirmière avec droit de prescrire', 'pharmacien(ne)', 'centre de réadaptation en déficience physique', 'rehabilitation centre for the hearing impaired'],
+    service: ['messagerie', 'aide médicale à mourir', 'transfert de fichiers', 'Gestion des consultations', 'Rechercher une personne assurée'],
+  };
+  /** The lines among these that `command --batch` answers without an error object. */
+  const answering = (command, lines) => {
+    const out = spawnSync(process.execPath, [bin, command, '--batch'], { input: lines.map((l) => `${l}\n`).join(''), encoding: 'utf8', maxBuffer: 1 << 30 });
+    const answers = out.stdout.split('\n');
+    return lines.filter((_, i) => answers[i] !== undefined && !answers[i].startsWith(`{"command":"${command}","error":`));
+  };
+  const bases = spellingsOf(catalog, byWords);
+  const kept = (command, list) => {
+    const good = new Set(answering(command, list.map((b) => b.name)));
+    return list.filter((b) => good.has(b.name));
+  };
+  const clienteles = kept('services', bases.clientele);
+  const services = kept('who', bases.service);
+  const jobs = [
+    { command: 'can', what: 'repeated questions by id', lines: Array.from({ length: questions }, (_, i) => pairs[i % pairs.length]) },
+    { command: 'can', what: 'distinct spellings', lines: distinctPairs(clienteles, services, questions, 1) },
+    { command: 'services', what: 'distinct spellings', lines: distinctNames(clienteles, questions, 2) },
+    { command: 'who', what: 'distinct spellings', lines: distinctNames(services, questions, 3) },
+  ];
+  const cases = [{ label: 'node -e 0', argv: ['-e', '0'], okStatus: [0] }];
+  jobs.forEach((job, i) => {
+    // Every line must answer: a line that got an error object would time the error path, not the answer.
+    const good = answering(job.command, job.lines);
+    if (good.length !== job.lines.length) {
+      const answered = new Set(good);
+      const bad = job.lines.filter((l) => !answered.has(l));
+      throw new Error(`${job.command} ${job.what}: ${bad.length} lines do not answer, such as ${JSON.stringify(bad.slice(0, 3))}`);
+    }
+    const file = path.join(tmp, `batch-${i}.txt`);
+    fs.writeFileSync(file, job.lines.map((l) => `${l}\n`).join(''));
+    const label = `${job.command} --batch (${questions} ${job.what})`;
+    cases.push({ label, argv: [bin, job.command, '--batch'], stdin: file, okStatus: [0], answers: questions, jq: `jq: ${label}` });
+    cases.push({
+      label: `jq: ${label}`,
+      program: 'jq',
+      argv: ['-ncR', '--arg', 'command', job.command, '--slurpfile', 'c', catalogFile, JQ_PROGRAM],
+      stdin: file,
+      okStatus: [0],
+      answers: questions,
+    });
+  });
+  batch = measure('batch', cases);
+  rows.push({ section: 'Batch mode, against `node -e 0` and against the same job in jq', results: batch, batch: true });
 }
 
 // Report.
@@ -146,6 +245,25 @@ lines.push(
   '',
 );
 for (const r of rows) {
+  if (r.batch) {
+    // Each job against `node -e 0` (the start-up it pays) and against the same job in jq (what it costs elsewhere).
+    const byLabel = new Map(r.results.map((x) => [x.label, x]));
+    lines.push(
+      `## ${r.section}`,
+      '',
+      '| command | median ms | ratio to `node -e 0` | ratio to jq | target | answers per second | peak RSS MB |',
+      '| --- | ---: | ---: | ---: | --- | ---: | ---: |',
+    );
+    for (const x of r.results) {
+      const jq = x.jq === undefined ? undefined : byLabel.get(x.jq);
+      const vsJq = jq === undefined ? NaN : x.ms / jq.ms;
+      const target = jq === undefined ? '' : vsJq <= 1 ? '≤ jq ✓' : `≤ jq ✗ (missed by ${((vsJq - 1) * 100).toFixed(0)} %)`;
+      const perSecond = x.answers === undefined ? '' : Math.round(x.answers / (x.ms / 1000)).toLocaleString('en');
+      lines.push(`| \`${x.label}\` | ${fmt(x.ms)} | ${fmt(x.ratio, 2)} | ${Number.isNaN(vsJq) ? '' : fmt(vsJq, 2)} | ${target} | ${perSecond} | ${fmt(x.rssMB)} |`);
+    }
+    lines.push('');
+    continue;
+  }
   lines.push(`## ${r.section}`, '', '| command | median ms | ratio | target | peak RSS MB |', '| --- | ---: | ---: | --- | ---: |');
   for (const x of r.results) lines.push(`| \`${x.label}\` | ${fmt(x.ms)} | ${fmt(x.ratio, 2)} | ${verdict(x)} | ${fmt(x.rssMB)} |`);
   lines.push('');
@@ -163,20 +281,25 @@ for (let i = 0; i < (growth.length > 0 ? 3 : 0); i++) {
   lines.push(`| \`${label}\` | ${growth.map((g) => fmt(g.results[i].ms)).join(' | ')} | ${fmt(last.results[i].ms / last.scale, 2)} |`);
 }
 lines.push('');
-if (batch !== null)
+if (batch !== null) {
+  const repeated = batch[1];
+  const perSecond = questions / (repeated.ms / 1000);
   lines.push(
     `## Batch throughput`,
     '',
-    `\`can --batch\` answered ${questions} questions in ${fmt(batch[1].ms)} ms including start-up: **${Math.round(perSecond).toLocaleString('en')} answers per second** (target ≥ 100,000 ✓ when met: ${perSecond >= 100000 ? 'met' : 'missed'}). The questions cycle over all ${pairs.length} clientele × service pairs by id.`,
+    `\`can --batch\` answered ${questions} repeated questions in ${fmt(repeated.ms)} ms including start-up: **${Math.round(perSecond).toLocaleString('en')} answers per second** (target ≥ 100,000 ✓ when met: ${perSecond >= 100000 ? 'met' : 'missed'}). The questions cycle over all ${pairs.length} clientele × service pairs by id. The distinct spellings (scripts/batch-questions.js) are each a name of the catalogue respelt as people type it (case, accents dropped or added, spaces, dashes, apostrophes, a final question mark, plurals, forms, aliases, ids, abbreviations, a few names read by their words), every line different and every line answered without an error object (checked before timing).`,
     '',
   );
-const memory = rows[0].results.slice(1).map((x) => x.rssMB);
-lines.push(
-  `## Memory`,
-  '',
-  `Peak RSS of a query on the embedded catalogue: at most ${fmt(Math.max(...memory))} MB (target < 80 MB: ${Math.max(...memory) < 80 ? 'met' : 'missed'}).`,
-  '',
-);
+}
+if (!batchOnly) {
+  const memory = rows[0].results.slice(1).map((x) => x.rssMB);
+  lines.push(
+    `## Memory`,
+    '',
+    `Peak RSS of a query on the embedded catalogue: at most ${fmt(Math.max(...memory))} MB (target < 80 MB: ${Math.max(...memory) < 80 ? 'met' : 'missed'}).`,
+    '',
+  );
+}
 const report = lines.join('\n');
-if (!quick && !queriesOnly) fs.writeFileSync(out, report);
+if (!quick && !queriesOnly && !batchOnly) fs.writeFileSync(out, report);
 process.stdout.write(report);

@@ -6,7 +6,7 @@ import { mdText } from '../present/markdown';
 import { presentBatch } from '../present/present-batch';
 import { sourceJson, sourceLine } from '../present/source-line';
 import { wrap } from '../present/text-formats';
-import type { Answer } from '../query/ask';
+import type { Answer, Resolved } from '../query/ask';
 import type { Context } from './context';
 import type { EXIT, Outcome } from './exit-code';
 
@@ -79,10 +79,11 @@ export interface BatchSpec<R> {
   readonly line: Text;
   /**
    * Prepares the question path once for the run (the catalogue, the filter built
-   * from the options) and returns what answers one line: the very function the
-   * single question goes through.
+   * from the options) and returns what resolves the names of one line: the very
+   * function the single question goes through before it answers. The batch
+   * answers once per key of what the answer depends on (see Resolved).
    */
-  readonly prepare: (ctx: Context, opts: Options) => (line: string) => Answer<R>;
+  readonly prepare: (ctx: Context, opts: Options) => (line: string) => Answer<Resolved<R>>;
   /** The JSON of one answer: the same as the command's `--json` document. */
   readonly toJson: (result: R) => unknown;
 }
@@ -223,12 +224,12 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
       batch === undefined
         ? null
         : (ctx, opts) => {
-            const answer = batch.prepare(ctx, opts);
+            const resolve = batch.prepare(ctx, opts);
             // Each line is the command's --json document, `source` included.
             const source = spec.fromCatalog === true ? sourceJson(ctx.catalogIndex().catalog.source) : null;
             const toJson = source === null ? batch.toJson : (r: R): unknown => ({ ...(batch.toJson(r) as object), source });
             if (!isJsonCommand(spec.name)) throw new Error(`${spec.name} has a batch mode but no JSON documents`);
-            const presenter = presentBatch(spec.name, answer, toJson, ctx.lang);
+            const presenter = presentBatch(spec.name, resolve, toJson, ctx.lang);
             const output = outputBuffer((bytes) => ctx.emit(bytes));
             // Answers go out before the next read waits: a coprocess that sends its next question once it has the answer is answered.
             for (const line of ctx.stdinLines(ctx.m.stdinPurposes.batch)) {

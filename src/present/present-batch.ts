@@ -1,5 +1,6 @@
-import type { Answer, QuestionError } from '../query/ask';
-import type { ErrorDocumentJson, ErrorJson, JsonCommand } from './json-output';
+import type { NameReading } from '../query/access';
+import type { Answer, QuestionError, Resolved } from '../query/ask';
+import { readAsJson, type ErrorDocumentJson, type ErrorJson, type JsonCommand } from './json-output';
 import { messagesFor } from './messages/messages';
 import type { Lang } from './options';
 import { questionErrorJson } from './present-question-error';
@@ -29,26 +30,112 @@ export interface BatchPresenter {
   readonly answer: (line: BatchLine) => Uint8Array;
   /** How many lines so far got an error object. */
   readonly errors: () => number;
+  /** The bytes its caches hold, as their limits count them. */
+  readonly cachedBytes: () => number;
+}
+
+/** The bytes each cache of a batch may hold, counted as keys (two bytes a character), values and entries. */
+export interface BatchCacheLimits {
+  /** For the JSON lines of the answers, one per key of what an answer depends on. */
+  readonly answerBytes: number;
+  /** For lines already answered, by their text. */
+  readonly lineBytes: number;
 }
 
 /**
- * Bytes the cache of answers may hold (questions and answers): repeated
- * questions are common in a batch, distinct ones are not bounded, and memory
- * must not grow with the input.
+ * 32 MiB, half for the answers and half for the lines: repeated questions are common in a batch, and so
+ * are names spelt in many ways; distinct lines are not bounded, and memory must not grow with the input.
+ * A full cache takes no more entries; answers then are made anew, as an error object always is.
  */
-const CACHE_BYTES = 32 * 1024 * 1024;
+export const BATCH_CACHE_LIMITS: BatchCacheLimits = Object.freeze({ answerBytes: 16 * 1024 * 1024, lineBytes: 16 * 1024 * 1024 });
+
+/** What one entry of a map costs besides its key and value, counted so that many short lines stay within the budget. */
+const ENTRY_BYTES = 64;
 
 /**
- * Answers a batch as NDJSON: one compact JSON document per input line, an
- * error object standing in for a bad line. A repeated question is answered
- * once and its line reused (answers depend only on the line's text).
+ * The JSON line of an answer, made once for every question with its key: the document with an empty
+ * `read_as`, and where `read_as` stands in it (in bytes), so that the reading of each line's names is
+ * written in its place. `at` is -1 when the document cannot be spliced (the check when it was made
+ * failed): its lines are then made whole, each.
  */
-export function presentBatch<R>(command: JsonCommand, answer: (text: string) => Answer<R>, toJson: (result: R) => unknown, lang: Lang): BatchPresenter {
+interface Template {
+  readonly bytes: Buffer;
+  readonly at: number;
+  readonly end: number;
+}
+
+const READ_AS = '"read_as":';
+const EMPTY_READ_AS = Buffer.from(`${READ_AS}[]`, 'utf8');
+
+/** The JSON line of a document (UTF-8, newline included). */
+function jsonLine(document: unknown): Buffer {
+  return Buffer.from(`${stringifyJson(document)}\n`, 'utf8');
+}
+
+/** The line of an answer whose `read_as` the template leaves out: the template's own bytes when the names were names. */
+function splice(template: Template, readAs: readonly NameReading[]): Buffer {
+  if (readAs.length === 0) return template.bytes;
+  // stringifyJson escapes character by character and JSON.stringify writes a member as it writes its value alone: the same bytes as the whole document's.
+  const member = Buffer.from(`${READ_AS}${stringifyJson(readAsJson(readAs))}`, 'utf8');
+  return Buffer.concat([template.bytes.subarray(0, template.at), member, template.bytes.subarray(template.end)]);
+}
+
+/**
+ * The template of an answer's line, from the first question with its key: the document with an empty
+ * `read_as` (it stays where the document has it). It is checked against that question's own line, which
+ * is the line given when the check fails.
+ */
+function templateOf(document: unknown, question: Resolved<unknown>): { template: Template; line: Buffer } {
+  const whole = jsonLine(document);
+  const blank = jsonLine(typeof document === 'object' && document !== null ? { ...document, read_as: [] } : document);
+  // Inside a JSON string every `"` is escaped: an unescaped `"read_as":` is a member's name, and the answer has one such member.
+  const at = blank.indexOf(EMPTY_READ_AS);
+  if (at !== -1 && blank.indexOf(EMPTY_READ_AS, at + 1) === -1) {
+    const template = { bytes: blank, at, end: at + EMPTY_READ_AS.length };
+    const line = splice(template, question.read_as);
+    if (line.equals(whole)) return { template, line };
+  }
+  return { template: { bytes: whole, at: -1, end: -1 }, line: whole };
+}
+
+/**
+ * Answers a batch as NDJSON: one compact JSON document per input line, an error object standing in for
+ * a bad line. Each line's names are resolved (resolveName remembers the names it read, a bounded number
+ * of them); the answer's JSON is made once per key of what it depends on (the entries named and the
+ * condition a name carried, see Resolved), and each line gets it with the reading of its own names
+ * (`read_as`) in its place: a name spelt in a hundred ways is answered once. A repeated line is answered
+ * once and its bytes reused. An error object is made for each line that has one: it carries the line's
+ * number.
+ */
+export function presentBatch<R>(
+  command: JsonCommand,
+  resolve: (text: string) => Answer<Resolved<R>>,
+  toJson: (result: R) => unknown,
+  lang: Lang,
+  limits: BatchCacheLimits = BATCH_CACHE_LIMITS,
+): BatchPresenter {
   let errors = 0;
   let line = 0;
   // Answers are kept as encoded bytes: a repeated question then costs a map look-up.
-  const answered = new Map<string, Buffer>();
-  let cached = 0;
+  const answers = new Map<string, Template>();
+  let answerBytes = 0;
+  const lines = new Map<string, Buffer>();
+  let lineBytes = 0;
+  /** The bytes that answer a question, and whether they are a template's (kept once, however many lines share them). */
+  const answerBytesOf = (question: Resolved<R>): { bytes: Buffer; shared: boolean } => {
+    const known = answers.get(question.key);
+    if (known !== undefined) {
+      if (known.at === -1) return { bytes: jsonLine(toJson(question.answer())), shared: false };
+      const bytes = splice(known, question.read_as);
+      return { bytes, shared: bytes === known.bytes };
+    }
+    const made = templateOf(toJson(question.answer()), question);
+    const cost = made.template.bytes.length + 2 * question.key.length + ENTRY_BYTES;
+    if (answerBytes + cost > limits.answerBytes) return { bytes: made.line, shared: false };
+    answers.set(question.key, made.template);
+    answerBytes += cost;
+    return { bytes: made.line, shared: made.line === made.template.bytes };
+  };
   return {
     answer: (input) => {
       line++;
@@ -57,23 +144,24 @@ export function presentBatch<R>(command: JsonCommand, answer: (text: string) => 
         return errorLine(command, batchLineErrorJson(input, line, lang));
       }
       const text = input.text;
-      let out = answered.get(text);
-      if (out === undefined) {
-        const a = answer(text);
-        if (a.ok) {
-          out = Buffer.from(`${stringifyJson(toJson(a.result))}\n`, 'utf8');
-          if (cached + out.length + 2 * text.length <= CACHE_BYTES) {
-            answered.set(text, out);
-            cached += out.length + 2 * text.length;
-          }
-        } else {
-          errors++;
-          out = errorLine(command, batchErrorJson(a.error, line, lang));
-        }
+      const known = lines.get(text);
+      if (known !== undefined) return known;
+      const question = resolve(text);
+      if (!question.ok) {
+        errors++;
+        return errorLine(command, batchErrorJson(question.error, line, lang));
+      }
+      const { bytes: out, shared } = answerBytesOf(question.result);
+      // A line whose names were names shares its answer's bytes; a line with a reading has bytes of its own.
+      const cost = 2 * text.length + ENTRY_BYTES + (shared ? 0 : out.length);
+      if (lineBytes + cost <= limits.lineBytes) {
+        lines.set(text, out);
+        lineBytes += cost;
       }
       return out;
     },
     errors: () => errors,
+    cachedBytes: () => answerBytes + lineBytes,
   };
 }
 

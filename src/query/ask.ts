@@ -89,32 +89,77 @@ export function badQuestion(input: string, expected: EntityKind | null): { reado
   return { ok: false, error: { code: 'BAD_LINE', expected, input, suggestions: [] } };
 }
 
-/** `services NAME`: every service a clientele may use (and the condition the name carried, if any). */
-export function askServices(index: CatalogIndex, name: string, filter: QueryFilter): Answer<ServicesResult> {
+/**
+ * A question whose names are resolved, in the two steps every question of `services`, `who` and `can`
+ * takes: the names are resolved first (which depends on how they are spelt), then the question is
+ * answered from what they name (which does not, but for `read_as`). A batch answers once per key.
+ */
+export interface Resolved<R> {
+  /**
+   * What the answer depends on besides the run's filter: the ids of the entries named, and the condition
+   * a clientele's name carried; never how the names were spelt. Two questions of one kind with one key
+   * have the same answer but for `read_as`.
+   */
+  readonly key: string;
+  /** How the names were read by their words: the only part of the answer that depends on their spelling. */
+  readonly read_as: readonly NameReading[];
+  /** The answer, this question's `read_as` included. */
+  readonly answer: () => R;
+}
+
+/** The answer to a question whose names resolved, or why they did not. */
+export function answerOf<R>(question: Answer<Resolved<R>>): Answer<R> {
+  return question.ok ? { ok: true, result: question.result.answer() } : question;
+}
+
+/** The part of a key that the condition a clientele's name carried makes, if any (its JSON: the answer shows it whole). */
+function conditionKey(condition: Condition | null): string {
+  return condition === null ? '' : `\u0000${JSON.stringify(condition)}`;
+}
+
+/** `services NAME`, its name resolved: every service a clientele may use (and the condition the name carried, if any). */
+export function resolveServices(index: CatalogIndex, name: string, filter: QueryFilter): Answer<Resolved<ServicesResult>> {
   if (name.trim() === '') return badQuestion(name, 'clientele');
   const c = resolveOne(index, name, 'clientele');
   if (!c.ok) return c;
-  const result = findServices(index, c.result.found.entity, { tier: filter.tier, category: filter.category, own: filter.own });
-  return { ok: true, result: { ...result, named_condition: c.result.condition, read_as: readingsOf([[name, c.result]]) } };
+  const { found, condition } = c.result;
+  const read_as = readingsOf([[name, c.result]]);
+  const answer = (): ServicesResult => ({
+    ...findServices(index, found.entity, { tier: filter.tier, category: filter.category, own: filter.own }),
+    named_condition: condition,
+    read_as,
+  });
+  return { ok: true, result: { key: `${found.entity.id}${conditionKey(condition)}`, read_as, answer } };
+}
+
+/** `services NAME`: every service a clientele may use (and the condition the name carried, if any). */
+export function askServices(index: CatalogIndex, name: string, filter: QueryFilter): Answer<ServicesResult> {
+  return answerOf(resolveServices(index, name, filter));
+}
+
+/** `who NAME`, its name resolved: every clientele that may use a service. */
+export function resolveWho(index: CatalogIndex, name: string, filter: QueryFilter): Answer<Resolved<WhoResult>> {
+  if (name.trim() === '') return badQuestion(name, 'service');
+  const s = resolveOne(index, name, 'service');
+  if (!s.ok) return s;
+  const { found } = s.result;
+  const read_as = readingsOf([[name, s.result]]);
+  const answer = (): WhoResult => ({ ...findWho(index, found.entity, { tier: filter.tier, expand: filter.expand ?? false }), read_as });
+  return { ok: true, result: { key: found.entity.id, read_as, answer } };
 }
 
 /** `who NAME`: every clientele that may use a service. */
 export function askWho(index: CatalogIndex, name: string, filter: QueryFilter): Answer<WhoResult> {
-  if (name.trim() === '') return badQuestion(name, 'service');
-  const s = resolveOne(index, name, 'service');
-  if (!s.ok) return s;
-  const result = findWho(index, s.result.found.entity, { tier: filter.tier, expand: filter.expand ?? false });
-  return { ok: true, result: { ...result, read_as: readingsOf([[name, s.result]]) } };
+  return answerOf(resolveWho(index, name, filter));
 }
 
 /**
- * `can CLIENTELE SERVICE`: whether a clientele may use a service. The two
- * names given the other way round (a service, then a clientele) are a
- * WRONG_ORDER error with the corrected question, not an answer: the person
- * sees the command to run, and a script is never answered a question it did
+ * `can CLIENTELE SERVICE`, its names resolved: whether a clientele may use a service. The two names given
+ * the other way round (a service, then a clientele) are a WRONG_ORDER error with the corrected question,
+ * not an answer: the person sees the command to run, and a script is never answered a question it did
  * not ask.
  */
-export function askCan(index: CatalogIndex, clientele: string, service: string, filter: QueryFilter): Answer<CanResult> {
+export function resolveCan(index: CatalogIndex, clientele: string, service: string, filter: QueryFilter): Answer<Resolved<CanResult>> {
   if (clientele.trim() === '' || service.trim() === '') return badQuestion(`${clientele}\t${service}`, null);
   const c = resolveOne(index, clientele, 'clientele');
   if (!c.ok) {
@@ -140,18 +185,19 @@ export function askCan(index: CatalogIndex, clientele: string, service: string, 
   }
   const s = resolveOne(index, service, 'service');
   if (!s.ok) return s.error.code === 'WRONG_KIND' ? { ok: false, error: { ...s.error, instead: undefined } } : s;
-  const result = checkAccess(index, c.result.found.entity, s.result.found.entity, filter.tier);
-  return {
-    ok: true,
-    result: {
-      ...result,
-      named_condition: c.result.condition,
-      read_as: readingsOf([
-        [clientele, c.result],
-        [service, s.result],
-      ]),
-    },
-  };
+  const { found: who, condition } = c.result;
+  const { found: what } = s.result;
+  const read_as = readingsOf([
+    [clientele, c.result],
+    [service, s.result],
+  ]);
+  const answer = (): CanResult => ({ ...checkAccess(index, who.entity, what.entity, filter.tier), named_condition: condition, read_as });
+  return { ok: true, result: { key: `${who.entity.id}\u0000${what.entity.id}${conditionKey(condition)}`, read_as, answer } };
+}
+
+/** `can CLIENTELE SERVICE`: whether a clientele may use a service (see resolveCan). */
+export function askCan(index: CatalogIndex, clientele: string, service: string, filter: QueryFilter): Answer<CanResult> {
+  return answerOf(resolveCan(index, clientele, service, filter));
 }
 
 /** How each name of a question that was read by its words was read, in the question's order. */

@@ -1,6 +1,6 @@
 import { csvRemarks, canToJson, presentCan } from '../../present/present-access';
 import type { CanResult } from '../../query/access';
-import { askCan, badQuestion } from '../../query/ask';
+import { askCan, badQuestion, resolveCan } from '../../query/ask';
 import { defineCommand } from '../command';
 import { usageError } from '../errors';
 import { filterFrom, TIER_OPTION, type QuerySpec } from './shared';
@@ -28,7 +28,7 @@ const spec: QuerySpec<CanResult> = {
       const filter = filterFrom(ctx, opts);
       return (line) => {
         const parts = line.split('\t');
-        return parts.length === 2 ? askCan(index, parts[0]!, parts[1]!, filter) : badQuestion(line, null);
+        return parts.length === 2 ? resolveCan(index, parts[0]!, parts[1]!, filter) : badQuestion(line, null);
       };
     },
     toJson: canToJson,

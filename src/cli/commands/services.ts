@@ -1,5 +1,5 @@
 import { csvRemarks, presentServices, servicesToJson } from '../../present/present-access';
-import { askServices } from '../../query/ask';
+import { askServices, resolveServices } from '../../query/ask';
 import type { ServicesResult } from '../../query/access';
 import { defineCommand } from '../command';
 import { CATEGORY_OPTION, filterFrom, nameFrom, TIER_OPTION, type QuerySpec } from './shared';
@@ -27,7 +27,7 @@ const spec: QuerySpec<ServicesResult> = {
     prepare: (ctx, opts) => {
       const index = ctx.catalogIndex();
       const filter = filterFrom(ctx, opts);
-      return (line) => askServices(index, line, filter);
+      return (line) => resolveServices(index, line, filter);
     },
     toJson: servicesToJson,
   },

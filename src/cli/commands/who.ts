@@ -1,6 +1,6 @@
 import { csvRemarks, presentWho, whoToJson } from '../../present/present-access';
 import type { WhoResult } from '../../query/access';
-import { askWho } from '../../query/ask';
+import { askWho, resolveWho } from '../../query/ask';
 import { defineCommand } from '../command';
 import { filterFrom, nameFrom, TIER_OPTION, type QuerySpec } from './shared';
 
@@ -23,7 +23,7 @@ const spec: QuerySpec<WhoResult> = {
     prepare: (ctx, opts) => {
       const index = ctx.catalogIndex();
       const filter = filterFrom(ctx, opts);
-      return (line) => askWho(index, line, filter);
+      return (line) => resolveWho(index, line, filter);
     },
     toJson: whoToJson,
   },
