@@ -207,7 +207,11 @@ describe('every file argument takes "-" for standard input', () => {
   });
 
   test('validate, fmt and diff read "-" as their file argument: --catalog beside it is refused with its reason, never silently dropped', () => {
-    for (const argv of [['validate', '-'], ['fmt', '-'], ['diff', '-', CATALOG]]) {
+    for (const argv of [
+      ['validate', '-'],
+      ['fmt', '-'],
+      ['diff', '-', CATALOG],
+    ]) {
       const out = runCli([...argv, '--catalog', '-', '--lang', 'en'], {}, false, text);
       expect(out.code).toBe(2);
       expect(out.stdout).toBe('');
