@@ -28,13 +28,17 @@ if (!fs.existsSync(path.join(root, 'dist', 'cli', 'ramq-access.js'))) {
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-bench-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+// The cache of prepared catalogues the runs use: the bench's own, never the user's.
+const cacheHome = path.join(tmp, 'cache');
+const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
+delete env.RAMQ_ACCESS_NO_CACHE;
 
 /** One timed process: argv for node (after the RSS hook), optional stdin file. */
 function runOnce(nodeArgs, stdinFile) {
   const input = stdinFile ? fs.readFileSync(stdinFile) : undefined;
   const start = process.hrtime.bigint();
   // stdout is a pipe, as when a script reads the answer (the baseline pays for it too)
-  const r = spawnSync(process.execPath, ['-r', hook, ...nodeArgs], { input, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['-r', hook, ...nodeArgs], { input, env, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const rss = Number(String(r.output?.[3] ?? '').trim()) || NaN;
   return { ms, rss, status: r.status, stderr: String(r.stderr ?? '') };
@@ -52,6 +56,8 @@ function measure(title, cases) {
   const samples = cases.map(() => ({ ms: [], rss: [] }));
   for (let round = -warmup; round < runs; round++) {
     cases.forEach((c, i) => {
+      // Untimed preparation of a case (a miss empties the cache first).
+      if (c.before) c.before();
       const r = runOnce(c.argv, c.stdin);
       if (!c.okStatus.includes(r.status)) throw new Error(`${c.label}: exit ${r.status}\n${r.stderr}`);
       if (round >= 0) {
@@ -95,7 +101,22 @@ rows.push({
   ]),
 });
 
-// 2. Synthetic catalogues 1x, 10x, 100x against a bare YAML parse of the same file.
+// 2. Another catalogue (a copy of the embedded one, one line changed) given with --catalog: a hit of the cache of
+// prepared catalogues, a miss (the first run on that text: validated in full, then stored) and --no-cache.
+const copy = path.join(tmp, 'copy.yaml');
+fs.writeFileSync(copy, fs.readFileSync(path.join(root, 'catalog.yaml'), 'utf8').replace('name_en: Podiatrist\n', 'name_en: Podiatrist (copy)\n'));
+const question = ['--catalog', copy, 'services', 'podiatre', '--json'];
+rows.push({
+  section: 'A catalogue given with `--catalog FILE` (a copy of the embedded one), against `node -e 0`',
+  results: measure('--catalog FILE', [
+    { label: 'node -e 0', argv: ['-e', '0'], okStatus: [0] },
+    q('--catalog FILE services podiatre --json (cache hit)', question, 1.4),
+    { ...q('--catalog FILE services podiatre --json (cache miss: first run)', question), before: () => fs.rmSync(cacheHome, { recursive: true, force: true }) },
+    q('--catalog FILE services podiatre --json --no-cache', [...question, '--no-cache']),
+  ]),
+});
+
+// 3. Synthetic catalogues 1x, 10x, 100x against a bare YAML parse of the same file (validated in full: --no-cache).
 const sizes = queriesOnly ? [] : quick ? [1, 10] : [1, 10, 100];
 const growth = [];
 for (const scale of sizes) {
@@ -109,7 +130,12 @@ for (const scale of sizes) {
       okStatus: [0],
     },
     { label: `validate FILE`, argv: [bin, 'validate', file], okStatus: [0], target: scale === 100 ? 1.5 : undefined },
-    { label: `who selat-0 --catalog FILE`, argv: [bin, '--catalog', file, 'who', 'selat-0', '--json'], okStatus: [0], target: scale === 100 ? 1.5 : undefined },
+    {
+      label: `who selat-0 --catalog FILE --no-cache`,
+      argv: [bin, '--catalog', file, 'who', 'selat-0', '--json', '--no-cache'],
+      okStatus: [0],
+      target: scale === 100 ? 1.5 : undefined,
+    },
   ]);
   growth.push({ scale, results });
   rows.push({ section: `${scale}x catalogue (${kb} KB), against a bare parse of the same file`, results });
@@ -120,7 +146,7 @@ let perSecond = NaN;
 let pairs = [];
 const questions = 100_000;
 if (!queriesOnly) {
-  // 3. Batch answers: 100,000 `can` questions cycling over every clientele x service pair.
+  // 4. Batch answers: 100,000 `can` questions cycling over every clientele x service pair.
   const catalog = JSON.parse(spawnSync(process.execPath, [bin, 'matrix', '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout);
   pairs = [];
   for (const row of catalog.rows) for (const s of catalog.services) pairs.push(`${row.clientele.id}\t${s.id}`);
