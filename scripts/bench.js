@@ -31,6 +31,10 @@ if (!fs.existsSync(path.join(root, 'dist', 'cli', 'ramq-access.js'))) {
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-bench-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+// The cache of prepared catalogues the runs use: the bench's own, never the user's.
+const cacheHome = path.join(tmp, 'cache');
+const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
+delete env.RAMQ_ACCESS_NO_CACHE;
 
 /** GNU time, which reports the peak RSS of a program that is not node (jq); without it, that RSS is not known. */
 const gnuTime = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
@@ -46,7 +50,7 @@ function runOnce(nodeArgs, stdinFile, program) {
         : [gnuTime, ['-f', 'bench-peak-rss-kb %M', program, ...nodeArgs]];
   const start = process.hrtime.bigint();
   // stdout is a pipe, as when a script reads the answer (the baseline pays for it too)
-  const r = spawnSync(command, argv, { input, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const r = spawnSync(command, argv, { input, env, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   // GNU time says it last on stderr (its -o cannot open the pipe node gives as fd 3: a socket).
   const stderr = String(r.stderr ?? '');
@@ -67,6 +71,8 @@ function measure(title, cases) {
   const samples = cases.map(() => ({ ms: [], rss: [] }));
   for (let round = -warmup; round < runs; round++) {
     cases.forEach((c, i) => {
+      // Untimed preparation of a case (a miss empties the cache first).
+      if (c.before) c.before();
       const r = runOnce(c.argv, c.stdin, c.program);
       if (!c.okStatus.includes(r.status)) throw new Error(`${c.label}: exit ${r.status}\n${r.stderr}`);
       if (round >= 0) {
@@ -108,12 +114,34 @@ if (!batchOnly)
     section: 'Embedded catalogue, every query command and format, against `node -e 0`',
     results: measure('embedded catalogue', [
       { label: 'node -e 0', argv: ['-e', '0'], okStatus: [0] },
-      ...QUERIES.flatMap(([label, argv, ok]) => QUERY_FORMATS.map((f) => q(`${label} --format ${f}`, [...argv, '--format', f], 1.25, ok))),
+      ...QUERIES.flatMap(([label, argv, ok]) => QUERY_FORMATS.map((f) => q(`${label} --format ${f}`, [...argv, '--format', f], 1.2, ok))),
+      q('--help', ['--help'], 1.2),
+      q('services --help', ['services', '--help'], 1.2),
+      q('--version', ['--version'], 1.2),
       q('validate', ['validate'], 1.4),
     ]),
   });
 
-// 2. Synthetic catalogues 1x, 10x, 100x against a bare YAML parse of the same file.
+// 2. Another catalogue (a copy of the embedded one, one line changed) given with --catalog: a hit of the cache of
+// prepared catalogues, a miss (the first run on that text: validated in full, then stored) and --no-cache.
+const copy = path.join(tmp, 'copy.yaml');
+fs.writeFileSync(copy, fs.readFileSync(path.join(root, 'catalog.yaml'), 'utf8').replace('name_en: Podiatrist\n', 'name_en: Podiatrist (copy)\n'));
+const question = ['--catalog', copy, 'services', 'podiatre', '--json'];
+if (!batchOnly)
+  rows.push({
+    section: 'A catalogue given with `--catalog FILE` (a copy of the embedded one), against `node -e 0`',
+    results: measure('--catalog FILE', [
+      { label: 'node -e 0', argv: ['-e', '0'], okStatus: [0] },
+      q('--catalog FILE services podiatre --json (cache hit)', question, 1.4),
+      {
+        ...q('--catalog FILE services podiatre --json (cache miss: first run)', question),
+        before: () => fs.rmSync(cacheHome, { recursive: true, force: true }),
+      },
+      q('--catalog FILE services podiatre --json --no-cache', [...question, '--no-cache']),
+    ]),
+  });
+
+// 3. Synthetic catalogues 1x, 10x, 100x against a bare YAML parse of the same file (validated in full: --no-cache).
 const sizes = queriesOnly || batchOnly ? [] : quick ? [1, 10] : [1, 10, 100];
 const growth = [];
 for (const scale of sizes) {
@@ -127,7 +155,12 @@ for (const scale of sizes) {
       okStatus: [0],
     },
     { label: `validate FILE`, argv: [bin, 'validate', file], okStatus: [0], target: scale === 100 ? 1.5 : undefined },
-    { label: `who selat-0 --catalog FILE`, argv: [bin, '--catalog', file, 'who', 'selat-0', '--json'], okStatus: [0], target: scale === 100 ? 1.5 : undefined },
+    {
+      label: `who selat-0 --catalog FILE --no-cache`,
+      argv: [bin, '--catalog', file, 'who', 'selat-0', '--json', '--no-cache'],
+      okStatus: [0],
+      target: scale === 100 ? 1.5 : undefined,
+    },
   ]);
   growth.push({ scale, results });
   rows.push({ section: `${scale}x catalogue (${kb} KB), against a bare parse of the same file`, results });
@@ -185,7 +218,12 @@ if (!queriesOnly) {
   for (const c of catalog.clienteles) for (const s of catalog.services) pairs.push(`${c.id}\t${s.id}`);
   // Names read by their words (read_as is then not empty); kept only when they answer, as every line below.
   const byWords = {
-    clientele: ['infirmière avec droit de prescrire', 'pharmacien(ne)', 'centre de réadaptation en déficience physique', 'rehabilitation centre for the hearing impaired'],
+    clientele: [
+      'infirmière avec droit de prescrire',
+      'pharmacien(ne)',
+      'centre de réadaptation en déficience physique',
+      'rehabilitation centre for the hearing impaired',
+    ],
     service: ['messagerie', 'aide médicale à mourir', 'transfert de fichiers', 'Gestion des consultations', 'Rechercher une personne assurée'],
   };
   /** The lines among these that `command --batch` answers without an error object. */
@@ -196,7 +234,12 @@ if (!queriesOnly) {
   };
   const bases = spellingsOf(catalog, byWords);
   const kept = (command, list) => {
-    const good = new Set(answering(command, list.map((b) => b.name)));
+    const good = new Set(
+      answering(
+        command,
+        list.map((b) => b.name),
+      ),
+    );
     return list.filter((b) => good.has(b.name));
   };
   const clienteles = kept('services', bases.clientele);
@@ -259,7 +302,9 @@ for (const r of rows) {
       const vsJq = jq === undefined ? NaN : x.ms / jq.ms;
       const target = jq === undefined ? '' : vsJq <= 1 ? '≤ jq ✓' : `≤ jq ✗ (missed by ${((vsJq - 1) * 100).toFixed(0)} %)`;
       const perSecond = x.answers === undefined ? '' : Math.round(x.answers / (x.ms / 1000)).toLocaleString('en');
-      lines.push(`| \`${x.label}\` | ${fmt(x.ms)} | ${fmt(x.ratio, 2)} | ${Number.isNaN(vsJq) ? '' : fmt(vsJq, 2)} | ${target} | ${perSecond} | ${fmt(x.rssMB)} |`);
+      lines.push(
+        `| \`${x.label}\` | ${fmt(x.ms)} | ${fmt(x.ratio, 2)} | ${Number.isNaN(vsJq) ? '' : fmt(vsJq, 2)} | ${target} | ${perSecond} | ${fmt(x.rssMB)} |`,
+      );
     }
     lines.push('');
     continue;

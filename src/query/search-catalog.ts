@@ -122,9 +122,23 @@ function searchIndexOf(index: CatalogIndex, labels: NoteKindLabels): readonly In
   return entities;
 }
 
+function toPrepared(entities: readonly IndexedEntity[]): PreparedSearchIndex {
+  return entities.map((entity) => entity.fields.map((f) => [f.words.join(' '), f.stems.join(' ')] as const));
+}
+
 /** The words search compares in a catalogue, with their family keys; the build stores them with the prepared catalogue, so that a search need not compute them. */
 export function computeSearchIndex(index: CatalogIndex, noteKindLabels: NoteKindLabels = NO_LABELS): PreparedSearchIndex {
-  return buildIndex(index, noteKindLabels, undefined).map((entity) => entity.fields.map((f) => [f.words.join(' '), f.stems.join(' ')] as const));
+  return toPrepared(buildIndex(index, noteKindLabels, undefined));
+}
+
+/**
+ * The search index a search of this process already built for a catalogue (with these labels), in the form
+ * computeSearchIndex gives; null when no search needed it. The CLI's cache stores it then, so that a run that
+ * did not search pays nothing for it.
+ */
+export function builtSearchIndex(index: CatalogIndex, noteKindLabels: NoteKindLabels): PreparedSearchIndex | null {
+  const built = indexes.get(index);
+  return built !== undefined && built.labels === noteKindLabels ? toPrepared(built.entities) : null;
 }
 
 /**

@@ -19,7 +19,10 @@ export function makeCompleteCommand(registry: () => readonly CommandDefinition[]
       const loadIndex = (catalog: string | undefined): CatalogIndex | null => {
         try {
           const globals = catalog === undefined ? ctx.globals : { ...ctx.globals, catalog };
-          return new Context(ctx.io, globals, ctx.lang, ctx.version).catalogIndex();
+          const context = new Context(ctx.io, globals, ctx.lang, ctx.version);
+          const index = context.catalogIndex();
+          context.storePrepared();
+          return index;
         } catch {
           return null;
         }
