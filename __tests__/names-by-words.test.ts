@@ -387,3 +387,48 @@ describe('property: a name that occurs in the names of two entries never resolve
     }
   });
 });
+
+describe('an exact comparison without suggestions (check-source) stops before the word tables, and decides as the full one', () => {
+  const KINDS: readonly (readonly EntityKind[])[] = [['clientele'], ['service'], ['clientele', 'service']];
+  const names = entitiesOf(index).flatMap((e) => namesOf(e));
+  const words = [...new Set(names.flatMap((n) => n.split(/\s+/)))];
+  // Names of the catalogue, their plurals and cut-off forms, single words (shared terms such as GMF among them),
+  // page phrasings read by their words elsewhere, and random mixes of the catalogue's words.
+  const samples = [
+    ...names,
+    ...names.map((n) => `${n}s`),
+    ...names.map((n) => n.slice(0, Math.max(1, n.length - 2))),
+    ...words,
+    'GMF',
+    'messagerie',
+    'infirmière',
+    'médecin de famille',
+    'pharmacien(ne)',
+  ];
+  const decision = (input: string, kinds: readonly EntityKind[], suggestions: boolean): string => {
+    const r = resolveName(index, input, kinds, { exact: true, suggestions });
+    return r.ok ? `${r.found.kind}:${r.found.entity.id}:${r.condition?.fr ?? ''}` : 'no';
+  };
+
+  test.each(KINDS.map((k) => [k.join('+'), k] as const))('every sample, kinds %s', (_label, kinds) => {
+    const differ = samples.filter((s) => decision(s, kinds, false) !== decision(s, kinds, true));
+    expect(differ).toEqual([]);
+  });
+
+  test('random mixes of the catalogue words (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }), fc.constantFrom(...KINDS), (picked, kinds) => {
+        const input = picked.join(' ');
+        expect(decision(input, kinds, false)).toBe(decision(input, kinds, true));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('without suggestions, a name that is not one is unknown with none (GMF, a shared term, is ambiguous with them)', () => {
+    expect(resolveName(index, 'GMF', ['clientele'], { exact: true, suggestions: false })).toMatchObject({ ok: false, reason: 'unknown', suggestions: [] });
+    const ranked = resolveName(index, 'GMF', ['clientele'], { exact: true });
+    expect(ranked.ok).toBe(false);
+    expect(ranked.ok ? [] : ranked.suggestions.length).toBeGreaterThan(1);
+  });
+});

@@ -168,7 +168,7 @@ function readItem(index: CatalogIndex, text: string, starts: ReadonlyMap<string,
   // No name is longer than MAX_NAME_LENGTH: a longer item can still be a name and a condition, never a name alone.
   const paren = text.endsWith(')') ? /^(.*\S)\s*\(([^()]+)\)$/.exec(text) : null;
   if (paren) {
-    const base = resolveName(index, paren[1]!, ['clientele'], { exact: true });
+    const base = resolveName(index, paren[1]!, ['clientele'], { suggestions: false, exact: true });
     if (base.ok && base.found.kind === 'clientele') return { ok: true, clientele: base.found.entity, condition: null, conditionText: paren[2]!.trim() };
   }
   // The name is a prefix of at most MAX_NAME_LENGTH characters: only the words that start within it are tried, each

@@ -311,6 +311,7 @@ export interface ResolveOptions {
   /**
    * True: only the exact forms of names resolve, not a name read by its words (check-source compares the
    * page's names with the catalogue's: a shortened name on the page is a change to report, not a match).
+   * With `suggestions: false` as well, a name that is not one is 'unknown', never 'ambiguous' (nothing is ranked).
    */
   readonly exact?: boolean;
 }
@@ -437,6 +438,9 @@ function resolveUncached(index: CatalogIndex, input: string, kinds: readonly Ent
   for (const r of readings(t, key, kinds)) if (!found.some((f) => sameEntity(f.found, r.found))) found.push(r);
   if (found.length === 1) return { ok: true, found: found[0]!.found, condition: found[0]!.condition, by_words: null };
   if (found.length > 1) return { ok: false, reason: 'ambiguous', input, suggestions: found.map((r) => toSuggestion(r.found)) };
+  // Past this point an exact comparison resolves nothing: without suggestions to rank it is unknown, and the word
+  // tables (a quarter of check-source's time when it built them for every item) are never needed.
+  if (options.exact === true && options.suggestions === false) return { ok: false, reason: 'unknown', input, suggestions: [] };
   // The words that say what the name names; a heading of the page gives them after its question.
   const words = meaningWords(HEADING.exec(key)?.[1] ?? input);
   const w = wordTablesOf(index);
