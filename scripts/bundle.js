@@ -141,10 +141,24 @@ esbuild
     const bundled = fs.readFileSync(outfile, 'utf8');
     if (/String\.raw`[^`]*[^\x00-\x7f]/.test(bundled)) throw new Error('a String.raw template holds a character past ASCII: it cannot be escaped');
     if (/\\[^\x00-\x7f]/.test(bundled)) throw new Error('a character past ASCII follows a backslash: escaping it would change its meaning');
-    fs.writeFileSync(outfile, bundled.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    fs.writeFileSync(
+      outfile,
+      bundled.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    );
     // V8's code cache for the bundle, made in a fresh process by the Node that will run it.
     const { spawnSync } = require('node:child_process');
-    const questions = [['services', 'podiatre', '--json'], ['services', 'podiatre'], ['who', 'SELAT', '--json'], ['who', 'SELAT'], ['can', 'podiatre', 'SELAT'], ['show', 'selat'], ['list', 'services'], ['search', 'aide', '--json'], ['matrix', '--format', 'csv'], ['--version']];
+    const questions = [
+      ['services', 'podiatre', '--json'],
+      ['services', 'podiatre'],
+      ['who', 'SELAT', '--json'],
+      ['who', 'SELAT'],
+      ['can', 'podiatre', 'SELAT'],
+      ['show', 'selat'],
+      ['list', 'services'],
+      ['search', 'aide', '--json'],
+      ['matrix', '--format', 'csv'],
+      ['--version'],
+    ];
     const code = `const { writeCodeCache } = require(${JSON.stringify(path.join(root, 'dist', 'cli', 'start.js'))}); writeCodeCache(${JSON.stringify(questions)});`;
     const r = spawnSync(process.execPath, ['-e', code], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('could not write the code cache');
