@@ -40,14 +40,18 @@ delete env.RAMQ_ACCESS_NO_CACHE;
 const gnuTime = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 /** One timed process: argv for node (after the RSS hook), or another program's (`program`), optional stdin file. */
-function runOnce(nodeArgs, stdinFile, program) {
+function runOnce(nodeArgs, stdinFile, program, drain) {
   const input = stdinFile ? fs.readFileSync(stdinFile) : undefined;
-  const [command, argv] =
+  const [timed0, argv0] =
     program === undefined
       ? [process.execPath, ['-r', hook, ...nodeArgs]]
       : gnuTime === null
         ? [program, nodeArgs]
         : [gnuTime, ['-f', 'bench-peak-rss-kb %M', program, ...nodeArgs]];
+  // A batch writes some 200 MB: collected by spawnSync, that copy took most of the time measured (1.7 s of a job
+  // that takes 0.4 s into `cat`). Such a case writes to a pipe that cat drains, ours and jq's alike; the exit
+  // status is still the program's (pipefail), and the peak RSS still its own.
+  const [command, argv] = drain ? ['bash', ['-c', 'set -o pipefail; "$@" | cat > /dev/null', 'bash', timed0, ...argv0]] : [timed0, argv0];
   const start = process.hrtime.bigint();
   // stdout is a pipe, as when a script reads the answer (the baseline pays for it too)
   const r = spawnSync(command, argv, { input, env, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
@@ -73,7 +77,7 @@ function measure(title, cases) {
     cases.forEach((c, i) => {
       // Untimed preparation of a case (a miss empties the cache first).
       if (c.before) c.before();
-      const r = runOnce(c.argv, c.stdin, c.program);
+      const r = runOnce(c.argv, c.stdin, c.program, c.drain);
       if (!c.okStatus.includes(r.status)) throw new Error(`${c.label}: exit ${r.status}\n${r.stderr}`);
       if (round >= 0) {
         samples[i].ms.push(r.ms);
@@ -262,7 +266,7 @@ if (!queriesOnly) {
     const file = path.join(tmp, `batch-${i}.txt`);
     fs.writeFileSync(file, job.lines.map((l) => `${l}\n`).join(''));
     const label = `${job.command} --batch (${questions} ${job.what})`;
-    cases.push({ label, argv: [bin, job.command, '--batch'], stdin: file, okStatus: [0], answers: questions, jq: `jq: ${label}` });
+    cases.push({ label, argv: [bin, job.command, '--batch'], stdin: file, okStatus: [0], answers: questions, jq: `jq: ${label}`, drain: true });
     cases.push({
       label: `jq: ${label}`,
       program: 'jq',
@@ -270,6 +274,7 @@ if (!queriesOnly) {
       stdin: file,
       okStatus: [0],
       answers: questions,
+      drain: true,
     });
   });
   batch = measure('batch', cases);
@@ -332,7 +337,7 @@ if (batch !== null) {
   lines.push(
     `## Batch throughput`,
     '',
-    `\`can --batch\` answered ${questions} repeated questions in ${fmt(repeated.ms)} ms including start-up: **${Math.round(perSecond).toLocaleString('en')} answers per second** (target ≥ 100,000 ✓ when met: ${perSecond >= 100000 ? 'met' : 'missed'}). The questions cycle over all ${pairs.length} clientele × service pairs by id. The distinct spellings (scripts/batch-questions.js) are each a name of the catalogue respelt as people type it (case, accents dropped or added, spaces, dashes, apostrophes, a final question mark, plurals, forms, aliases, ids, abbreviations, a few names read by their words), every line different and every line answered without an error object (checked before timing).`,
+    `\`can --batch\` answered ${questions} repeated questions in ${fmt(repeated.ms)} ms including start-up: **${Math.round(perSecond).toLocaleString('en')} answers per second** (target ≥ 100,000: ${perSecond >= 100000 ? 'met ✓' : 'missed ✗'}). The questions cycle over all ${pairs.length} clientele × service pairs by id. The distinct spellings (scripts/batch-questions.js) are each a name of the catalogue respelt as people type it (case, accents dropped or added, spaces, dashes, apostrophes, a final question mark, plurals, forms, aliases, ids, abbreviations, a few names read by their words), every line different and every line answered without an error object (checked before timing). Batch output (some 200 MB for our lines, much less for jq's) goes to a pipe that \`cat\` drains, for both.`,
     '',
   );
 }
