@@ -59,3 +59,13 @@ describe('the bundle draws every table as the modules it was made from draw it (
     expect(bundled).toBe(output(path.join(__dirname, 'fixtures', 'run-unbundled.js'), argv));
   });
 });
+
+test('the bundle is ASCII only (scripts/bundle.js escapes the rest as \\u; the comparison with the unbundled build above shows the answers unchanged)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { join } = require('node:path') as typeof import('node:path');
+  const bundle = readFileSync(join(__dirname, '..', 'dist', 'cli', 'ramq-access.js'), 'utf8');
+  expect(bundle.length).toBeGreaterThan(100_000);
+  expect(bundle.match(/[\u0080-\uffff]/g) ?? []).toEqual([]);
+});

@@ -139,11 +139,11 @@ esbuild
     // strings) are written as \\u escapes, which mean the same there; a raw template literal would not, so one fails the build.
     const outfile = path.join(root, 'dist', 'cli', 'ramq-access.js');
     const bundled = fs.readFileSync(outfile, 'utf8');
-    if (/String\.raw`[^`]*[^\x00-\x7f]/.test(bundled)) throw new Error('a String.raw template holds a character past ASCII: it cannot be escaped');
-    if (/\\[^\x00-\x7f]/.test(bundled)) throw new Error('a character past ASCII follows a backslash: escaping it would change its meaning');
+    if (/String\.raw`[^`]*[\u0080-\uffff]/.test(bundled)) throw new Error('a String.raw template holds a character past ASCII: it cannot be escaped');
+    if (/\\[\u0080-\uffff]/.test(bundled)) throw new Error('a character past ASCII follows a backslash: escaping it would change its meaning');
     fs.writeFileSync(
       outfile,
-      bundled.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      bundled.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
     );
     // V8's code cache for the bundle, made in a fresh process by the Node that will run it.
     const { spawnSync } = require('node:child_process');
