@@ -45,6 +45,11 @@ echo "installed package check-source URL: $(grep -c 'agrees with the page' "$wor
 # --version: the version, then the embedded catalogue's source line (read from the installed package).
 version_out=$("$work/prefix/bin/ramq-access" --version)
 test "$(echo "$version_out" | head -1)" = "$(node -p "require('$OLDPWD/package.json').version")"
-echo "$version_out" | sed -n 2p | grep -qE '^Source ?: .*(vérifiée le|checked) [0-9]{4}-[0-9]{2}-[0-9]{2}$'
+# French puts a no-break space (U+00A0) before the colon, English none.
+nbsp=$(printf '\302\240')
+if ! echo "$version_out" | sed -n 2p | grep -qE "^Source( |$nbsp)?: .*(vérifiée le|checked) [0-9]{4}-[0-9]{2}-[0-9]{2}\$"; then
+  echo "the installed package's --version has no source line: $version_out"
+  exit 1
+fi
 echo "installed package --version: $(echo "$version_out" | tr '\n' ' ')"
 echo "package check passed"
