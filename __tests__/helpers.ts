@@ -38,8 +38,11 @@ export function runCli(argv: string[], env: Record<string, string | undefined> =
   return { stdout, stderr, code };
 }
 
-/** Runs the real executable in a child process. */
-export function runBin(argv: string[], options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {}): RunOutput {
+/** Runs the real executable in a child process; `user`, as another user and group (the caller must be root). */
+export function runBin(
+  argv: string[],
+  options: { env?: Record<string, string | undefined>; input?: string; cwd?: string; user?: { uid: number; gid: number } } = {},
+): RunOutput {
   const env: Record<string, string | undefined> = { PATH: process.env['PATH'], LANG: 'fr_CA.UTF-8', ...options.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const result = spawnSync(process.execPath, [BIN, ...argv], {
@@ -49,6 +52,7 @@ export function runBin(argv: string[], options: { env?: Record<string, string | 
     encoding: 'utf8',
     timeout: 20000,
     maxBuffer: 64 * 1024 * 1024,
+    ...options.user,
   });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status ?? -1 };
 }

@@ -67,6 +67,7 @@ const HOT_PATH = new Set([
   'dist/present/present-catalog.js',
   'dist/present/present-error.js',
   'dist/present/present-question-error.js',
+  'dist/present/problems-on-demand.js',
   'dist/present/sanitize.js',
   'dist/present/source-line.js',
   'dist/present/text-formats.js',

@@ -100,15 +100,7 @@ function expectedAnswer(argv = QUESTION): RunOutput {
 
 /** Runs the binary as another user and group, with the cache's environment. */
 function runAs(uid: number, gid: number, argv: string[], extra: Record<string, string> = {}): RunOutput {
-  const result = spawnSync(process.execPath, [BIN, ...argv], {
-    env: { PATH: process.env['PATH'], LANG: 'fr_CA.UTF-8', ...env, ...extra },
-    cwd: dir,
-    encoding: 'utf8',
-    uid,
-    gid,
-    timeout: 20000,
-  });
-  return { stdout: result.stdout, stderr: result.stderr, code: result.status ?? -1 };
+  return runBin(argv, { env: { ...env, ...extra }, cwd: dir, user: { uid, gid } });
 }
 
 /** Makes a valid entry for the copy in the cache folder, by a run. */

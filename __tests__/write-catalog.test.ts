@@ -8,7 +8,7 @@
  * The tests that run the tool as another user need root (the test run is root
  * here); without it they are skipped, and their names say so.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,15 +44,7 @@ const temps = (where = dir): string[] => fs.readdirSync(where).filter((f) => f.e
 
 /** Runs the real executable as another user and group. */
 function runBinAs(uid: number, gid: number, argv: string[]): RunOutput {
-  const result = spawnSync(process.execPath, [BIN, ...argv], {
-    env: { PATH: process.env['PATH'], LANG: 'en_CA.UTF-8' },
-    cwd: dir,
-    encoding: 'utf8',
-    uid,
-    gid,
-    timeout: 20000,
-  });
-  return { stdout: result.stdout, stderr: result.stderr, code: result.status ?? -1 };
+  return runBin(argv, { env: { LANG: 'en_CA.UTF-8' }, cwd: dir, user: { uid, gid } });
 }
 
 describe('symbolic links', () => {

@@ -16,6 +16,7 @@ import { noteKindLabels } from '../present/labels';
 import { makePalette, type Lang, type PresentOptions } from '../present/options';
 import { messagesFor, type Messages } from '../present/messages/messages';
 import type { BatchLine } from '../present/present-batch';
+import { problemsPresenter } from '../present/problems-on-demand';
 import { describeQuestionError } from '../present/present-question-error';
 import { sanitizeText } from '../present/sanitize';
 import type { Answer } from '../query/ask';
@@ -40,10 +41,6 @@ export interface GlobalOptions {
   readonly cache?: boolean | undefined;
   readonly debug?: boolean | undefined;
 }
-
-// Loaded only when a problem is shown.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const problemText = (): typeof import('../present/present-problems') => require('../present/present-problems') as typeof import('../present/present-problems');
 
 /** What the run may store in the cache once it has answered: the catalogue it validated, or the search index it added to an entry. */
 interface PendingEntry {
@@ -183,7 +180,7 @@ export class Context {
       const palette = makePalette(false);
       const ioError = !read.ok && read.errno !== undefined && !isNotFound(read.errno);
       throw new UserError(
-        [this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemText().problemLine(p, palette, this.lang))],
+        [this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemsPresenter().problemLine(p, palette, this.lang))],
         { kind: ioError ? 'io-error' : 'catalog-error' },
         { input: shown, problems: result.problems.map(completeProblem) },
         result.problems,

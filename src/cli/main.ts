@@ -9,6 +9,7 @@ import { isJsonCommand, type ErrorCode, type JsonCommand } from '../present/json
 import { makePalette } from '../present/options';
 import { presentErrorDocument, runErrorJson, type RunError } from '../present/present-error';
 import type { ProblemAt } from '../present/present-problems';
+import { problemsPresenter } from '../present/problems-on-demand';
 import { sanitizeText } from '../present/sanitize';
 import { wrap, wrapHanging } from '../present/text-formats';
 import { sourceLine } from '../present/source-line';
@@ -22,10 +23,6 @@ import type { Io } from './io';
 import { fitCommandLine, fitMessage, textWidth } from './terminal-width';
 import { readChunk } from './read-fd';
 import { ClosedOutputError, writeAll } from './write-fd';
-
-// Loaded only when a problem is shown.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const problemText = (): typeof import('../present/present-problems') => require('../present/present-problems') as typeof import('../present/present-problems');
 
 export type { Io } from './io';
 
@@ -458,7 +455,7 @@ function handleError(error: unknown, io: Pick<Io, 'stderr' | 'errColumns'>, debu
   const say = (lines: readonly string[], problems: readonly ProblemAt[] = []): string =>
     [
       ...lines.flatMap((line, i) => fitMessage(i === 0 ? `${PROGRAM}: ` : '', sanitizeText(line), width)),
-      ...problems.flatMap((p) => problemText().problemLines(p, makePalette(false), lang, width)),
+      ...problems.flatMap((p) => problemsPresenter().problemLines(p, makePalette(false), lang, width)),
     ]
       .map((line) => `${line}\n`)
       .join('');

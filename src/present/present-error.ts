@@ -2,6 +2,7 @@ import type { Problem } from '../catalog/problem';
 import type { QuestionError } from '../query/ask';
 import { toJson, type ErrorCode, type ErrorDocumentJson, type ErrorJson, type JsonCommand } from './json-output';
 import type { Lang } from './options';
+import { problemsPresenter } from './problems-on-demand';
 import { questionErrorJson } from './present-question-error';
 import { sanitizeText, stringifyJson } from './sanitize';
 
@@ -27,7 +28,7 @@ export function runErrorJson(e: RunError, lang: Lang): ErrorJson {
     message: sanitizeText(e.message),
     input: e.input,
     suggestions: [],
-    ...(e.problems.length === 0 ? {} : { problems: e.problems.map((p) => ({ ...problemJsonOf(p, lang), file: p.file })) }),
+    ...(e.problems.length === 0 ? {} : { problems: e.problems.map((p) => ({ ...problemsPresenter().problemJson(p, lang), file: p.file })) }),
   };
 }
 
@@ -38,10 +39,4 @@ export function runErrorJson(e: RunError, lang: Lang): ErrorJson {
 export function presentErrorDocument(command: JsonCommand, error: ErrorJson, compact: boolean): string {
   const document: ErrorDocumentJson = { command, error };
   return compact ? `${stringifyJson(document)}\n` : toJson(document);
-}
-
-/** A problem's JSON, from the module that presents problems, loaded only when an error carries some. */
-function problemJsonOf(...args: Parameters<typeof import('./present-problems').problemJson>): ReturnType<typeof import('./present-problems').problemJson> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./present-problems') as typeof import('./present-problems')).problemJson(...args);
 }

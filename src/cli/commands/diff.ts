@@ -2,6 +2,7 @@ import { catalogFromText } from '../../catalog/load-catalog';
 import { completeProblem, type Problem } from '../../catalog/problem';
 import type { DiffReport } from '../../present/present-diff';
 import { makePalette } from '../../present/options';
+import { problemsPresenter } from '../../present/problems-on-demand';
 import { defineCommand, type CommandSpec } from '../command';
 import { isNotFound, type Context } from '../context';
 import { UserError } from '../errors';
@@ -11,8 +12,6 @@ import type { Catalog } from '../../catalog/model';
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Loaded when diff runs: a query never pays for them.
 const presenting = (): typeof import('../../present/present-diff') => require('../../present/present-diff') as typeof import('../../present/present-diff');
-const problemText = (): typeof import('../../present/present-problems') =>
-  require('../../present/present-problems') as typeof import('../../present/present-problems');
 const diffing = (): typeof import('../../query/diff-catalogs') => require('../../query/diff-catalogs') as typeof import('../../query/diff-catalogs');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -49,7 +48,7 @@ const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
       const failed = [before, after].filter((s): s is Extract<Side, { problems: readonly Problem[] }> => !('catalog' in s));
       const palette = makePalette(false);
       const problems = failed.flatMap((s) => s.problems);
-      const lines = [ctx.m.errors.cannotCompare, ...problems.map((p) => problemText().problemLine(p, palette, ctx.lang))];
+      const lines = [ctx.m.errors.cannotCompare, ...problems.map((p) => problemsPresenter().problemLine(p, palette, ctx.lang))];
       const io = failed.some((s) => s.errno !== undefined && !isNotFound(s.errno));
       const missing = failed.some((s) => isNotFound(s.errno));
       throw new UserError(

@@ -1,14 +1,9 @@
 import { makePalette } from '../../present/options';
+import { problemsPresenter } from '../../present/problems-on-demand';
 import { defineCommand, type CommandSpec } from '../command';
 import { isNotFound } from '../context';
 import { describeWriteRefusal } from '../errors';
 import { testHoldMs } from '../test-hold';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-// Loaded only when a problem is shown.
-const problemText = (): typeof import('../../present/present-problems') =>
-  require('../../present/present-problems') as typeof import('../../present/present-problems');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // YAML and jsdiff load only when fmt runs.
@@ -46,7 +41,7 @@ const spec: CommandSpec<never, never> = {
       const shown = ctx.shownPath(file);
       const read = ctx.readInput(file, ctx.m.stdinPurposes.format);
       if (!read.ok) {
-        ctx.io.stderr(`${problemText().problemLines(read.problem, palette, ctx.lang, ctx.errWidth).join('\n')}\n`);
+        ctx.io.stderr(`${problemsPresenter().problemLines(read.problem, palette, ctx.lang, ctx.errWidth).join('\n')}\n`);
         // A file that cannot be decoded (too large, binary, not UTF-8) is not a valid catalogue; the system refusing the read is an I/O error.
         if (read.errno === undefined) invalid++;
         else if (isNotFound(read.errno)) missing++;
@@ -55,7 +50,7 @@ const spec: CommandSpec<never, never> = {
       }
       const result = formatting().formatCatalogText(read.text, shown);
       if (!result.ok) {
-        for (const p of result.problems) ctx.io.stderr(`${problemText().problemLines(p, palette, ctx.lang, ctx.errWidth).join('\n')}\n`);
+        for (const p of result.problems) ctx.io.stderr(`${problemsPresenter().problemLines(p, palette, ctx.lang, ctx.errWidth).join('\n')}\n`);
         ctx.warn(ctx.m.errors.leftUntouched(shown));
         invalid++;
         continue;

@@ -1,14 +1,14 @@
 import { catalogFromText } from '../../catalog/load-catalog';
 import { completeProblem } from '../../catalog/problem';
 import type { FileReport, ValidateFormat } from '../../present/present-problems';
+import { problemsPresenter } from '../../present/problems-on-demand';
 import { defineCommand, type CommandSpec } from '../command';
 import { isNotFound } from '../context';
 import { lazyPresenters } from '../lazy';
 
 const presentValidation = lazyPresenters<readonly FileReport[], ValidateFormat>(
   { table: true, json: true, github: true, sarif: true },
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  () => (require('../../present/present-problems') as typeof import('../../present/present-problems')).presentValidation,
+  () => problemsPresenter().presentValidation,
 );
 
 const spec: CommandSpec<readonly FileReport[], ValidateFormat> = {
