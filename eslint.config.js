@@ -33,6 +33,16 @@ module.exports = tseslint.config(
       'no-console': 'error',
     },
   },
+  {
+    // run() is async: a promise nobody awaits is a test whose assertions run after it ended, or an error nobody sees.
+    files: ['src/**/*.ts', '__tests__/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   { files: ['src/cli/**/*.ts', '__tests__/**/*.ts', 'scripts/**/*.ts'], rules: { 'no-console': 'off' } },
   { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   layer('catalog', ['query', 'present', 'cli']),

@@ -271,8 +271,8 @@ function spawnBin(argv: readonly string[], nodeArgs: readonly string[] = []): Pr
 }
 
 /** Runs the CLI in-process as the binary would: the same environment (LANG only), working directory and empty stdin. */
-function inProcess(argv: readonly string[]): SpawnedRun {
-  return { ...runCli([...argv], {}, false, ''), signal: null };
+async function inProcess(argv: readonly string[]): Promise<SpawnedRun> {
+  return { ...(await runCli([...argv], {}, false, '')), signal: null };
 }
 
 async function inPool<T>(jobs: readonly (() => Promise<T>)[], width: number): Promise<T[]> {
@@ -321,8 +321,8 @@ beforeAll(async () => {
     } else {
       // The committed ones run in-process, through the very function the binary calls (a third of a second of
       // start-up each, three hundred times, was a minute of the suite); a sample is compared with the binary below.
-      r.validate = inProcess(validateArgs(e));
-      r.query = inProcess(queryArgs(e));
+      r.validate = await inProcess(validateArgs(e));
+      r.query = await inProcess(queryArgs(e));
     }
   }
   // Three at a time: on two cores that finishes soonest while single runs stay far below the 2-second guard.

@@ -112,59 +112,59 @@ function compact(document: unknown): string {
 }
 
 /** The line a batch must write for the question a line asks: the single question's --json answer, compacted, or its error with the line's number. */
-function expectedLine(command: 'services' | 'who' | 'can', line: string, n: number, options: readonly string[], language: string): string {
+async function expectedLine(command: 'services' | 'who' | 'can', line: string, n: number, options: readonly string[], language: string): Promise<string> {
   const words = command === 'can' ? line.split('\t') : [line];
   const blank = words.some((w) => w.trim() === '');
   if (command === 'can' && (words.length !== 2 || blank)) {
     const { code, message, ...rest } = questionErrorJson(badQuestion(line, null).error, language === 'en' ? 'en' : 'fr');
     return compact({ command, error: { code, message, line: n, ...rest } });
   }
-  const single = runCli([command, ...words, ...options, '--lang', language, '--json']);
+  const single = await runCli([command, ...words, ...options, '--lang', language, '--json']);
   const document = JSON.parse(single.stdout) as Record<string, unknown>;
   if (!('error' in document)) return compact(document);
   const { code, message, ...rest } = document['error'] as Record<string, unknown>;
   return compact({ command, error: { code, message, line: n, ...rest } });
 }
 
-function checkBatch(command: 'services' | 'who' | 'can', lines: readonly string[], options: readonly string[], language: string): void {
-  const batch = runCli([command, '--batch', ...options, '--lang', language], {}, false, lines.map((l) => `${l}\n`).join(''));
+async function checkBatch(command: 'services' | 'who' | 'can', lines: readonly string[], options: readonly string[], language: string): Promise<void> {
+  const batch = await runCli([command, '--batch', ...options, '--lang', language], {}, false, lines.map((l) => `${l}\n`).join(''));
   const got = batch.stdout.split(/(?<=\n)/);
-  const expected = lines.map((l, i) => expectedLine(command, l, i + 1, options, language));
+  const expected = await Promise.all(lines.map((l, i) => expectedLine(command, l, i + 1, options, language)));
   expect(got).toEqual(expected);
   expect(batch.code).toBe(expected.some((l) => l.includes('"error":{')) ? 2 : 0);
 }
 
 describe('property: every batch line is the single question’s --json answer, byte for byte', () => {
-  test('services, with --tier, --category and --own', () => {
+  test('services, with --tier, --category and --own', async () => {
     const category = fc.option(fc.constantFrom(...catalog.categories.map((c) => c.id), 'Médicaments'), { nil: undefined });
-    fc.assert(
-      fc.property(batchOf(clientele), tier, category, fc.boolean(), lang, (lines, t, c, own, language) => {
+    await fc.assert(
+      fc.asyncProperty(batchOf(clientele), tier, category, fc.boolean(), lang, async (lines, t, c, own, language) => {
         const options = [...(t ? ['--tier', t] : []), ...(c ? ['--category', c] : []), ...(own ? ['--own'] : [])];
-        checkBatch('services', lines, options, language);
+        await checkBatch('services', lines, options, language);
       }),
       { numRuns: 30 },
     );
   });
 
-  test('who, with --tier and --expand', () => {
-    fc.assert(
-      fc.property(batchOf(service), tier, fc.boolean(), lang, (lines, t, expand, language) => {
-        checkBatch('who', lines, [...(t ? ['--tier', t] : []), ...(expand ? ['--expand'] : [])], language);
+  test('who, with --tier and --expand', async () => {
+    await fc.assert(
+      fc.asyncProperty(batchOf(service), tier, fc.boolean(), lang, async (lines, t, expand, language) => {
+        await checkBatch('who', lines, [...(t ? ['--tier', t] : []), ...(expand ? ['--expand'] : [])], language);
       }),
       { numRuns: 30 },
     );
   });
 
-  test('can, with --tier', () => {
-    fc.assert(
-      fc.property(batchOf(canLine), tier, lang, (lines, t, language) => {
-        checkBatch('can', lines, t ? ['--tier', t] : [], language);
+  test('can, with --tier', async () => {
+    await fc.assert(
+      fc.asyncProperty(batchOf(canLine), tier, lang, async (lines, t, language) => {
+        await checkBatch('can', lines, t ? ['--tier', t] : [], language);
       }),
       { numRuns: 30 },
     );
   });
 
-  test('a batch of every kind of line at once, each kind of name read by its words among them', () => {
+  test('a batch of every kind of line at once, each kind of name read by its words among them', async () => {
     // The entry's own name first: the answer's JSON is made from it, and the readings by words are written into it.
     const lines = [
       'MESSAGERIE SÉCURISÉE',
@@ -179,9 +179,9 @@ describe('property: every batch line is the single question’s --json answer, b
       'messagerie-securisee',
       'Gestion des consultations',
     ];
-    checkBatch('who', lines, [], 'fr');
-    checkBatch('who', lines, ['--expand', '--tier', 'creation'], 'en');
-    checkBatch(
+    await checkBatch('who', lines, [], 'fr');
+    await checkBatch('who', lines, ['--expand', '--tier', 'creation'], 'en');
+    await checkBatch(
       'services',
       [
         'Pharmacien',
@@ -194,7 +194,7 @@ describe('property: every batch line is the single question’s --json answer, b
       [],
       'fr',
     );
-    checkBatch(
+    await checkBatch(
       'can',
       [
         'ips-sante-mentale\tMessagerie sécurisée',

@@ -26,19 +26,19 @@ interface CanJson {
 const STAFF_ELIGIBILITY = ['personnel administratif', 'Vérification de l’admissibilité'];
 const PHARMACIST_LOOKUP = ['pharmacist', 'family doctor lookup'];
 
-function can(args: readonly string[], lang: 'fr' | 'en', ...more: string[]): { text: string; code: number } {
-  const out = runCli(['can', ...args, '--lang', lang, ...more], { NO_COLOR: '1' });
+async function can(args: readonly string[], lang: 'fr' | 'en', ...more: string[]): Promise<{ text: string; code: number }> {
+  const out = await runCli(['can', ...args, '--lang', lang, ...more], { NO_COLOR: '1' });
   expect(out.stderr).toBe('');
   return { text: out.stdout, code: out.code };
 }
 
-function canJson(args: readonly string[], ...more: string[]): CanJson {
-  return JSON.parse(runCli(['can', ...args, '--json', ...more]).stdout) as CanJson;
+async function canJson(args: readonly string[], ...more: string[]): Promise<CanJson> {
+  return JSON.parse((await runCli(['can', ...args, '--json', ...more])).stdout) as CanJson;
 }
 
 describe('office staff and Vérification de l’admissibilité: no, and why', () => {
-  test('French: the holders by tier, then the note on requesting access for office staff', () => {
-    const { text, code } = can(STAFF_ELIGIBILITY, 'fr');
+  test('French: the holders by tier, then the note on requesting access for office staff', async () => {
+    const { text, code } = await can(STAFF_ELIGIBILITY, 'fr');
     expect(code).toBe(1);
     const flat = collapseSpace(text);
     expect(flat).toMatch(
@@ -51,8 +51,8 @@ describe('office staff and Vérification de l’admissibilité: no, and why', ()
     expect(flat).toContain("Note (obtenir l’accès) : Le texte de la source dit qu'on peut demander l'accès pour un membre de son personnel administratif");
   });
 
-  test('English: the same, in English', () => {
-    const { text, code } = can(STAFF_ELIGIBILITY, 'en');
+  test('English: the same, in English', async () => {
+    const { text, code } = await can(STAFF_ELIGIBILITY, 'en');
     expect(code).toBe(1);
     const flat = collapseSpace(text);
     expect(flat).toContain(
@@ -63,8 +63,8 @@ describe('office staff and Vérification de l’admissibilité: no, and why', ()
     expect(flat).toContain("Note (obtaining access): The source's text says access can be requested for a member of your office staff");
   });
 
-  test('JSON: the holders (id, tier, conditions) and the note with the clienteles it concerns', () => {
-    const doc = canJson(STAFF_ELIGIBILITY);
+  test('JSON: the holders (id, tier, conditions) and the note with the clienteles it concerns', async () => {
+    const doc = await canJson(STAFF_ELIGIBILITY);
     expect(doc.eligible).toBe(false);
     expect(doc.holders.map((h) => [h.tier, h.clientele.id])).toEqual([
       ['creation', 'chirurgien-dentiste'],
@@ -96,13 +96,11 @@ describe('office staff and Vérification de l’admissibilité: no, and why', ()
     ]);
   });
 
-  test('markdown lists the holders, CSV carries their ids and the notes in both languages', () => {
-    const md = runCli(['can', ...STAFF_ELIGIBILITY, '--format', 'markdown', '--lang', 'en']).stdout;
+  test('markdown lists the holders, CSV carries their ids and the notes in both languages', async () => {
+    const md = (await runCli(['can', ...STAFF_ELIGIBILITY, '--format', 'markdown', '--lang', 'en'])).stdout;
     expect(md).toContain('\n\nWho has access:\n\n- At account creation: Dentist; ');
     expect(md).toContain('\n- On request: Software developer; Health network establishment staff\n');
-    const csv = runCli(['can', ...STAFF_ELIGIBILITY, '--format', 'csv'])
-      .stdout.trim()
-      .split('\r\n');
+    const csv = (await runCli(['can', ...STAFF_ELIGIBILITY, '--format', 'csv'])).stdout.trim().split('\r\n');
     expect(csv[0]).toBe('clientele,service,eligible,tier,conditions,conditions_en,inherited_from,holders,notes,notes_en');
     // One line per tier in the holders cell (a quoted cell with a line break).
     expect(csv[1]).toContain('\nrequest developpeur-logiciel personnel-etablissements","obtaining: Le texte de la source');
@@ -126,8 +124,8 @@ describe('a pharmacist and the unnamed family-doctor lookup: no list, and how it
       "Note (channel): Only available through a software developer's product",
       'Note (usage): The source says staff of health network establishments, medical clinics and pharmacies can use it too',
     ],
-  ] as const)('%s: says the source gives no list, then the channel and the note on pharmacies', (lang, sentence, channel, usage) => {
-    const { text, code } = can(PHARMACIST_LOOKUP, lang);
+  ] as const)('%s: says the source gives no list, then the channel and the note on pharmacies', async (lang, sentence, channel, usage) => {
+    const { text, code } = await can(PHARMACIST_LOOKUP, lang);
     expect(code).toBe(1);
     const flat = collapseSpace(text);
     expect(flat.startsWith(sentence)).toBe(true);
@@ -137,8 +135,8 @@ describe('a pharmacist and the unnamed family-doctor lookup: no list, and how it
     expect(flat).not.toMatch(/Qui y a accès|Who has access/);
   });
 
-  test('JSON: no holders, the channel note (about everyone) and the usage note (about pharmacists among others)', () => {
-    const doc = canJson(PHARMACIST_LOOKUP);
+  test('JSON: no holders, the channel note (about everyone) and the usage note (about pharmacists among others)', async () => {
+    const doc = await canJson(PHARMACIST_LOOKUP);
     expect(doc.holders).toEqual([]);
     // The naming note about everyone too: the service's name is the project's, not the page's.
     expect(doc.notes.map((n) => [n.kind, n.clienteles])).toEqual([
@@ -148,14 +146,14 @@ describe('a pharmacist and the unnamed family-doctor lookup: no list, and how it
     ]);
   });
 
-  test('a developer asking gets the channel note but not the one about pharmacies', () => {
-    expect(canJson(['developpeur-logiciel', 'identification-medecin-famille']).notes.map((n) => n.kind)).toEqual(['naming', 'channel']);
+  test('a developer asking gets the channel note but not the one about pharmacies', async () => {
+    expect((await canJson(['developpeur-logiciel', 'identification-medecin-famille'])).notes.map((n) => n.kind)).toEqual(['naming', 'channel']);
   });
 });
 
 describe('other answers stay coherent', () => {
-  test('holders keep their conditions; the delegation note concerns office staff', () => {
-    const flat = collapseSpace(can(['personnel administratif', 'messagerie sécurisée'], 'fr').text);
+  test('holders keep their conditions; the delegation note concerns office staff', async () => {
+    const flat = collapseSpace((await can(['personnel administratif', 'messagerie sécurisée'], 'fr')).text);
     expect(flat).toContain(
       "- Sur demande : Audioprothésiste (accès aux états de compte seulement) ; Oculariste (accès aux états de compte seulement) ; Personnel administratif de l'audioprothésiste ou de l'oculariste",
     );
@@ -164,38 +162,38 @@ describe('other answers stay coherent', () => {
     );
   });
 
-  test('a "no" caused by --tier lists the holders at that tier only, and the notes', () => {
-    const flat = collapseSpace(can(['audioprothésiste', 'messagerie sécurisée'], 'en', '--tier', 'creation').text);
+  test('a "no" caused by --tier lists the holders at that tier only, and the notes', async () => {
+    const flat = collapseSpace((await can(['audioprothésiste', 'messagerie sécurisée'], 'en', '--tier', 'creation')).text);
     expect(flat).toContain(
       'No: Hearing aid acoustician [audioprothesiste] does not get Secure messaging [messagerie-securisee] at account creation, only on request.',
     );
     expect(flat).toContain('Who has access at account creation: - Dentist; Denturist;');
     expect(flat).not.toContain('Ocularist (statements');
     expect(flat).toContain('Note (delegation):');
-    const doc = canJson(['audioprothésiste', 'messagerie sécurisée'], '--tier', 'creation');
+    const doc = await canJson(['audioprothésiste', 'messagerie sécurisée'], '--tier', 'creation');
     expect(new Set(doc.holders.map((h) => h.tier))).toEqual(new Set(['creation']));
     // No one at the tier asked: one sentence.
-    expect(collapseSpace(can(['podiatre', 'selat'], 'fr', '--tier', 'creation').text)).toContain('Personne n’y a accès à la création du compte.');
+    expect(collapseSpace((await can(['podiatre', 'selat'], 'fr', '--tier', 'creation')).text)).toContain('Personne n’y a accès à la création du compte.');
   });
 
-  test('a "yes" shows the notes that bear on it, and never the holders', () => {
-    const flat = collapseSpace(can(['médecin spécialiste', 'PMA'], 'fr').text);
+  test('a "yes" shows the notes that bear on it, and never the holders', async () => {
+    const flat = collapseSpace((await can(['médecin spécialiste', 'PMA'], 'fr')).text);
     expect(flat).toMatch(/^Oui : /);
     expect(flat).toContain(
       "Note (obtenir l’accès) : L'accès s'obtient auprès du représentant désigné ou de la représentante désignée de son centre de procréation assistée (CPA).",
     );
     expect(flat).not.toContain('Qui y a accès');
-    expect(collapseSpace(can(['podiatre', 'messagerie sécurisée'], 'en').text)).not.toContain('Note');
+    expect(collapseSpace((await can(['podiatre', 'messagerie sécurisée'], 'en')).text)).not.toContain('Note');
   });
 
-  test('--batch gives the same JSON fields per line as a single question', () => {
+  test('--batch gives the same JSON fields per line as a single question', async () => {
     const out = runBin(['can', '--batch'], { input: 'personnel administratif\tVérification de l’admissibilité\npharmacist\tfamily doctor lookup\n' });
     expect(out.code).toBe(0);
     const lines = out.stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as CanJson);
-    expect(lines).toEqual([canJson(STAFF_ELIGIBILITY), canJson(PHARMACIST_LOOKUP)]);
+    expect(lines).toEqual([await canJson(STAFF_ELIGIBILITY), await canJson(PHARMACIST_LOOKUP)]);
     expect(lines[0]!.holders).toHaveLength(11);
     expect(lines[1]!.notes).toHaveLength(3);
   });

@@ -54,8 +54,8 @@ describe('catalog.yaml against the source page', () => {
   const index = indexCatalog(catalog);
   const items = readItems();
 
-  test('check-source on the shipped copy: every one of the 116 list items is one grant of the right service, tier and condition, and every grant one item', () => {
-    const out = runCli(['check-source', SOURCE_COPY, '--catalog', CATALOG, '--json']);
+  test('check-source on the shipped copy: every one of the 116 list items is one grant of the right service, tier and condition, and every grant one item', async () => {
+    const out = await runCli(['check-source', SOURCE_COPY, '--catalog', CATALOG, '--json']);
     expect([out.code, out.stderr]).toEqual([0, '']);
     const report = JSON.parse(out.stdout) as { agrees: boolean; counts: Record<string, number>; findings: unknown[] };
     // No item unmatched, none matching a grant of another tier or condition, no grant unlisted or listed twice: one to one.
@@ -65,8 +65,10 @@ describe('catalog.yaml against the source page', () => {
     expect(catalog.services.reduce((n, s) => n + s.grants.length, 0)).toBe(116);
   });
 
-  test('the catalogue records that it was checked against this very copy', () => {
-    const report = JSON.parse(runCli(['check-source', SOURCE_COPY, '--json']).stdout) as { recorded: { sha256: string | null; same_text: boolean | null } };
+  test('the catalogue records that it was checked against this very copy', async () => {
+    const report = JSON.parse((await runCli(['check-source', SOURCE_COPY, '--json'])).stdout) as {
+      recorded: { sha256: string | null; same_text: boolean | null };
+    };
     expect(catalog.source.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(report.recorded.same_text).toBe(true);
   });

@@ -88,15 +88,15 @@ function anchorGrants(text: string, service: string, name: string): string {
 interface Who {
   access: { clientele: { id: string }; tier: string; conditions: { fr: string; en: string }[] }[];
 }
-function who(catalog: string, service: string): Who['access'] {
-  const out = runCli(['--catalog', catalog, 'who', service, '--json']);
+async function who(catalog: string, service: string): Promise<Who['access']> {
+  const out = await runCli(['--catalog', catalog, 'who', service, '--json']);
   expect(out.code).toBe(0);
   return (JSON.parse(out.stdout) as Who).access;
 }
 const clienteles = (access: Who['access']): string[] => access.map((a) => a.clientele.id).sort();
 
-function writeRun(page: string, catalog: string, extra: string[] = [], env: Record<string, string> = DAY) {
-  return runCli(['check-source', temp('page.txt', page), '--catalog', catalog, '--write', ...extra], env);
+async function writeRun(page: string, catalog: string, extra: string[] = [], env: Record<string, string> = DAY) {
+  return await runCli(['check-source', temp('page.txt', page), '--catalog', catalog, '--write', ...extra], env);
 }
 
 const shipped = (() => {
@@ -112,9 +112,9 @@ describe('a reading that looks broken is refused by --write (exit 3, nothing wri
     .filter((line, i, all) => !(line.startsWith('- ') && all[i - 1]!.startsWith('- ')))
     .join('\n');
 
-  test('a "Qui a accès" list that reads empty', () => {
+  test('a "Qui a accès" list that reads empty', async () => {
     const catalog = temp('catalog.yaml', CATALOG_TEXT);
-    const out = writeRun(emptySahi, catalog, ['--lang', 'en']);
+    const out = await writeRun(emptySahi, catalog, ['--lang', 'en']);
     expect([out.code, out.stdout]).toEqual([3, '']);
     expect(out.stderr.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/left untouched: .*1 "Qui a accès" list reads empty \(first: "Qui a accès au SAHI\?"\).*--force/),
@@ -122,40 +122,40 @@ describe('a reading that looks broken is refused by --write (exit 3, nothing wri
     expect(fs.readFileSync(catalog, 'utf8')).toBe(CATALOG_TEXT);
   });
 
-  test('more than a quarter of the grants of the services the page lists removed at once', () => {
+  test('more than a quarter of the grants of the services the page lists removed at once', async () => {
     const catalog = temp('catalog.yaml', CATALOG_TEXT);
     const check = checkSource(shipped, readSourcePage(halved), () => null);
     const removed = writableFindings(check).filter((f) => f.edit?.op === 'remove-grant').length;
     expect(removed).toBeGreaterThan(116 / 4);
     expect(brokenReading(check)).toEqual({ kind: 'too-many-removals', removed, grants: 116 });
-    const out = writeRun(halved, catalog);
+    const out = await writeRun(halved, catalog);
     expect(out.code).toBe(3);
     expect(out.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(`retirerait d’un coup ${removed} des 116 accès des services qu’elle liste`)]);
     expect(fs.readFileSync(catalog, 'utf8')).toBe(CATALOG_TEXT);
   });
 
-  test('a few removals pass; --force writes a broken-looking reading on purpose', () => {
+  test('a few removals pass; --force writes a broken-looking reading on purpose', async () => {
     expect(brokenReading(checkSource(shipped, readSourcePage(TEXT), () => null))).toBeNull();
     const one = checkSource(shipped, readSourcePage(mutate(TEXT, DROP_PODIATRE, KEPT)), () => null);
     expect(brokenReading(one)).toBeNull();
     const catalog = temp('catalog.yaml', CATALOG_TEXT);
-    const forced = writeRun(emptySahi, catalog, ['--force']);
+    const forced = await writeRun(emptySahi, catalog, ['--force']);
     expect(forced.code).toBe(0);
-    expect(who(catalog, 'sahi')).toEqual([]);
+    expect(await who(catalog, 'sahi')).toEqual([]);
     const halvedCatalog = temp('catalog.yaml', CATALOG_TEXT);
-    expect(writeRun(halved, halvedCatalog, ['--force']).code).toBe(0);
+    expect((await writeRun(halved, halvedCatalog, ['--force'])).code).toBe(0);
   });
 
-  test('without --write the empty list is reported (exit 1) and said to be a broken-looking reading; --force alone is a usage error', () => {
+  test('without --write the empty list is reported (exit 1) and said to be a broken-looking reading; --force alone is a usage error', async () => {
     const page = temp('page.txt', emptySahi);
-    const json = runCli(['check-source', page, '--json']);
+    const json = await runCli(['check-source', page, '--json']);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout) as { empty_lists: unknown[]; findings: { kind: string }[] };
     expect(report.empty_lists).toEqual([{ heading: 'Qui a accès au SAHI?', page_line: 119 }]);
     expect(report.findings.map((f) => f.kind)).toEqual(['grant-not-on-page']);
-    expect(runCli(['check-source', page, '--lang', 'en']).stdout).toContain('1 "Qui a accès" list reads empty (first: "Qui a accès au SAHI?")');
-    expect(runCli(['check-source', page, '--format', 'markdown']).stdout).toContain(frenchSpaces('1 liste « Qui a accès » est vide'));
-    expect(runCli(['check-source', page, '--force']).code).toBe(2);
+    expect((await runCli(['check-source', page, '--lang', 'en'])).stdout).toContain('1 "Qui a accès" list reads empty (first: "Qui a accès au SAHI?")');
+    expect((await runCli(['check-source', page, '--format', 'markdown'])).stdout).toContain(frenchSpaces('1 liste « Qui a accès » est vide'));
+    expect((await runCli(['check-source', page, '--force'])).code).toBe(2);
   });
 });
 
@@ -244,13 +244,13 @@ describe('no exit 70 from --write', () => {
     ['a control character', 'accès aux états\u0007 de compte seulement'],
     ['a bidi isolate', 'accès aux\u2066 relevés'],
     ['more than the schema allows', 'accès '.repeat(200)],
-  ])('a condition holding %s is left to a person, never written', (_name, condition) => {
+  ])('a condition holding %s is left to a person, never written', async (_name, condition) => {
     const added = replaceLine(TEXT, '- Oculariste (accès aux états de compte seulement)', `- Oculariste (${condition.trim()})`);
     const catalog = temp('catalog.yaml', CATALOG_TEXT);
-    const json = runCli(['check-source', temp('page.txt', added), '--json']);
+    const json = await runCli(['check-source', temp('page.txt', added), '--json']);
     const report = JSON.parse(json.stdout) as { findings: { kind: string; applicable: boolean }[] };
     expect(report.findings).toEqual([expect.objectContaining({ kind: 'condition-differs', applicable: false })]);
-    const out = writeRun(added, catalog);
+    const out = await writeRun(added, catalog);
     expect(out.code).toBe(1);
     expect(fs.readFileSync(catalog, 'utf8')).toBe(CATALOG_TEXT);
   });
@@ -281,63 +281,63 @@ describe('no exit 70 from --write', () => {
         `${heading}\n- Personnel des établissements du réseau de la santé\n- Podiatre\n`,
       );
 
-    test('the aliased catalogue is valid and agrees with the page', () => {
+    test('the aliased catalogue is valid and agrees with the page', async () => {
       const catalog = temp('catalog.yaml', aliased);
-      expect(runCli(['check-source', COPY, '--catalog', catalog]).code).toBe(0);
+      expect((await runCli(['check-source', COPY, '--catalog', catalog])).code).toBe(0);
     });
 
-    test('an edit of the anchored grants (&g) does not spread to the service that says *g', () => {
+    test('an edit of the anchored grants (&g) does not spread to the service that says *g', async () => {
       const catalog = temp('catalog.yaml', aliased);
-      const out = writeRun(addUnder('Qui a accès au service en ligne Établissements du réseau de la santé?'), catalog);
+      const out = await writeRun(addUnder('Qui a accès au service en ligne Établissements du réseau de la santé?'), catalog);
       expect(out.code).toBe(0);
-      expect(clienteles(who(catalog, 'etablissements-reseau-sante'))).toEqual(['personnel-etablissements', 'podiatre']);
-      expect(clienteles(who(catalog, 'transfert-fichiers'))).toEqual(['personnel-etablissements']);
+      expect(clienteles(await who(catalog, 'etablissements-reseau-sante'))).toEqual(['personnel-etablissements', 'podiatre']);
+      expect(clienteles(await who(catalog, 'transfert-fichiers'))).toEqual(['personnel-etablissements']);
       expect(fs.readFileSync(catalog, 'utf8')).not.toMatch(/[&*]g\b/);
     });
 
-    test('grants: *g, edited', () => {
+    test('grants: *g, edited', async () => {
       const catalog = temp('catalog.yaml', aliased);
-      const out = writeRun(addUnder('Qui a accès au Service de transfert de de fichiers?'), catalog);
+      const out = await writeRun(addUnder('Qui a accès au Service de transfert de de fichiers?'), catalog);
       expect([out.code, out.stderr]).toEqual([0, expect.stringContaining('1 changement d’accès appliqué')]);
-      expect(clienteles(who(catalog, 'transfert-fichiers'))).toEqual(['personnel-etablissements', 'podiatre']);
-      expect(clienteles(who(catalog, 'etablissements-reseau-sante'))).toEqual(['personnel-etablissements']);
+      expect(clienteles(await who(catalog, 'transfert-fichiers'))).toEqual(['personnel-etablissements', 'podiatre']);
+      expect(clienteles(await who(catalog, 'etablissements-reseau-sante'))).toEqual(['personnel-etablissements']);
     });
 
-    test('conditions: *cond, the anchored conditions edited', () => {
+    test('conditions: *cond, the anchored conditions edited', async () => {
       let text = editGrantLine(CATALOG_TEXT, 'messagerie-securisee', 'audioprothesiste', '        conditions:', '        conditions: &cond');
       const lines = text.split('\n');
       const o = lines.indexOf('      - clientele: oculariste', lines.indexOf('  - id: messagerie-securisee'));
       lines.splice(o + 2, 3, '        conditions: *cond');
       text = lines.join('\n');
       const catalog = temp('catalog.yaml', text);
-      expect(runCli(['check-source', COPY, '--catalog', catalog]).code).toBe(0);
+      expect((await runCli(['check-source', COPY, '--catalog', catalog])).code).toBe(0);
       const page = replaceLine(TEXT, '- Audioprothésiste (accès aux états de compte seulement)', '- Audioprothésiste (accès aux relevés seulement)');
-      expect(writeRun(page, catalog).code).toBe(0);
-      const access = who(catalog, 'messagerie-securisee');
+      expect((await writeRun(page, catalog)).code).toBe(0);
+      const access = await who(catalog, 'messagerie-securisee');
       expect(access.find((a) => a.clientele.id === 'audioprothesiste')!.conditions.map((c) => c.fr)).toEqual(['accès aux relevés seulement']);
       expect(access.find((a) => a.clientele.id === 'oculariste')!.conditions).toEqual([
         { fr: 'accès aux états de compte seulement', en: 'statements of account only' },
       ]);
     });
 
-    test('clientele: *q, its grant removed', () => {
+    test('clientele: *q, its grant removed', async () => {
       let text = editGrantLine(CATALOG_TEXT, 'messagerie-securisee', 'optometriste', '      - clientele: optometriste', '      - clientele: &q optometriste');
       text = editGrantLine(text, 'mon-dossier', 'optometriste', '      - clientele: optometriste', '      - clientele: *q');
       const catalog = temp('catalog.yaml', text);
-      expect(runCli(['check-source', COPY, '--catalog', catalog]).code).toBe(0);
+      expect((await runCli(['check-source', COPY, '--catalog', catalog])).code).toBe(0);
       const page = replaceLine(TEXT, '- Optométriste', '', 2);
-      expect(writeRun(page, catalog).code).toBe(0);
-      expect(clienteles(who(catalog, 'mon-dossier'))).not.toContain('optometriste');
-      expect(clienteles(who(catalog, 'messagerie-securisee'))).toContain('optometriste');
+      expect((await writeRun(page, catalog)).code).toBe(0);
+      expect(clienteles(await who(catalog, 'mon-dossier'))).not.toContain('optometriste');
+      expect(clienteles(await who(catalog, 'messagerie-securisee'))).toContain('optometriste');
     });
   });
 
   test.each(['abc', '-1', '1.5', '1e9', '253402300800', '99999999999999999999'])(
     'SOURCE_DATE_EPOCH=%s is a usage error before anything is written',
-    (epoch) => {
+    async (epoch) => {
       const catalog = temp('catalog.yaml', CATALOG_TEXT.replace(/^ {2}checked: .*\n/m, ''));
       const before = fs.readFileSync(catalog, 'utf8');
-      const out = writeRun(TEXT, catalog, ['--lang', 'en'], { SOURCE_DATE_EPOCH: epoch });
+      const out = await writeRun(TEXT, catalog, ['--lang', 'en'], { SOURCE_DATE_EPOCH: epoch });
       expect([out.code, out.stdout, out.stderr]).toEqual([
         2,
         '',
@@ -345,25 +345,25 @@ describe('no exit 70 from --write', () => {
       ]);
       expect(fs.readFileSync(catalog, 'utf8')).toBe(before);
       // without --write it does not matter
-      expect(runCli(['check-source', COPY], { SOURCE_DATE_EPOCH: epoch }).code).toBe(0);
+      expect((await runCli(['check-source', COPY], { SOURCE_DATE_EPOCH: epoch })).code).toBe(0);
     },
   );
 
-  test('the last day of the year 9999 is recorded as such', () => {
+  test('the last day of the year 9999 is recorded as such', async () => {
     const catalog = temp('catalog.yaml', CATALOG_TEXT.replace(/^ {2}checked: .*\n/m, ''));
-    expect(writeRun(TEXT, catalog, [], { SOURCE_DATE_EPOCH: '253402300799' }).code).toBe(0);
+    expect((await writeRun(TEXT, catalog, [], { SOURCE_DATE_EPOCH: '253402300799' })).code).toBe(0);
     expect(fs.readFileSync(catalog, 'utf8')).toContain('\n  checked: "9999-12-31"\n');
   });
 });
 
 describe('a condition the catalogue already has is written back in both its languages', () => {
-  test('set on a grant that had none', () => {
+  test('set on a grant that had none', async () => {
     const page = replaceLine(TEXT, '- Hygiéniste dentaire', '- Hygiéniste dentaire (accès aux états de compte seulement)');
     const catalog = temp('catalog.yaml', CATALOG_TEXT);
-    const out = writeRun(page, catalog, ['--lang', 'en']);
+    const out = await writeRun(page, catalog, ['--lang', 'en']);
     expect(out.code).toBe(0);
     expect(out.stderr).not.toContain('translate');
-    const grant = who(catalog, 'messagerie-securisee').find((a) => a.clientele.id === 'hygieniste-dentaire')!;
+    const grant = (await who(catalog, 'messagerie-securisee')).find((a) => a.clientele.id === 'hygieniste-dentaire')!;
     expect(grant.conditions).toEqual([{ fr: 'accès aux états de compte seulement', en: 'statements of account only' }]);
   });
 
@@ -439,15 +439,15 @@ describe('the catalogue of an installed package is never rewritten', () => {
   });
 });
 
-test('a page of many unknown names: near names and stubs for the first few only, the rest counted and said', () => {
+test('a page of many unknown names: near names and stubs for the first few only, the rest counted and said', async () => {
   const items = Array.from({ length: 60 }, (_, i) => `- Clientèle inconnue ${i + 1}`).join('\n');
   const page = temp('page.txt', `${TEXT}\nQui a accès au service en ligne Inconnu?\n${items}\n`);
-  const out = runCli(['check-source', page, '--json']);
+  const out = await runCli(['check-source', page, '--json']);
   const json = JSON.parse(out.stdout) as { counts: { unranked: number }; stubs: unknown[]; findings: { kind: string; suggestions: string[] }[] };
   // one new service and 60 new clienteles: 61 unknown names
   expect(json.counts.unranked).toBe(61 - MAX_RANKED_NAMES);
   expect(json.stubs).toHaveLength(MAX_RANKED_NAMES);
-  expect(runCli(['check-source', page, '--lang', 'en']).stdout).toContain(
+  expect((await runCli(['check-source', page, '--lang', 'en'])).stdout).toContain(
     `Near names and entry stubs are given for the first ${MAX_RANKED_NAMES} unknown names only; 41 more have neither.`,
   );
 });

@@ -74,22 +74,22 @@ interface ReportJson {
   write: { written: boolean; applied: number; recorded_check: boolean } | null;
 }
 
-function check(page: string, extra: string[] = [], env: Record<string, string> = {}): { code: number; json: ReportJson; stderr: string } {
-  const out = runCli(['check-source', page, '--json', ...extra], env);
+async function check(page: string, extra: string[] = [], env: Record<string, string> = {}): Promise<{ code: number; json: ReportJson; stderr: string }> {
+  const out = await runCli(['check-source', page, '--json', ...extra], env);
   return { code: out.code, json: JSON.parse(out.stdout) as ReportJson, stderr: out.stderr };
 }
 
 describe('the shipped copy and its HTML forms', () => {
-  test('the shipped copy: exit 0, the catalogue agrees with all 116 list items, one to one', () => {
-    const out = runCli(['check-source', COPY, '--catalog', CATALOG]);
+  test('the shipped copy: exit 0, the catalogue agrees with all 116 list items, one to one', async () => {
+    const out = await runCli(['check-source', COPY, '--catalog', CATALOG]);
     expect([out.code, out.stderr]).toEqual([0, '']);
     expect(out.stdout).toContain(
       frenchSpaces('Le catalogue concorde avec la page sur tous ses éléments de liste : 116 éléments dans 22 listes « Qui a accès ».'),
     );
-    const en = runCli(['check-source', COPY, '--lang', 'en']);
+    const en = await runCli(['check-source', COPY, '--lang', 'en']);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('The catalogue agrees with the page on all its list items: 116 items in 22 "Qui a accès" lists.');
-    const { json } = check(COPY);
+    const { json } = await check(COPY);
     // 116 items each exactly one grant, no grant unlisted or listed twice, and 116 grants: a one-to-one match.
     expect(json.counts).toEqual({ lists: 22, items: 116, matched: 116, findings: 0, applicable: 0, unranked: 0 });
     expect(json.findings).toEqual([]);
@@ -100,20 +100,20 @@ describe('the shipped copy and its HTML forms', () => {
   test.each([
     ['semantic markup', HTML],
     ['a <div> layout', HTML_DIV],
-  ])('the page saved as HTML (%s) reads as the copy: exit 0, the same counts and checksum', (_name, file) => {
-    const { code, json } = check(file);
+  ])('the page saved as HTML (%s) reads as the copy: exit 0, the same counts and checksum', async (_name, file) => {
+    const { code, json } = await check(file);
     expect(code).toBe(0);
     expect(json.form).toBe('html');
     expect(json.counts).toEqual({ lists: 22, items: 116, matched: 116, findings: 0, applicable: 0, unranked: 0 });
-    expect(json.sha256).toBe(check(COPY).json.sha256);
+    expect(json.sha256).toBe((await check(COPY)).json.sha256);
     // and the lines are the copy's, line for line
     const lines = (p: ReturnType<typeof readSourcePage>): string[] => p.lines.map((l) => (l.item ? `- ${l.text}` : l.text));
     expect(lines(readSourcePage(fs.readFileSync(file, 'utf8')))).toEqual(TEXT.split('\n'));
   });
 
-  test("the checksum is the copy's own SHA-256, as sha256sum gives it", () => {
+  test("the checksum is the copy's own SHA-256, as sha256sum gives it", async () => {
     const { createHash } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
-    expect(check(COPY).json.sha256).toBe(createHash('sha256').update(fs.readFileSync(COPY)).digest('hex'));
+    expect((await check(COPY)).json.sha256).toBe(createHash('sha256').update(fs.readFileSync(COPY)).digest('hex'));
   });
 
   test('the HTML fixtures are what make-html.js makes of the copy', () => {
@@ -123,9 +123,9 @@ describe('the shipped copy and its HTML forms', () => {
       expect([name, Buffer.from(content).equals(fs.readFileSync(path.join(SOURCE, name)))]).toEqual([name, true]);
   });
 
-  test('the page on standard input ("-"), text or HTML', () => {
-    expect(runCli(['check-source', '-'], {}, false, TEXT).code).toBe(0);
-    expect(runCli(['check-source', '-'], {}, false, fs.readFileSync(HTML_DIV, 'utf8')).code).toBe(0);
+  test('the page on standard input ("-"), text or HTML', async () => {
+    expect((await runCli(['check-source', '-'], {}, false, TEXT)).code).toBe(0);
+    expect((await runCli(['check-source', '-'], {}, false, fs.readFileSync(HTML_DIV, 'utf8'))).code).toBe(0);
   });
 
   test('through the real binary, from another folder', () => {
@@ -154,20 +154,20 @@ describe('pages that are not the list: exit 3 (or 2 for no such file), one line 
     ['bytes that are not text', temp('binaire.txt', 'a\u0000b'), 3],
     ['no such file', path.join(TMP, 'absente.txt'), 2],
     ['a directory', TMP, 74],
-  ])('%s', (_name, file, code) => {
+  ])('%s', async (_name, file, code) => {
     for (const lang of ['fr', 'en']) {
-      const out = runCli(['check-source', file, '--lang', lang]);
+      const out = await runCli(['check-source', file, '--lang', lang]);
       expect([out.code, out.stdout, out.stderr.trimEnd().split('\n').length]).toEqual([code, '', 1]);
       expect(out.stderr).not.toMatch(/\n\s+at /);
     }
-    expect(runCli(['check-source', NOT_FOUND]).stderr).toContain(frenchSpaces('aucune liste « Qui a accès »'));
-    expect(runCli(['check-source', NOT_FOUND, '--lang', 'en']).stderr).toContain('holds no "Qui a accès" list');
+    expect((await runCli(['check-source', NOT_FOUND])).stderr).toContain(frenchSpaces('aucune liste « Qui a accès »'));
+    expect((await runCli(['check-source', NOT_FOUND, '--lang', 'en'])).stderr).toContain('holds no "Qui a accès" list');
   });
 
-  test('an invalid catalogue exits 3; the page and the catalogue cannot both be standard input (exit 2)', () => {
+  test('an invalid catalogue exits 3; the page and the catalogue cannot both be standard input (exit 2)', async () => {
     const bad = path.join(FIXTURES, 'bad', 'unknown-clientele.yaml');
-    expect(runCli(['check-source', COPY, '--catalog', bad]).code).toBe(3);
-    const both = runCli(['--catalog', '-', 'check-source', '-'], {}, false, CATALOG_TEXT);
+    expect((await runCli(['check-source', COPY, '--catalog', bad])).code).toBe(3);
+    const both = await runCli(['--catalog', '-', 'check-source', '-'], {}, false, CATALOG_TEXT);
     expect([both.code, both.stderr.trimEnd().split('\n').length]).toEqual([2, 1]);
   });
 });
@@ -369,9 +369,9 @@ const MUTATIONS: Mutation[] = (() => {
 })();
 
 describe('mutated copies: each difference with its page line and its catalogue line, exit 1', () => {
-  test.each(MUTATIONS.map((m) => [m.name, m] as const))('%s', (_name, mutation) => {
+  test.each(MUTATIONS.map((m) => [m.name, m] as const))('%s', async (_name, mutation) => {
     const file = temp('page.txt', mutation.page);
-    const { code, json } = check(file);
+    const { code, json } = await check(file);
     expect(code).toBe(1);
     expect(json.agrees).toBe(false);
     expect(json.findings.map((f) => f.kind).sort()).toEqual(mutation.expected.map((e) => e.kind).sort());
@@ -382,13 +382,13 @@ describe('mutated copies: each difference with its page line and its catalogue l
       ['fr', 'page l. ', 'catalogue l. ', frenchSpaces(' : ')],
       ['en', 'page line ', 'catalogue line ', ': '],
     ] as const) {
-      const out = runCli(['check-source', file, '--lang', lang]);
+      const out = await runCli(['check-source', file, '--lang', lang]);
       expect(out.code).toBe(1);
       for (const f of json.findings) expect(out.stdout).toContain(`${page}${f.page_line}, ${cat}${f.catalog_line}${colon}`);
     }
   });
 
-  test('the same mutation in an HTML page gives the line of the HTML file where the element starts', () => {
+  test('the same mutation in an HTML page gives the line of the HTML file where the element starts', async () => {
     const html = fs.readFileSync(HTML, 'utf8');
     const line = html.split('\n').findIndex((l) => l.includes('<li>Hygi&eacute;niste dentaire') || l.includes('<li>Hygiéniste dentaire')) + 1;
     expect(line).toBeGreaterThan(0);
@@ -402,10 +402,10 @@ describe('mutated copies: each difference with its page line and its catalogue l
       '      data-a="1">',
       '      Hygi&eacute;niste&nbsp;<strong>dentaire</strong> <b>(accès aux états de compte seulement)</b></li>',
     );
-    const a = check(temp('page.html', dropped)).json;
+    const a = (await check(temp('page.html', dropped))).json;
     expect(a.findings).toEqual([expect.objectContaining({ kind: 'grant-not-on-page', clientele: 'hygieniste-dentaire', service: 'messagerie-securisee' })]);
     expect(a.findings[0]!.page_line).toBe(html.split('\n').findIndex((l) => l.includes('messagerie s')) + 1);
-    const b = check(temp('page.html', moved.join('\n'))).json;
+    const b = (await check(temp('page.html', moved.join('\n')))).json;
     expect(b.findings).toEqual([
       expect.objectContaining({
         kind: 'condition-differs',
@@ -416,14 +416,14 @@ describe('mutated copies: each difference with its page line and its catalogue l
     ]);
   });
 
-  test('formats: markdown for an issue, github annotations on the catalogue, each finding once', () => {
+  test('formats: markdown for an issue, github annotations on the catalogue, each finding once', async () => {
     const file = temp('page.txt', MUTATIONS[1]!.page);
-    const md = runCli(['check-source', file, '--format', 'markdown', '--lang', 'en']);
+    const md = await runCli(['check-source', file, '--format', 'markdown', '--lang', 'en']);
     expect(md.code).toBe(1);
     expect(md.stdout).toMatch(/^### ramq-access check-source: `/);
     expect(md.stdout).toContain('| Page | Catalogue | | Difference |');
     expect(md.stdout).toContain(`| ${MUTATIONS[1]!.expected[0]!.page_line} | ${MUTATIONS[1]!.expected[0]!.catalog_line} | \`~\` |`);
-    const gh = runCli(['check-source', file, '--format', 'github', '--catalog', path.relative(process.cwd(), CATALOG), '--lang', 'en']);
+    const gh = await runCli(['check-source', file, '--format', 'github', '--catalog', path.relative(process.cwd(), CATALOG), '--lang', 'en']);
     expect(gh.code).toBe(1);
     expect(gh.stdout.trimEnd().split('\n')).toEqual([
       expect.stringMatching(
@@ -431,13 +431,13 @@ describe('mutated copies: each difference with its page line and its catalogue l
       ),
     ]);
     // in agreement: no annotation at all
-    expect(runCli(['check-source', COPY, '--format', 'github']).stdout).toBe('');
+    expect((await runCli(['check-source', COPY, '--format', 'github'])).stdout).toBe('');
     // a new entry's stub travels with the markdown and the JSON; the table announces it
     const withStub = temp('page.txt', MUTATIONS[5]!.page);
-    expect(runCli(['check-source', withStub, '--format', 'markdown']).stdout).toContain(
+    expect((await runCli(['check-source', withStub, '--format', 'markdown'])).stdout).toContain(
       '```yaml\n  - id: releves-de-paiement\n    name: Relevés de paiement\n',
     );
-    expect(runCli(['check-source', withStub]).stdout).toContain('--write affiche 2 gabarits');
+    expect((await runCli(['check-source', withStub])).stdout).toContain('--write affiche 2 gabarits');
   });
 });
 
@@ -512,19 +512,19 @@ describe('--write', () => {
     ],
   ];
 
-  test.each(cases)('%s: applied, then check-source exits 0, fmt --check passes, and diff shows exactly that change', (_name, index, expected) => {
+  test.each(cases)('%s: applied, then check-source exits 0, fmt --check passes, and diff shows exactly that change', async (_name, index, expected) => {
     const before = withoutRecord(CATALOG_TEXT);
     const catalog = catalogCopy(before);
     const page = temp('page.txt', MUTATIONS[index]!.page);
-    const written = runCli(['check-source', page, '--catalog', catalog, '--write'], DAY);
+    const written = await runCli(['check-source', page, '--catalog', catalog, '--write'], DAY);
     expect(written.code).toBe(0);
     expect(written.stderr).toContain(frenchSpaces('1 changement d’accès appliqué ; vérification notée'));
     const after = fs.readFileSync(catalog, 'utf8');
-    expect(runCli(['check-source', page, '--catalog', catalog]).code).toBe(0);
-    expect(runCli(['fmt', '--check', catalog]).code).toBe(0);
-    const meaning = JSON.parse(runCli(['diff', CATALOG, catalog, '--json']).stdout) as { changes: unknown[] };
+    expect((await runCli(['check-source', page, '--catalog', catalog])).code).toBe(0);
+    expect((await runCli(['fmt', '--check', catalog])).code).toBe(0);
+    const meaning = JSON.parse((await runCli(['diff', CATALOG, catalog, '--json'])).stdout) as { changes: unknown[] };
     // the grant change, and the new record of the check (diff reports a change to source)
-    const sha = check(page).json.sha256;
+    const sha = (await check(page)).json.sha256;
     const shipped = loadCatalog(CATALOG);
     if (!shipped.ok) throw new Error('invalid');
     expect(meaning.changes).toEqual([
@@ -540,14 +540,14 @@ describe('--write', () => {
     expect(after.split('\n').filter((l) => l.startsWith('#'))).toEqual(before.split('\n').filter((l) => l.startsWith('#')));
   });
 
-  test('a condition the catalogue has in no grant is written in French in both languages, and stderr says to translate it', () => {
+  test('a condition the catalogue has in no grant is written in French in both languages, and stderr says to translate it', async () => {
     const catalog = catalogCopy();
-    const out = runCli(['check-source', temp('page.txt', MUTATIONS[3]!.page), '--catalog', catalog, '--write', '--lang', 'en'], DAY);
+    const out = await runCli(['check-source', temp('page.txt', MUTATIONS[3]!.page), '--catalog', catalog, '--write', '--lang', 'en'], DAY);
     expect(out.code).toBe(0);
     expect(out.stderr).toContain('Messagerie sécurisée / Oculariste: the condition exists in French only');
   });
 
-  test('several differences at once are all applied, in the order of the page', () => {
+  test('several differences at once are all applied, in the order of the page', async () => {
     let page = MUTATIONS[2]!.page;
     page = mutate(
       page,
@@ -560,18 +560,20 @@ describe('--write', () => {
       '- Denturologiste\n- Hygiéniste dentaire\n- Médecin spécialiste\n- Optométriste\n- Spécialiste en chirurgie buccale et maxillo-faciale\nClientèles qui peuvent demander l’accès au service\n- Médecin omnipraticien ou omnipraticienne\n- Personnel administratif\n- Podiatre\n',
     );
     const file = temp('page.txt', page);
-    expect(check(file).json.findings.map((f) => f.kind)).toEqual(['grant-not-on-page', 'tier-differs', 'grant-not-in-catalogue']);
+    expect((await check(file)).json.findings.map((f) => f.kind)).toEqual(['grant-not-on-page', 'tier-differs', 'grant-not-in-catalogue']);
     const catalog = catalogCopy();
-    expect(runCli(['check-source', file, '--catalog', catalog, '--write'], DAY).code).toBe(0);
-    expect(runCli(['check-source', file, '--catalog', catalog]).code).toBe(0);
-    const who = JSON.parse(runCli(['--catalog', catalog, 'who', 'facturacte', '--json']).stdout) as { access: { clientele: { id: string }; tier: string }[] };
+    expect((await runCli(['check-source', file, '--catalog', catalog, '--write'], DAY)).code).toBe(0);
+    expect((await runCli(['check-source', file, '--catalog', catalog])).code).toBe(0);
+    const who = JSON.parse((await runCli(['--catalog', catalog, 'who', 'facturacte', '--json'])).stdout) as {
+      access: { clientele: { id: string }; tier: string }[];
+    };
     expect(who.access.filter((a) => a.tier === 'request').map((a) => a.clientele.id)).toEqual(['medecin-omnipraticien', 'personnel-administratif', 'podiatre']);
   });
 
-  test('a new service: nothing is written, a stub to fill in is printed, exit 1; filled in, the next --write adds its grants', () => {
+  test('a new service: nothing is written, a stub to fill in is printed, exit 1; filled in, the next --write adds its grants', async () => {
     const page = temp('page.txt', mutate(MUTATIONS[5]!.page, '- Médecin vétérinaire', '- Podiatre'));
     const catalog = catalogCopy();
-    const out = runCli(['check-source', page, '--catalog', catalog, '--write']);
+    const out = await runCli(['check-source', page, '--catalog', catalog, '--write']);
     expect(out.code).toBe(1);
     expect(fs.readFileSync(catalog, 'utf8')).toBe(CATALOG_TEXT);
     expect(out.stderr).toContain('laissé tel quel');
@@ -581,16 +583,16 @@ describe('--write', () => {
     const stub = /\n( {2}- id: releves-de-paiement\n(?: {4}.*\n)+)/.exec(out.stdout)![1]!;
     // The stub's blanks fail validation until someone fills them in.
     const pasted = `${CATALOG_TEXT.trimEnd()}\n\n${stub}`;
-    expect(runCli(['validate', temp('catalog.yaml', pasted)]).code).toBe(1);
+    expect((await runCli(['validate', temp('catalog.yaml', pasted)])).code).toBe(1);
     const filled = pasted
       .replace('name_en: ""', 'name_en: Payment statements')
       .replace('fr: ""', 'fr: Consulter ses relevés de paiement.')
       .replace('en: ""', 'en: See payment statements.');
     const next = catalogCopy(filled);
-    expect(runCli(['validate', next]).code).toBe(0);
-    const second = runCli(['check-source', page, '--catalog', next, '--write'], DAY);
+    expect((await runCli(['validate', next])).code).toBe(0);
+    const second = await runCli(['check-source', page, '--catalog', next, '--write'], DAY);
     expect([second.code, second.stderr]).toEqual([0, expect.stringContaining('2 changements d’accès appliqués')]);
-    const who = JSON.parse(runCli(['--catalog', next, 'who', 'releves-de-paiement', '--json']).stdout) as {
+    const who = JSON.parse((await runCli(['--catalog', next, 'who', 'releves-de-paiement', '--json'])).stdout) as {
       access: { clientele: { id: string }; tier: string }[];
     };
     expect(who.access.map((a) => [a.clientele.id, a.tier])).toEqual([
@@ -599,14 +601,14 @@ describe('--write', () => {
     ]);
   });
 
-  test('a new clientele: a stub under clienteles:, nothing written (a grant that seems dropped may be a renamed clientele)', () => {
+  test('a new clientele: a stub under clienteles:, nothing written (a grant that seems dropped may be a renamed clientele)', async () => {
     const page = mutate(
       TEXT,
       '- Podiatre\n- Spécialiste en chirurgie buccale et maxillo-faciale\nClientèles qui peuvent demander l’accès au service\n- Audioprothésiste',
       '- Podiatre ou podiatre-chef\n- Spécialiste en chirurgie buccale et maxillo-faciale\nClientèles qui peuvent demander l’accès au service\n- Audioprothésiste',
     );
     const catalog = catalogCopy();
-    const out = runCli(['check-source', temp('page.txt', page), '--catalog', catalog, '--write', '--json']);
+    const out = await runCli(['check-source', temp('page.txt', page), '--catalog', catalog, '--write', '--json']);
     expect(out.code).toBe(1);
     const json = JSON.parse(out.stdout) as ReportJson;
     expect(json.findings.map((f) => [f.kind, f.applicable])).toEqual([
@@ -624,53 +626,57 @@ describe('--write', () => {
     expect(fs.readFileSync(catalog, 'utf8')).toBe(CATALOG_TEXT);
   });
 
-  test('a repeated item is left to a person; the grant-level findings beside it are applied, and the check is not recorded', () => {
+  test('a repeated item is left to a person; the grant-level findings beside it are applied, and the check is not recorded', async () => {
     const page = mutate(
       MUTATIONS[8]!.page,
       '- Podiatre\n- Spécialiste en chirurgie buccale et maxillo-faciale\nClientèles qui peuvent demander l’accès au service\n- Audioprothésiste',
       '- Spécialiste en chirurgie buccale et maxillo-faciale\nClientèles qui peuvent demander l’accès au service\n- Audioprothésiste',
     );
     const catalog = catalogCopy(withoutRecord(CATALOG_TEXT));
-    const out = runCli(['check-source', temp('page.txt', page), '--catalog', catalog, '--write']);
+    const out = await runCli(['check-source', temp('page.txt', page), '--catalog', catalog, '--write']);
     expect(out.code).toBe(1);
     expect(out.stderr).toContain('1 changement d’accès appliqué\n');
     expect(out.stderr).toContain('1 différence reste à régler à la main');
     expect(fs.readFileSync(catalog, 'utf8')).not.toContain('  checked:');
   });
 
-  test('on the unchanged page it records the day and the checksum once; again, it writes nothing', () => {
+  test('on the unchanged page it records the day and the checksum once; again, it writes nothing', async () => {
     const catalog = catalogCopy(withoutRecord(CATALOG_TEXT));
-    const first = runCli(['check-source', COPY, '--catalog', catalog, '--write'], DAY);
+    const first = await runCli(['check-source', COPY, '--catalog', catalog, '--write'], DAY);
     expect([first.code, first.stderr]).toEqual([
       0,
       expect.stringContaining(frenchSpaces('0 changement d’accès appliqué ; vérification notée (source.checked, source.sha256)')),
     ]);
     const text = fs.readFileSync(catalog, 'utf8');
-    expect(text).toContain(`\n  checked: "2026-01-15"\n  sha256: ${check(COPY).json.sha256}\n`);
+    expect(text).toContain(`\n  checked: "2026-01-15"\n  sha256: ${(await check(COPY)).json.sha256}\n`);
     expect(changedLines(withoutRecord(CATALOG_TEXT), text).removed).toEqual([]);
-    const second = runCli(['check-source', HTML, '--catalog', catalog, '--write'], DAY);
+    const second = await runCli(['check-source', HTML, '--catalog', catalog, '--write'], DAY);
     expect([second.code, second.stderr]).toEqual([0, expect.stringContaining('rien à changer')]);
     expect(fs.readFileSync(catalog, 'utf8')).toBe(text);
-    expect(check(HTML, ['--catalog', catalog]).json.recorded).toEqual({ checked: '2026-01-15', sha256: check(COPY).json.sha256, same_text: true });
-    expect(runCli(['check-source', COPY, '--catalog', catalog]).stdout).toContain(
+    expect((await check(HTML, ['--catalog', catalog])).json.recorded).toEqual({
+      checked: '2026-01-15',
+      sha256: (await check(COPY)).json.sha256,
+      same_text: true,
+    });
+    expect((await runCli(['check-source', COPY, '--catalog', catalog])).stdout).toContain(
       frenchSpaces('Texte de la page : le même que lors de la vérification du 2026-01-15.'),
     );
     // a page whose text changed (a paragraph) but whose lists agree: still exit 0, and the report says the text changed
     const prose = temp('page.txt', mutate(TEXT, 'Au besoin, consultez le Guide d’utilisation.', 'Au besoin, consultez le nouveau Guide d’utilisation.'));
-    const changed = runCli(['check-source', prose, '--catalog', catalog]);
+    const changed = await runCli(['check-source', prose, '--catalog', catalog]);
     expect([changed.code, changed.stdout]).toEqual([0, expect.stringContaining('il a changé depuis la vérification du 2026-01-15')]);
   });
 
-  test("without SOURCE_DATE_EPOCH the day recorded is today's", () => {
+  test("without SOURCE_DATE_EPOCH the day recorded is today's", async () => {
     const catalog = catalogCopy(withoutRecord(CATALOG_TEXT));
-    expect(runCli(['check-source', COPY, '--catalog', catalog, '--write']).code).toBe(0);
+    expect((await runCli(['check-source', COPY, '--catalog', catalog, '--write'])).code).toBe(0);
     const d = new Date();
     const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     expect(fs.readFileSync(catalog, 'utf8')).toContain(`  checked: "${today}"\n`);
   });
 
-  test('--write cannot write a catalogue read from standard input (exit 2, and where the help is)', () => {
-    const out = runCli(['--catalog', '-', 'check-source', COPY, '--write'], {}, false, CATALOG_TEXT);
+  test('--write cannot write a catalogue read from standard input (exit 2, and where the help is)', async () => {
+    const out = await runCli(['--catalog', '-', 'check-source', COPY, '--write'], {}, false, CATALOG_TEXT);
     expect([out.code, out.stdout, out.stderr.trimEnd().split('\n').length]).toEqual([2, '', 2]);
   });
 });

@@ -50,16 +50,16 @@ describe('decideColor', () => {
 
 describe('a whole run follows the decision', () => {
   const flagArgs = (flag: boolean | undefined): string[] => (flag === undefined ? [] : [flag ? '--color' : '--no-color']);
-  test.each(RULES)('%s', (_what, flag, env, isTTY, expected) => {
-    const table = runCli(['services', 'podiatre', ...flagArgs(flag)], env, isTTY, '', 100);
-    const answer = runCli(['can', 'podiatre', 'selat', ...flagArgs(flag)], env, isTTY, '', 100);
+  test.each(RULES)('%s', async (_what, flag, env, isTTY, expected) => {
+    const table = await runCli(['services', 'podiatre', ...flagArgs(flag)], env, isTTY, '', 100);
+    const answer = await runCli(['can', 'podiatre', 'selat', ...flagArgs(flag)], env, isTTY, '', 100);
     expect([table.code, answer.code]).toEqual([0, 1]);
     expect([hasAnsi(table.stdout), hasAnsi(answer.stdout)]).toEqual([expected, expected]);
   });
 
-  test('data formats are never colored, whatever forces color', () => {
+  test('data formats are never colored, whatever forces color', async () => {
     for (const format of ['json', 'csv', 'markdown']) {
-      const out = runCli(['services', 'podiatre', '--format', format, '--color'], { FORCE_COLOR: '3', CLICOLOR_FORCE: '1' }, true);
+      const out = await runCli(['services', 'podiatre', '--format', format, '--color'], { FORCE_COLOR: '3', CLICOLOR_FORCE: '1' }, true);
       expect([format, hasAnsi(out.stdout)]).toEqual([format, false]);
     }
   });

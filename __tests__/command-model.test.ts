@@ -28,24 +28,24 @@ function ndjson(text: string): unknown[] {
 }
 
 describe('batch and single questions share one path', () => {
-  test('services --batch honours --category, as the single question does', () => {
-    const batch = runCli(['services', '--batch', '--category', 'medicaments'], {}, false, 'ipspl\n');
-    const single = runCli(['services', 'ipspl', '--category', 'medicaments', '--json']);
+  test('services --batch honours --category, as the single question does', async () => {
+    const batch = await runCli(['services', '--batch', '--category', 'medicaments'], {}, false, 'ipspl\n');
+    const single = await runCli(['services', 'ipspl', '--category', 'medicaments', '--json']);
     expect(batch.code).toBe(0);
     const [answer] = ndjson(batch.stdout) as { services: unknown[] }[];
     expect(answer?.services).toHaveLength(2);
     expect(answer).toEqual(JSON.parse(single.stdout));
   });
 
-  test('services --batch honours --own', () => {
-    const batch = ndjson(runCli(['services', '--batch', '--own'], {}, false, 'ipspl\n').stdout);
-    expect(batch[0]).toEqual(JSON.parse(runCli(['services', 'ipspl', '--own', '--json']).stdout));
+  test('services --batch honours --own', async () => {
+    const batch = ndjson((await runCli(['services', '--batch', '--own'], {}, false, 'ipspl\n')).stdout);
+    expect(batch[0]).toEqual(JSON.parse((await runCli(['services', 'ipspl', '--own', '--json'])).stdout));
     expect((batch[0] as { services: { inherited_from: string | null }[] }).services.every((s) => s.inherited_from === null)).toBe(true);
   });
 
-  test('an unknown --category exits 2 in batch as alone, before reading any line', () => {
-    const batch = runCli(['services', '--batch', '--category', 'nope'], {}, false, 'podiatre\n');
-    const single = runCli(['services', 'podiatre', '--category', 'nope']);
+  test('an unknown --category exits 2 in batch as alone, before reading any line', async () => {
+    const batch = await runCli(['services', '--batch', '--category', 'nope'], {}, false, 'podiatre\n');
+    const single = await runCli(['services', 'podiatre', '--category', 'nope']);
     expect([batch.code, single.code]).toEqual([2, 2]);
     // The batch's output is JSON: the error is one line of it, before any answer.
     expect(ndjson(batch.stdout).map((d) => (d as { error: { code: string } }).error.code)).toEqual(['USAGE_ERROR']);
@@ -60,8 +60,8 @@ describe('batch and single questions share one path', () => {
     [['services', '--batch', '--format', 'table']],
     [['can', '--batch', '--format', 'markdown']],
     [['can', '--batch', '--json', '--format', 'csv']],
-  ])('a format batch mode cannot write is refused with one line (and where the help is), exit 2: %j', (argv) => {
-    const out = runCli(argv, {}, false, 'SELAT\n');
+  ])('a format batch mode cannot write is refused with one line (and where the help is), exit 2: %j', async (argv) => {
+    const out = await runCli(argv, {}, false, 'SELAT\n');
     expect(out.code).toBe(2);
     // Asked for JSON (--json), the refusal is a JSON line too; asked for another format, nothing is.
     expect(out.stdout === '' ? null : JSON.parse(out.stdout).error.code).toBe(argv.includes('--json') ? 'USAGE_ERROR' : null);
@@ -71,10 +71,10 @@ describe('batch and single questions share one path', () => {
     ]);
   });
 
-  test('--batch --format json and --batch --json are the NDJSON the batch always wrote', () => {
-    const plain = runCli(['who', '--batch'], {}, false, 'SELAT\n');
-    expect(runCli(['who', '--batch', '--json'], {}, false, 'SELAT\n').stdout).toBe(plain.stdout);
-    expect(runCli(['who', '--batch', '--format', 'json'], {}, false, 'SELAT\n').stdout).toBe(plain.stdout);
+  test('--batch --format json and --batch --json are the NDJSON the batch always wrote', async () => {
+    const plain = await runCli(['who', '--batch'], {}, false, 'SELAT\n');
+    expect((await runCli(['who', '--batch', '--json'], {}, false, 'SELAT\n')).stdout).toBe(plain.stdout);
+    expect((await runCli(['who', '--batch', '--format', 'json'], {}, false, 'SELAT\n')).stdout).toBe(plain.stdout);
   });
 
   // Property: for random lines and random option sets, every batch answer is the single question's answer.
@@ -83,49 +83,49 @@ describe('batch and single questions share one path', () => {
   const tier = fc.option(fc.constantFrom('creation', 'request', 'unspecified'), { nil: undefined });
   const category = fc.option(fc.constantFrom('medicaments', 'administration', 'facturation-remuneration', 'Médicaments'), { nil: undefined });
 
-  function singleAnswer(argv: string[]): unknown {
-    const out = runCli([...argv, '--json']);
+  async function singleAnswer(argv: string[]): Promise<unknown> {
+    const out = await runCli([...argv, '--json']);
     if (out.code === 2) return 'error';
     return JSON.parse(out.stdout);
   }
 
-  function batchAnswers(argv: string[], lines: string[]): unknown[] {
-    const out = runCli([...argv, '--batch'], {}, false, lines.map((l) => `${l}\n`).join(''));
+  async function batchAnswers(argv: string[], lines: string[]): Promise<unknown[]> {
+    const out = await runCli([...argv, '--batch'], {}, false, lines.map((l) => `${l}\n`).join(''));
     return ndjson(out.stdout).map((a) => (typeof a === 'object' && a !== null && 'error' in a ? 'error' : a));
   }
 
-  test('services: every --batch answer equals the same question asked alone', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...clienteles), { minLength: 1, maxLength: 4 }), tier, category, fc.boolean(), (lines, t, c, own) => {
+  test('services: every --batch answer equals the same question asked alone', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...clienteles), { minLength: 1, maxLength: 4 }), tier, category, fc.boolean(), async (lines, t, c, own) => {
         const options = [...(t ? ['--tier', t] : []), ...(c ? ['--category', c] : []), ...(own ? ['--own'] : [])];
-        const batch = batchAnswers(['services', ...options], lines);
-        expect(batch).toEqual(lines.map((l) => (l === '' ? 'error' : singleAnswer(['services', l, ...options]))));
+        const batch = await batchAnswers(['services', ...options], lines);
+        expect(batch).toEqual(await Promise.all(lines.map(async (l) => (l === '' ? 'error' : singleAnswer(['services', l, ...options])))));
       }),
       { numRuns: 25 },
     );
   });
 
-  test('who: every --batch answer equals the same question asked alone', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...services), { minLength: 1, maxLength: 4 }), tier, fc.boolean(), (lines, t, expand) => {
+  test('who: every --batch answer equals the same question asked alone', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...services), { minLength: 1, maxLength: 4 }), tier, fc.boolean(), async (lines, t, expand) => {
         const options = [...(t ? ['--tier', t] : []), ...(expand ? ['--expand'] : [])];
-        const batch = batchAnswers(['who', ...options], lines);
-        expect(batch).toEqual(lines.map((l) => (l === '' ? 'error' : singleAnswer(['who', l, ...options]))));
+        const batch = await batchAnswers(['who', ...options], lines);
+        expect(batch).toEqual(await Promise.all(lines.map(async (l) => (l === '' ? 'error' : singleAnswer(['who', l, ...options])))));
       }),
       { numRuns: 25 },
     );
   });
 
-  test('can: every --batch answer equals the same question asked alone', () => {
+  test('can: every --batch answer equals the same question asked alone', async () => {
     const pair = fc.tuple(fc.constantFrom(...clienteles), fc.constantFrom(...services));
-    fc.assert(
-      fc.property(fc.array(pair, { minLength: 1, maxLength: 4 }), tier, (pairs, t) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(pair, { minLength: 1, maxLength: 4 }), tier, async (pairs, t) => {
         const options = t ? ['--tier', t] : [];
-        const batch = batchAnswers(
+        const batch = await batchAnswers(
           ['can', ...options],
           pairs.map(([c, s]) => `${c}\t${s}`),
         );
-        expect(batch).toEqual(pairs.map(([c, s]) => (c === '' || s === '' ? 'error' : singleAnswer(['can', c, s, ...options]))));
+        expect(batch).toEqual(await Promise.all(pairs.map(async ([c, s]) => (c === '' || s === '' ? 'error' : singleAnswer(['can', c, s, ...options])))));
       }),
       { numRuns: 25 },
     );
@@ -133,59 +133,59 @@ describe('batch and single questions share one path', () => {
 });
 
 describe('one format registry', () => {
-  test('the people format is called table everywhere; text stays an alias for validate', () => {
+  test('the people format is called table everywhere; text stays an alias for validate', async () => {
     for (const command of COMMANDS.filter((c) => c.formats.length > 0 && c.name !== 'export')) expect(command.formats).toContain('table');
-    const table = runCli(['validate', '--format', 'table']);
+    const table = await runCli(['validate', '--format', 'table']);
     expect(table.code).toBe(0);
-    expect(runCli(['validate', '--format', 'text']).stdout).toBe(table.stdout);
+    expect((await runCli(['validate', '--format', 'text'])).stdout).toBe(table.stdout);
   });
 
-  test('--json is accepted by every command that offers json, export included', () => {
+  test('--json is accepted by every command that offers json, export included', async () => {
     const withJson = COMMANDS.filter((c) => c.formats.includes('json'));
     expect(withJson.map((c) => c.name)).toEqual(expect.arrayContaining(['export', 'validate', 'diff', 'services']));
-    const out = runCli(['export', '--json']);
+    const out = await runCli(['export', '--json']);
     expect(out.code).toBe(0);
     expect(JSON.parse(out.stdout)).toHaveProperty('catalog');
   });
 
-  test('--json with another --format is refused, not silently one of them', () => {
-    const out = runCli(['services', 'podiatre', '--json', '--format', 'csv']);
+  test('--json with another --format is refused, not silently one of them', async () => {
+    const out = await runCli(['services', 'podiatre', '--json', '--format', 'csv']);
     expect(out.code).toBe(2);
     // --json was asked: the refusal is the JSON document
     expect(JSON.parse(out.stdout).error.code).toBe('USAGE_ERROR');
   });
 
-  test('--format offers exactly the formats a command has presenters for', () => {
-    const out = runCli(['list', 'services', '--format', 'github']);
+  test('--format offers exactly the formats a command has presenters for', async () => {
+    const out = await runCli(['list', 'services', '--format', 'github']);
     expect(out.code).toBe(2);
-    expect(runCli(['fmt', '--format', 'json']).code).toBe(2);
+    expect((await runCli(['fmt', '--format', 'json'])).code).toBe(2);
   });
 });
 
 describe('every file argument takes "-" for standard input', () => {
   const text = fs.readFileSync(CATALOG, 'utf8');
 
-  test('validate - reads standard input', () => {
-    const out = runCli(['validate', '-'], {}, false, text);
+  test('validate - reads standard input', async () => {
+    const out = await runCli(['validate', '-'], {}, false, text);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('<stdin>');
   });
 
-  test('validate - on an invalid catalogue reports it under <stdin>', () => {
-    const out = runCli(['validate', '-', '--json'], {}, false, 'version: 2\n');
+  test('validate - on an invalid catalogue reports it under <stdin>', async () => {
+    const out = await runCli(['validate', '-', '--json'], {}, false, 'version: 2\n');
     expect(out.code).toBe(1);
     expect(JSON.parse(out.stdout).files[0].file).toBe('<stdin>');
   });
 
-  test('--catalog - reads the catalogue from standard input', () => {
-    const out = runCli(['--catalog', '-', 'services', 'podiatre', '--json'], {}, false, text);
+  test('--catalog - reads the catalogue from standard input', async () => {
+    const out = await runCli(['--catalog', '-', 'services', 'podiatre', '--json'], {}, false, text);
     expect(out.code).toBe(0);
     expect(JSON.parse(out.stdout).clientele.id).toBe('podiatre');
   });
 
-  test('standard input is read once: a second "-" is refused with a reason', () => {
-    expect(runCli(['diff', '-', '-'], {}, false, text).code).toBe(2);
-    const out = runCli(['--catalog', '-', 'services', '--batch'], {}, false, text);
+  test('standard input is read once: a second "-" is refused with a reason', async () => {
+    expect((await runCli(['diff', '-', '-'], {}, false, text)).code).toBe(2);
+    const out = await runCli(['--catalog', '-', 'services', '--batch'], {}, false, text);
     expect(out.code).toBe(2);
     // The refusal, then where the command's help is (a usage error).
     expect(out.stderr.trimEnd().split('\n')).toHaveLength(2);
@@ -196,34 +196,34 @@ describe('every file argument takes "-" for standard input', () => {
     ['who', 'SELAT\n', {}],
     ['can', 'podiatre\tSELAT\n', {}],
     ['services', 'podiatre\n', { RAMQ_ACCESS_CATALOG: '-' }],
-  ])('--batch with the catalogue on standard input is a usage error, before either is read: %s %j', (command, questions, env) => {
+  ])('--batch with the catalogue on standard input is a usage error, before either is read: %s %j', async (command, questions, env) => {
     const argv = 'RAMQ_ACCESS_CATALOG' in env ? [command, '--batch'] : [command, '--batch', '--catalog', '-'];
     // The questions are no catalogue: read as one, they would give a catalogue error (exit 3).
-    const out = runCli([...argv, '--lang', 'en'], env, false, questions);
+    const out = await runCli([...argv, '--lang', 'en'], env, false, questions);
     expect([out.code, out.stderr]).toEqual([
       2,
       `ramq-access: standard input ("-") is read once: it cannot be both the catalogue (--catalog -) and the --batch questions\nTry 'ramq-access ${argv.find((a) => ['services', 'who', 'can'].includes(a))!} --help' for more information.\n`,
     ]);
   });
 
-  test('validate, fmt and diff read "-" as their file argument: --catalog beside it is refused with its reason, never silently dropped', () => {
+  test('validate, fmt and diff read "-" as their file argument: --catalog beside it is refused with its reason, never silently dropped', async () => {
     for (const argv of [
       ['validate', '-'],
       ['fmt', '-'],
       ['diff', '-', CATALOG],
     ]) {
-      const out = runCli([...argv, '--catalog', '-', '--lang', 'en'], {}, false, text);
+      const out = await runCli([...argv, '--catalog', '-', '--lang', 'en'], {}, false, text);
       expect(out.code).toBe(2);
       expect(out.stdout).toBe('');
       expect(out.stderr.split('\n')[0]).toMatch(/^ramq-access: --catalog /);
     }
     // check-source reads both the catalogue and the page: "-" for both is refused.
-    expect(runCli(['check-source', '-', '--catalog', '-'], {}, false, text).code).toBe(2);
+    expect((await runCli(['check-source', '-', '--catalog', '-'], {}, false, text)).code).toBe(2);
   });
 
-  test('diff - and fmt - still read standard input', () => {
-    expect(runCli(['diff', '-', CATALOG], {}, false, text).code).toBe(0);
-    const fmt = runCli(['fmt', '-'], {}, false, text);
+  test('diff - and fmt - still read standard input', async () => {
+    expect((await runCli(['diff', '-', CATALOG], {}, false, text)).code).toBe(0);
+    const fmt = await runCli(['fmt', '-'], {}, false, text);
     expect(fmt.code).toBe(0);
     expect(fmt.stdout).toBe(text);
   });
@@ -244,12 +244,12 @@ describe('I/O failures are I/O errors (exit 74), not bugs', () => {
     expect(fr.stderr).toBe(frenchSpaces('ramq-access: impossible d’écrire sur la sortie standard : plus d’espace sur le périphérique (ENOSPC)\n'));
   });
 
-  test('a directory given as a catalogue: exit 74; a file that does not exist: exit 2', () => {
-    expect(runCli(['validate', os.tmpdir()]).code).toBe(74);
-    expect(runCli(['--catalog', os.tmpdir(), 'services', 'podiatre']).code).toBe(74);
-    expect(runCli(['diff', os.tmpdir(), CATALOG]).code).toBe(74);
-    expect(runCli(['validate', '/nonexistent/catalog.yaml']).code).toBe(2);
-    expect(runCli(['diff', '/nonexistent/catalog.yaml', CATALOG]).code).toBe(2);
+  test('a directory given as a catalogue: exit 74; a file that does not exist: exit 2', async () => {
+    expect((await runCli(['validate', os.tmpdir()])).code).toBe(74);
+    expect((await runCli(['--catalog', os.tmpdir(), 'services', 'podiatre'])).code).toBe(74);
+    expect((await runCli(['diff', os.tmpdir(), CATALOG])).code).toBe(74);
+    expect((await runCli(['validate', '/nonexistent/catalog.yaml'])).code).toBe(2);
+    expect((await runCli(['diff', '/nonexistent/catalog.yaml', CATALOG])).code).toBe(2);
   });
 
   test('a write or read the system refuses is exit 74 for every command kind', () => {
@@ -261,8 +261,8 @@ describe('I/O failures are I/O errors (exit 74), not bugs', () => {
 });
 
 describe('help', () => {
-  test.each(COMMANDS.filter((c) => !c.hidden).map((c) => c.name))('%s --help shows the global options and every option of the command', (name) => {
-    const out = runCli([name, '--help']);
+  test.each(COMMANDS.filter((c) => !c.hidden).map((c) => c.name))('%s --help shows the global options and every option of the command', async (name) => {
+    const out = await runCli([name, '--help']);
     expect(out.code).toBe(0);
     const command = COMMANDS.find((c) => c.name === name)!;
     for (const option of [...GLOBAL_OPTIONS, ...optionsOf(command)]) {

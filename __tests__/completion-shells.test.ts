@@ -145,42 +145,42 @@ test('the catalogue of hostile names is valid (the schema accepts every one of t
 });
 
 /** The candidates `__complete` prints, one a line. */
-function candidates(shell: Shell, ...input: string[]): string[] {
-  const out = runCli(['__complete', '--shell', shell, '--', ...input], { RAMQ_ACCESS_CATALOG: catalog });
+async function candidates(shell: Shell, ...input: string[]): Promise<string[]> {
+  const out = await runCli(['__complete', '--shell', shell, '--', ...input], { RAMQ_ACCESS_CATALOG: catalog });
   expect([out.code, out.stderr]).toEqual([0, '']);
   return out.stdout.split('\n').slice(0, -1);
 }
 
 describe('what __complete gives each shell', () => {
   const breaks = ' \t\n"\'@><=;|&(:';
-  test('bash: the name quoted for the quote left open, starting and ending with that quote', () => {
-    const bash = (line: string): string[] => candidates('bash', breaks, line);
-    expect(bash('ramq-access services Quote')).toEqual(["Quote\\'\\;\\ touch\\ pwned2\\;\\ echo\\ \\'x"]);
-    expect(bash("ramq-access services 'Quote")).toEqual(["'Quote'\\''; touch pwned2; echo '\\''x'"]);
-    expect(bash('ramq-access services "Quote')).toEqual([`"Quote'; touch pwned2; echo 'x"`]);
-    expect(bash("ramq-access services $'Quote")).toEqual(["'Quote\\x27; touch pwned2; echo \\x27x'"]);
-    expect(bash('ramq-access services "Pod')).toEqual(['"Podiatre \\$(touch pwned) \\`touch pwned1\\`"']);
+  test('bash: the name quoted for the quote left open, starting and ending with that quote', async () => {
+    const bash = async (line: string): Promise<string[]> => await candidates('bash', breaks, line);
+    expect(await bash('ramq-access services Quote')).toEqual(["Quote\\'\\;\\ touch\\ pwned2\\;\\ echo\\ \\'x"]);
+    expect(await bash("ramq-access services 'Quote")).toEqual(["'Quote'\\''; touch pwned2; echo '\\''x'"]);
+    expect(await bash('ramq-access services "Quote')).toEqual([`"Quote'; touch pwned2; echo 'x"`]);
+    expect(await bash("ramq-access services $'Quote")).toEqual(["'Quote\\x27; touch pwned2; echo \\x27x'"]);
+    expect(await bash('ramq-access services "Pod')).toEqual(['"Podiatre \\$(touch pwned) \\`touch pwned1\\`"']);
     // In "…" a backslash does not stop history expansion: the ! goes outside, and the word still ends with the quote.
-    expect(bash('ramq-access services "!!')).toEqual(['""\\!""\\!"x"']);
-    expect(bash('ramq-access services \\~')).toEqual(['\\~root']);
-    expect(bash('ramq-access services \\=')).toEqual(['\\=ls']);
+    expect(await bash('ramq-access services "!!')).toEqual(['""\\!""\\!"x"']);
+    expect(await bash('ramq-access services \\~')).toEqual(['\\~root']);
+    expect(await bash('ramq-access services \\=')).toEqual(['\\=ls']);
     // What bash inserts for several candidates may end in a lone backslash: the whole word is replaced.
-    expect(bash('ramq-access services Podiatre\\ \\')).toEqual(['Podiatre\\ \\$\\(touch\\ pwned\\)\\ \\`touch\\ pwned1\\`']);
+    expect(await bash('ramq-access services Podiatre\\ \\')).toEqual(['Podiatre\\ \\$\\(touch\\ pwned\\)\\ \\`touch\\ pwned1\\`']);
   });
 
-  test('bash: after an = or a : readline keeps, only the rest of the name', () => {
-    expect(candidates('bash', breaks, 'ramq-access services key=')).toEqual(['\\~root']);
-    expect(candidates('bash', breaks, 'ramq-access services Colon:')).toEqual(['\\~root']);
+  test('bash: after an = or a : readline keeps, only the rest of the name', async () => {
+    expect(await candidates('bash', breaks, 'ramq-access services key=')).toEqual(['\\~root']);
+    expect(await candidates('bash', breaks, 'ramq-access services Colon:')).toEqual(['\\~root']);
   });
 
-  test('zsh and fish: the name as it is (they quote it), the word typed read with its quotes', () => {
+  test('zsh and fish: the name as it is (they quote it), the word typed read with its quotes', async () => {
     for (const shell of ['zsh', 'fish'] as const) {
-      expect(candidates(shell, 'services', '\\~r')).toEqual(['~root']);
-      expect(candidates(shell, 'services', '"Pod')).toEqual([HOSTILE[0]!.name]);
-      expect(candidates(shell, 'services', "'Quote")).toEqual([HOSTILE[1]!.name]);
+      expect(await candidates(shell, 'services', '\\~r')).toEqual(['~root']);
+      expect(await candidates(shell, 'services', '"Pod')).toEqual([HOSTILE[0]!.name]);
+      expect(await candidates(shell, 'services', "'Quote")).toEqual([HOSTILE[1]!.name]);
     }
-    expect(candidates('zsh', 'services', "$'\\x27;")).toEqual([HOSTILE[3]!.name]);
-    expect(candidates('fish', 'services', "'\\';")).toEqual([HOSTILE[3]!.name]);
+    expect(await candidates('zsh', 'services', "$'\\x27;")).toEqual([HOSTILE[3]!.name]);
+    expect(await candidates('fish', 'services', "'\\';")).toEqual([HOSTILE[3]!.name]);
   });
 });
 

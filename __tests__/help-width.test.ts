@@ -29,8 +29,8 @@ function tooWide(text: string, width: number): string[] {
   return text.split('\n').filter((line) => stringWidth(line) > width && !/^\S+:\d+:\d+: [A-Z_]+$/.test(line));
 }
 
-const run = (argv: readonly string[], lang: Lang, columns: number, isTTY = true): ReturnType<typeof runCli> =>
-  runCli([...argv], { LANG: lang === 'fr' ? 'fr_CA.UTF-8' : 'en_CA.UTF-8' }, isTTY, '', columns);
+const run = async (argv: readonly string[], lang: Lang, columns: number, isTTY = true): ReturnType<typeof runCli> =>
+  await runCli([...argv], { LANG: lang === 'fr' ? 'fr_CA.UTF-8' : 'en_CA.UTF-8' }, isTTY, '', columns);
 
 /** Text without its layout: spaces, line breaks and the ` \` that continues a command line are gone; what is left must all be there. */
 const letters = (text: string): string => text.replace(/ \\\n/g, ' ').replace(/\s+/g, '');
@@ -47,17 +47,17 @@ describe.each(LANGS)('help and --version fit, %s', (lang) => {
     ]),
   ];
   describe.each([40, 60, 80, 120])('%i columns', (width) => {
-    test.each(cases.map((argv) => [argv.join(' ') || '(no command)', argv] as const))('%s', (_title, argv) => {
-      const out = run(argv, lang, width);
-      const wide = run(argv, lang, 160);
+    test.each(cases.map((argv) => [argv.join(' ') || '(no command)', argv] as const))('%s', async (_title, argv) => {
+      const out = await run(argv, lang, width);
+      const wide = await run(argv, lang, 160);
       expect({ argv, stdout: tooWide(out.stdout, width), stderr: tooWide(out.stderr, width) }).toEqual({ argv, stdout: [], stderr: [] });
       expect(letters(out.stdout + out.stderr)).toBe(letters(wide.stdout + wide.stderr));
       expect(out.code).toBe(argv.length === 0 ? 2 : 0);
     });
   });
 
-  test('--version off a terminal: the source on one line, for the tools that read it', () => {
-    const lines = run(['--version'], lang, 40, false).stdout.trimEnd().split('\n');
+  test('--version off a terminal: the source on one line, for the tools that read it', async () => {
+    const lines = (await run(['--version'], lang, 40, false)).stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^Source[ \u00a0]?: .*\d{4}-\d{2}-\d{2}$/);
   });
@@ -113,11 +113,11 @@ const MESSAGES: readonly MessageCase[] = [
 
 describe.each(LANGS)('messages fit, %s', (lang) => {
   describe.each([40, 80])('%i columns', (width) => {
-    test.each(MESSAGES.map((c) => [c.argv.map((a) => path.basename(a)).join(' '), c] as const))('%s', (_title, c) => {
+    test.each(MESSAGES.map((c) => [c.argv.map((a) => path.basename(a)).join(' '), c] as const))('%s', async (_title, c) => {
       c.setup?.();
-      const out = run(c.argv, lang, width);
+      const out = await run(c.argv, lang, width);
       c.setup?.();
-      const piped = run(c.argv, lang, width, false);
+      const piped = await run(c.argv, lang, width, false);
       expect(out.code).toBe(piped.code);
       expect(out.stderr).not.toBe('');
       expect({ argv: c.argv, stderr: tooWide(out.stderr, width) }).toEqual({ argv: c.argv, stderr: [] });
@@ -128,14 +128,14 @@ describe.each(LANGS)('messages fit, %s', (lang) => {
     });
   });
 
-  test('at 80 columns the widest of these messages, piped, are wider than 80: the cases test something', () => {
-    const widest = Math.max(
-      ...MESSAGES.flatMap((c) => {
-        c.setup?.();
-        const piped = run(c.argv, lang, 80, false);
-        return [...piped.stderr.split('\n'), ...(c.stdoutIsMessage === true ? piped.stdout.split('\n') : [])].map((l) => stringWidth(l));
-      }),
-    );
+  test('at 80 columns the widest of these messages, piped, are wider than 80: the cases test something', async () => {
+    const widths: number[] = [];
+    for (const c of MESSAGES) {
+      c.setup?.();
+      const piped = await run(c.argv, lang, 80, false);
+      widths.push(...[...piped.stderr.split('\n'), ...(c.stdoutIsMessage === true ? piped.stdout.split('\n') : [])].map((l) => stringWidth(l)));
+    }
+    const widest = Math.max(...widths);
     expect(widest).toBeGreaterThan(120);
   });
 });

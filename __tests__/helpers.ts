@@ -22,10 +22,10 @@ export interface RunOutput {
 }
 
 /** Runs the CLI in-process with captured output, no terminal and no color unless env says so; `isTTY` puts stdout and stderr on a terminal `columns` wide. */
-export function runCli(argv: string[], env: Record<string, string | undefined> = {}, isTTY = false, stdin = '', columns = 80): RunOutput {
+export async function runCli(argv: string[], env: Record<string, string | undefined> = {}, isTTY = false, stdin = '', columns = 80): Promise<RunOutput> {
   let stdout = '';
   let stderr = '';
-  const code = run(argv, {
+  const code = await run(argv, {
     stdout: (s) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')),
     stderr: (s) => (stderr += s),
     env: { LANG: 'fr_CA.UTF-8', ...env },

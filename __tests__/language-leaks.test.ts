@@ -259,14 +259,14 @@ for (const [lang] of LANGS) {
   runs.push(['batch', lang, ['can', '--batch'], 'json']);
 }
 
-test.each(runs)('%s in %s: %j', (kind, lang, args, format) => {
+test.each(runs)('%s in %s: %j', async (kind, lang, args, format) => {
   const syntax = kind === 'help' || kind === 'error';
   const env = LANGS.find(([l]) => l === lang)![1];
-  const out = runCli([...args], env, false, args.includes('--batch') ? 'podiatre\tselat\nghost\tselat\nbad line\n' : fs.readFileSync(CATALOG, 'utf8'));
+  const out = await runCli([...args], env, false, args.includes('--batch') ? 'podiatre\tselat\nghost\tselat\nbad line\n' : fs.readFileSync(CATALOG, 'utf8'));
   const stdout = proseOf(out.stdout, format);
   expect({ args, stdout: leaks(stdout, lang, syntax), stderr: leaks(out.stderr, lang, syntax) }).toEqual({ args, stdout: [], stderr: [] });
   // and the --lang flag overrides the locale the same way
   const other = lang === 'fr' ? 'en' : 'fr';
-  const flagged = runCli([...args, '--lang', lang], LANGS.find(([l]) => l === other)![1], false, args.includes('--batch') ? 'ghost\tselat\n' : '');
+  const flagged = await runCli([...args, '--lang', lang], LANGS.find(([l]) => l === other)![1], false, args.includes('--batch') ? 'ghost\tselat\n' : '');
   expect({ args, stderr: leaks(flagged.stderr, lang, syntax) }).toEqual({ args, stderr: [] });
 });

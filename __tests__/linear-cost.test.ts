@@ -56,9 +56,9 @@ describe('matrix: what each clientele reaches, from the grants of its line of an
     expect(m.rows.reduce((n, r) => n + r.reached.length, 0)).toBeGreaterThan(60);
   });
 
-  test('matrix --json on the shipped catalogue lists every access that exists, and only those', () => {
-    const doc = JSON.parse(runCli(['matrix', '--json']).stdout) as { rows: { clientele: { id: string }; access: { service: string }[] }[] };
-    const loaded = denseMatrix(indexCatalog(JSON.parse(runCli(['export', '--format', 'json']).stdout).catalog as Catalog).catalog);
+  test('matrix --json on the shipped catalogue lists every access that exists, and only those', async () => {
+    const doc = JSON.parse((await runCli(['matrix', '--json'])).stdout) as { rows: { clientele: { id: string }; access: { service: string }[] }[] };
+    const loaded = denseMatrix(indexCatalog(JSON.parse((await runCli(['export', '--format', 'json'])).stdout).catalog as Catalog).catalog);
     const listed = doc.rows.map((r) => r.access.length);
     expect(listed).toEqual(loaded.map((row) => row.filter((cell) => cell !== '[]').length));
     expect(listed.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
@@ -73,46 +73,49 @@ describe('matrix in a format that shows every cell: at most a million cells', ()
     fs.writeFileSync(file, stringify(makeWideCatalog(1001), { lineWidth: 0 }));
   });
 
-  test.each(['table', 'csv', 'markdown'])('--format %s is refused in one line, in each language, with what to do instead and where the help is', (format) => {
-    for (const lang of ['fr', 'en']) {
-      const out = runCli(['--catalog', file, 'matrix', '--format', format, '--lang', lang]);
-      expect(out.code).toBe(2);
-      expect(out.stdout).toBe('');
-      // The refusal, then where the command's help is (as every usage error ends).
-      expect(out.stderr.trim().split('\n')).toHaveLength(2);
-      expect(out.stderr).toContain('ramq-access matrix --help');
-      expect(out.stderr).toMatch(lang === 'fr' ? /1\s002\s001 cases/u : /1,002,001 cells/);
-      expect(out.stderr).toContain('--category');
-      expect(out.stderr).toContain('--format json');
-    }
-  });
+  test.each(['table', 'csv', 'markdown'])(
+    '--format %s is refused in one line, in each language, with what to do instead and where the help is',
+    async (format) => {
+      for (const lang of ['fr', 'en']) {
+        const out = await runCli(['--catalog', file, 'matrix', '--format', format, '--lang', lang]);
+        expect(out.code).toBe(2);
+        expect(out.stdout).toBe('');
+        // The refusal, then where the command's help is (as every usage error ends).
+        expect(out.stderr.trim().split('\n')).toHaveLength(2);
+        expect(out.stderr).toContain('ramq-access matrix --help');
+        expect(out.stderr).toMatch(lang === 'fr' ? /1\s002\s001 cases/u : /1,002,001 cells/);
+        expect(out.stderr).toContain('--category');
+        expect(out.stderr).toContain('--format json');
+      }
+    },
+  );
 
-  test('JSON is not refused: it lists only the access that exists', () => {
-    const out = runCli(['--catalog', file, 'matrix', '--json']);
+  test('JSON is not refused: it lists only the access that exists', async () => {
+    const out = await runCli(['--catalog', file, 'matrix', '--json']);
     expect(out.code).toBe(0);
     const doc = JSON.parse(out.stdout) as { rows: { access: unknown[] }[] };
     expect(doc.rows).toHaveLength(1001);
     expect(doc.rows.reduce((n, r) => n + r.access.length, 0)).toBeLessThan(3 * 1001);
   });
 
-  test('--category narrows it under the limit', () => {
+  test('--category narrows it under the limit', async () => {
     expect(MAX_DENSE_CELLS).toBe(1_000_000);
-    expect(runCli(['matrix', '--format', 'csv']).code).toBe(0);
+    expect((await runCli(['matrix', '--format', 'csv'])).code).toBe(0);
   });
 });
 
 describe('search: a word typed twice is one word, and at most 50 different words', () => {
-  test('10,000 times the same word answers as the word once', () => {
-    const once = JSON.parse(runCli(['search', 'a', '--json']).stdout) as { query: string[] };
-    const many = JSON.parse(runCli(['search', ...Array<string>(10_000).fill('a'), '--json']).stdout) as { query: string[] };
+  test('10,000 times the same word answers as the word once', async () => {
+    const once = JSON.parse((await runCli(['search', 'a', '--json'])).stdout) as { query: string[] };
+    const many = JSON.parse((await runCli(['search', ...Array<string>(10_000).fill('a'), '--json'])).stdout) as { query: string[] };
     expect(many).toEqual(once);
   });
 
-  test.each(['fr', 'en'])('more than 50 different words is a usage error (%s)', (lang) => {
+  test.each(['fr', 'en'])('more than 50 different words is a usage error (%s)', async (lang) => {
     const words = Array.from({ length: MAX_SEARCH_WORDS + 1 }, (_, i) => `mot${i}`);
-    const out = runCli(['search', ...words, '--lang', lang]);
+    const out = await runCli(['search', ...words, '--lang', lang]);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain(lang === 'fr' ? 'au plus 50 mots différents, pas 51' : 'at most 50 different words, not 51');
-    expect(runCli(['search', ...words.slice(0, MAX_SEARCH_WORDS), '--lang', lang]).code).toBe(0);
+    expect((await runCli(['search', ...words.slice(0, MAX_SEARCH_WORDS), '--lang', lang])).code).toBe(0);
   });
 });

@@ -85,9 +85,9 @@ describe('roff text', () => {
     return flat(page.text.slice(start, next === -1 ? undefined : start + name.length + 2 + next));
   };
 
-  test.each(VISIBLE.map((c) => c.name))('%s: its usage, every option and every example, as --help shows them', (name) => {
+  test.each(VISIBLE.map((c) => c.name))('%s: its usage, every option and every example, as --help shows them', async (name) => {
     const command = VISIBLE.find((c) => c.name === name)!;
-    const shown = runCli([name, '--help', '--lang', 'en']).stdout;
+    const shown = (await runCli([name, '--help', '--lang', 'en'])).stdout;
     const help = flat(shown);
     const usage = shown.split('\n\n')[0]!;
     expect(usage).toMatch(/^Usage: ramq-access /);
@@ -102,9 +102,9 @@ describe('roff text', () => {
     }
   });
 
-  test("every exit code, in the man page's EXIT STATUS, in --help and in the README's table", () => {
+  test("every exit code, in the man page's EXIT STATUS, in --help and in the README's table", async () => {
     const exitStatus = section('EXIT STATUS');
-    const help = runCli(['--help', '--lang', 'en']).stdout;
+    const help = (await runCli(['--help', '--lang', 'en'])).stdout;
     const readmeTable = README.slice(README.indexOf('## Exit codes'), README.indexOf('## Exit codes') + 6000);
     const readmeCodes = [...readmeTable.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));
     const codes = Object.values(EXIT);

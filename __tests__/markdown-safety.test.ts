@@ -117,8 +117,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-test('the hostile catalogues are valid: every text above is one a catalogue may hold', () => {
-  for (const file of [catalog, other]) expect(runCli(['validate', file]).code).toBe(0);
+test('the hostile catalogues are valid: every text above is one a catalogue may hold', async () => {
+  for (const file of [catalog, other]) expect((await runCli(['validate', file])).code).toBe(0);
 });
 
 const QUESTIONS: readonly (readonly string[])[] = [
@@ -142,14 +142,14 @@ const QUESTIONS: readonly (readonly string[])[] = [
 ];
 
 describe.each(['fr', 'en'])('every markdown presenter (%s)', (lang) => {
-  test.each(QUESTIONS.map((q) => [q.join(' '), q] as const))('%s', (_title, argv) => {
-    const out = runCli(['--catalog', catalog, ...argv, '--format', 'markdown', '--lang', lang]);
+  test.each(QUESTIONS.map((q) => [q.join(' '), q] as const))('%s', async (_title, argv) => {
+    const out = await runCli(['--catalog', catalog, ...argv, '--format', 'markdown', '--lang', lang]);
     expect([out.code, out.stderr]).toEqual([argv[0] === 'can' ? out.code : 0, '']);
     expect(faults(out.stdout)).toEqual([]);
   });
 
-  test('diff, between two hostile catalogues with hostile file names', () => {
-    const out = runCli(['diff', catalog, other, '--format', 'markdown', '--lang', lang]);
+  test('diff, between two hostile catalogues with hostile file names', async () => {
+    const out = await runCli(['diff', catalog, other, '--format', 'markdown', '--lang', lang]);
     expect(out.code).toBe(1);
     expect(faults(out.stdout)).toEqual([]);
     // The file names' newline does not start a line of its own: the title is one line.
@@ -157,8 +157,8 @@ describe.each(['fr', 'en'])('every markdown presenter (%s)', (lang) => {
     expect(out.stdout.split('\n')[0]).toContain('tick');
   });
 
-  test('check-source, a hostile page against a hostile catalogue', () => {
-    const out = runCli(['--catalog', catalog, 'check-source', page, '--format', 'markdown', '--lang', lang]);
+  test('check-source, a hostile page against a hostile catalogue', async () => {
+    const out = await runCli(['--catalog', catalog, 'check-source', page, '--format', 'markdown', '--lang', lang]);
     expect(out.code).toBe(1);
     expect(faults(out.stdout)).toEqual([]);
     expect(out.stdout.split('\n')[0]).toMatch(/^### ramq-access check-source: /);
@@ -180,8 +180,8 @@ describe('the escaper shows each text as written', () => {
     }
   });
 
-  test('a catalogue text shows as written in an answer', () => {
-    const out = runCli(['--catalog', catalog, 'show', 'mail', '--format', 'markdown']);
+  test('a catalogue text shows as written in an answer', async () => {
+    const out = await runCli(['--catalog', catalog, 'show', 'mail', '--format', 'markdown']);
     const shown = shownText(out.stdout);
     for (const payload of [
       '<img src=https://evil.example/i.png>',

@@ -65,11 +65,11 @@ describe('mdCode: one code span helper, read back by a CommonMark renderer', () 
 describe('markdown presenters name files and ids through mdCode', () => {
   const SHIPPED = fs.readFileSync(CATALOG, 'utf8');
 
-  test('diff: the title shows <stdin> and a name with backticks, pipes and stars as they are', () => {
-    const out = runCli(['diff', '-', CATALOG, '--format', 'markdown'], {}, false, SHIPPED);
+  test('diff: the title shows <stdin> and a name with backticks, pipes and stars as they are', async () => {
+    const out = await runCli(['diff', '-', CATALOG, '--format', 'markdown'], {}, false, SHIPPED);
     expect(rendered(out.stdout, 'code')).toEqual(['<stdin>', CATALOG]);
     for (const name of NAMES.filter((n) => n.trim() === n)) {
-      const named = runCli(['diff', CATALOG, '-', '--format', 'markdown', '--stdin-filepath', name], {}, false, SHIPPED);
+      const named = await runCli(['diff', CATALOG, '-', '--format', 'markdown', '--stdin-filepath', name], {}, false, SHIPPED);
       expect(rendered(named.stdout, 'code')).toEqual([CATALOG, name]);
     }
   });
@@ -85,19 +85,19 @@ describe('markdown presenters name files and ids through mdCode', () => {
     expect(rendered(presentDiff.markdown(report, options), 'code')).toEqual(['a.yaml', 'b.yaml', '+ service x "a ```b``` c" added\n']);
   });
 
-  test('check-source: the page and the catalogue in its title', () => {
+  test('check-source: the page and the catalogue in its title', async () => {
     const page = fs.readFileSync(path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt'), 'utf8');
     for (const name of ['<stdin>', 'saved `copy` | <page>.txt']) {
       const argv = ['check-source', '-', '--format', 'markdown', ...(name === '<stdin>' ? [] : ['--stdin-filepath', name])];
-      const out = runCli(argv, {}, false, page);
+      const out = await runCli(argv, {}, false, page);
       expect(rendered(out.stdout.split('\n')[0]!, 'code')).toEqual([name, CATALOG]);
     }
   });
 
-  test('services and matrix: ids in code spans', () => {
-    const services = runCli(['services', 'podiatre', '--format', 'markdown', '--lang', 'en']);
+  test('services and matrix: ids in code spans', async () => {
+    const services = await runCli(['services', 'podiatre', '--format', 'markdown', '--lang', 'en']);
     expect(rendered(services.stdout, 'code')).toEqual(['podiatre']);
-    const matrix = runCli(['matrix', '--format', 'markdown']);
+    const matrix = await runCli(['matrix', '--format', 'markdown']);
     expect(rendered(matrix.stdout, 'code')).toContain('selat');
   });
 });

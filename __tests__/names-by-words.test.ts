@@ -19,8 +19,8 @@ const loaded = loadCatalog(CATALOG);
 if (!loaded.ok) throw new Error('shipped catalogue is invalid');
 const index = indexCatalog(loaded.catalog);
 
-function ask(argv: readonly string[], lang: Lang = 'fr'): { code: number | null; stdout: string; stderr: string } {
-  return runCli([...argv, '--lang', lang], { NO_COLOR: '1' }, false, '');
+async function ask(argv: readonly string[], lang: Lang = 'fr'): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return await runCli([...argv, '--lang', lang], { NO_COLOR: '1' }, false, '');
 }
 
 interface ReadAs {
@@ -31,8 +31,8 @@ interface ReadAs {
 }
 
 /** The JSON answer of a question; `code` is 1 for a `can` that answers no. */
-function json(argv: readonly string[], lang: Lang = 'fr', code = 0): Record<string, unknown> {
-  const out = ask([...argv, '--json'], lang);
+async function json(argv: readonly string[], lang: Lang = 'fr', code = 0): Promise<Record<string, unknown>> {
+  const out = await ask([...argv, '--json'], lang);
   expect({ argv, code: out.code, stderr: out.stderr }).toEqual({ argv, code, stderr: '' });
   return JSON.parse(out.stdout) as Record<string, unknown>;
 }
@@ -53,21 +53,21 @@ describe('a name only one entry holds is that entry, and the answer says how it 
     [['services', 'infirmier·ère avec droit de prescrire'], 'clientele', 'infirmier-prescripteur'],
     [['services', 'centre de réadaptation en déficience physique'], 'clientele', 'etablissement-readaptation-physique'],
     [['services', 'rehabilitation centre for the hearing impaired'], 'clientele', 'etablissement-readaptation-auditive'],
-  ] as const)('%j is %s %s, read by its words', (argv, kind, id) => {
+  ] as const)('%j is %s %s, read by its words', async (argv, kind, id) => {
     for (const lang of LANGS) {
-      const j = json(argv, lang);
+      const j = await json(argv, lang);
       expect((j[kind] as { id: string }).id).toBe(id);
       expect(j['read_as']).toEqual([{ input: argv[1], kind, id, sub_application: null }]);
     }
   });
 
-  test('can: each argument is read on its own, the clientele first, then the service', () => {
-    const j = json(['can', 'IPS santé mentale', 'messagerie']);
+  test('can: each argument is read on its own, the clientele first, then the service', async () => {
+    const j = await json(['can', 'IPS santé mentale', 'messagerie']);
     expect((j['clientele'] as { id: string }).id).toBe('ips-sante-mentale');
     expect((j['service'] as { id: string }).id).toBe('messagerie-securisee');
     expect((j['read_as'] as ReadAs[]).map((r) => [r.input, r.id])).toEqual([['messagerie', 'messagerie-securisee']]);
     // A clientele and a service of nearly the same name: each in its own argument is its own kind.
-    const pair = json(['can', 'personnel des établissements', 'établissements du réseau de la santé']);
+    const pair = await json(['can', 'personnel des établissements', 'établissements du réseau de la santé']);
     expect([(pair['clientele'] as { id: string }).id, (pair['service'] as { id: string }).id]).toEqual([
       'personnel-etablissements',
       'etablissements-reseau-sante',
@@ -77,39 +77,39 @@ describe('a name only one entry holds is that entry, and the answer says how it 
   test.each([
     ['Gestion des consultations', 'inscription-clientele-professionnels'],
     ['Rechercher une personne assurée', 'selat'],
-  ])('a sub-application the page names (%s) leads to the service that holds it, and says so', (name, id) => {
-    const j = json(['who', name]);
+  ])('a sub-application the page names (%s) leads to the service that holds it, and says so', async (name, id) => {
+    const j = await json(['who', name]);
     expect((j['service'] as { id: string }).id).toBe(id);
     const [reading] = j['read_as'] as ReadAs[];
     expect(reading?.sub_application?.name).toBe(name);
     for (const lang of LANGS) {
       // The reading comes first, before the service's title (it may wrap over several lines).
-      const out = ask(['who', name], lang).stdout;
+      const out = (await ask(['who', name], lang)).stdout;
       const text = out.replace(/\n/g, ' ');
       expect(text).toContain(lang === 'fr' ? frenchSpaces(`« ${name} » lu comme`) : `“${name}” read as`);
       expect(text).toContain(lang === 'fr' ? 'qui comprend l’application' : 'which includes the application');
     }
   });
 
-  test.each(LANGS)('the reading is the first line of a table (%s) and a paragraph of markdown, and goes to stderr with CSV', (lang) => {
-    const table = ask(['who', 'messagerie'], lang);
+  test.each(LANGS)('the reading is the first line of a table (%s) and a paragraph of markdown, and goes to stderr with CSV', async (lang) => {
+    const table = await ask(['who', 'messagerie'], lang);
     expect(table.stdout.split('\n')[0]).toBe(
       lang === 'fr'
         ? frenchSpaces('« messagerie » lu comme Messagerie sécurisée [messagerie-securisee]')
         : '“messagerie” read as Secure messaging [messagerie-securisee]',
     );
     expect(
-      ask(['who', 'messagerie', '--format', 'markdown'], lang).stdout.startsWith(
+      (await ask(['who', 'messagerie', '--format', 'markdown'], lang)).stdout.startsWith(
         lang === 'fr' ? frenchSpaces('_« messagerie » lu comme') : '_“messagerie” read as',
       ),
     ).toBe(true);
-    const csv = ask(['who', 'messagerie', '--format', 'csv'], lang);
+    const csv = await ask(['who', 'messagerie', '--format', 'csv'], lang);
     expect(csv.stdout.split('\n')[0]).toMatch(/^service,tier,clientele/);
     expect(csv.stderr).toContain(lang === 'fr' ? frenchSpaces('ramq-access: « messagerie » lu comme') : 'ramq-access: “messagerie” read as');
   });
 
-  test('batch lines carry the reading as the single answer does', () => {
-    const out = runCli(['who', '--batch'], { NO_COLOR: '1' }, false, 'messagerie\nmessagerie-securisee\n');
+  test('batch lines carry the reading as the single answer does', async () => {
+    const out = await runCli(['who', '--batch'], { NO_COLOR: '1' }, false, 'messagerie\nmessagerie-securisee\n');
     const [first, second] = out.stdout
       .trim()
       .split('\n')
@@ -118,9 +118,9 @@ describe('a name only one entry holds is that entry, and the answer says how it 
     expect(second?.read_as).toEqual([]);
   });
 
-  test('a name that is one of the entry names is no reading', () => {
-    expect(json(['who', 'messagerie-securisee'])['read_as']).toEqual([]);
-    expect(json(['services', 'podiatre'])['read_as']).toEqual([]);
+  test('a name that is one of the entry names is no reading', async () => {
+    expect((await json(['who', 'messagerie-securisee']))['read_as']).toEqual([]);
+    expect((await json(['services', 'podiatre']))['read_as']).toEqual([]);
   });
 });
 
@@ -150,16 +150,16 @@ describe('a name several entries hold lists every one of them', () => {
       ['services', 'candidate IPS'],
       ['candidat-ips', 'candidat-ips-premiere-ligne'],
     ],
-  ] as const)('%j is ambiguous and names %j', (argv, ids) => {
-    const out = ask(argv);
+  ] as const)('%j is ambiguous and names %j', async (argv, ids) => {
+    const out = await ask(argv);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('est ambigu');
     expect(offered(out.stderr)).toEqual(expect.arrayContaining([...ids]));
   });
 
-  test('a candidate of another kind says what it is', () => {
-    expect(ask(['services', 'GMF']).stderr).toContain(frenchSpaces('inscription-clientele-gmf (Inscription de la clientèle ; service)'));
-    expect(ask(['who', 'médecin de famille'], 'en').stderr).toContain('medecin-omnipraticien (General practitioner; clientele)');
+  test('a candidate of another kind says what it is', async () => {
+    expect((await ask(['services', 'GMF'])).stderr).toContain(frenchSpaces('inscription-clientele-gmf (Inscription de la clientèle ; service)'));
+    expect((await ask(['who', 'médecin de famille'], 'en')).stderr).toContain('medecin-omnipraticien (General practitioner; clientele)');
   });
 
   test('"candidat IPS" is the id of the nurse practitioner candidate (the group the first-line candidate belongs to), a name, never an IPS', () => {
@@ -193,8 +193,8 @@ describe('a name several entries hold lists every one of them', () => {
     });
   });
 
-  test('AMM, our nickname of the advance-request registry, is never an answer: the registry first, AMP after it as a spelling neighbour', () => {
-    const out = ask(['who', 'AMM']);
+  test('AMM, our nickname of the advance-request registry, is never an answer: the registry first, AMP after it as a spelling neighbour', async () => {
+    const out = await ask(['who', 'AMM']);
     expect(out.code).toBe(2);
     const ids = offered(out.stderr);
     expect(ids[0]).toBe('registre-demandes-anticipees-amm');
@@ -215,22 +215,22 @@ describe('a name with a character that shows nothing or reorders the text is nev
 });
 
 describe('an unknown name gets a next step', () => {
-  test.each(LANGS)('(%s) the list of its kind and a search for the word', (lang) => {
-    const out = ask(['services', 'barista'], lang);
+  test.each(LANGS)('(%s) the list of its kind and a search for the word', async (lang) => {
+    const out = await ask(['services', 'barista'], lang);
     expect(out.code).toBe(2);
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
     expect(out.stderr).toContain('ramq-access list clienteles');
     expect(out.stderr).toContain('ramq-access search barista');
-    expect(ask(['who', 'zzyzx'], lang).stderr).toContain('ramq-access list services');
+    expect((await ask(['who', 'zzyzx'], lang)).stderr).toContain('ramq-access list services');
   });
 
-  test('the word is quoted for the shell when it needs to be', () => {
-    expect(ask(['services', "zz l'yy"]).stderr).toContain(`ramq-access search 'zz l'\\''yy'`);
+  test('the word is quoted for the shell when it needs to be', async () => {
+    expect((await ask(['services', "zz l'yy"])).stderr).toContain(`ramq-access search 'zz l'\\''yy'`);
   });
 
-  test('receptionists and clerks are administrative staff of some kind: every staff clientele is listed', () => {
+  test('receptionists and clerks are administrative staff of some kind: every staff clientele is listed', async () => {
     for (const name of ['réceptionniste', 'commis', 'receptionist', 'clerk']) {
-      const out = ask(['services', name]);
+      const out = await ask(['services', name]);
       expect(offered(out.stderr).sort()).toEqual([
         'personnel-administratif',
         'personnel-administratif-audioprothesiste-oculariste',
@@ -241,58 +241,60 @@ describe('an unknown name gets a next step', () => {
 });
 
 describe('answers say what the page says around its lists', () => {
-  test.each(LANGS)('who identification-medecin-famille (%s): no access list, and how the service is reached', (lang) => {
-    const text = ask(['who', 'identification-medecin-famille'], lang).stdout;
+  test.each(LANGS)('who identification-medecin-famille (%s): no access list, and how the service is reached', async (lang) => {
+    const text = (await ask(['who', 'identification-medecin-famille'], lang)).stdout;
     expect(text).toContain(lang === 'fr' ? 'logiciel d' : 'software developer');
-    const j = json(['who', 'identification-medecin-famille'], lang);
+    const j = await json(['who', 'identification-medecin-famille'], lang);
     expect((j['notes'] as { kind: string }[]).map((n) => n.kind)).toContain('channel');
   });
 
-  test.each(LANGS)('who pma (%s): access through the fertility centre’s designated representative', (lang) => {
-    const text = ask(['who', 'pma'], lang).stdout;
+  test.each(LANGS)('who pma (%s): access through the fertility centre’s designated representative', async (lang) => {
+    const text = (await ask(['who', 'pma'], lang)).stdout;
     expect(text).toContain(lang === 'fr' ? 'représentant désigné' : 'designated representative');
-    expect(ask(['who', 'pma', '--format', 'markdown'], lang).stdout).toContain(lang === 'fr' ? 'représentant désigné' : 'designated representative');
-    const notes = json(['who', 'pma'], lang)['notes'] as { kind: string; en: string }[];
+    expect((await ask(['who', 'pma', '--format', 'markdown'], lang)).stdout).toContain(lang === 'fr' ? 'représentant désigné' : 'designated representative');
+    const notes = (await json(['who', 'pma'], lang))['notes'] as { kind: string; en: string }[];
     expect(notes.some((n) => n.kind === 'obtaining' && n.en.includes('designated representative'))).toBe(true);
   });
 
-  test('who leaves out how a service is used: that is not about access', () => {
+  test('who leaves out how a service is used: that is not about access', async () => {
     for (const s of index.catalog.services) {
-      const notes = json(['who', s.id])['notes'] as { kind: string; clienteles: string[] }[];
+      const notes = (await json(['who', s.id]))['notes'] as { kind: string; clienteles: string[] }[];
       expect(notes.filter((n) => n.kind === 'usage' && n.clienteles.length === 0)).toEqual([]);
       expect(notes).toHaveLength(s.notes.filter((n) => n.clienteles.length > 0 || n.kind !== 'usage').length);
     }
   });
 
-  test.each(LANGS)('services and can for administrative staff (%s) carry the page’s opening sentence, and it grants nothing', (lang) => {
-    const j = json(['services', 'personnel-administratif'], lang);
+  test.each(LANGS)('services and can for administrative staff (%s) carry the page’s opening sentence, and it grants nothing', async (lang) => {
+    const j = await json(['services', 'personnel-administratif'], lang);
     const notes = j['notes'] as { kind: string; clienteles: string[]; fr: string }[];
     expect(notes).toEqual([expect.objectContaining({ kind: 'delegation', clienteles: ['personnel-administratif'] })]);
     expect(notes[0]!.fr).toContain('la plupart des services en ligne');
     // The note is no access: the services are the ones the page names for this staff.
     const named = index.catalog.services.filter((s) => s.grants.some((g) => g.clientele === 'personnel-administratif')).map((s) => s.id);
     expect((j['services'] as { id: string }[]).map((s) => s.id).sort()).toEqual(named.sort());
-    expect(ask(['services', 'personnel-administratif'], lang).stdout).toContain(lang === 'fr' ? 'la plupart des services en ligne' : 'most online services');
-    const can = json(['can', 'personnel-administratif', 'pme'], lang, 1);
+    expect((await ask(['services', 'personnel-administratif'], lang)).stdout).toContain(
+      lang === 'fr' ? 'la plupart des services en ligne' : 'most online services',
+    );
+    const can = await json(['can', 'personnel-administratif', 'pme'], lang, 1);
     expect(can['eligible']).toBe(false);
     expect((can['notes'] as { kind: string }[]).map((n) => n.kind)).toContain('delegation');
-    expect(json(['services', 'personnel-administratif-audioprothesiste-oculariste'], lang)['notes']).toHaveLength(1);
+    expect((await json(['services', 'personnel-administratif-audioprothesiste-oculariste'], lang))['notes']).toHaveLength(1);
     // Establishment staff are not "your" administrative staff: the sentence is not theirs.
-    expect(json(['services', 'personnel-etablissements'], lang)['notes']).toEqual([]);
+    expect((await json(['services', 'personnel-etablissements'], lang))['notes']).toEqual([]);
   });
 });
 
 describe('the warnings and the lists around the page’s lists', () => {
-  test.each(LANGS)('can audioprothesiste mon-dossier (%s): no, and SELAT’s "Mon dossier" tab is not this service', (lang) => {
-    const out = ask(['can', 'audioprothesiste', 'mon-dossier'], lang);
+  test.each(LANGS)('can audioprothesiste mon-dossier (%s): no, and SELAT’s "Mon dossier" tab is not this service', async (lang) => {
+    const out = await ask(['can', 'audioprothesiste', 'mon-dossier'], lang);
     expect(out.code).toBe(1);
     expect(out.stdout).toContain(lang === 'fr' ? frenchSpaces("Note (nom) : L'onglet") : 'Note (name): The "Mon dossier" tab inside SELAT');
-    const notes = json(['can', 'audioprothesiste', 'mon-dossier'], lang, 1)['notes'] as { kind: string; en: string }[];
+    const notes = (await json(['can', 'audioprothesiste', 'mon-dossier'], lang, 1))['notes'] as { kind: string; en: string }[];
     expect(notes.filter((n) => n.kind === 'naming').map((n) => n.en)).toEqual([expect.stringContaining('inside SELAT')]);
   });
 
-  test.each(LANGS)('show messagerie-securisee (%s): the page’s own list counted as the page gives it, the heirs apart', (lang) => {
-    const text = ask(['show', 'messagerie-securisee'], lang).stdout;
+  test.each(LANGS)('show messagerie-securisee (%s): the page’s own list counted as the page gives it, the heirs apart', async (lang) => {
+    const text = (await ask(['show', 'messagerie-securisee'], lang)).stdout;
     const table = text.slice(text.indexOf('┌'), text.lastIndexOf('┘'));
     expect(table).toContain(lang === 'fr' ? 'À la création du compte (13)' : 'At account creation (13)');
     expect(table).toContain(lang === 'fr' ? 'Sur demande (3)' : 'On request (3)');
@@ -303,7 +305,7 @@ describe('the warnings and the lists around the page’s lists', () => {
     const heirs = text.slice(text.indexOf(lang === 'fr' ? 'Aussi par héritage' : 'Also through inheritance'));
     expect(heirs).toContain('(ips-premiere-ligne)');
     expect(heirs).toContain('(ips-sante-mentale)');
-    const j = json(['show', 'messagerie-securisee'], lang);
+    const j = await json(['show', 'messagerie-securisee'], lang);
     expect((j['access'] as unknown[]).length).toBe(16);
     expect((j['inherited'] as { clientele: { id: string }; inherited_from: string }[]).map((a) => [a.clientele.id, a.inherited_from])).toEqual([
       ['ips-premiere-ligne', 'ips'],

@@ -58,14 +58,14 @@ const SCHEMA_FILE = path.join(ROOT, 'schema', 'output.schema.json');
 
 /** The document of each case, asked once. */
 const documents = new Map<string, Record<string, unknown>>();
-function documentOf(argv: string[]): Record<string, unknown> {
+async function documentOf(argv: string[]): Promise<Record<string, unknown>> {
   const key = JSON.stringify(argv);
-  if (!documents.has(key)) documents.set(key, JSON.parse(runCli(argv).stdout) as Record<string, unknown>);
+  if (!documents.has(key)) documents.set(key, JSON.parse((await runCli(argv)).stdout) as Record<string, unknown>);
   return documents.get(key)!;
 }
 
-test.each(cases)('%s: %j', (def, argv) => {
-  const out = runCli(argv);
+test.each(cases)('%s: %j', async (def, argv) => {
+  const out = await runCli(argv);
   expect([0, 1]).toContain(out.code);
   expect(out.stderr).toBe('');
   const doc = JSON.parse(out.stdout);
@@ -109,25 +109,25 @@ function mutationsOf(doc: Record<string, unknown>): [string, unknown][] {
   return out;
 }
 
-test.each(cases)('%s: %j without any one of its members, or with one of a wrong type, is refused by the whole schema', (_def, argv) => {
-  const doc = documentOf(argv);
+test.each(cases)('%s: %j without any one of its members, or with one of a wrong type, is refused by the whole schema', async (_def, argv) => {
+  const doc = await documentOf(argv);
   const accepted = mutationsOf(doc)
-    .filter(([, mutated]) => whole(mutated))
+    .filter(([, mutated]) => whole(mutated) === true)
     .map(([what]) => what);
   expect(accepted).toEqual([]);
 });
 
-test("the schema's commands are the commands that offer json, and every answer names its command first", () => {
+test("the schema's commands are the commands that offer json, and every answer names its command first", async () => {
   const withJson = COMMANDS.filter((c) => c.formats.includes('json')).map((c) => c.name);
   expect([...JSON_COMMANDS].sort()).toEqual([...withJson].sort());
   expect([...schema.$defs.command.enum].sort()).toEqual([...withJson].sort());
-  for (const [, argv] of cases) expect([argv, Object.keys(documentOf(argv))[0]]).toEqual([argv, 'command']);
+  for (const [, argv] of cases) expect([argv, Object.keys(await documentOf(argv))[0]]).toEqual([argv, 'command']);
 });
 
-test('answers that looked like others are refused: can without eligible, or with "yes"; services without clientele', () => {
-  const can = documentOf(['can', 'podiatre', 'selat', '--json']);
+test('answers that looked like others are refused: can without eligible, or with "yes"; services without clientele', async () => {
+  const can = await documentOf(['can', 'podiatre', 'selat', '--json']);
   const noEligible = omit(can, 'eligible');
-  const services = documentOf(['services', 'podiatrist', '--json']);
+  const services = await documentOf(['services', 'podiatrist', '--json']);
   const noClientele = omit(services, 'clientele');
   expect([whole(can), whole(noEligible), whole({ ...can, eligible: 'yes' }), whole(services), whole(noClientele)]).toEqual([true, false, false, true, false]);
   // A document that names no command, or one that does not answer in JSON, is none.
@@ -146,11 +146,11 @@ test('every command that offers json names its definition, and the cases above c
 
 // Every example of every command that offers json, asked with --json, follows the command's definition (batch examples: each line).
 const examples = COMMANDS.filter((c) => c.formats.includes('json')).flatMap((c) => c.examples.map((e) => [c.name, c.outputSchema ?? '', e] as const));
-test.each(examples)('%s example with --json follows %s: %j', (_name, def, example) => {
+test.each(examples)('%s example with --json follows %s: %j', async (_name, def, example) => {
   const argv = exampleArgv(example).filter((_, i, all) => all[i] !== '--format' && all[i - 1] !== '--format' && all[i] !== '--json');
   const stdin = exampleStdin(example);
   const files: Readonly<Record<string, string>> = { 'catalog.yaml': CATALOG, 'old.yaml': MINIMAL, 'draft.yaml': corpusFile('unknown-clientele.yaml') };
-  const out = runCli([...argv.map((a) => files[a] ?? a), '--json'], {}, false, stdin);
+  const out = await runCli([...argv.map((a) => files[a] ?? a), '--json'], {}, false, stdin);
   expect([example.line, out.stderr]).toEqual([example.line, '']);
   const validate = validator(def);
   const docs = argv.includes('--batch') ? out.stdout.trimEnd().split('\n') : [out.stdout];
@@ -161,8 +161,8 @@ test.each([
   ['can_output', ['can', '--batch'], 'podiatre\tSELAT\nmédecin\tPME\nbad line\n'],
   ['services_output', ['services', '--batch'], 'podiatrist\nghost\n'],
   ['who_output', ['who', '--batch', '--expand'], 'SELAT\nmessagerie-securisee\n\n'],
-])('every --batch line is a %s or a batch_error: %j', (def, argv, input) => {
-  const out = runCli(argv, {}, false, input);
+])('every --batch line is a %s or a batch_error: %j', async (def, argv, input) => {
+  const out = await runCli(argv, {}, false, input);
   const lines = out.stdout.trimEnd().split('\n');
   expect(lines.length).toBe(input.replace(/\n$/, '').split('\n').length);
   const answer = validator(def);
@@ -212,14 +212,14 @@ describe('with --json, a run that ends in an error prints one JSON document: an 
     ['CATALOG_ERROR', ['who', '--batch', '--catalog', broken], 'SELAT\n'],
   ];
   const outputs = new Map<string, RunOutput>();
-  const errorRun = (argv: string[], stdin: string): RunOutput => {
+  const errorRun = async (argv: string[], stdin: string): Promise<RunOutput> => {
     const key = JSON.stringify([argv, stdin]);
-    if (!outputs.has(key)) outputs.set(key, runCli([...argv, '--lang', 'en'], {}, false, stdin));
+    if (!outputs.has(key)) outputs.set(key, await runCli([...argv, '--lang', 'en'], {}, false, stdin));
     return outputs.get(key)!;
   };
 
-  test.each(errorRuns)('%s: %j', (code, argv, stdin) => {
-    const out = errorRun(argv, stdin);
+  test.each(errorRuns)('%s: %j', async (code, argv, stdin) => {
+    const out = await errorRun(argv, stdin);
     const batch = argv.includes('--batch');
     // stdout: one JSON document (one line in --batch), nothing else
     if (batch) expect(out.stdout.split('\n')).toHaveLength(2);
@@ -231,14 +231,14 @@ describe('with --json, a run that ends in an error prints one JSON document: an 
     expect(whole(doc) ? [] : whole.errors).toEqual([]);
     expect(
       mutationsOf(doc)
-        .filter(([, mutated]) => whole(mutated))
+        .filter(([, mutated]) => whole(mutated) === true)
         .map(([what]) => what),
     ).toEqual([]);
     // stderr and the exit code: as without --json (batch output is always JSON)
     expect(out.stderr).toMatch(/^ramq-access: \S/);
     // (--json with another --format is the error itself: without --json there is none)
     if (!batch && !(argv.includes('--json') && argv.includes('--format'))) {
-      const plain = runCli(
+      const plain = await runCli(
         [...argv, '--lang', 'en'].filter(
           (a, i, all) =>
             a !== '--json' && a !== '--format=json' && !(a === '--format' && all[i + 1] === 'json') && !(a === 'json' && all[i - 1] === '--format'),
@@ -253,16 +253,19 @@ describe('with --json, a run that ends in an error prints one JSON document: an 
     }
   });
 
-  test("a question's error says what a --batch line says for the same question, without its line number", () => {
-    const single = JSON.parse(runCli(['services', 'réceptionniste', '--json']).stdout) as { error: Record<string, unknown> };
-    const line = JSON.parse(runCli(['services', '--batch'], {}, false, 'réceptionniste\n').stdout) as { command: string; error: Record<string, unknown> };
+  test("a question's error says what a --batch line says for the same question, without its line number", async () => {
+    const single = JSON.parse((await runCli(['services', 'réceptionniste', '--json'])).stdout) as { error: Record<string, unknown> };
+    const line = JSON.parse((await runCli(['services', '--batch'], {}, false, 'réceptionniste\n')).stdout) as {
+      command: string;
+      error: Record<string, unknown>;
+    };
     const { line: number, ...rest } = line.error;
     expect([line.command, number, rest]).toEqual(['services', 1, single.error]);
   });
 
-  test('--batch ended by a refused read: the answers already written, then the error on a line of its own', () => {
+  test('--batch ended by a refused read: the answers already written, then the error on a line of its own', async () => {
     // --batch ended by a refused read, after its answers: each is a line, then the error's
-    const out = runWithFailingStdin(['services', '--batch'], ['podiatre\n'], 'EIO');
+    const out = await runWithFailingStdin(['services', '--batch'], ['podiatre\n'], 'EIO');
     const lines = out.stdout
       .trimEnd()
       .split('\n')
@@ -271,9 +274,11 @@ describe('with --json, a run that ends in an error prints one JSON document: an 
   });
 
   describeWithPython("Python's jsonschema reads the contract as ajv does", () => {
-    test('every documented answer and error validates; every mutated one is refused', () => {
-      const answers = cases.map(([, argv]) => documentOf(argv));
-      const errorDocuments = errorRuns.map(([, argv, stdin]) => JSON.parse(errorRun(argv, stdin).stdout) as Record<string, unknown>);
+    test('every documented answer and error validates; every mutated one is refused', async () => {
+      const answers = await Promise.all(cases.map(([, argv]) => documentOf(argv)));
+      const errorDocuments = await Promise.all(
+        errorRuns.map(async ([, argv, stdin]) => JSON.parse((await errorRun(argv, stdin)).stdout) as Record<string, unknown>),
+      );
       const mutated = [...answers, ...errorDocuments].flatMap((doc) => mutationsOf(doc).map(([, m]) => m));
       const read = readWithPython(
         [...answers, ...errorDocuments, ...mutated].map((json) => ({ json })),
@@ -286,8 +291,8 @@ describe('with --json, a run that ends in an error prints one JSON document: an 
       expect(disagree).toEqual([]);
     });
 
-    test('every --batch line, answers and errors alike, validates', () => {
-      const out = runCli(['can', '--batch'], {}, false, 'podiatre\tSELAT\nmédecin\tPME\nbad line\n');
+    test('every --batch line, answers and errors alike, validates', async () => {
+      const out = await runCli(['can', '--batch'], {}, false, 'podiatre\tSELAT\nmédecin\tPME\nbad line\n');
       const lines = out.stdout
         .trimEnd()
         .split('\n')
@@ -298,11 +303,11 @@ describe('with --json, a run that ends in an error prints one JSON document: an 
 });
 
 /** Runs the CLI in-process on a standard input that gives `chunks`, then fails with `errno`. */
-function runWithFailingStdin(argv: string[], chunks: readonly string[], errno: string): RunOutput {
+async function runWithFailingStdin(argv: string[], chunks: readonly string[], errno: string): Promise<RunOutput> {
   let stdout = '';
   let stderr = '';
   let next = 0;
-  const code = run(argv, {
+  const code = await run(argv, {
     stdout: (t) => (stdout += typeof t === 'string' ? t : Buffer.from(t).toString('utf8')),
     stderr: (t) => (stderr += t),
     env: { LANG: 'en_CA.UTF-8' },

@@ -47,17 +47,17 @@ describe('random argument vectors (property test, in-process)', () => {
   );
   const argv = fc.array(fc.oneof({ weight: 5, arbitrary: words }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }), { maxLength: 7 });
 
-  test('every run ends with a documented exit code and never throws', () => {
+  test('every run ends with a documented exit code and never throws', async () => {
     let cases = 0;
-    fc.assert(
-      fc.property(argv, (args) => {
+    await fc.assert(
+      fc.asyncProperty(argv, async (args) => {
         // fmt without --check would rewrite files: keep the property test read-only.
         fc.pre(!(args.includes('fmt') && !args.includes('--check')));
         // and so would check-source --write, given a page that holds lists
         fc.pre(!(args.includes('check-source') && args.includes('--write')));
         cases++;
         let stderr = '';
-        const code = run(args, {
+        const code = await run(args, {
           stdout: () => undefined,
           stderr: (s) => (stderr += s),
           env: { LANG: 'fr_CA.UTF-8', ...OFFLINE },
@@ -76,11 +76,11 @@ describe('random argument vectors (property test, in-process)', () => {
     expect(cases).toBeGreaterThan(2000);
   });
 
-  test("unknown options and commands get commander's suggestion", () => {
-    expect(runCli(['services', 'podiatre', '--jsn']).stderr).toBe(
+  test("unknown options and commands get commander's suggestion", async () => {
+    expect((await runCli(['services', 'podiatre', '--jsn'])).stderr).toBe(
       frenchSpaces(`ramq-access: option inconnue : --jsn ; vouliez-vous dire --json ?\nSaisissez « ramq-access services --help » pour plus d’informations.\n`),
     );
-    expect(runCli(['mtrix', '--lang', 'en']).stderr).toBe(
+    expect((await runCli(['mtrix', '--lang', 'en'])).stderr).toBe(
       "ramq-access: unknown command: mtrix; did you mean matrix?\nTry 'ramq-access --help' for more information.\n",
     );
   });
@@ -148,10 +148,10 @@ describe('terminal safety', () => {
     expect(option.stderr).not.toContain('\u001b');
   });
 
-  test('NO_COLOR wins over a terminal; cli-table3 adds no color of its own', () => {
-    const tty = runCli(['services', 'podiatre'], { NO_COLOR: '1' }, true);
+  test('NO_COLOR wins over a terminal; cli-table3 adds no color of its own', async () => {
+    const tty = await runCli(['services', 'podiatre'], { NO_COLOR: '1' }, true);
     expect(hasAnsi(tty.stdout)).toBe(false);
-    const colored = runCli(['services', 'podiatre'], {}, true);
+    const colored = await runCli(['services', 'podiatre'], {}, true);
     expect(hasAnsi(colored.stdout)).toBe(true);
     // borders are never colored: every escape sequence is one of the palette's
     const borders = colored.stdout.split('\n').filter((l) => /^[┌├└]/.test(l));
@@ -160,9 +160,9 @@ describe('terminal safety', () => {
 });
 
 describe('internal errors', () => {
-  const failingIo = (env: Record<string, string> = {}) => {
+  const failingIo = async (env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> => {
     let stderr = '';
-    const code = run(['list', 'services', ...(env['DEBUGFLAG'] ? ['--debug'] : [])], {
+    const code = await run(['list', 'services', ...(env['DEBUGFLAG'] ? ['--debug'] : [])], {
       stdout: () => {
         throw new TypeError('boom');
       },
@@ -177,16 +177,16 @@ describe('internal errors', () => {
     return { code, stderr };
   };
 
-  test('exit 70, one line that says it is a bug, and no made-up address', () => {
-    const { code, stderr } = failingIo();
+  test('exit 70, one line that says it is a bug, and no made-up address', async () => {
+    const { code, stderr } = await failingIo();
     expect(code).toBe(70);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     // No address to report to: the package names no repository, and a made-up one would mislead.
     expect(stderr).toMatch(/^ramq-access: erreur interne \(c’est un défaut du logiciel\)\u00a0: boom \(relancez avec --debug pour voir la pile d’appels\)\n$/);
   });
 
-  test('the stack only with --debug', () => {
-    const { code, stderr } = failingIo({ DEBUGFLAG: '1' });
+  test('the stack only with --debug', async () => {
+    const { code, stderr } = await failingIo({ DEBUGFLAG: '1' });
     expect(code).toBe(70);
     expect(stderr).toMatch(/\n\s+at /);
   });

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import type { ValidateJson } from '../src/present/present-problems';
 import type { SarifLog } from '../src/present/present-sarif';
 import { readCorpus } from './corpus';
-import { FIXTURES, ROOT, runBin, runCli } from './helpers';
+import { FIXTURES, ROOT, runBin, runCli, type RunOutput } from './helpers';
 
 const SCHEMA_FILE = path.join(FIXTURES, 'sarif', 'sarif-2.1.0-rtm.5.json');
 const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
@@ -67,8 +67,8 @@ test('the schema is the one the README describes, and means the same read as dra
   expect([...keywords].filter((k) => !SAME_IN_BOTH.has(k))).toEqual([]);
 });
 
-test('the checkers are not blind: a wrong level is refused by both, a relative $schema by the one that checks formats', () => {
-  const log = JSON.parse(runCli(['validate', path.join(FIXTURES, 'bad', 'ref-unknown-clientele.yaml'), '--format', 'sarif']).stdout) as SarifLog;
+test('the checkers are not blind: a wrong level is refused by both, a relative $schema by the one that checks formats', async () => {
+  const log = JSON.parse((await runCli(['validate', path.join(FIXTURES, 'bad', 'ref-unknown-clientele.yaml'), '--format', 'sarif'])).stdout) as SarifLog;
   checkWithBoth(log);
   const wrongLevel = JSON.parse(JSON.stringify(log));
   wrongLevel.runs[0].results[0].level = 'fatal';
@@ -93,10 +93,16 @@ describe('invalid catalogues', () => {
   const files = readCorpus().map((e) => e.file);
   const outside = path.join(os.tmpdir(), 'ramq-sarif-missing.yaml');
   const args = [...files, outside];
-  const sarif = runCli(['validate', ...args, '--format', 'sarif']);
-  const json = runCli(['validate', ...args, '--json']);
-  const log = JSON.parse(sarif.stdout) as SarifLog;
-  const problems = (JSON.parse(json.stdout) as ValidateJson).files.flatMap((f) => f.problems.map((p) => ({ ...p, file: f.file })));
+  let sarif: RunOutput;
+  let json: RunOutput;
+  let log: SarifLog;
+  let problems: (ValidateJson['files'][number]['problems'][number] & { file: string })[];
+  beforeAll(async () => {
+    sarif = await runCli(['validate', ...args, '--format', 'sarif']);
+    json = await runCli(['validate', ...args, '--json']);
+    log = JSON.parse(sarif.stdout) as SarifLog;
+    problems = (JSON.parse(json.stdout) as ValidateJson).files.flatMap((f) => f.problems.map((p) => ({ ...p, file: f.file })));
+  });
 
   test('every fixture at once: one valid log, the exit code of --json (74: the corpus holds a directory), nothing on stderr', () => {
     expect(files.length).toBeGreaterThan(100);

@@ -187,8 +187,8 @@ describe('through the CLI, in French and in English', () => {
     ['délégation', 'en_CA.UTF-8', ['Secure messaging', 'My file', 'Patient and exception drugs (PME)'], 'notes'],
     ['déléguer', 'en_CA.UTF-8', ['Secure messaging', 'My file', 'Patient and exception drugs (PME)'], 'notes'],
     ['delegate', 'en_CA.UTF-8', ['Secure messaging', 'My file', 'Patient and exception drugs (PME)'], 'notes'],
-  ])('search %s (LANG=%s) lists the services whose notes speak of delegation', (word, lang, names, field) => {
-    const out = runCli(['search', word], { LANG: lang });
+  ])('search %s (LANG=%s) lists the services whose notes speak of delegation', async (word, lang, names, field) => {
+    const out = await runCli(['search', word], { LANG: lang });
     expect([out.code, out.stderr]).toEqual([0, '']);
     const text = collapseSpace(out.stdout);
     for (const name of names) expect(text).toContain(name);
@@ -200,8 +200,8 @@ describe('through the CLI, in French and in English', () => {
     ['deleguer', 'family', 'délégué'],
     ['delegate', 'family', 'délégué'],
     ['delegated', 'exact', 'delegated'],
-  ])('search %s --json: the services, and how the word was found in their notes', (word, how, text) => {
-    const out = runCli(['search', word, '--json']);
+  ])('search %s --json: the services, and how the word was found in their notes', async (word, how, text) => {
+    const out = await runCli(['search', word, '--json']);
     expect(out.code).toBe(0);
     const doc = JSON.parse(out.stdout) as { query: string[]; results: { id: string; matches: { how: string; field: string; text: string }[] }[] };
     expect(doc.results.map((r) => r.id)).toEqual(expect.arrayContaining(delegation));
@@ -209,9 +209,9 @@ describe('through the CLI, in French and in English', () => {
     expect(secure?.matches).toEqual([{ word: doc.query[0], how, field: 'notes', text }]);
   });
 
-  test('the same words and ranks in either language of the interface', () => {
-    const fr = JSON.parse(runCli(['search', 'déléguer', '--json']).stdout);
-    const en = JSON.parse(runCli(['search', 'déléguer', '--json'], { LANG: 'en_CA.UTF-8' }).stdout);
+  test('the same words and ranks in either language of the interface', async () => {
+    const fr = JSON.parse((await runCli(['search', 'déléguer', '--json'])).stdout);
+    const en = JSON.parse((await runCli(['search', 'déléguer', '--json'], { LANG: 'en_CA.UTF-8' })).stdout);
     expect(fr.results.length).toBeGreaterThanOrEqual(3);
     expect(en).toEqual(fr);
   });

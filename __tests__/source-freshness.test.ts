@@ -33,8 +33,8 @@ const QUESTIONS: Readonly<Record<string, readonly string[]>> = {
   matrix: ['matrix'],
 };
 
-const run = (argv: readonly string[], lang: Lang, stdin = ''): { code: number | null; stdout: string; stderr: string } =>
-  runCli([...argv, '--lang', lang], { NO_COLOR: '1' }, false, stdin);
+const run = async (argv: readonly string[], lang: Lang, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+  await runCli([...argv, '--lang', lang], { NO_COLOR: '1' }, false, stdin);
 
 test('the shipped catalogue records a check', () => {
   expect(source.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -47,22 +47,22 @@ test('every command that answers from the catalogue is asked here, and only thos
 });
 
 describe.each(['fr', 'en'] as const)('--lang %s', (lang) => {
-  test.each(Object.entries(QUESTIONS))('%s: the table ends with the source line', (_name, argv) => {
-    const out = run(argv, lang);
+  test.each(Object.entries(QUESTIONS))('%s: the table ends with the source line', async (_name, argv) => {
+    const out = await run(argv, lang);
     expect([0, 1]).toContain(out.code);
     const tail = out.stdout.slice(out.stdout.search(/^Source\u00a0?:/m));
     // The table wraps the line at a plain space; the no-break space before the colon stays.
     expect(collapseSpace(tail)).toBe(collapseSpace(LINE[lang]));
   });
 
-  test.each(Object.entries(QUESTIONS))('%s: markdown ends with the source line', (name, argv) => {
+  test.each(Object.entries(QUESTIONS))('%s: markdown ends with the source line', async (name, argv) => {
     if (!COMMANDS.find((c) => c.name === name)?.formats.includes('markdown')) return;
-    const out = run([...argv, '--format', 'markdown'], lang);
+    const out = await run([...argv, '--format', 'markdown'], lang);
     expect(out.stdout.trimEnd().endsWith(`_${LINE[lang]}_`)).toBe(true);
   });
 
-  test.each(Object.entries(QUESTIONS))('%s: the JSON carries source', (_name, argv) => {
-    const out = run([...argv, '--json'], lang);
+  test.each(Object.entries(QUESTIONS))('%s: the JSON carries source', async (_name, argv) => {
+    const out = await run([...argv, '--json'], lang);
     expect((JSON.parse(out.stdout) as { source: unknown }).source).toEqual({
       title: source.title,
       publisher: source.publisher,
@@ -72,19 +72,19 @@ describe.each(['fr', 'en'] as const)('--lang %s', (lang) => {
     });
   });
 
-  test('batch lines carry source, as the --json document of the same question does', () => {
-    const out = run(['services', '--batch'], lang, 'podiatre\n');
-    const single = run(['services', 'podiatre', '--json'], lang);
+  test('batch lines carry source, as the --json document of the same question does', async () => {
+    const out = await run(['services', '--batch'], lang, 'podiatre\n');
+    const single = await run(['services', 'podiatre', '--json'], lang);
     expect(JSON.parse(out.stdout)).toEqual(JSON.parse(single.stdout));
     expect((JSON.parse(out.stdout) as { source: { checked: string } }).source.checked).toBe(source.checked);
   });
 
-  test('the HTML page and --version show the source line', () => {
-    expect(run(['export', '--format', 'html'], lang).stdout).toContain(`<footer><p>${LINE[lang].replace(/'/g, '&#39;')}</p>`);
-    expect(run(['--version'], lang).stdout.split('\n')[1]).toBe(LINE[lang]);
+  test('the HTML page and --version show the source line', async () => {
+    expect((await run(['export', '--format', 'html'], lang)).stdout).toContain(`<footer><p>${LINE[lang].replace(/'/g, '&#39;')}</p>`);
+    expect((await run(['--version'], lang)).stdout.split('\n')[1]).toBe(LINE[lang]);
   });
 
-  test('a catalogue never checked says so', () => {
+  test('a catalogue never checked says so', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-fresh-'));
     try {
       const file = path.join(dir, 'catalog.yaml');
@@ -95,11 +95,13 @@ describe.each(['fr', 'en'] as const)('--lang %s', (lang) => {
           .replace(/^ {2}checked: .*\n/m, '')
           .replace(/^ {2}sha256: .*\n/m, ''),
       );
-      const out = run(['services', 'podiatre', '--catalog', file], lang);
+      const out = await run(['services', 'podiatre', '--catalog', file], lang);
       expect(collapseSpace(out.stdout)).toContain(
         lang === 'fr' ? 'Liste des services en ligne, jamais vérifiée contre la page' : 'Liste des services en ligne, never checked against the page',
       );
-      expect((JSON.parse(run(['services', 'podiatre', '--json', '--catalog', file], lang).stdout) as { source: { checked: null } }).source.checked).toBeNull();
+      expect(
+        (JSON.parse((await run(['services', 'podiatre', '--json', '--catalog', file], lang)).stdout) as { source: { checked: null } }).source.checked,
+      ).toBeNull();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

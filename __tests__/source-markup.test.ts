@@ -37,8 +37,8 @@ interface Report {
   counts: { lists: number; items: number; matched: number; findings: number };
   kinds: string[];
 }
-function check(file: string): Report {
-  const r = runCli(['check-source', file, '--json']);
+async function check(file: string): Promise<Report> {
+  const r = await runCli(['check-source', file, '--json']);
   const json = JSON.parse(r.stdout) as { form: string; sha256: string; counts: Report['counts']; findings: { kind: string }[] };
   return { code: r.code, form: json.form, sha256: json.sha256, counts: json.counts, kinds: json.findings.map((f) => f.kind) };
 }
@@ -50,7 +50,10 @@ function mutateFirst(text: string, find: string, replacement: string): string {
   return text.slice(0, at) + replacement + text.slice(at + find.length);
 }
 
-const COPY_SHA = check(COPY).sha256;
+let COPY_SHA = '';
+beforeAll(async () => {
+  COPY_SHA = (await check(COPY)).sha256;
+});
 const NAMES = Object.keys(renderings(TEXT));
 
 describe('one page in every markup', () => {
@@ -60,8 +63,8 @@ describe('one page in every markup', () => {
     expect(Object.keys(pages()).filter((name) => name.startsWith('liste-des-services-en-ligne')).length).toBe(NAMES.length);
   });
 
-  test.each(NAMES)('%s: exit 0, all 116 items matched, the checksum of the text copy', (name) => {
-    const report = check(temp(`${name}.html`, renderings(TEXT)[name]!));
+  test.each(NAMES)('%s: exit 0, all 116 items matched, the checksum of the text copy', async (name) => {
+    const report = await check(temp(`${name}.html`, renderings(TEXT)[name]!));
     expect(report).toEqual({
       code: 0,
       form: 'html',
@@ -105,9 +108,9 @@ describe('one page in every markup', () => {
     ...NAMES.map((name) => [name, what, change, kind] as const),
   ]);
 
-  test.each(CASES)('%s, %s: found (exit 1)', (name, _what, change, kind) => {
+  test.each(CASES)('%s, %s: found (exit 1)', async (name, _what, change, kind) => {
     const text = change(TEXT);
-    const report = check(name === 'text copy' ? temp('copie.txt', text) : temp(`${name}.html`, renderings(text)[name]!));
+    const report = await check(name === 'text copy' ? temp('copie.txt', text) : temp(`${name}.html`, renderings(text)[name]!));
     expect(report.code).toBe(1);
     expect(report.kinds).toContain(kind);
   });
@@ -230,14 +233,14 @@ describe('lists outside the access lists', () => {
     expect(stray.map((s) => s.items.map((i) => i.text))).toEqual([['Deux']]);
   });
 
-  test('the audience switcher of a site, outside <nav>, is no difference (exit 0)', () => {
+  test('the audience switcher of a site, outside <nav>, is no difference (exit 0)', async () => {
     const html = [
       '<div class="audience"><p>Vous êtes :</p><ul><li>Dentiste</li><li>Infirmière</li></ul></div>',
       TEXT.split('\n')
         .map((l) => (l.startsWith('- ') ? `<li>${l.slice(2)}</li>` : `<p>${l}</p>`))
         .join('\n'),
     ].join('\n');
-    expect(check(temp('audience.html', `<!DOCTYPE html><body>${html}</body>`)).code).toBe(0);
+    expect((await check(temp('audience.html', `<!DOCTYPE html><body>${html}</body>`))).code).toBe(0);
   });
 });
 
@@ -261,22 +264,22 @@ describe('charsets', () => {
     expect(text(decodePageBytes(latin1('Qui a accès à X?\n- Un'), 'p'))).toBe('problem: notUtf8');
   });
 
-  test('check-source reads a windows-1252 page as its <meta> says (exit 0 on the real page)', () => {
-    expect(check(path.join(SOURCE, 'liste-des-services-en-ligne-drupal-windows-1252.html'))).toMatchObject({ code: 0, sha256: COPY_SHA });
+  test('check-source reads a windows-1252 page as its <meta> says (exit 0 on the real page)', async () => {
+    expect(await check(path.join(SOURCE, 'liste-des-services-en-ligne-drupal-windows-1252.html'))).toMatchObject({ code: 0, sha256: COPY_SHA });
   });
 });
 
 describe('pages no browser builds are refused (exit 3), in bounded time', () => {
-  test('elements nested past 512 levels', () => {
+  test('elements nested past 512 levels', async () => {
     const file = temp('profond.html', `<!DOCTYPE html><h3>Qui a accès à X?</h3>${'<div>'.repeat(600)}<ul><li>Un</li></ul>`);
-    const r = runCli(['check-source', file, '--lang', 'en']);
+    const r = await runCli(['check-source', file, '--lang', 'en']);
     expect([r.code, r.stdout]).toEqual([3, '']);
     expect(r.stderr).toMatch(/^ramq-access: cannot read the page .*nested more than 512 deep/);
     expect(readSourcePage(`${'<div>'.repeat(500)}<p>Un</p>`).lines.map((l) => l.text)).toEqual(['Un']);
   });
 
-  test('more elements than any saved page has', () => {
-    const r = runCli([
+  test('more elements than any saved page has', async () => {
+    const r = await runCli([
       'check-source',
       temp('elements.html', `<!DOCTYPE html><h3>Qui a accès à X?</h3><ul>${'<li>Podiatre'.repeat(100_001)}</ul>`),
       '--lang',
@@ -286,9 +289,9 @@ describe('pages no browser builds are refused (exit 3), in bounded time', () => 
     expect(r.stderr).toMatch(/more than 100,000 elements/);
   });
 
-  test('more hiding rules than the check applies', () => {
+  test('more hiding rules than the check applies', async () => {
     const rules = Array.from({ length: 300 }, (_, i) => `.c${i}{display:none}`).join('');
-    const r = runCli(['check-source', temp('regles.html', `<!DOCTYPE html><style>${rules}</style><h3>Qui a accès à X?</h3><ul><li>Un</li></ul>`)]);
+    const r = await runCli(['check-source', temp('regles.html', `<!DOCTYPE html><style>${rules}</style><h3>Qui a accès à X?</h3><ul><li>Un</li></ul>`)]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('règles qui masquent');
   });
@@ -298,9 +301,9 @@ describe('--write on crafted pages: never exit 70, never a grant from what a bro
   const CATALOG_TEXT = fs.readFileSync(path.join(__dirname, '..', 'catalog.yaml'), 'utf8');
   const DAY = { SOURCE_DATE_EPOCH: '1768435200' };
   const accordion = renderings(TEXT)['accordion'] as string;
-  const write = (html: string | Buffer, extra: string[] = []): { code: number; stderr: string; catalog: string } => {
+  const write = async (html: string | Buffer, extra: string[] = []): Promise<{ code: number; stderr: string; catalog: string }> => {
     const catalog = temp('catalog.yaml', CATALOG_TEXT);
-    const r = runCli(['check-source', temp('page.html', html), '--catalog', catalog, '--write', '--lang', 'en', ...extra], DAY);
+    const r = await runCli(['check-source', temp('page.html', html), '--catalog', catalog, '--write', '--lang', 'en', ...extra], DAY);
     return { code: r.code, stderr: r.stderr, catalog: fs.readFileSync(catalog, 'utf8') };
   };
   const AMP = 'Activités médicales particulières?</span>';
@@ -311,27 +314,27 @@ describe('--write on crafted pages: never exit 70, never a grant from what a bro
   };
   const denturologists = (catalog: string): number => catalog.split('\n').filter((l) => l.includes('clientele: denturologiste')).length;
 
-  test('the same item, shown, is written (so the cases below can fail)', () => {
+  test('the same item, shown, is written (so the cases below can fail)', async () => {
     const at = firstItemAfter(accordion, AMP);
-    const r = write(accordion.slice(0, at) + '<li>Denturologiste</li>' + accordion.slice(at));
+    const r = await write(accordion.slice(0, at) + '<li>Denturologiste</li>' + accordion.slice(at));
     expect(r.code).toBe(0);
     expect(denturologists(r.catalog)).toBe(denturologists(CATALOG_TEXT) + 1);
   });
 
-  test('panels hidden but named by no button read empty: refused (exit 3), the catalogue untouched', () => {
-    const r = write(accordion.replace(/ aria-controls="panneau-\d+"/g, ''));
+  test('panels hidden but named by no button read empty: refused (exit 3), the catalogue untouched', async () => {
+    const r = await write(accordion.replace(/ aria-controls="panneau-\d+"/g, ''));
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^ramq-access: .*empty/);
     expect(r.catalog).toBe(CATALOG_TEXT);
   });
 
-  test('half the items missing: refused (exit 3) unless --force', () => {
+  test('half the items missing: refused (exit 3) unless --force', async () => {
     let n = 0;
     const half = accordion.replace(/ {6}<li>.*<\/li>\n/g, (li) => (n++ % 2 === 0 ? '' : li));
-    const refused = write(half);
+    const refused = await write(half);
     expect([refused.code, refused.catalog === CATALOG_TEXT]).toEqual([3, true]);
     expect(refused.stderr).toContain('--force');
-    const forced = write(half, ['--force']);
+    const forced = await write(half, ['--force']);
     expect(forced.code).not.toBe(70);
     expect(forced.catalog).not.toBe(CATALOG_TEXT);
   });
@@ -342,23 +345,23 @@ describe('--write on crafted pages: never exit 70, never a grant from what a bro
     ['a <noembed>', (li: string) => `<noembed><ul>${li}</ul></noembed>`],
     ['a <template>', (li: string) => `<template>${li}</template>`],
     ['a closed <dialog>', (li: string) => `<dialog><ul>${li}</ul></dialog>`],
-  ])('an item added in %s is never written', (_how, hide) => {
+  ])('an item added in %s is never written', async (_how, hide) => {
     const at = firstItemAfter(accordion, AMP);
     const page = accordion.slice(0, at) + hide('<li>Denturologiste</li>') + accordion.slice(at);
-    const r = write(page);
+    const r = await write(page);
     expect(r.code).not.toBe(70);
     expect(denturologists(r.catalog)).toBe(denturologists(CATALOG_TEXT));
   });
 
-  test('a condition written in hidden text is reported (hidden-on-page), not written', () => {
+  test('a condition written in hidden text is reported (hidden-on-page), not written', async () => {
     const at = firstItemAfter(accordion, AMP);
     const end = accordion.indexOf('</li>', at);
     const page = `${accordion.slice(0, end)}<span style="display:none"> (membre d’un GMF seulement)</span>${accordion.slice(end)}`;
     const catalog = temp('catalog.yaml', CATALOG_TEXT);
     const file = temp('page.html', page);
-    const report = JSON.parse(runCli(['check-source', file, '--catalog', catalog, '--json']).stdout) as { findings: { kind: string }[] };
+    const report = JSON.parse((await runCli(['check-source', file, '--catalog', catalog, '--json'])).stdout) as { findings: { kind: string }[] };
     expect(report.findings.map((f) => f.kind)).toEqual(['hidden-on-page']);
-    const r = runCli(['check-source', file, '--catalog', catalog, '--write'], DAY);
+    const r = await runCli(['check-source', file, '--catalog', catalog, '--write'], DAY);
     expect(r.code).toBe(1);
     expect(fs.readFileSync(catalog, 'utf8')).toBe(CATALOG_TEXT);
   });

@@ -10,18 +10,18 @@ const PAGE = fs.readFileSync(path.join(FIXTURES, 'source', 'liste-des-services-e
 const NAMED = 'drafts/catalog.yaml';
 
 describe('--stdin-filepath names the file read from "-"', () => {
-  test('validate: table, json, github and sarif name it, and never <stdin>', () => {
-    const table = runCli(['validate', '-', '--stdin-filepath', NAMED], {}, false, DRAFT);
+  test('validate: table, json, github and sarif name it, and never <stdin>', async () => {
+    const table = await runCli(['validate', '-', '--stdin-filepath', NAMED], {}, false, DRAFT);
     expect(table.code).toBe(1);
     expect(table.stdout).toMatch(/^drafts\/catalog\.yaml:56:20: UNKNOWN_CLIENTELE /);
 
-    const json = JSON.parse(runCli(['validate', '-', '--json', '--stdin-filepath', NAMED], {}, false, DRAFT).stdout);
+    const json = JSON.parse((await runCli(['validate', '-', '--json', '--stdin-filepath', NAMED], {}, false, DRAFT)).stdout);
     expect(json.files.map((f: { file: string }) => f.file)).toEqual([NAMED]);
 
-    const github = runCli(['validate', '-', '--format', 'github', '--stdin-filepath', NAMED], {}, false, DRAFT).stdout;
+    const github = (await runCli(['validate', '-', '--format', 'github', '--stdin-filepath', NAMED], {}, false, DRAFT)).stdout;
     expect(github).toMatch(/^::error file=drafts\/catalog\.yaml,line=56,col=20,/);
 
-    const sarif = JSON.parse(runCli(['validate', '-', '--format', 'sarif', '--stdin-filepath', NAMED], {}, false, DRAFT).stdout);
+    const sarif = JSON.parse((await runCli(['validate', '-', '--format', 'sarif', '--stdin-filepath', NAMED], {}, false, DRAFT)).stdout);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'drafts/catalog.yaml', uriBaseId: '%SRCROOT%' });
 
     for (const out of [table.stdout, JSON.stringify(json), github, JSON.stringify(sarif)]) {
@@ -36,40 +36,40 @@ describe('--stdin-filepath names the file read from "-"', () => {
     expect(out.stdout).toMatch(/^::error file=drafts\/catalog\.yaml,line=56,col=20,/);
   });
 
-  test('validate with no file and --catalog -: the catalogue in use is named', () => {
-    const out = runCli(['validate', '--catalog', '-', '--stdin-filepath', NAMED], {}, false, SHIPPED);
+  test('validate with no file and --catalog -: the catalogue in use is named', async () => {
+    const out = await runCli(['validate', '--catalog', '-', '--stdin-filepath', NAMED], {}, false, SHIPPED);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^drafts\/catalog\.yaml: catalogue valide/);
   });
 
-  test('fmt: the patch of --check and the problems of an invalid catalogue name it', () => {
+  test('fmt: the patch of --check and the problems of an invalid catalogue name it', async () => {
     const messy = SHIPPED.replace(/^version: 1$/m, '"version": 1');
-    const check = runCli(['fmt', '--check', '-', '--stdin-filepath', NAMED], {}, false, messy);
+    const check = await runCli(['fmt', '--check', '-', '--stdin-filepath', NAMED], {}, false, messy);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/^--- a\/drafts\/catalog\.yaml\n\+\+\+ b\/drafts\/catalog\.yaml\n/);
-    const invalid = runCli(['fmt', '-', '--stdin-filepath', NAMED], {}, false, DRAFT);
+    const invalid = await runCli(['fmt', '-', '--stdin-filepath', NAMED], {}, false, DRAFT);
     expect(invalid.code).toBe(3);
     expect(invalid.stderr).toContain('drafts/catalog.yaml:56:20: UNKNOWN_CLIENTELE');
     expect(invalid.stderr).not.toContain('<stdin>');
   });
 
-  test('diff: the side read from "-" is named in JSON and in the table', () => {
-    const json = JSON.parse(runCli(['diff', '-', CATALOG, '--json', '--stdin-filepath', 'base/catalog.yaml'], {}, false, SHIPPED).stdout);
+  test('diff: the side read from "-" is named in JSON and in the table', async () => {
+    const json = JSON.parse((await runCli(['diff', '-', CATALOG, '--json', '--stdin-filepath', 'base/catalog.yaml'], {}, false, SHIPPED)).stdout);
     expect(json.before).toBe('base/catalog.yaml');
-    const table = runCli(['diff', CATALOG, '-', '--stdin-filepath', 'base/catalog.yaml'], {}, false, SHIPPED);
+    const table = await runCli(['diff', CATALOG, '-', '--stdin-filepath', 'base/catalog.yaml'], {}, false, SHIPPED);
     expect(table.stdout.split('\n')[0]).toBe(`${CATALOG} -> base/catalog.yaml`);
   });
 
-  test('check-source: the page read from "-", or the catalogue read from --catalog -, is named', () => {
-    const page = JSON.parse(runCli(['check-source', '-', '--json', '--stdin-filepath', 'saved/liste.txt'], {}, false, PAGE).stdout);
+  test('check-source: the page read from "-", or the catalogue read from --catalog -, is named', async () => {
+    const page = JSON.parse((await runCli(['check-source', '-', '--json', '--stdin-filepath', 'saved/liste.txt'], {}, false, PAGE)).stdout);
     expect(page.page).toBe('saved/liste.txt');
     const pageFile = path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt');
-    const catalogue = JSON.parse(runCli(['check-source', pageFile, '--json', '--catalog', '-', '--stdin-filepath', NAMED], {}, false, SHIPPED).stdout);
+    const catalogue = JSON.parse((await runCli(['check-source', pageFile, '--json', '--catalog', '-', '--stdin-filepath', NAMED], {}, false, SHIPPED)).stdout);
     expect(catalogue.catalog).toBe(NAMED);
   });
 
-  test('a query reading its catalogue from --catalog - names it in the catalogue’s problems', () => {
-    const out = runCli(['who', 'selat', '--catalog', '-', '--stdin-filepath', NAMED], {}, false, DRAFT);
+  test('a query reading its catalogue from --catalog - names it in the catalogue’s problems', async () => {
+    const out = await runCli(['who', 'selat', '--catalog', '-', '--stdin-filepath', NAMED], {}, false, DRAFT);
     expect(out.code).toBe(3);
     expect(out.stderr).toContain('drafts/catalog.yaml:56:20: UNKNOWN_CLIENTELE');
   });
@@ -87,8 +87,8 @@ describe('--stdin-filepath is refused (exit 2, with the reason) by a run that re
     ['export', '--json'],
     ['completion', 'bash'],
   ];
-  test.each(refusals)('%s %s', (...argv) => {
-    const out = runCli([...argv, '--stdin-filepath', NAMED, '--lang', 'en'], {}, false, SHIPPED);
+  test.each(refusals)('%s %s', async (...argv) => {
+    const out = await runCli([...argv, '--stdin-filepath', NAMED, '--lang', 'en'], {}, false, SHIPPED);
     expect(out.code).toBe(2);
     // Asked for JSON (--json, --batch), the refusal is a JSON document too; else nothing goes to stdout.
     const json = argv.includes('--json') || argv.includes('--batch');
@@ -98,8 +98,8 @@ describe('--stdin-filepath is refused (exit 2, with the reason) by a run that re
     );
   });
 
-  test('an empty path is refused', () => {
-    const out = runCli(['validate', '-', '--stdin-filepath', '', '--lang', 'en'], {}, false, SHIPPED);
+  test('an empty path is refused', async () => {
+    const out = await runCli(['validate', '-', '--stdin-filepath', '', '--lang', 'en'], {}, false, SHIPPED);
     expect(out.code).toBe(2);
     expect(out.stderr).toBe("ramq-access: --stdin-filepath needs a path that is not empty\nTry 'ramq-access validate --help' for more information.\n");
   });

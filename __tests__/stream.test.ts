@@ -53,10 +53,10 @@ function ndjson(text: string): Record<string, unknown>[] {
 }
 
 /** Runs the CLI in-process on stdin bytes given at most `chunk` bytes per read. */
-function runBytes(argv: string[], bytes: Uint8Array, chunk = Infinity): RunOutput {
+async function runBytes(argv: string[], bytes: Uint8Array, chunk = Infinity): Promise<RunOutput> {
   let stdout = '';
   let stderr = '';
-  const code = run(argv, {
+  const code = await run(argv, {
     stdout: (s) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')),
     stderr: (s) => (stderr += s),
     env: { LANG: 'en_CA.UTF-8' },
@@ -97,11 +97,11 @@ describe('every input stops one byte past its size limit', () => {
     expect(zero.given()).toBe(DOCUMENTED_MAX_BYTES + 1);
   });
 
-  test('standard input one byte over the limit is FILE_TOO_LARGE; at the limit it is read', () => {
-    const over = runBytes(['validate', '-'], Buffer.alloc(DOCUMENTED_MAX_BYTES + 1, '#'), 65_536);
+  test('standard input one byte over the limit is FILE_TOO_LARGE; at the limit it is read', async () => {
+    const over = await runBytes(['validate', '-'], Buffer.alloc(DOCUMENTED_MAX_BYTES + 1, '#'), 65_536);
     expect(over.code).toBe(1);
     expect(over.stdout).toMatch(/FILE_TOO_LARGE the input is over 4,194,304 bytes/);
-    const at = runBytes(['validate', '-'], Buffer.concat([Buffer.from('# '), Buffer.alloc(DOCUMENTED_MAX_BYTES - 3, 'x'), Buffer.from('\n')]), 65_536);
+    const at = await runBytes(['validate', '-'], Buffer.concat([Buffer.from('# '), Buffer.alloc(DOCUMENTED_MAX_BYTES - 3, 'x'), Buffer.from('\n')]), 65_536);
     expect(at.stdout).not.toMatch(/FILE_TOO_LARGE/);
     expect(at.stdout).toMatch(/EMPTY_DOCUMENT/);
   });
@@ -192,12 +192,12 @@ describe('--batch answers each line as it comes', () => {
     }
   }, 150_000);
 
-  test('in-process: the answers to what a read gave are written before the next read', () => {
+  test('in-process: the answers to what a read gave are written before the next read', async () => {
     const questions = ['podiatre', 'ghost', 'IPS', 'podiatre'];
     let written = 0;
     let reads = 0;
     const seen: number[] = [];
-    const code = run(['services', '--batch'], {
+    const code = await run(['services', '--batch'], {
       stdout: (s) => (written += (typeof s === 'string' ? s : Buffer.from(s).toString('utf8')).split('\n').length - 1),
       stderr: () => undefined,
       env: { LANG: 'en_CA.UTF-8' },
@@ -235,9 +235,9 @@ describe('--batch answers each line as it comes', () => {
     expect(out.stderr).toBe('status=2\n');
   });
 
-  test('a line over the limit gets an error object (not echoed) and the lines after it are answered', () => {
+  test('a line over the limit gets an error object (not echoed) and the lines after it are answered', async () => {
     const long = 'podiatre '.repeat(8000);
-    const out = runCli(['services', '--batch', '--lang', 'en'], {}, false, `podiatre\n${long}\nIPS\n${long}\r\n`);
+    const out = await runCli(['services', '--batch', '--lang', 'en'], {}, false, `podiatre\n${long}\nIPS\n${long}\r\n`);
     const lines = ndjson(out.stdout);
     expect(lines.map((l) => (l['error'] as { code: string } | undefined)?.code ?? (l['clientele'] as { id: string }).id)).toEqual([
       'podiatre',
@@ -251,7 +251,7 @@ describe('--batch answers each line as it comes', () => {
     });
     expect(lines[3]).toMatchObject({ error: { line: 4, message: 'line too long: 72,000 bytes; a line has at most 65,536' } });
     expect(out.code).toBe(2);
-    const fr = ndjson(runCli(['services', '--batch'], {}, false, `${long}\n`).stdout);
+    const fr = ndjson((await runCli(['services', '--batch'], {}, false, `${long}\n`)).stdout);
     expect(fr[0]).toMatchObject({
       error: {
         code: 'LINE_TOO_LONG',
@@ -262,25 +262,25 @@ describe('--batch answers each line as it comes', () => {
     });
   });
 
-  test('a line of exactly the limit is a question (a name too long), one byte more is LINE_TOO_LONG; a CR before the LF is not counted', () => {
+  test('a line of exactly the limit is a question (a name too long), one byte more is LINE_TOO_LONG; a CR before the LF is not counted', async () => {
     const at = 'x'.repeat(DOCUMENTED_MAX_LINE_BYTES);
-    const codes = (input: string): string[] =>
-      ndjson(runCli(['services', '--batch', '--lang', 'en'], {}, false, input).stdout).map((l) => (l['error'] as { code: string }).code);
-    expect(codes(`${at}\n${at}x\n${at}\r\n${at}x\r\n`)).toEqual(['NAME_TOO_LONG', 'LINE_TOO_LONG', 'NAME_TOO_LONG', 'LINE_TOO_LONG']);
-    expect(codes(at)).toEqual(['NAME_TOO_LONG']);
-    expect(codes(`${at}x`)).toEqual(['LINE_TOO_LONG']);
+    const codes = async (input: string): Promise<string[]> =>
+      ndjson((await runCli(['services', '--batch', '--lang', 'en'], {}, false, input)).stdout).map((l) => (l['error'] as { code: string }).code);
+    expect(await codes(`${at}\n${at}x\n${at}\r\n${at}x\r\n`)).toEqual(['NAME_TOO_LONG', 'LINE_TOO_LONG', 'NAME_TOO_LONG', 'LINE_TOO_LONG']);
+    expect(await codes(at)).toEqual(['NAME_TOO_LONG']);
+    expect(await codes(`${at}x`)).toEqual(['LINE_TOO_LONG']);
   });
 
-  test('input without a line end is answered', () => {
-    const can = runCli(['can', '--batch'], {}, false, 'podiatre\tselat');
+  test('input without a line end is answered', async () => {
+    const can = await runCli(['can', '--batch'], {}, false, 'podiatre\tselat');
     expect(ndjson(can.stdout)).toEqual([expect.objectContaining({ clientele: expect.objectContaining({ id: 'podiatre' }), eligible: false })]);
     expect(can.code).toBe(0);
-    expect(ndjson(runCli(['services', '--batch'], {}, false, 'podiatre\nips').stdout)).toHaveLength(2);
+    expect(ndjson((await runCli(['services', '--batch'], {}, false, 'podiatre\nips')).stdout)).toHaveLength(2);
   });
 
-  test('a line with a NUL byte gets BINARY_LINE, one that is not UTF-8 NOT_UTF8; the others are answered', () => {
+  test('a line with a NUL byte gets BINARY_LINE, one that is not UTF-8 NOT_UTF8; the others are answered', async () => {
     const input = Buffer.concat([Buffer.from('podiatre\0\n'), Buffer.from('m\xe9decin\n', 'latin1'), Buffer.from('\0\0\0\npodiatre\n')]);
-    const out = runBytes(['services', '--batch'], input);
+    const out = await runBytes(['services', '--batch'], input);
     expect(ndjson(out.stdout)).toEqual([
       {
         command: 'services',
@@ -296,14 +296,14 @@ describe('--batch answers each line as it comes', () => {
     expect(out.code).toBe(2);
   });
 
-  test('the answers do not depend on how the input is cut into reads', () => {
+  test('the answers do not depend on how the input is cut into reads', async () => {
     const input = Buffer.concat([
       Buffer.from('\ufeffpodiatre\r\n\nIPS\nhygiéniste dentaire\r\n'),
       Buffer.from('y'.repeat(DOCUMENTED_MAX_LINE_BYTES + 3)),
       Buffer.from('\nm\xe9decin\n', 'latin1'),
       Buffer.from('a\0b\nSpécialiste en chirurgie buccale et maxillo-faciale\r\n\ufeffpodiatre\npodiatre'),
     ]);
-    const whole = runBytes(['services', '--batch'], input);
+    const whole = await runBytes(['services', '--batch'], input);
     const codes = ndjson(whole.stdout).map((l) => (l['error'] as { code: string } | undefined)?.code ?? (l['clientele'] as { id: string }).id);
     expect(codes).toEqual([
       'podiatre',
@@ -318,7 +318,7 @@ describe('--batch answers each line as it comes', () => {
       'podiatre',
     ]);
     for (const chunk of [1, 2, 3, 5, 64, 4096, 65_535, 65_537]) {
-      expect({ chunk, out: runBytes(['services', '--batch'], input, chunk) }).toEqual({ chunk, out: whole });
+      expect({ chunk, out: await runBytes(['services', '--batch'], input, chunk) }).toEqual({ chunk, out: whole });
     }
   });
 

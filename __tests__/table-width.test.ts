@@ -153,8 +153,8 @@ const LANGS: readonly Lang[] = ['fr', 'en'];
 /** Commands whose table format is lines (`file:line:col: CODE message`, `~ change`), not a table. */
 const LINE_REPORTS: ReadonlySet<string> = new Set(['validate', 'diff', 'check-source']);
 
-function run(argv: readonly string[], lang: Lang, width: number, isTTY: boolean): string {
-  const out = runCli([...argv, '--lang', lang], { NO_COLOR: '1' }, isTTY, '', width);
+async function run(argv: readonly string[], lang: Lang, width: number, isTTY: boolean): Promise<string> {
+  const out = await runCli([...argv, '--lang', lang], { NO_COLOR: '1' }, isTTY, '', width);
   expect({ argv, stderr: out.stderr }).toEqual({ argv, stderr: '' });
   expect([0, 1]).toContain(out.code);
   return out.stdout;
@@ -163,14 +163,19 @@ function run(argv: readonly string[], lang: Lang, width: number, isTTY: boolean)
 const answers = new Map<string, unknown>();
 
 /** The command's JSON answer to the same question, in the same language (its messages follow it): what its table must show. */
-function json(argv: readonly string[], lang: Lang): unknown {
+async function json(argv: readonly string[], lang: Lang): Promise<unknown> {
   const key = [...argv, lang].join('\u0000');
-  if (!answers.has(key)) answers.set(key, JSON.parse(runCli([...argv, '--json', '--lang', lang]).stdout));
+  if (!answers.has(key)) answers.set(key, JSON.parse((await runCli([...argv, '--json', '--lang', lang])).stdout));
   return answers.get(key);
 }
 
 const nameIn = (e: Named, lang: Lang): string => (lang === 'fr' ? e.name : e.name_en);
-const clienteleList = (json(['list', 'clienteles'], 'fr') as { clienteles: Named[] }).clienteles;
+let clienteleList: Named[] = [];
+let categories: Named[] = [];
+beforeAll(async () => {
+  clienteleList = ((await json(['list', 'clienteles'], 'fr')) as { clienteles: Named[] }).clienteles;
+  categories = ((await json(['list', 'categories'], 'fr')) as { categories: Named[] }).categories;
+});
 /** A row's conditions, then each other grant's conditions and the name of the clientele it comes from: none may be lost. */
 const conditionsIn = (a: AccessJson, lang: Lang): string[] => [
   ...a.conditions.map((c) => c[lang]),
@@ -187,7 +192,6 @@ const conditionsIn = (a: AccessJson, lang: Lang): string[] => [
   ]),
 ];
 
-const categories = (json(['list', 'categories'], 'fr') as { categories: Named[] }).categories;
 const categoryName = (id: string, lang: Lang): string =>
   nameIn(
     categories.find((c) => c.id === id)!,
@@ -229,7 +233,7 @@ function readTables(output: string): { text: string; cells: string[] } {
 }
 
 /** What must be in a command's table output (from its JSON answer); null where another check reads the output. */
-function expectedTexts(argv: readonly string[], lang: Lang): string[] | null {
+async function expectedTexts(argv: readonly string[], lang: Lang): Promise<string[] | null> {
   const command = argv[0];
   const services = (list: (Named & AccessJson & { category: string })[]): string[] =>
     list.flatMap((s) => [nameIn(s, lang), s.id, categoryName(s.category, lang), ...conditionsIn(s, lang), s.inherited_from ?? '']);
@@ -237,15 +241,15 @@ function expectedTexts(argv: readonly string[], lang: Lang): string[] | null {
     list.flatMap((a) => [nameIn(a.clientele, lang), a.clientele.id, ...conditionsIn(a, lang), a.inherited_from ?? '']);
   switch (command) {
     case 'services': {
-      const j = json(argv, lang) as { clientele: Named; services: (Named & AccessJson & { category: string })[] };
+      const j = (await json(argv, lang)) as { clientele: Named; services: (Named & AccessJson & { category: string })[] };
       return [nameIn(j.clientele, lang), j.clientele.id, ...services(j.services)];
     }
     case 'who': {
-      const j = json(argv, lang) as { service: Named; access: ({ clientele: Named } & AccessJson)[] };
+      const j = (await json(argv, lang)) as { service: Named; access: ({ clientele: Named } & AccessJson)[] };
       return [nameIn(j.service, lang), j.service.id, ...clienteles(j.access)];
     }
     case 'can': {
-      const j = json(argv, lang) as {
+      const j = (await json(argv, lang)) as {
         clientele: Named;
         service: Named;
         eligible: boolean;
@@ -262,7 +266,7 @@ function expectedTexts(argv: readonly string[], lang: Lang): string[] | null {
       ];
     }
     case 'show': {
-      const j = json(argv, lang) as
+      const j = (await json(argv, lang)) as
         | { kind: 'service'; service: Named & { category: string }; access: ({ clientele: Named } & AccessJson)[] }
         | { kind: 'clientele'; clientele: Named; services: (Named & AccessJson & { category: string })[] }
         | { kind: 'category'; category: Named; services: Named[] };
@@ -271,7 +275,11 @@ function expectedTexts(argv: readonly string[], lang: Lang): string[] | null {
       return [nameIn(j.category, lang), ...j.services.flatMap((s) => [nameIn(s, lang), s.id])];
     }
     case 'list': {
-      const j = json(argv, lang) as { services?: (Named & { category: string })[]; clienteles?: (Named & { parent: string | null })[]; categories?: Named[] };
+      const j = (await json(argv, lang)) as {
+        services?: (Named & { category: string })[];
+        clienteles?: (Named & { parent: string | null })[];
+        categories?: Named[];
+      };
       return [
         ...(j.services ?? []).flatMap((s) => [nameIn(s, lang), s.id, categoryName(s.category, lang)]),
         ...(j.clienteles ?? []).flatMap((c) => [nameIn(c, lang), c.id, c.parent ?? '']),
@@ -279,11 +287,11 @@ function expectedTexts(argv: readonly string[], lang: Lang): string[] | null {
       ];
     }
     case 'search': {
-      const j = json(argv, lang) as { results: Named[] };
+      const j = (await json(argv, lang)) as { results: Named[] };
       return j.results.flatMap((h) => [nameIn(h, lang), h.id]);
     }
     case 'validate': {
-      const j = json(argv, lang) as { files: { file: string; problems: { code: string; message: string }[] }[] };
+      const j = (await json(argv, lang)) as { files: { file: string; problems: { code: string; message: string }[] }[] };
       return j.files.flatMap((f) => [f.file, ...f.problems.flatMap((p) => [p.code, p.message])]);
     }
     default:
@@ -350,8 +358,8 @@ function readMatrix(output: string): { rows: Map<string, Map<string, string>>; l
   return { rows, letters, outside };
 }
 
-function checkMatrix(argv: readonly string[], lang: Lang, output: string): void {
-  const j = json(argv, lang) as {
+async function checkMatrix(argv: readonly string[], lang: Lang, output: string): Promise<void> {
+  const j = (await json(argv, lang)) as {
     services: Named[];
     rows: { clientele: Named; access: ({ service: string; tier: 'creation' | 'request' | 'unspecified' } & AccessJson)[] }[];
   };
@@ -373,20 +381,16 @@ function checkMatrix(argv: readonly string[], lang: Lang, output: string): void 
   expect(outside.filter((l) => l.includes('·'))).toEqual([expect.stringMatching(/^· {2,}\S[^·]*$/)]);
 }
 
-test("the width is the terminal's, from 40 to 160 columns, and 80 when there is no terminal or it tells none", () => {
+test("the width is the terminal's, from 40 to 160 columns, and 80 when there is no terminal or it tells none", async () => {
   // `show` of a clientele with many other names: its lines fill the width they are given.
-  const widest = (columns: number, isTTY: boolean): number =>
-    Math.max(
-      ...runCli(['show', 'ips-premiere-ligne'], { NO_COLOR: '1' }, isTTY, '', columns)
-        .stdout.split('\n')
-        .map((l) => stringWidth(l)),
-    );
+  const widest = async (columns: number, isTTY: boolean): Promise<number> =>
+    Math.max(...(await runCli(['show', 'ips-premiere-ligne'], { NO_COLOR: '1' }, isTTY, '', columns)).stdout.split('\n').map((l) => stringWidth(l)));
   const within = (w: number, low: number, high: number): boolean => w > low && w <= high;
-  expect(within(widest(30, true), 30, 40)).toBe(true);
-  expect(within(widest(100, true), 80, 100)).toBe(true);
-  expect(within(widest(300, true), 120, 160)).toBe(true);
-  expect(within(widest(0, true), 60, 80)).toBe(true);
-  expect(within(widest(120, false), 60, 80)).toBe(true);
+  expect(within(await widest(30, true), 30, 40)).toBe(true);
+  expect(within(await widest(100, true), 80, 100)).toBe(true);
+  expect(within(await widest(300, true), 120, 160)).toBe(true);
+  expect(within(await widest(0, true), 60, 80)).toBe(true);
+  expect(within(await widest(120, false), 60, 80)).toBe(true);
 });
 
 test('every command that offers the table format has representative cases here', () => {
@@ -397,10 +401,10 @@ test('every command that offers the table format has representative cases here',
 describe.each(LANGS)('--lang %s', (lang) => {
   for (const [command, cases] of Object.entries(CASES)) {
     describe(command, () => {
-      test.each(cases.map((argv) => [argv.map((a) => path.basename(a)).join(' '), argv] as const))('%s', (_title, argv) => {
-        const wide = run(argv, lang, 160, true);
+      test.each(cases.map((argv) => [argv.map((a) => path.basename(a)).join(' '), argv] as const))('%s', async (_title, argv) => {
+        const wide = await run(argv, lang, 160, true);
         for (const { width, isTTY } of SCREENS) {
-          const output = run(argv, lang, width, isTTY);
+          const output = await run(argv, lang, width, isTTY);
           if (LINE_REPORTS.has(command) && !isTTY) {
             // Line reports (validate, diff) are read by tools when piped: one line per item, never wrapped.
             expect({ isTTY, continued: output.split('\n').filter((line) => line.startsWith(' ')) }).toEqual({ isTTY, continued: [] });
@@ -412,10 +416,10 @@ describe.each(LANGS)('--lang %s', (lang) => {
           const tooWide = output.split('\n').filter((line) => stringWidth(line) > width && !unbreakable(line));
           expect({ width, isTTY, tooWide }).toEqual({ width, isTTY, tooWide: [] });
           if (command === 'matrix') {
-            checkMatrix(argv, lang, output);
+            await checkMatrix(argv, lang, output);
             continue;
           }
-          const expected = expectedTexts(argv, lang);
+          const expected = await expectedTexts(argv, lang);
           const { text, cells } = readTables(output);
           if (expected === null) {
             // Lines, not tables (diff): the same words as on a wide screen, in the same order.

@@ -194,12 +194,12 @@ describe('numbers shown to people are written as the language writes them', () =
 });
 
 describe('labels assembled for display follow the rule too', () => {
-  test('show: "Id : prem" with the no-break space in French, "Id: prem" in English', () => {
-    const fr = runCli(['show', 'prem']).stdout;
+  test('show: "Id : prem" with the no-break space in French, "Id: prem" in English', async () => {
+    const fr = (await runCli(['show', 'prem'])).stdout;
     expect(fr).toContain(`\nId${NBSP}: prem\nNom anglais${NBSP}: Regional medical workforce plans\nCatégorie${NBSP}: Facturation`);
-    const en = runCli(['show', 'prem', '--lang', 'en']).stdout;
+    const en = (await runCli(['show', 'prem', '--lang', 'en'])).stdout;
     expect(en).toContain('\nId: prem\nEnglish name: Regional medical workforce plans\nCategory: Billing');
-    const md = runCli(['show', 'prem', '--format', 'markdown']).stdout;
+    const md = (await runCli(['show', 'prem', '--format', 'markdown'])).stdout;
     expect(md).toContain(`- **Id**${NBSP}: prem`);
   });
 
@@ -209,8 +209,8 @@ describe('labels assembled for display follow the rule too', () => {
     expect(`(${fr.tiers.request}${fr.punctuation.semicolon}${fr.diff.conditions('"x"')})`).toBe(`(sur demande${NBSP}; conditions${NBSP}: "x")`);
   });
 
-  test('a usage error with a suggestion joins the two sentences with the language’s semicolon', () => {
-    const out = runCli(['servics']);
+  test('a usage error with a suggestion joins the two sentences with the language’s semicolon', async () => {
+    const out = await runCli(['servics']);
     expect(out.stderr).toBe(
       `ramq-access: commande inconnue${NBSP}: servics${NBSP}; vouliez-vous dire services${NBSP}?\nSaisissez «${NBSP}ramq-access --help${NBSP}» pour plus d’informations.\n`,
     );
@@ -218,9 +218,9 @@ describe('labels assembled for display follow the rule too', () => {
 });
 
 describe('wrapping never starts a line with the punctuation a no-break space glues to its word', () => {
-  test('--help in French: no line starts with : ; ! ? » nor ends with a no-break space', () => {
+  test('--help in French: no line starts with : ; ! ? » nor ends with a no-break space', async () => {
     for (const command of COMMANDS.filter((c) => !c.hidden)) {
-      const help = runCli([command.name, '--help']).stdout;
+      const help = (await runCli([command.name, '--help'])).stdout;
       expect([command.name, help.split('\n').filter((line) => /^\s*[:;!?»]|\u00a0$/.test(line))]).toEqual([command.name, []]);
     }
   });

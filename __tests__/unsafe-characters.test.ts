@@ -207,7 +207,7 @@ describe('presenters given a hostile catalogue (made in memory, past validation)
 });
 
 describe('the real commands, given hostile input', () => {
-  test('services with a zero-width space or a soft hyphen shows it in the error, in both languages', () => {
+  test('services with a zero-width space or a soft hyphen shows it in the error, in both languages', async () => {
     for (const [name, shown] of [
       ['podi\u200batre', 'podi\\u{200b}atre'],
       ['podi\u00adatre', 'podi\\u{ad}atre'],
@@ -215,7 +215,7 @@ describe('the real commands, given hostile input', () => {
       ['podi\u2028atre', 'podi\\u{2028}atre'],
     ]) {
       for (const lang of ['fr', 'en']) {
-        const out = runCli(['--lang', lang, 'services', name!]);
+        const out = await runCli(['--lang', lang, 'services', name!]);
         expect(out.code).toBe(2);
         expect(out.stderr).toContain(shown);
         expectNoRawUnsafe(out.stderr, `${lang} ${shown}`);
@@ -247,14 +247,14 @@ describe('the real commands, given hostile input', () => {
     ).toEqual([1, 2]);
   });
 
-  test('validate --json, sarif and github on keys holding C1, ESC and U+202E: nothing raw, and the JSON path is the key as written', () => {
+  test('validate --json, sarif and github on keys holding C1, ESC and U+202E: nothing raw, and the JSON path is the key as written', async () => {
     for (const [entry, key] of [
       ['control-bidi-in-key.yaml', '\u202eyek'],
       ['control-ansi-in-key.yaml', '\u001b[2J\u001b[31mowned'],
     ] as const) {
       const file = corpusFile(entry);
       for (const format of ['json', 'sarif', 'github', 'text']) {
-        const out = runCli(['validate', file, '--format', format]);
+        const out = await runCli(['validate', file, '--format', format]);
         expect(out.code).toBe(1);
         expectNoRawUnsafe(out.stdout, `${entry} ${format}`);
         if (format === 'json') expect(JSON.parse(out.stdout).files[0].problems[0].path).toBe(`/clienteles/2/${key}`);
@@ -268,13 +268,13 @@ describe('the real commands, given hostile input', () => {
         .readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8')
         .replace('    kind: staff\n', '    kind: staff\n    "x\\x9b2Jy\\u2028z\\U000E0041": 1\n'),
     );
-    const out = runCli(['validate', file, '--json']);
+    const out = await runCli(['validate', file, '--json']);
     expectNoRawUnsafe(out.stdout, 'validate --json C1 key');
     expect(JSON.parse(out.stdout).files[0].problems[0].path).toBe('/clienteles/2/x\u009b2Jy\u2028z\u{e0041}');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('check-source --json and the other formats on a page holding C1, bidi and tag characters: nothing raw; JSON keeps the page text', () => {
+  test('check-source --json and the other formats on a page holding C1, bidi and tag characters: nothing raw; JSON keeps the page text', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-unsafe-'));
     const page = path.join(dir, 'page.txt');
     // --write records the check in the catalogue: a copy's.
@@ -290,7 +290,7 @@ describe('the real commands, given hostile input', () => {
     const kept = '\u009b31m\u009d0;owned\u0007\u007f\u202eRLO\u061c\u180e\u206a\u2800\u3164\ufff9\u{e0041}\u{e0042}';
     for (const format of ['json', 'table', 'markdown', 'github']) {
       // The stub of the new clientele, YAML to paste, is shown by --write (which then has nothing to write) and by markdown.
-      const out = runCli(['--catalog', catalog, 'check-source', page, '--format', format, ...(format === 'table' ? ['--write'] : [])]);
+      const out = await runCli(['--catalog', catalog, 'check-source', page, '--format', format, ...(format === 'table' ? ['--write'] : [])]);
       expectNoRawUnsafe(out.stdout, `check-source ${format}`);
       expectNoRawUnsafe(out.stderr, `check-source ${format} stderr`);
       if (format === 'json') expect(stringsOf(JSON.parse(out.stdout)).filter((s) => s.includes(kept)).length).toBeGreaterThanOrEqual(2);

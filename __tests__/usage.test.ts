@@ -14,36 +14,36 @@ const LOCALE: Readonly<Record<Lang, string>> = { fr: 'fr_CA.UTF-8', en: 'en_CA.U
 const VISIBLE = COMMANDS.filter((c) => !c.hidden).map((c) => c.name);
 
 /** A run under a locale of the language (so that nothing but the locale chooses it). */
-const inLocale = (argv: string[], lang: Lang): ReturnType<typeof runCli> => runCli(argv, { LANG: LOCALE[lang] });
+const inLocale = async (argv: string[], lang: Lang): ReturnType<typeof runCli> => await runCli(argv, { LANG: LOCALE[lang] });
 const stderrLines = (text: string): string[] => text.replace(/\n$/, '').split('\n');
 
 describe.each(LANGS)('help, %s', (lang) => {
-  test('`help` is the program help, on stdout, exit 0, as `--help` is', () => {
-    const help = inLocale(['help'], lang);
-    const flag = inLocale(['--help'], lang);
+  test('`help` is the program help, on stdout, exit 0, as `--help` is', async () => {
+    const help = await inLocale(['help'], lang);
+    const flag = await inLocale(['--help'], lang);
     expect(help).toEqual({ stdout: flag.stdout, stderr: '', code: 0 });
     expect(flag.stdout).toContain(messagesFor(lang).program.description.slice(0, 30));
   });
 
-  test.each(VISIBLE)('`help %s` is the command help, on stdout, exit 0', (name) => {
-    const help = inLocale(['help', name], lang);
-    expect(help).toEqual({ stdout: inLocale([name, '--help'], lang).stdout, stderr: '', code: 0 });
+  test.each(VISIBLE)('`help %s` is the command help, on stdout, exit 0', async (name) => {
+    const help = await inLocale(['help', name], lang);
+    expect(help).toEqual({ stdout: (await inLocale([name, '--help'], lang)).stdout, stderr: '', code: 0 });
     expect(help.stdout).toContain(`ramq-access ${name} `);
   });
 
-  test('`help NOSUCH` says the command is unknown, and where the list of commands is, exit 2', () => {
+  test('`help NOSUCH` says the command is unknown, and where the list of commands is, exit 2', async () => {
     const m = messagesFor(lang);
-    const out = inLocale(['help', 'nosuch'], lang);
+    const out = await inLocale(['help', 'nosuch'], lang);
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
     expect(stderrLines(out.stderr)).toEqual([`ramq-access: ${m.errors.unknownCommand('nosuch')}`, m.errors.seeHelp('ramq-access --help')]);
     // A near miss gets commander's suggestion, as `servics` alone does.
-    expect(inLocale(['help', 'servics'], lang).stderr).toBe(inLocale(['servics'], lang).stderr);
+    expect((await inLocale(['help', 'servics'], lang)).stderr).toBe((await inLocale(['servics'], lang)).stderr);
   });
 
-  test('no command at all is still a usage error: the whole help on stderr, exit 2', () => {
-    const out = inLocale([], lang);
-    expect([out.code, out.stdout, out.stderr]).toEqual([2, '', inLocale(['--help'], lang).stdout]);
+  test('no command at all is still a usage error: the whole help on stderr, exit 2', async () => {
+    const out = await inLocale([], lang);
+    expect([out.code, out.stdout, out.stderr]).toEqual([2, '', (await inLocale(['--help'], lang)).stdout]);
   });
 });
 
@@ -69,8 +69,8 @@ describe.each(LANGS)('a usage error ends with where the help is, %s', (lang) => 
     [['completion', 'bash', 'zsh'], 'completion'],
     [['matrix', '--catalog'], 'matrix'],
   ];
-  test.each(cases)('%j', (argv, command) => {
-    const out = inLocale(argv, lang);
+  test.each(cases)('%j', async (argv, command) => {
+    const out = await inLocale(argv, lang);
     expect(out.code).toBe(2);
     // Nothing on stdout, but for a run that asks for JSON: one error document.
     expect(jsonErrorCode(out.stdout)).toBe(asksJson(argv) ? 'USAGE_ERROR' : null);
@@ -80,8 +80,8 @@ describe.each(LANGS)('a usage error ends with where the help is, %s', (lang) => 
     expect(lines[1]).toBe(messagesFor(lang).errors.seeHelp(command === '' ? 'ramq-access --help' : `ramq-access ${command} --help`));
   });
 
-  test('a name that names nothing is no usage error: it points to the list and a search, not to --help', () => {
-    const out = inLocale(['services', 'barista'], lang);
+  test('a name that names nothing is no usage error: it points to the list and a search, not to --help', async () => {
+    const out = await inLocale(['services', 'barista'], lang);
     expect(out.code).toBe(2);
     expect(stderrLines(out.stderr)).toHaveLength(1);
     expect(out.stderr).not.toContain('--help');
@@ -103,35 +103,38 @@ describe('an option or argument with a fixed set of values lists them all', () =
   });
 
   describe.each(LANGS)('%s', (lang) => {
-    test.each(fixed.map(([command, flag, choices]) => [`${command} ${flag}`, command, flag, choices] as const))('%s', (_title, command, flag, choices) => {
-      const args = COMMANDS.find((c) => c.name === command)!.args;
-      // The argument at fault gets the wrong value; the arguments before it, a valid one.
-      const argv = flag.startsWith('--')
-        ? [command, ...(args.some((a) => a.required && typeof a.kind === 'string' && a.kind !== 'file') ? ['selat'] : []), flag, 'nope']
-        : [
-            command,
-            ...args
-              .slice(
-                0,
-                args.findIndex((a) => a.name === flag),
-              )
-              .map(() => 'x'),
-            'nope',
-          ];
-      const out = runCli([...argv, '--lang', lang]);
-      expect([argv, out.code]).toEqual([argv, 2]);
-      const first = stderrLines(out.stderr)[0]!;
-      for (const choice of choices) expect([argv, first]).toEqual([argv, expect.stringContaining(choice)]);
-    });
+    test.each(fixed.map(([command, flag, choices]) => [`${command} ${flag}`, command, flag, choices] as const))(
+      '%s',
+      async (_title, command, flag, choices) => {
+        const args = COMMANDS.find((c) => c.name === command)!.args;
+        // The argument at fault gets the wrong value; the arguments before it, a valid one.
+        const argv = flag.startsWith('--')
+          ? [command, ...(args.some((a) => a.required && typeof a.kind === 'string' && a.kind !== 'file') ? ['selat'] : []), flag, 'nope']
+          : [
+              command,
+              ...args
+                .slice(
+                  0,
+                  args.findIndex((a) => a.name === flag),
+                )
+                .map(() => 'x'),
+              'nope',
+            ];
+        const out = await runCli([...argv, '--lang', lang]);
+        expect([argv, out.code]).toEqual([argv, 2]);
+        const first = stderrLines(out.stderr)[0]!;
+        for (const choice of choices) expect([argv, first]).toEqual([argv, expect.stringContaining(choice)]);
+      },
+    );
 
-    test('--category lists every category of the catalogue in use', () => {
-      const categories = (JSON.parse(runCli(['list', 'categories', '--json']).stdout) as { categories: { id: string }[] }).categories.map((c) => c.id);
+    test('--category lists every category of the catalogue in use', async () => {
+      const categories = (JSON.parse((await runCli(['list', 'categories', '--json'])).stdout) as { categories: { id: string }[] }).categories.map((c) => c.id);
       for (const argv of [
         ['services', 'podiatre', '--category', 'nope'],
         ['matrix', '--category', 'medicament'],
         ['services', '--batch', '--category', 'selat'],
       ]) {
-        const out = runCli([...argv, '--lang', lang], {}, false, 'podiatre\n');
+        const out = await runCli([...argv, '--lang', lang], {}, false, 'podiatre\n');
         expect([argv, out.code, jsonErrorCode(out.stdout)]).toEqual([argv, 2, asksJson(argv) ? 'USAGE_ERROR' : null]);
         const first = stderrLines(out.stderr)[0]!;
         expect(first).toContain(argv[argv.indexOf('--category') + 1]!);
@@ -145,15 +148,15 @@ describe.each(LANGS)("every example in --help shows the program's name, %s", (la
   /** The example lines of a help text: the `$ ` lines under its last heading. */
   const examplesOf = (help: string): string[] => help.split('\n').flatMap((l) => (/^ {2}\$ /.test(l) ? [l.slice(4)] : []));
 
-  test.each(VISIBLE)('%s --help', (name) => {
-    const shown = examplesOf(runCli([name, '--help', '--lang', lang]).stdout);
+  test.each(VISIBLE)('%s --help', async (name) => {
+    const shown = examplesOf((await runCli([name, '--help', '--lang', lang])).stdout);
     const declared = COMMANDS.find((c) => c.name === name)!.examples;
     expect(shown).toHaveLength(declared.length);
     for (const line of shown) expect([name, line]).toEqual([name, expect.stringMatching(new RegExp(`(^|[|(] ?)ramq-access ${name}( |$)`))]);
   });
 
-  test('--help', () => {
-    const shown = examplesOf(runCli(['--help', '--lang', lang]).stdout);
+  test('--help', async () => {
+    const shown = examplesOf((await runCli(['--help', '--lang', lang])).stdout);
     expect(shown.length).toBeGreaterThan(0);
     for (const line of shown) expect(line).toMatch(/^ramq-access [a-z]/);
   });
@@ -165,19 +168,19 @@ describe('--catalog is refused, never dropped, by a call that reads no catalogue
     [['validate', 'catalog.yaml'], 'files'],
     [['fmt', '--check', 'catalog.yaml'], 'files'],
     [['completion', 'bash'], 'no'],
-  ] as const)('%j', (argv, reads) => {
+  ] as const)('%j', async (argv, reads) => {
     for (const lang of ['fr', 'en'] as const) {
-      const out = runCli(['--catalog', 'catalog.yaml', ...argv, '--lang', lang]);
+      const out = await runCli(['--catalog', 'catalog.yaml', ...argv, '--lang', lang]);
       expect(out.code).toBe(2);
       expect(out.stdout).toBe('');
       expect(out.stderr.split('\n')[0]).toBe(`ramq-access: ${messagesFor(lang).errors.catalogUnused(argv[0], reads)}`);
     }
   });
 
-  test('the calls that read it take it; the environment variable applies where it can and is never refused', () => {
-    expect(runCli(['--catalog', 'catalog.yaml', 'validate']).code).toBe(0);
-    expect(runCli(['--catalog', 'catalog.yaml', 'fmt', '--check']).code).toBe(0);
-    expect(runCli(['--catalog', 'catalog.yaml', 'services', 'podiatre']).code).toBe(0);
-    expect(runCli(['diff', 'catalog.yaml', 'catalog.yaml'], { RAMQ_ACCESS_CATALOG: 'catalog.yaml' }).code).toBe(0);
+  test('the calls that read it take it; the environment variable applies where it can and is never refused', async () => {
+    expect((await runCli(['--catalog', 'catalog.yaml', 'validate'])).code).toBe(0);
+    expect((await runCli(['--catalog', 'catalog.yaml', 'fmt', '--check'])).code).toBe(0);
+    expect((await runCli(['--catalog', 'catalog.yaml', 'services', 'podiatre'])).code).toBe(0);
+    expect((await runCli(['diff', 'catalog.yaml', 'catalog.yaml'], { RAMQ_ACCESS_CATALOG: 'catalog.yaml' })).code).toBe(0);
   });
 });

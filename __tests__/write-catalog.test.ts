@@ -62,13 +62,13 @@ describe('symbolic links', () => {
     expect([...temps(), ...temps(sub)]).toEqual([]);
   });
 
-  test('check-source --write through a link writes the target and keeps the link', () => {
+  test('check-source --write through a link writes the target and keeps the link', async () => {
     const target = path.join(dir, 'real.yaml');
     fs.copyFileSync(CATALOG, target);
     const link = path.join(dir, 'catalog.yaml');
     fs.symlinkSync('real.yaml', link);
     const page = path.join(ROOT, '__tests__/fixtures/source/liste-des-services-en-ligne.txt');
-    const out = runCli(['check-source', page, '--catalog', link, '--write'], { SOURCE_DATE_EPOCH: '1768435200' });
+    const out = await runCli(['check-source', page, '--catalog', link, '--write'], { SOURCE_DATE_EPOCH: '1768435200' });
     expect(out.code).toBe(0);
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(target, 'utf8')).toContain('checked: "2026-01-15"');

@@ -159,7 +159,7 @@ esbuild
       ['matrix', '--format', 'csv'],
       ['--version'],
     ];
-    const code = `const { writeCodeCache } = require(${JSON.stringify(path.join(root, 'dist', 'cli', 'start.js'))}); writeCodeCache(${JSON.stringify(questions)});`;
+    const code = `const { writeCodeCache } = require(${JSON.stringify(path.join(root, 'dist', 'cli', 'start.js'))}); writeCodeCache(${JSON.stringify(questions)}).catch((e) => { console.error(e); process.exitCode = 1; });`;
     const r = spawnSync(process.execPath, ['-e', code], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('could not write the code cache');
   })

@@ -134,7 +134,7 @@ export interface CommandSpec<R, F extends Format> {
    */
   readonly remarks?: (result: R, lang: Lang) => readonly string[];
   readonly batch?: BatchSpec<R>;
-  readonly run: (ctx: Context, call: Call<R>) => Outcome;
+  readonly run: (ctx: Context, call: Call<R>) => Outcome | Promise<Outcome>;
 }
 
 /** A command as the program loop sees it: its declaration without its result type. */
@@ -163,7 +163,7 @@ export interface CommandDefinition {
    */
   readonly readsCatalogInUse: (args: Call<never>['args']) => 'yes' | 'files' | 'no';
   /** Runs a single call in a format (null when the command has no formats). */
-  readonly execute: (ctx: Context, args: Call<never>['args'], opts: Options, format: Format | null) => Outcome;
+  readonly execute: (ctx: Context, args: Call<never>['args'], opts: Options, format: Format | null) => Outcome | Promise<Outcome>;
   /** Runs the batch mode (the CLI has already refused what it cannot honour). */
   readonly executeBatch: ((ctx: Context, opts: Options) => Outcome) | null;
 }

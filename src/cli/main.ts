@@ -288,7 +288,7 @@ function helpExitCodes(m: Messages, width: number): string {
 }
 
 /** Runs the CLI on an argument vector; returns the exit code and never throws. */
-export function run(givenArgv: readonly string[], given: Io): ExitCode {
+export async function run(givenArgv: readonly string[], given: Io): Promise<ExitCode> {
   const argv = helpAsFlag(givenArgv);
   // Whether anything went to standard output: with --json it then holds a document already, and an error adds none.
   let wrote = false;
@@ -318,7 +318,7 @@ export function run(givenArgv: readonly string[], given: Io): ExitCode {
   );
 
   for (const [command, cmd] of declared) {
-    cmd.action((...params: unknown[]) => {
+    cmd.action(async (...params: unknown[]) => {
       const self = params[params.length - 1] as Command;
       const opts = self.opts<Options>();
       const globals = self.optsWithGlobals<GlobalOptions>();
@@ -335,7 +335,7 @@ export function run(givenArgv: readonly string[], given: Io): ExitCode {
           checkBatch(command, self.processedArgs, format, ctx);
           outcome = command.executeBatch(ctx, opts);
         } else {
-          outcome = command.execute(ctx, self.processedArgs, opts, format);
+          outcome = await command.execute(ctx, self.processedArgs, opts, format);
         }
       } finally {
         // After the answer (or the error that ended it), so that writing the cache never delays an answer.
@@ -345,7 +345,7 @@ export function run(givenArgv: readonly string[], given: Io): ExitCode {
   }
 
   try {
-    program.parse([...argv], { from: 'user' });
+    await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     outcome = handleError(error, io, debug, lang, helpLine(invoked));
     // With --json the error is also one JSON document on standard output (a line of its own in --batch, after the answers).
@@ -527,25 +527,23 @@ export function main(argv: readonly string[]): void {
   // A terminal is a character device: a pipe or a file is settled by one fstat, without loading the tty module (and net with it).
   const isTerminal = (fd: 1 | 2): boolean => (ttys[fd] ??= isCharacterDevice(fd) && (require('node:tty') as typeof import('node:tty')).isatty(fd)); // eslint-disable-line @typescript-eslint/no-require-imports
   const isTTY = (): boolean => isTerminal(1);
-  try {
-    process.exitCode = run(argv, {
-      stdout: writerTo(1, 'stdout'),
-      stderr: writerTo(2, 'stderr'),
-      env: process.env,
-      cwd: process.cwd(),
-      // Asked only by output that needs them (tables), so that JSON answers never load the terminal modules.
-      get isTTY() {
-        return isTTY();
-      },
-      get columns() {
-        return isTTY() ? process.stdout.columns : undefined;
-      },
-      get errColumns() {
-        return isTerminal(2) ? process.stderr.columns : undefined;
-      },
-      readStdin: (into) => readChunk(0, into),
-    });
-  } catch (error) {
-    crash(error);
-  }
+  run(argv, {
+    stdout: writerTo(1, 'stdout'),
+    stderr: writerTo(2, 'stderr'),
+    env: process.env,
+    cwd: process.cwd(),
+    // Asked only by output that needs them (tables), so that JSON answers never load the terminal modules.
+    get isTTY() {
+      return isTTY();
+    },
+    get columns() {
+      return isTTY() ? process.stdout.columns : undefined;
+    },
+    get errColumns() {
+      return isTerminal(2) ? process.stderr.columns : undefined;
+    },
+    readStdin: (into) => readChunk(0, into),
+  }).then((code) => {
+    process.exitCode = code;
+  }, crash);
 }

@@ -39,7 +39,7 @@ export function start(argv: readonly string[]): void {
 }
 
 /** Build step: compiles the bundle, runs a few typical questions so that their functions are compiled too, and saves V8's cache. */
-export function writeCodeCache(questions: readonly (readonly string[])[]): number {
+export async function writeCodeCache(questions: readonly (readonly string[])[]): Promise<number> {
   const { cli, script } = compile();
   const discard = {
     stdout: () => undefined,
@@ -51,7 +51,7 @@ export function writeCodeCache(questions: readonly (readonly string[])[]): numbe
     cwd: process.cwd(),
     readStdin: () => 0,
   };
-  for (const argv of questions) cli.run(argv, discard);
+  for (const argv of questions) await cli.run(argv, discard);
   const data = script.createCachedData();
   fs.writeFileSync(CODE_CACHE_PATH, data);
   return data.length;
