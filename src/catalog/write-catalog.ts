@@ -33,6 +33,66 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let handlersInstalled = false;
 let tempCount = 0;
 
+/**
+ * Temporary files are named `.ramq-access-<target>-<pid>-<n>.tmp`, where `<target>` is a hash of the target's
+ * own name: the name has a fixed length (41 bytes at most), so it fits wherever the target's name fits (a
+ * name of 245 bytes plus a suffix did not), and the tool knows its own: the hash says for which file, the pid
+ * by which run.
+ */
+const TEMP_NAME = /^\.ramq-access-([0-9a-f]{8})-(\d{1,10})-\d{1,10}\.tmp$/;
+
+/** FNV-1a over the name's UTF-8 bytes: a short, stable tag of the target (not a defence against anyone; the pid and owner checks are). */
+function nameTag(name: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(name, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** The temporary name for a write of `target` by this run. */
+function tempNameFor(target: string): string {
+  return `.ramq-access-${nameTag(path.basename(target))}-${process.pid}-${++tempCount}.tmp`;
+}
+
+/** Whether a process with this id is running (one we may not signal is running too). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files an earlier run of this tool left beside `target` when it was killed before it
+ * could (SIGKILL, a power cut): only names of our form for this very target, regular files of this user,
+ * whose run is over. Anything else, anyone else's, or a run still writing is left alone. Never fails.
+ */
+function removeStaleTemps(dir: string, target: string): void {
+  const tag = nameTag(path.basename(target));
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const uid = process.getuid?.();
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    if (match === null || match[1] !== tag) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || isRunning(pid)) continue;
+    const file = path.join(dir, name);
+    try {
+      const stat = fs.lstatSync(file);
+      if (!stat.isFile() || (uid !== undefined && stat.uid !== uid)) continue;
+      fs.unlinkSync(file);
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
 function removeLiveTemps(): void {
   for (const temp of liveTemps) {
     try {
@@ -140,7 +200,8 @@ export function writeCatalogFile(file: string, text: string, options: WriteOptio
 
   installSignalHandlers();
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${++tempCount}.tmp`);
+  removeStaleTemps(dir, target);
+  const temp = path.join(dir, tempNameFor(target));
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', 0o600);
