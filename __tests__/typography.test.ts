@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { COMMANDS } from '../src/cli/commands';
 import { count, formatNumber, messagesFor, type Messages } from '../src/present/messages/messages';
-import { NBSP } from '../src/present/messages/typography';
+import { en, fr, NBSP } from '../src/present/messages/typography';
 import { displayWidth, wrap } from '../src/present/text-formats';
 import { runCli } from './helpers';
 
@@ -144,6 +144,37 @@ describe('English: no space before : ; ! ?, in every message', () => {
   test('no space of any kind before : ; ! ?', () => {
     const faults = texts.flatMap((t) => englishFaults(t.text).map((f) => `${t.path}: ${f} in ${JSON.stringify(t.text)}`));
     expect(faults).toEqual([]);
+  });
+});
+
+describe('the tags space the text of the template, never the values put into it', () => {
+  test('fr: a no-break space before : ; ! ? and inside « », in place of a plain space or added', () => {
+    expect(fr`Source : ${'RAMQ'}`).toBe(`Source${NBSP}: RAMQ`);
+    expect(fr`Id: ${'prem'}`).toBe(`Id${NBSP}: prem`);
+    expect(fr`oui ; non ! vraiment ?`).toBe(`oui${NBSP}; non${NBSP}! vraiment${NBSP}?`);
+    expect(fr`« ${'Mon dossier'} »`).toBe(`«${NBSP}Mon dossier${NBSP}»`);
+    expect(fr`«${'Mon dossier'}»`).toBe(`«${NBSP}Mon dossier${NBSP}»`);
+    expect(fr`${2000} octets`).toBe('2000 octets');
+  });
+
+  test('fr: a colon inside a word, and punctuation after an opening parenthesis, are no punctuation of the sentence', () => {
+    expect(fr`une adresse http:// ou https://`).toBe('une adresse http:// ou https://');
+    expect(fr`a:b et c:d`).toBe('a:b et c:d');
+    expect(fr`(?)`).toBe('(?)');
+  });
+
+  test('fr: a value keeps its own punctuation and spaces, next to ours', () => {
+    expect(fr`${'a : b ; « c »'} ; ${'d ?'}`).toBe(`a : b ; « c »${NBSP}; d ?`);
+    // A space that is the value's is not ours to replace: only the punctuation after it is the template's.
+    expect(fr`${'nom '}: x`).toBe('nom : x');
+    expect(fr`${''} : x`).toBe(`${NBSP}: x`);
+  });
+
+  test('en: no space of ours before : ; ! ?, also where a value between them is empty; a value is left as it is', () => {
+    expect(en`cannot use the catalogue ${'x.yaml'}:`).toBe('cannot use the catalogue x.yaml:');
+    expect(en`cannot use the catalogue ${''}:`).toBe('cannot use the catalogue:');
+    expect(en`${'a : b'}; ${'c ?'}`).toBe('a : b; c ?');
+    expect(en`${'nom '}: x`).toBe('nom : x');
   });
 });
 

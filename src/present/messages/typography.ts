@@ -160,3 +160,42 @@ export function typeset<T>(messages: T, rule: TypographyRule): T {
   };
   return walk(messages) as T;
 }
+
+/** A value put into a sentence: a text, or a number written as a template literal writes it. */
+type Value = string | number;
+
+/** A template tag that applies a rule to the template's own text; `plain` says when the rule has nothing to do. */
+function typesetWith(
+  rule: TypographyRule,
+  plain: (literals: readonly string[], values: readonly Value[]) => boolean,
+): (literals: TemplateStringsArray, ...values: readonly Value[]) => string {
+  return (literals, ...values) => {
+    let text = literals[0]!;
+    if (plain(literals, values)) {
+      for (let i = 0; i < values.length; i++) text += `${values[i]}${literals[i + 1]}`;
+      return text;
+    }
+    const ranges: [number, number][] = [];
+    for (let i = 0; i < values.length; i++) {
+      const value = `${values[i]}`;
+      ranges.push([text.length, text.length + value.length]);
+      text += `${value}${literals[i + 1]}`;
+    }
+    return rule(text, (index) => index >= 0 && !ranges.some(([from, to]) => index >= from && index < to));
+  };
+}
+
+/**
+ * A French sentence, written with plain spaces and typeset as French wants:
+ * `` fr`Source : ${name}` `` is "Source\u00a0: " then the name as it is. Only
+ * the template's own text is spaced; each value comes out unchanged.
+ */
+export const fr = typesetWith(
+  FRENCH,
+  // Most sentences hold no punctuation the rule spaces (nor a value ending in « before a space of ours): they are put
+  // together as a template literal would.
+  (literals, values) => !literals.some((l) => MARKUP.test(l)) && !values.some((v) => typeof v === 'string' && v.endsWith('«')),
+);
+
+/** An English sentence: `` en`cannot use ${file}:` `` is "cannot use x:", and "cannot use:" for an empty value. */
+export const en = typesetWith(ENGLISH, (literals) => !literals.some((l) => PUNCTUATION.test(l)));
