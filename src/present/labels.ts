@@ -1,9 +1,10 @@
 import type { ClienteleKind, NoteKind, Tier } from '../catalog/model';
 import type { ProblemCode } from '../catalog/problem';
-import { messagesFor, type WordKey } from './messages/messages';
+import { messagesFor, type Messages } from './messages/messages';
 import type { Lang } from './options';
 
-export type { WordKey } from './messages/messages';
+/** The fixed words of tables and pages. */
+export type WordKey = keyof Messages['words'];
 
 /** How a tier reads in a sentence or a table cell. */
 export function tierLabel(tier: Tier, lang: Lang): string {

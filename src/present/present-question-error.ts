@@ -1,7 +1,6 @@
 import type { QuestionError } from '../query/ask';
 import { MAX_NAME_LENGTH, type EntityKind, type Suggestion } from '../query/resolve-name';
-import { word } from './labels';
-import type { WordKey } from './messages/messages';
+import { word, type WordKey } from './labels';
 import { messagesFor } from './messages/messages';
 import type { Lang } from './options';
 import { sanitizeText } from './sanitize';
