@@ -1,6 +1,8 @@
 import type { ClienteleKind, NoteKind, Tier } from '../../catalog/model';
 import type { EntryRef, ProblemCode, ProblemDetail } from '../../catalog/problem';
 import type { FindingKind } from '../../query/check-source';
+import type { EntityKind } from '../../query/resolve-name';
+import type { SearchField } from '../../query/search-catalog';
 import { codePointName, count, excerptAround, formatNumber, plural, type FindingWords } from './messages';
 import { fr } from './typography';
 
@@ -281,20 +283,14 @@ export const french = {
   /** Fixed words of tables and pages: headings, labels, legends. */
   words: {
     service: fr`Service`,
-    services: fr`Services`,
     clientele: fr`Clientèle`,
-    clienteles: fr`Clientèles`,
     category: fr`Catégorie`,
-    categories: fr`Catégories`,
     access: fr`Accès`,
     conditions: fr`Conditions`,
     inheritedFrom: fr`hérité de`,
-    none: fr`aucun`,
     noService: fr`Aucun service ne correspond.`,
     noClientele: fr`Aucune clientèle ne correspond.`,
     noGrant: fr`La source ne donne aucune liste d’accès pour ce service.`,
-    yes: fr`Oui`,
-    no: fr`Non`,
     id: fr`Id`,
     name: fr`Nom`,
     nameEn: fr`Nom anglais`,
@@ -311,17 +307,21 @@ export const french = {
     legend: fr`Légende`,
     matches: fr`Trouvé dans`,
     noMatch: fr`Aucun résultat.`,
-    kindService: fr`service`,
-    kindClientele: fr`clientèle`,
-    kindCategory: fr`catégorie`,
-    fieldName: fr`nom`,
-    fieldDescription: fr`description`,
-    fieldNotes: fr`notes`,
-    fieldSubApplications: fr`applications incluses`,
-    fieldConditions: fr`conditions`,
-    fieldLabel: fr`{label} : `,
-    conditionRef: fr`voir condition {n}`,
-    conditionNote: fr`Condition {n} : `,
+    /** What kind of entry a name is (search results, a candidate of another kind than the argument takes). */
+    kinds: { service: fr`service`, clientele: fr`clientèle`, category: fr`catégorie` } satisfies Record<EntityKind, string>,
+    /** Where search found the words. */
+    searchFields: {
+      name: fr`nom`,
+      description: fr`description`,
+      notes: fr`notes`,
+      sub_applications: fr`applications incluses`,
+      conditions: fr`conditions`,
+    } satisfies Record<SearchField, string>,
+    /** A label before its text, in a table cell or a line. */
+    fieldLabel: (label: string) => fr`${label} : `,
+    /** A table cell's reference to a long condition, printed under the table as a numbered note. */
+    conditionRef: (n: number) => fr`voir condition ${n}`,
+    conditionNote: (n: number) => fr`Condition ${n} : `,
     legendInherited: fr`hérité d’une clientèle parente`,
     legendConditions: fr`avec conditions (voir who SERVICE)`,
     legendNoAccess: fr`aucun accès`,
