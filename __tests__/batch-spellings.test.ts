@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { loadCatalog } from '../src/catalog/load-catalog';
+import { messagesFor } from '../src/present/messages/messages';
 import { servicesToJson, whoToJson } from '../src/present/present-access';
 import { presentBatch } from '../src/present/present-batch';
 import { questionErrorJson } from '../src/present/present-question-error';
@@ -116,7 +117,7 @@ async function expectedLine(command: 'services' | 'who' | 'can', line: string, n
   const words = command === 'can' ? line.split('\t') : [line];
   const blank = words.some((w) => w.trim() === '');
   if (command === 'can' && (words.length !== 2 || blank)) {
-    const { code, message, ...rest } = questionErrorJson(badQuestion(line, null).error, language === 'en' ? 'en' : 'fr');
+    const { code, message, ...rest } = questionErrorJson(badQuestion(line, null).error, messagesFor(language === 'en' ? 'en' : 'fr'));
     return compact({ command, error: { code, message, line: n, ...rest } });
   }
   const single = await runCli([command, ...words, ...options, '--lang', language, '--json']);
@@ -223,7 +224,7 @@ function presentLines<R>(
     calls++;
     return toJson(r);
   };
-  const presenter = presentBatch('who', resolve, counted, 'fr', limits);
+  const presenter = presentBatch('who', resolve, counted, messagesFor('fr'), limits);
   const text = lines.map((l) => Buffer.from(presenter.answer({ text: l })).toString('utf8')).join('');
   return { text, calls, cachedBytes: presenter.cachedBytes() };
 }

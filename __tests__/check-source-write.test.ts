@@ -15,6 +15,7 @@ import { isCatalogText, MAX_TEXT_LENGTH } from '../src/catalog/catalog-text';
 import { EMBEDDED_CATALOG_PATH, isInstalledPackageCatalog } from '../src/catalog/load-catalog';
 import { readSourcePage, type SourcePage } from '../src/catalog/source-page';
 import { checkSourceToJson, presentCheckSource, type SourceReport } from '../src/present/present-check-source';
+import { messagesFor } from '../src/present/messages/messages';
 import { makePalette } from '../src/present/options';
 import { brokenReading, checkSource, MAX_RANKED_NAMES, needsEntry, writableFindings } from '../src/query/check-source';
 import { CATALOG, FIXTURES, frenchSpaces, ROOT, runCli } from './helpers';
@@ -216,13 +217,24 @@ describe('text the page hides by styling: hidden-on-page, never written', () => 
       stubs: [],
       write: null,
     };
-    const options = { lang: 'en' as const, cwd: ROOT, version: '0', source: null, palette: makePalette(false), width: 80, lineWidth: Infinity };
+    const options = {
+      m: messagesFor('en'),
+      lang: 'en' as const,
+      cwd: ROOT,
+      version: '0',
+      source: null,
+      palette: makePalette(false),
+      width: 80,
+      lineWidth: Infinity,
+    };
     const sentence = 'Messagerie sécurisée: the item "Podiatre" holds text the page hides by styling';
     expect(presentCheckSource.table(report, options)).toContain(sentence);
     expect(presentCheckSource.markdown(report, options)).toContain(sentence);
     expect(presentCheckSource.github(report, options)).toContain('title=check-source hidden-on-page::');
-    expect(presentCheckSource.table(report, { ...options, lang: 'fr' })).toContain(frenchSpaces('l’élément « Podiatre » contient du texte que la page cache'));
-    const json = checkSourceToJson(report, 'en');
+    expect(presentCheckSource.table(report, { ...options, m: messagesFor('fr'), lang: 'fr' })).toContain(
+      frenchSpaces('l’élément « Podiatre » contient du texte que la page cache'),
+    );
+    const json = checkSourceToJson(report, options);
     expect(json.findings.map((f) => [f.kind, f.applicable])).toEqual([
       ['hidden-on-page', false],
       ['hidden-on-page', false],

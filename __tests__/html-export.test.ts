@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { HTML_STRINGS } from '../src/present/present-html';
+import { messagesFor } from '../src/present/messages/messages';
 import { FIXTURES, ROOT, runBin } from './helpers';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -150,7 +150,7 @@ describeBrowser('in headless Chromium', () => {
     const file = path.join(dir, 'hostile.html');
     fs.writeFileSync(file, out.stdout);
     await open(file, { width: 1200, height: 844 });
-    expect(await page.title()).toBe(HTML_STRINGS.fr.title);
+    expect(await page.title()).toBe(messagesFor('fr').html.title);
     expect(await page.textContent('#service-mail')).toContain('</script><script>');
     expect(await page.$$('#service-mail b')).toHaveLength(0);
     // the matrix: short label, key and numbered conditions are text too
@@ -227,8 +227,9 @@ describeBrowser('in headless Chromium', () => {
 
   // The other language's strings, cut at their slots, long enough to be told from catalogue text and not also this language's.
   const foreignStrings = (lang: 'fr' | 'en'): string[] => {
-    const mine = HTML_STRINGS[lang];
-    const other = HTML_STRINGS[lang === 'fr' ? 'en' : 'fr'];
+    // The page's interface strings in each language (messages' `html`).
+    const mine = messagesFor(lang).html;
+    const other = messagesFor(lang === 'fr' ? 'en' : 'fr').html;
     return (Object.keys(mine) as (keyof typeof mine)[])
       .filter((k) => mine[k] !== other[k])
       .flatMap((k) => other[k].split(/\{\w+\}/))

@@ -3,6 +3,7 @@ import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import fs from 'node:fs';
 import path from 'node:path';
 import { mdCode, mdFence } from '../src/present/markdown';
+import { messagesFor } from '../src/present/messages/messages';
 import { makePalette } from '../src/present/options';
 import { presentDiff, type DiffReport } from '../src/present/present-diff';
 import { CATALOG, FIXTURES, runCli } from './helpers';
@@ -81,7 +82,7 @@ describe('markdown presenters name files and ids through mdCode', () => {
       after: 'b.yaml',
       names: { service: new Map(), clientele: new Map(), category: new Map() },
     };
-    const options = { lang: 'en' as const, palette: makePalette(false), width: 80, lineWidth: 80, cwd: '/', version: '0', source: null };
+    const options = { m: messagesFor('en'), lang: 'en' as const, palette: makePalette(false), width: 80, lineWidth: 80, cwd: '/', version: '0', source: null };
     expect(rendered(presentDiff.markdown(report, options), 'code')).toEqual(['a.yaml', 'b.yaml', '+ service x "a ```b``` c" added\n']);
   });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { validateCatalogText } from '../src/catalog/validate-catalog';
 import { loadCatalog } from '../src/catalog/load-catalog';
+import { messagesFor } from '../src/present/messages/messages';
 import { validateToJson, type ValidateJson } from '../src/present/present-problems';
 import { indexCatalog } from '../src/query/catalog-index';
 import { computeNameKeys } from '../src/query/resolve-name';
@@ -34,7 +35,7 @@ test('the standalone validator built from the schema agrees with ajv compiling i
   const fromBuild = JSON.parse(runBin(['validate', ...files, '--json']).stdout) as ValidateJson;
   const fromSources = validateToJson(
     files.map((file) => ({ file, problems: ((r) => (r.ok ? [] : r.problems))(loadCatalog(file)) })),
-    'fr',
+    messagesFor('fr'),
   );
   expect(fromBuild.files.map((f) => f.file)).toEqual(files);
   fromBuild.files.forEach((f, i) => expect([f.file, f.problems]).toEqual([f.file, fromSources.files[i]?.problems]));

@@ -1,4 +1,5 @@
 import { loadCatalog } from '../src/catalog/load-catalog';
+import { messagesFor } from '../src/present/messages/messages';
 import { makePalette, type PresentOptions } from '../src/present/options';
 import { presentCan, presentServices } from '../src/present/present-access';
 import { presentMatrix } from '../src/present/present-catalog';
@@ -15,7 +16,16 @@ import { CATALOG, hasAnsi } from './helpers';
 const r = loadCatalog(CATALOG);
 if (!r.ok) throw new Error('invalid catalogue');
 const index = indexCatalog(r.catalog);
-const plain: PresentOptions = { lang: 'fr', palette: makePalette(false), width: 80, lineWidth: 80, cwd: '/work', version: '0.0.0', source: null };
+const plain: PresentOptions = {
+  m: messagesFor('fr'),
+  lang: 'fr',
+  palette: makePalette(false),
+  width: 80,
+  lineWidth: 80,
+  cwd: '/work',
+  version: '0.0.0',
+  source: null,
+};
 
 test('tables fit 80 columns and carry no color when color is off', () => {
   for (const c of r.catalog.clienteles) {
@@ -41,6 +51,7 @@ test('a style of the palette takes one text: mapped over lines, it styles each l
 test('can presents yes, the tier and the conditions, then the notes that concern the clientele', () => {
   const text = presentCan.table(checkAccess(index, index.clienteleById.get('oculariste')!, index.serviceById.get('messagerie-securisee')!), {
     ...plain,
+    m: messagesFor('en'),
     lang: 'en',
   });
   // 80 columns: the sentence wraps at a space.
@@ -53,7 +64,7 @@ test('can presents yes, the tier and the conditions, then the notes that concern
 test('can lists every access that applies, saying which one is inherited', () => {
   const text = presentCan.table(
     checkAccess(index, index.clienteleById.get('candidat-ips-premiere-ligne')!, index.serviceById.get('inscription-clientele-professionnels')!),
-    { ...plain, lang: 'en' },
+    { ...plain, m: messagesFor('en'), lang: 'en' },
   );
   // One sentence after the other; a sentence may be wrapped onto several lines.
   expect(text.split(/(?<=\.)\n/).slice(1)).toEqual(['Also: on request (inherited from candidat-ips).', '']);
@@ -78,7 +89,16 @@ test('CSV and GitHub escaping', () => {
 });
 
 describe('github annotations', () => {
-  const options = { lang: 'en' as const, palette: makePalette(false), width: 80, lineWidth: 80, cwd: '/repo', version: '9.9.9', source: null };
+  const options = {
+    m: messagesFor('en'),
+    lang: 'en' as const,
+    palette: makePalette(false),
+    width: 80,
+    lineWidth: 80,
+    cwd: '/repo',
+    version: '9.9.9',
+    source: null,
+  };
   const problem = (file: string, over: Partial<Problem> = {}): Problem => ({
     code: 'UNKNOWN_CLIENTELE',
     severity: 'error',

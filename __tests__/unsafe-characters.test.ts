@@ -12,6 +12,7 @@ import { loadCatalog } from '../src/catalog/load-catalog';
 import type { Catalog } from '../src/catalog/model';
 import { ASCII_CONFUSABLES, confusableTable } from '../src/catalog/normalize-name';
 import { noteKindLabels } from '../src/present/labels';
+import { messagesFor } from '../src/present/messages/messages';
 import { makePalette, type PresentOptions } from '../src/present/options';
 import { presentCan, presentServices, presentWho } from '../src/present/present-access';
 import { presentBatch } from '../src/present/present-batch';
@@ -141,7 +142,16 @@ describe('presenters given a hostile catalogue (made in memory, past validation)
   function outputs<R>(presenters: Record<string, (r: R, o: PresentOptions) => string>, result: R): [string, string][] {
     const out: [string, string][] = [];
     for (const lang of ['fr', 'en'] as const) {
-      const o: PresentOptions = { lang, palette: makePalette(false), width: 80, lineWidth: 80, cwd: ROOT, version: '0.0.0', source: catalog.source };
+      const o: PresentOptions = {
+        m: messagesFor(lang),
+        lang,
+        palette: makePalette(false),
+        width: 80,
+        lineWidth: 80,
+        cwd: ROOT,
+        version: '0.0.0',
+        source: catalog.source,
+      };
       for (const [format, present] of Object.entries(presenters)) out.push([`${format} ${lang}`, present(result, o)]);
     }
     return out;
@@ -178,7 +188,7 @@ describe('presenters given a hostile catalogue (made in memory, past validation)
     for (const lang of ['fr', 'en'] as const) {
       const html = presentHtml(
         { catalog, who: catalog.services.map((s) => findWho(index, s, { expand: true })), generated: '2025-01-01', version: '0.0.0' },
-        lang,
+        { m: messagesFor(lang), lang },
       );
       expectNoRawUnsafe(html, `html ${lang}`);
       // In the page's data as in its markup, the bidi override is text to read, never an override.
@@ -193,7 +203,7 @@ describe('presenters given a hostile catalogue (made in memory, past validation)
       'services',
       (text) => ({ ok: false, error: { code: 'UNKNOWN_NAME', input: text, expected: 'clientele', suggestions: [] } }),
       () => null,
-      'fr',
+      messagesFor('fr'),
     );
     const text = Buffer.concat(lines.map((l) => batch.answer({ text: l }))).toString('utf8');
     expectNoRawUnsafe(text, 'batch');

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog, MAX_CATALOG_BYTES } from '../src/catalog/load-catalog';
 import { PROBLEM_CODES, type Problem } from '../src/catalog/problem';
+import { messagesFor } from '../src/present/messages/messages';
 import { makePalette } from '../src/present/options';
 import { presentValidation } from '../src/present/present-problems';
 import { problemMessage } from '../src/present/problem-message';
@@ -393,7 +394,7 @@ describe('problems name the entry at fault by its id, and suggest the ids neares
     const result = validateCatalogText(text, 'x.yaml');
     return result.ok ? [] : result.problems;
   };
-  const messages = (text: string, lang: 'fr' | 'en' = 'en'): string[] => problems(text).map((p) => problemMessage(p, lang));
+  const messages = (text: string, lang: 'fr' | 'en' = 'en'): string[] => problems(text).map((p) => problemMessage(p, messagesFor(lang)));
 
   test('a SCHEMA problem names the service and the grant by their ids; its path stays a JSON pointer', () => {
     const text = MINIMAL.replace('  - id: files\n    name: Dossiers\n', '  - id: files\n    colour: blue\n    name: Dossiers\n').replace(
@@ -414,12 +415,17 @@ describe('problems name the entry at fault by its id, and suggest the ids neares
   test('an id used twice names no entry: the index stays', () => {
     const text = MINIMAL.replace('  - id: files\n', '  - id: mail\n').replace('    abbreviation: DOS\n', '    abbreviation: DOS\n    colour: blue\n');
     const schema = problems(text).find((p) => p.code === 'SCHEMA')!;
-    expect([schema.path, schema.entry, problemMessage(schema, 'en')]).toEqual(['/services/1/colour', undefined, 'services.1: unknown key "colour"']);
+    expect([schema.path, schema.entry, problemMessage(schema, messagesFor('en'))]).toEqual([
+      '/services/1/colour',
+      undefined,
+      'services.1: unknown key "colour"',
+    ]);
   });
 
   test('a GitHub annotation: the title has the code and the entry, the message does not repeat the code', () => {
     const text = MINIMAL.replace('  - id: files\n    name: Dossiers\n', '  - id: files\n    colour: blue\n    name: Dossiers\n');
     const github = presentValidation.github([{ file: '/repo/x.yaml', problems: problems(text) }], {
+      m: messagesFor('en'),
       lang: 'en',
       palette: makePalette(false),
       width: 80,

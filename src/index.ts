@@ -10,6 +10,7 @@ import { EMBEDDED_CATALOG_PATH, loadCatalog, type LoadResult } from './catalog/l
 import type { Problem } from './catalog/problem';
 import { indexCatalog, type CatalogIndex } from './query/catalog-index';
 import { primeNameKeys, type NameKey } from './query/resolve-name';
+import { messagesFor } from './present/messages/messages';
 import { problemMessage } from './present/problem-message';
 
 export type {
@@ -62,7 +63,7 @@ export type { AccessJson, AccessRowJson, CanJson, ClienteleJson, HolderJson, Not
 /** Thrown by openCatalog when the catalogue cannot be read or is invalid; `problems` says why, with positions. */
 export class CatalogError extends Error {
   constructor(readonly problems: readonly Problem[]) {
-    super(problems.map((p) => `${p.file}${p.line === null ? '' : `:${p.line}:${p.col ?? 1}`}: ${p.code} ${problemMessage(p, 'en')}`).join('\n'));
+    super(problems.map((p) => `${p.file}${p.line === null ? '' : `:${p.line}:${p.col ?? 1}`}: ${p.code} ${problemMessage(p, messagesFor('en'))}`).join('\n'));
     this.name = 'CatalogError';
   }
 }

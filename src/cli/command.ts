@@ -1,7 +1,7 @@
 import type { Format, Presenters } from '../present/formats';
 import { isJsonCommand } from '../present/json-output';
 import type { Messages, Text } from '../present/messages/messages';
-import type { Lang } from '../present/options';
+import type { PresentOptions } from '../present/options';
 import { mdText } from '../present/markdown';
 import { presentBatch } from '../present/present-batch';
 import { sourceJson, sourceLine } from '../present/source-line';
@@ -132,7 +132,7 @@ export interface CommandSpec<R, F extends Format> {
    * What CSV has no place for (how a name was read, the notes): said on standard error, a line each, so that
    * the rows stay data and the person who ran the command still reads it.
    */
-  readonly remarks?: (result: R, lang: Lang) => readonly string[];
+  readonly remarks?: (result: R, o: PresentOptions) => readonly string[];
   readonly batch?: BatchSpec<R>;
   readonly run: (ctx: Context, call: Call<R>) => Outcome | Promise<Outcome>;
 }
@@ -213,10 +213,10 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
         const o = ctx.presentOptions(format);
         const text = presenters[format as F](result, o);
         const source = spec.fromCatalog === true ? o.source : null;
-        if (source !== null && format === 'table') ctx.emit(`${text}${wrap(sourceLine(source, o.lang), o.width).map(o.palette.dim).join('\n')}\n`);
-        else if (source !== null && format === 'markdown') ctx.emit(`${text}\n_${mdText(sourceLine(source, o.lang))}_\n`);
+        if (source !== null && format === 'table') ctx.emit(`${text}${wrap(sourceLine(source, o.m), o.width).map(o.palette.dim).join('\n')}\n`);
+        else if (source !== null && format === 'markdown') ctx.emit(`${text}\n_${mdText(sourceLine(source, o.m))}_\n`);
         else ctx.emit(text);
-        if (format === 'csv' && spec.remarks) for (const line of spec.remarks(result, o.lang)) ctx.warn(line);
+        if (format === 'csv' && spec.remarks) for (const line of spec.remarks(result, o)) ctx.warn(line);
       };
       return spec.run(ctx, { args, opts, format, show });
     },
@@ -229,7 +229,7 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
             const source = spec.fromCatalog === true ? sourceJson(ctx.catalogIndex().catalog.source) : null;
             const toJson = source === null ? batch.toJson : (r: R): unknown => ({ ...(batch.toJson(r) as object), source });
             if (!isJsonCommand(spec.name)) throw new Error(`${spec.name} has a batch mode but no JSON documents`);
-            const presenter = presentBatch(spec.name, resolve, toJson, ctx.lang);
+            const presenter = presentBatch(spec.name, resolve, toJson, ctx.m);
             const output = outputBuffer((bytes) => ctx.emit(bytes));
             // Answers go out before the next read waits: a coprocess that sends its next question once it has the answer is answered.
             for (const line of ctx.stdinLines(ctx.m.stdinPurposes.batch)) {

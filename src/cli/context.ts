@@ -180,7 +180,7 @@ export class Context {
       const palette = makePalette(false);
       const ioError = !read.ok && read.errno !== undefined && !isNotFound(read.errno);
       throw new UserError(
-        [this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemsPresenter().problemLine(p, palette, this.lang))],
+        [this.m.errors.cannotUseCatalogue(shown), ...result.problems.map((p) => problemsPresenter().problemLine(p, palette, this.m))],
         { kind: ioError ? 'io-error' : 'catalog-error' },
         { input: shown, problems: result.problems.map(completeProblem) },
         result.problems,
@@ -244,12 +244,12 @@ export class Context {
   /** The result of an answer, or the end of the run with the question's error and its suggestions. */
   answered<R>(answer: Answer<R>): R {
     if (answer.ok) return answer.result;
-    throw new UserError(describeQuestionError(answer.error, this.lang), { kind: 'name-error' }, { question: answer.error });
+    throw new UserError(describeQuestionError(answer.error, this.m, this.lang), { kind: 'name-error' }, { question: answer.error });
   }
 
   /** What presenters are given for a format: color and width only for output meant for people. */
   presentOptions(format: Format): PresentOptions {
-    const common = { lang: this.lang, cwd: this.io.cwd, version: this.version, source: this.index?.catalog.source ?? null };
+    const common = { m: this.m, lang: this.lang, cwd: this.io.cwd, version: this.version, source: this.index?.catalog.source ?? null };
     if (!FORMAT_TRAITS[format].forPeople) return { ...common, palette: makePalette(false), width: 80, lineWidth: Infinity };
     const colored = decideColor({ flag: this.globals.color, env: this.io.env, isTTY: this.io.isTTY });
     const columns = this.io.isTTY ? this.io.columns : undefined;

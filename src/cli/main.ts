@@ -224,7 +224,7 @@ function helpLine(command: CommandDefinition | undefined): string {
 function versionText(argv: readonly string[], version: string, lang: Lang, width: () => number): string {
   if (!argv.some((a) => a === '-V' || a === '--version')) return version;
   const loaded = loadCatalog(EMBEDDED_CATALOG_PATH);
-  return loaded.ok ? [version, ...fitMessage('', sourceLine(loaded.catalog.source, lang), width())].join('\n') : version;
+  return loaded.ok ? [version, ...fitMessage('', sourceLine(loaded.catalog.source, messagesFor(lang)), width())].join('\n') : version;
 }
 
 /**
@@ -352,7 +352,7 @@ export async function run(givenArgv: readonly string[], given: Io): Promise<Exit
     const runError = jsonRun !== null && (!wrote || jsonRun.batch) ? describeRunError(error, outcome, m) : null;
     if (jsonRun !== null && runError !== null) {
       try {
-        given.stdout(presentErrorDocument(jsonRun.command, runErrorJson(runError, lang), jsonRun.batch));
+        given.stdout(presentErrorDocument(jsonRun.command, runErrorJson(runError, m), jsonRun.batch));
       } catch {
         // standard output is gone or failing: the line on stderr and the exit code still say what happened
       }
@@ -455,7 +455,7 @@ function handleError(error: unknown, io: Pick<Io, 'stderr' | 'errColumns'>, debu
   const say = (lines: readonly string[], problems: readonly ProblemAt[] = []): string =>
     [
       ...lines.flatMap((line, i) => fitMessage(i === 0 ? `${PROGRAM}: ` : '', sanitizeText(line), width)),
-      ...problems.flatMap((p) => problemsPresenter().problemLines(p, makePalette(false), lang, width)),
+      ...problems.flatMap((p) => problemsPresenter().problemLines(p, makePalette(false), m, width)),
     ]
       .map((line) => `${line}\n`)
       .join('');

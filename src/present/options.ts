@@ -1,4 +1,5 @@
 import type { SourceInfo } from '../catalog/model';
+import type { Messages } from './messages/messages';
 
 /** Languages the tool speaks. */
 export type Lang = 'fr' | 'en';
@@ -31,8 +32,14 @@ export function makePalette(enabled: boolean): Palette {
   return { enabled, bold: one(c.bold), dim: one(c.dim), good: one(c.green), bad: one(c.red), warn: one(c.yellow), accent: one(c.cyan) };
 }
 
+/** The run's messages and language: what a helper that words a result needs of the presenter's options. */
+export type Wording = Pick<PresentOptions, 'm' | 'lang'>;
+
 /** What every presenter is given besides its result. */
 export interface PresentOptions {
+  /** Everything the tool says, in the run's language, chosen once by the CLI. */
+  readonly m: Messages;
+  /** The run's language, for the data that has a text in each (names, descriptions, conditions, notes) and the formats that name it. */
   readonly lang: Lang;
   readonly palette: Palette;
   /** Columns available for tables. */

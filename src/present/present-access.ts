@@ -16,20 +16,19 @@ import {
   type ServicesJson,
   type WhoJson,
 } from './json-output';
-import { noteLabel, tierLabel, word, wordWith } from './labels';
 import type { Presenter, Presenters, QueryFormat } from './formats';
 import { mdCode, mdText } from './markdown';
-import { formatNumber, messagesFor } from './messages/messages';
-import type { Lang, PresentOptions } from './options';
+import { formatNumber } from './messages/messages';
+import type { Lang, PresentOptions, Wording } from './options';
 import { sanitizeText } from './sanitize';
 import { displayWidth, toBoxTable, csvGrants, csvList, toCsv, toMarkdownTable, wrap, wrapHanging, type BoxRow, type Styled } from './text-formats';
 
-function conditionText(conditions: readonly Condition[], lang: Lang): string {
-  return conditions.map((c) => sanitizeText(c[lang])).join(messagesFor(lang).punctuation.semicolon);
+function conditionText(conditions: readonly Condition[], { m, lang }: Wording): string {
+  return conditions.map((c) => sanitizeText(c[lang])).join(m.punctuation.semicolon);
 }
 
-function inheritedText(a: Access, lang: Lang): string {
-  return a.inherited_from === null ? '' : `${word('inheritedFrom', lang)} ${a.inherited_from}`;
+function inheritedText(a: Access, m: PresentOptions['m']): string {
+  return a.inherited_from === null ? '' : `${m.words.inheritedFrom} ${a.inherited_from}`;
 }
 
 /**
@@ -56,23 +55,23 @@ function makeConditionNotes(o: PresentOptions): ConditionNotes {
       if (displayWidth(text) <= INLINE_CONDITION_MAX) return text;
       const n = numbers.get(text) ?? numbers.size + 1;
       numbers.set(text, n);
-      return wordWith('conditionRef', o.lang, { n });
+      return o.m.words.conditionRef(n);
     },
-    lines: () => [...numbers].flatMap(([text, n]) => wrapHanging(wordWith('conditionNote', o.lang, { n }), text, o.width)),
+    lines: () => [...numbers].flatMap(([text, n]) => wrapHanging(o.m.words.conditionNote(n), text, o.width)),
   };
 }
 
 /** One other grant of a row, as a phrase: its tier, whose grant it is, its conditions (each worded by `condition`). */
-function alsoText(a: Access, lang: Lang, condition: (c: Condition) => string): string {
-  return messagesFor(lang).rows.also(tierLabel(a.tier, lang), a.inherited_from === null ? null : clienteleTitle(a.holder, lang), a.conditions.map(condition));
+function alsoText(a: Access, { m, lang }: Wording, condition: (c: Condition) => string): string {
+  return m.rows.also(m.tiers[a.tier], a.inherited_from === null ? null : clienteleTitle(a.holder, lang), a.conditions.map(condition));
 }
 
 /** Conditions and inheritance of a row, then each other grant that reaches the same pair, as one cell. */
 function detailCell(a: AccessRow, o: PresentOptions, notes: ConditionNotes): Styled[] {
   return [
     ...a.conditions.map((c) => ({ text: notes.cellText(c), style: o.palette.warn })),
-    ...(a.inherited_from === null ? [] : [{ text: inheritedText(a, o.lang), style: o.palette.accent }]),
-    ...a.also.map((other) => ({ text: alsoText(other, o.lang, notes.cellText), style: o.palette.accent })),
+    ...(a.inherited_from === null ? [] : [{ text: inheritedText(a, o.m), style: o.palette.accent }]),
+    ...a.also.map((other) => ({ text: alsoText(other, o, notes.cellText), style: o.palette.accent })),
   ];
 }
 
@@ -92,14 +91,14 @@ function byTier<A extends Access>(access: readonly A[]): [Tier, A[]][] {
 }
 
 function tierHeading(tier: Tier, n: number, o: PresentOptions): BoxRow {
-  const label = tierLabel(tier, o.lang);
+  const label = o.m.tiers[tier];
   return { section: `${label.charAt(0).toUpperCase()}${label.slice(1)} (${formatNumber(o.lang, n)})`, style: o.palette.bold };
 }
 
 /** The line saying which grant condition a clientele's name carried, or none. */
-function namedConditionLines(condition: Condition | null, lang: Lang, palette: PresentOptions['palette'], width: number): string[] {
+function namedConditionLines(condition: Condition | null, o: PresentOptions): string[] {
   if (condition === null) return [];
-  return wrap(messagesFor(lang).questions.namedCondition(palette.warn(sanitizeText(condition[lang]))), width);
+  return wrap(o.m.questions.namedCondition(o.palette.warn(sanitizeText(condition[o.lang]))), o.width);
 }
 
 /** Text as a format shows it: as it is in a table (already sanitised), escaped for markdown (mdText). */
@@ -110,8 +109,8 @@ const asIs: Shown = (text) => text;
  * The sentences saying how each name of the question was read by its words ("« messagerie » lu comme Messagerie
  * sécurisée [messagerie-securisee]"); `shown` applies to what was typed and to the catalogue's names.
  */
-export function readAsSentences(readings: readonly NameReading[], lang: Lang, shown: Shown = asIs): string[] {
-  const q = messagesFor(lang).questions;
+export function readAsSentences(readings: readonly NameReading[], { m, lang }: Wording, shown: Shown = asIs): string[] {
+  const q = m.questions;
   return readings.map((r) => {
     const title = r.kind === 'service' ? serviceTitle(r.entity, lang) : clienteleTitle(r.entity, lang);
     const app = r.sub_application === null ? null : shown(sanitizeText(lang === 'fr' ? r.sub_application.name : r.sub_application.name_en));
@@ -121,12 +120,12 @@ export function readAsSentences(readings: readonly NameReading[], lang: Lang, sh
 
 /** The readings of a table answer, each wrapped to the width, dimmed: they say what was answered, before the answer. */
 function readAsLines(readings: readonly NameReading[], o: PresentOptions): string[] {
-  return readAsSentences(readings, o.lang).flatMap((s) => wrap(s, o.width).map(o.palette.dim));
+  return readAsSentences(readings, o).flatMap((s) => wrap(s, o.width).map(o.palette.dim));
 }
 
 /** The readings of a markdown answer, one italic paragraph each (none when every name was a name). */
-function readAsMarkdown(readings: readonly NameReading[], lang: Lang): string {
-  return readAsSentences(readings, lang, mdText)
+function readAsMarkdown(readings: readonly NameReading[], o: Wording): string {
+  return readAsSentences(readings, o, mdText)
     .map((s) => `_${s}_\n\n`)
     .join('');
 }
@@ -138,10 +137,9 @@ interface Labelled {
 }
 
 /** Notes with their labels: their kind, and (with `about`, in `who`) the clienteles a note is about; `shown` applies to label and text. */
-function labelledNotes(notes: readonly Note[], lang: Lang, about: boolean, shown: Shown = asIs): Labelled[] {
-  const m = messagesFor(lang).can;
+function labelledNotes(notes: readonly Note[], { m, lang }: Wording, about: boolean, shown: Shown = asIs): Labelled[] {
   return notes.map((n) => ({
-    label: shown(about && n.clienteles.length > 0 ? m.noteAbout(noteLabel(n.kind, lang), n.clienteles) : m.note(noteLabel(n.kind, lang))),
+    label: shown(about && n.clienteles.length > 0 ? m.can.noteAbout(m.noteKinds[n.kind], n.clienteles) : m.can.note(m.noteKinds[n.kind])),
     text: shown(sanitizeText(n[lang])),
   }));
 }
@@ -166,8 +164,8 @@ function noteMarkdown(notes: readonly Labelled[]): string {
 }
 
 /** What CSV cannot carry, for its run to say on standard error: how the names were read, and the notes. */
-export function csvRemarks(readings: readonly NameReading[], notes: readonly Note[], lang: Lang, about: boolean): string[] {
-  return [...readAsSentences(readings, lang), ...labelledNotes(notes, lang, about).map((n) => `${n.label}${n.text}`)];
+export function csvRemarks(readings: readonly NameReading[], notes: readonly Note[], o: Wording, about: boolean): string[] {
+  return [...readAsSentences(readings, o), ...labelledNotes(notes, o, about).map((n) => `${n.label}${n.text}`)];
 }
 
 const servicesTable: Presenter<ServicesResult> = (r, o) => {
@@ -175,12 +173,13 @@ const servicesTable: Presenter<ServicesResult> = (r, o) => {
   const head = [
     ...readAsLines(r.read_as, o),
     ...wrap(`${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`, o.width).map((l) => palette.bold(l)),
-    ...namedConditionLines(r.named_condition, lang, palette, o.width),
+    ...namedConditionLines(r.named_condition, o),
   ].join('\n');
-  const notes = noteTableLines(labelledNotes(r.notes, lang, false), o)
+  const notes = noteTableLines(labelledNotes(r.notes, o, false), o)
     .map((l) => `${l}\n`)
     .join('');
-  if (r.access.length === 0) return `${head}\n${wrap(word('noService', lang), o.width).join('\n')}\n${notes}`;
+  const w = o.m.words;
+  if (r.access.length === 0) return `${head}\n${wrap(w.noService, o.width).join('\n')}\n${notes}`;
   const categories = new Map(r.categories.map((c) => [c.id, c]));
   const conditions = makeConditionNotes(o);
   const rows = byTier(r.access).flatMap(([tier, list]): BoxRow[] => [
@@ -191,11 +190,11 @@ const servicesTable: Presenter<ServicesResult> = (r, o) => {
       detailCell(a, o, conditions),
     ]),
   ]);
-  const table = toBoxTable([word('service', lang), word('category', lang), word('conditions', lang)], rows, [8, 4, 5], o.width, palette, [
-    { column: 1, label: wordWith('fieldLabel', lang, { label: word('category', lang) }) },
-    { column: 2, label: wordWith('fieldLabel', lang, { label: word('conditions', lang) }) },
+  const table = toBoxTable([w.service, w.category, w.conditions], rows, [8, 4, 5], o.width, palette, [
+    { column: 1, label: w.fieldLabel(w.category) },
+    { column: 2, label: w.fieldLabel(w.conditions) },
   ]);
-  return `${head}\n${withNotes(table, conditions, messagesFor(o.lang).counts.services(r.access.length))}${notes}`;
+  return `${head}\n${withNotes(table, conditions, o.m.counts.services(r.access.length))}${notes}`;
 };
 
 const servicesCsv: Presenter<ServicesResult> = (r) =>
@@ -218,32 +217,33 @@ const servicesCsv: Presenter<ServicesResult> = (r) =>
   );
 
 /** A markdown answer: a bold title, then one row per access naming the other side (a service or a clientele), or a sentence when there is none. */
-function accessMarkdown(title: string, id: string, access: readonly AccessRow[], other: 'service' | 'clientele', none: string, lang: Lang): string {
+function accessMarkdown(title: string, id: string, access: readonly AccessRow[], other: 'service' | 'clientele', none: string, o: Wording): string {
+  const { m, lang } = o;
   const head = `**${mdText(title)}** (${mdCode(id)})\n\n`;
   if (access.length === 0) return `${head}${mdText(none)}\n`;
   return (
     head +
     toMarkdownTable(
-      [word('access', lang), word(other, lang), 'Id', word('conditions', lang)],
+      [m.words.access, m.words[other], 'Id', m.words.conditions],
       access.map((a) => [
-        tierLabel(a.tier, lang),
+        m.tiers[a.tier],
         other === 'service' ? serviceTitle(a.service, lang) : clienteleTitle(a.clientele, lang),
         other === 'service' ? a.service.id : a.clientele.id,
-        [conditionText(a.conditions, lang), inheritedText(a, lang), ...a.also.map((x) => alsoText(x, lang, (c) => sanitizeText(c[lang])))]
+        [conditionText(a.conditions, o), inheritedText(a, m), ...a.also.map((x) => alsoText(x, o, (c) => sanitizeText(c[lang])))]
           .filter(Boolean)
-          .join(messagesFor(lang).punctuation.semicolon),
+          .join(m.punctuation.semicolon),
       ]),
     )
   );
 }
 
 const servicesMarkdown: Presenter<ServicesResult> = (r, o) => {
-  const answer = accessMarkdown(clienteleTitle(r.clientele, o.lang), r.clientele.id, r.access, 'service', word('noService', o.lang), o.lang);
-  const notes = noteMarkdown(labelledNotes(r.notes, o.lang, false, mdText));
-  const readAs = readAsMarkdown(r.read_as, o.lang);
+  const answer = accessMarkdown(clienteleTitle(r.clientele, o.lang), r.clientele.id, r.access, 'service', o.m.words.noService, o);
+  const notes = noteMarkdown(labelledNotes(r.notes, o, false, mdText));
+  const readAs = readAsMarkdown(r.read_as, o);
   if (r.named_condition === null) return `${readAs}${answer}${notes}`;
   const [title = '', ...rest] = answer.split('\n\n');
-  return `${readAs}${[title, messagesFor(o.lang).questions.namedCondition(mdText(r.named_condition[o.lang])), ...rest].join('\n\n')}${notes}`;
+  return `${readAs}${[title, o.m.questions.namedCondition(mdText(r.named_condition[o.lang])), ...rest].join('\n\n')}${notes}`;
 };
 
 /** Shapes the result of `services` as the documented JSON. */
@@ -269,21 +269,20 @@ export const presentServices = {
 const whoTable: Presenter<WhoResult> = (r, o) => {
   const { lang, palette } = o;
   const head = [...readAsLines(r.read_as, o), ...wrap(`${serviceTitle(r.service, lang)} [${r.service.id}]`, o.width).map((l) => palette.bold(l))].join('\n');
-  const notes = noteTableLines(labelledNotes(r.notes, lang, true), o)
+  const notes = noteTableLines(labelledNotes(r.notes, o, true), o)
     .map((l) => `${l}\n`)
     .join('');
+  const w = o.m.words;
   if (r.access.length === 0) {
-    return `${head}\n${wrap(word(r.service.grants.length === 0 ? 'noGrant' : 'noClientele', lang), o.width).join('\n')}\n${notes}`;
+    return `${head}\n${wrap(r.service.grants.length === 0 ? w.noGrant : w.noClientele, o.width).join('\n')}\n${notes}`;
   }
   const conditions = makeConditionNotes(o);
   const rows = byTier(r.access).flatMap(([tier, list]): BoxRow[] => [
     tierHeading(tier, list.length, o),
     ...list.map((a) => [clienteleCell(a.clientele, lang, palette), detailCell(a, o, conditions)]),
   ]);
-  const table = toBoxTable([word('clientele', lang), word('conditions', lang)], rows, [3, 2], o.width, palette, [
-    { column: 1, label: wordWith('fieldLabel', lang, { label: word('conditions', lang) }) },
-  ]);
-  return `${head}\n${withNotes(table, conditions, messagesFor(lang).counts.clienteles(r.access.length))}${notes}`;
+  const table = toBoxTable([w.clientele, w.conditions], rows, [3, 2], o.width, palette, [{ column: 1, label: w.fieldLabel(w.conditions) }]);
+  return `${head}\n${withNotes(table, conditions, o.m.counts.clienteles(r.access.length))}${notes}`;
 };
 
 const whoCsv: Presenter<WhoResult> = (r) =>
@@ -305,16 +304,16 @@ const whoCsv: Presenter<WhoResult> = (r) =>
   );
 
 const whoMarkdown: Presenter<WhoResult> = (r, o) =>
-  readAsMarkdown(r.read_as, o.lang) +
+  readAsMarkdown(r.read_as, o) +
   accessMarkdown(
     serviceTitle(r.service, o.lang),
     r.service.id,
     r.access,
     'clientele',
-    word(r.service.grants.length === 0 ? 'noGrant' : 'noClientele', o.lang),
-    o.lang,
+    r.service.grants.length === 0 ? o.m.words.noGrant : o.m.words.noClientele,
+    o,
   ) +
-  noteMarkdown(labelledNotes(r.notes, o.lang, true, mdText));
+  noteMarkdown(labelledNotes(r.notes, o, true, mdText));
 
 /** Shapes the result of `who` as the documented JSON. */
 export function whoToJson(r: WhoResult): WhoJson {
@@ -347,30 +346,32 @@ interface CanAnswer {
   readonly notes: readonly Labelled[];
 }
 
-function canAnswer(r: CanResult, lang: Lang, strong: (s: string) => string, palette: PresentOptions['palette'], shown: Shown = asIs): CanAnswer {
+function canAnswer(r: CanResult, o: Wording, strong: (s: string) => string, palette: PresentOptions['palette'], shown: Shown = asIs): CanAnswer {
+  const { lang } = o;
   const c = shown(`${clienteleTitle(r.clientele, lang)} [${r.clientele.id}]`);
   const s = shown(`${serviceTitle(r.service, lang)} [${r.service.id}]`);
-  const m = messagesFor(lang).can;
+  const m = o.m.can;
+  const tiers = o.m.tiers;
   const sentences: string[] = [];
   if (r.named_condition !== null) {
     const named = r.named_condition;
     const here = r.any_tier.some((a) => a.conditions.some((k) => k.fr === named.fr));
-    const q = messagesFor(lang).questions;
+    const q = o.m.questions;
     sentences.push((here ? q.namedCondition : q.namedConditionElsewhere)(palette.warn(shown(sanitizeText(named[lang])))));
   }
   const no = strong(palette.bad(m.noWord));
   if (r.eligible && r.best) {
-    sentences.push(m.yes(strong(palette.good(m.yesWord)), c, s, tierLabel(r.best.tier, lang)));
+    sentences.push(m.yes(strong(palette.good(m.yesWord)), c, s, tiers[r.best.tier]));
     for (const a of r.access) {
-      if (a !== r.best) sentences.push(m.also(tierLabel(a.tier, lang), a.inherited_from));
+      if (a !== r.best) sentences.push(m.also(tiers[a.tier], a.inherited_from));
       else if (a.inherited_from !== null) sentences.push(m.inherited(a.inherited_from));
       for (const cond of a.conditions) sentences.push(m.condition(palette.warn(shown(sanitizeText(cond[lang])))));
     }
   } else if (r.service.grants.length === 0) {
     sentences.push(m.noList(no, c, s));
   } else if (r.required_tier !== null && r.any_tier.length > 0) {
-    const others = r.any_tier.map((a) => tierLabel(a.tier, lang)).join(', ');
-    sentences.push(m.notAtTier(no, c, s, tierLabel(r.required_tier, lang), others));
+    const others = r.any_tier.map((a) => tiers[a.tier]).join(', ');
+    sentences.push(m.notAtTier(no, c, s, tiers[r.required_tier], others));
   } else {
     sentences.push(m.no(no, c, s));
   }
@@ -384,7 +385,7 @@ function canAnswer(r: CanResult, lang: Lang, strong: (s: string) => string, pale
         ),
       ),
     );
-  const tierAsked = r.required_tier === null ? null : tierLabel(r.required_tier, lang);
+  const tierAsked = r.required_tier === null ? null : tiers[r.required_tier];
   const holders =
     r.eligible || r.service.grants.length === 0
       ? null
@@ -396,17 +397,17 @@ function canAnswer(r: CanResult, lang: Lang, strong: (s: string) => string, pale
               tierAsked !== null
                 ? [{ label: '', text: holderList(r.holders) }]
                 : byTier(r.holders).map(([tier, list]) => {
-                    const label = tierLabel(tier, lang);
-                    return { label: wordWith('fieldLabel', lang, { label: `${label.charAt(0).toUpperCase()}${label.slice(1)}` }), text: holderList(list) };
+                    const label = tiers[tier];
+                    return { label: o.m.words.fieldLabel(`${label.charAt(0).toUpperCase()}${label.slice(1)}`), text: holderList(list) };
                   }),
             none: null,
           };
-  return { sentences, holders, notes: labelledNotes(r.notes, lang, false, shown) };
+  return { sentences, holders, notes: labelledNotes(r.notes, o, false, shown) };
 }
 
 /** `can` for a terminal: the sentences, the holders under their heading (a line per tier), the notes; each wrapped to the width. */
 function canTable(r: CanResult, o: PresentOptions): string {
-  const a = canAnswer(r, o.lang, o.palette.bold, o.palette);
+  const a = canAnswer(r, o, o.palette.bold, o.palette);
   const lines = [...readAsLines(r.read_as, o), ...a.sentences.flatMap((line) => wrap(line, o.width))];
   if (a.holders !== null) {
     if (a.holders.heading !== null) lines.push(...wrap(a.holders.heading, o.width).map(o.palette.bold));
@@ -419,7 +420,7 @@ function canTable(r: CanResult, o: PresentOptions): string {
 
 /** `can` in markdown: one paragraph per sentence, the holders as a list under their heading, one paragraph per note. */
 function canMarkdown(r: CanResult, o: PresentOptions): string {
-  const a = canAnswer(r, o.lang, (t) => `**${t}**`, o.palette, mdText);
+  const a = canAnswer(r, o, (t) => `**${t}**`, o.palette, mdText);
   const paragraphs = [...a.sentences];
   if (a.holders !== null) {
     if (a.holders.heading !== null) paragraphs.push(a.holders.heading);
@@ -427,7 +428,7 @@ function canMarkdown(r: CanResult, o: PresentOptions): string {
     if (a.holders.none !== null) paragraphs.push(a.holders.none);
   }
   paragraphs.push(...a.notes.map((n) => `${n.label}${n.text}`));
-  return readAsMarkdown(r.read_as, o.lang) + paragraphs.join('\n\n') + '\n';
+  return readAsMarkdown(r.read_as, o) + paragraphs.join('\n\n') + '\n';
 }
 
 /** Shapes the result of `can` as the documented JSON. */

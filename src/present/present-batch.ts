@@ -1,8 +1,7 @@
 import type { NameReading } from '../query/access';
 import type { Answer, QuestionError, Resolved } from '../query/ask';
 import { readAsJson, type ErrorDocumentJson, type ErrorJson, type JsonCommand } from './json-output';
-import { messagesFor } from './messages/messages';
-import type { Lang } from './options';
+import type { Messages } from './messages/messages';
 import { questionErrorJson } from './present-question-error';
 import { stringifyJson } from './sanitize';
 
@@ -111,7 +110,7 @@ export function presentBatch<R>(
   command: JsonCommand,
   resolve: (text: string) => Answer<Resolved<R>>,
   toJson: (result: R) => unknown,
-  lang: Lang,
+  m: Messages,
   limits: BatchCacheLimits = BATCH_CACHE_LIMITS,
 ): BatchPresenter {
   let errors = 0;
@@ -141,7 +140,7 @@ export function presentBatch<R>(
       line++;
       if ('refused' in input) {
         errors++;
-        return errorLine(command, batchLineErrorJson(input, line, lang));
+        return errorLine(command, batchLineErrorJson(input, line, m));
       }
       const text = input.text;
       const known = lines.get(text);
@@ -149,7 +148,7 @@ export function presentBatch<R>(
       const question = resolve(text);
       if (!question.ok) {
         errors++;
-        return errorLine(command, batchErrorJson(question.error, line, lang));
+        return errorLine(command, batchErrorJson(question.error, line, m));
       }
       const { bytes: out, shared } = answerBytesOf(question.result);
       // A line whose names were names shares its answer's bytes; a line with a reading has bytes of its own.
@@ -165,14 +164,14 @@ export function presentBatch<R>(
   };
 }
 
-function batchErrorJson(error: QuestionError, line: number, lang: Lang): ErrorJson {
-  const { code, message, input, suggestions, instead } = questionErrorJson(error, lang);
+function batchErrorJson(error: QuestionError, line: number, m: Messages): ErrorJson {
+  const { code, message, input, suggestions, instead } = questionErrorJson(error, m);
   return { code, message, line, input, suggestions, ...(instead === undefined ? {} : { instead }) };
 }
 
 /** The error object of a line not read as a question; an over-long line is not echoed (it was never kept). */
-function batchLineErrorJson(input: Extract<BatchLine, { refused: string }>, line: number, lang: Lang): ErrorJson {
-  const q = messagesFor(lang).questions;
+function batchLineErrorJson(input: Extract<BatchLine, { refused: string }>, line: number, m: Messages): ErrorJson {
+  const q = m.questions;
   const code: BatchErrorCode = input.refused;
   switch (input.refused) {
     case 'LINE_TOO_LONG':

@@ -2,16 +2,15 @@ import type { Catalog, Service } from '../catalog/model';
 import type { MatrixResult } from '../query/build-matrix';
 import type { Access, AccessRow } from '../query/access';
 import type { SearchField, SearchResult } from '../query/search-catalog';
-import type { Entity } from '../query/resolve-name';
 import type { ShowResult } from '../query/show-entity';
 import { presentServices, presentWho, servicesToJson, whoToJson } from './present-access';
 import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle, nameIn } from './entity-labels';
 import { accessJson, categoryJson, clienteleJson, serviceJson, toJson, withSource } from './json-output';
-import { kindLabel, noteLabel, tierLabel, tierSymbol, word, wordWith, type WordKey } from './labels';
+import { tierSymbol } from './labels';
 import type { Presenters, QueryFormat } from './formats';
 import { mdCode, mdText } from './markdown';
-import { formatNumber, messagesFor } from './messages/messages';
-import type { Lang, Palette, PresentOptions } from './options';
+import { formatNumber, type Messages } from './messages/messages';
+import type { Palette, PresentOptions, Wording } from './options';
 import { sanitizeText } from './sanitize';
 import { displayWidth, toBoxTable, csvGrants, toCsv, toMarkdownTable, wrap, wrapHanging, type BoxRow } from './text-formats';
 
@@ -24,20 +23,21 @@ export interface ListResult {
   readonly what: ListWhat;
 }
 
-function listRows(r: ListResult, lang: Lang): { head: string[]; rows: string[][] } {
+function listRows(r: ListResult, { m, lang }: Wording): { head: string[]; rows: string[][] } {
+  const w = m.words;
   switch (r.what) {
     case 'services':
       return {
-        head: ['Id', word('name', lang), word('abbreviation', lang), word('category', lang)],
+        head: ['Id', w.name, w.abbreviation, w.category],
         rows: r.catalog.services.map((s) => [s.id, nameIn(s, lang), s.abbreviation ?? '', s.category]),
       };
     case 'clienteles':
       return {
-        head: ['Id', word('name', lang), word('kind', lang), word('parent', lang)],
-        rows: r.catalog.clienteles.map((c) => [c.id, nameIn(c, lang), kindLabel(c.kind, lang), c.parent ?? '']),
+        head: ['Id', w.name, w.kind, w.parent],
+        rows: r.catalog.clienteles.map((c) => [c.id, nameIn(c, lang), m.clienteleKinds[c.kind], c.parent ?? '']),
       };
     case 'categories':
-      return { head: ['Id', word('name', lang)], rows: r.catalog.categories.map((c) => [c.id, nameIn(c, lang)]) };
+      return { head: ['Id', w.name], rows: r.catalog.categories.map((c) => [c.id, nameIn(c, lang)]) };
   }
 }
 
@@ -72,31 +72,30 @@ function capitalize(s: string): string {
 function listTable(r: ListResult, o: PresentOptions): string {
   const { lang, palette } = o;
   const section = (label: string, n: number): BoxRow => ({ section: `${capitalize(label)} (${formatNumber(lang, n)})`, style: palette.bold });
-  const labelled = (key: WordKey): string => wordWith('fieldLabel', lang, { label: word(key, lang) });
+  const w = o.m.words;
   switch (r.what) {
     case 'services': {
       const categories = new Map(r.catalog.categories.map((c) => [c.id, c]));
       const rows = r.catalog.services.map((s): BoxRow => [serviceCell(s, lang, palette), categoryTitle(categories.get(s.category), s.category, lang)]);
       return (
-        toBoxTable([word('service', lang), word('category', lang)], rows, [3, 1], o.width, palette, [{ column: 1, label: labelled('category') }]) +
-        `${messagesFor(lang).counts.services(rows.length)}\n`
+        toBoxTable([w.service, w.category], rows, [3, 1], o.width, palette, [{ column: 1, label: w.fieldLabel(w.category) }]) +
+        `${o.m.counts.services(rows.length)}\n`
       );
     }
     case 'clienteles': {
       const rows = groupBy(r.catalog.clienteles, (c) => c.kind).flatMap(([, list]): BoxRow[] => [
-        section(kindLabel(list[0]!.kind, lang), list.length),
+        section(o.m.clienteleKinds[list[0]!.kind], list.length),
         ...list.map((c): BoxRow => [clienteleCell(c, lang, palette), c.parent ?? '']),
       ]);
       return (
-        toBoxTable([word('clientele', lang), word('parent', lang)], rows, [4, 1], o.width, palette, [{ column: 1, label: labelled('parent') }]) +
-        `${messagesFor(lang).counts.clienteles(r.catalog.clienteles.length)}\n`
+        toBoxTable([w.clientele, w.parent], rows, [4, 1], o.width, palette, [{ column: 1, label: w.fieldLabel(w.parent) }]) +
+        `${o.m.counts.clienteles(r.catalog.clienteles.length)}\n`
       );
     }
     case 'categories': {
       const rows = r.catalog.categories.map((c): BoxRow => [sanitizeText(nameIn(c, lang)), [{ text: c.id, style: palette.dim }]]);
       return (
-        toBoxTable([word('category', lang), word('id', lang)], rows, [1, 1], o.width, palette, [{ column: 1, label: labelled('id') }]) +
-        `${messagesFor(lang).counts.categories(rows.length)}\n`
+        toBoxTable([w.category, w.id], rows, [1, 1], o.width, palette, [{ column: 1, label: w.fieldLabel(w.id) }]) + `${o.m.counts.categories(rows.length)}\n`
       );
     }
   }
@@ -126,19 +125,18 @@ export const presentList = {
     }
   },
   markdown: (r, o) => {
-    const { head, rows } = listRows(r, o.lang);
+    const { head, rows } = listRows(r, o);
     return toMarkdownTable(head, rows);
   },
 } as const satisfies Presenters<ListResult, QueryFormat>;
 
 /** How a clientele inherits a service it is not listed for: each grant it inherits, from whom, at what tier, with what conditions. */
-function heirText(row: AccessRow, lang: Lang): string {
-  const m = messagesFor(lang);
+function heirText(row: AccessRow, { m, lang }: Wording): string {
   return m.can.holderList(
     [row, ...row.also].map((a) =>
       m.rows.inherits(
         clienteleTitle(a.holder, lang),
-        tierLabel(a.tier, lang),
+        m.tiers[a.tier],
         a.conditions.map((c) => sanitizeText(c[lang])),
       ),
     ),
@@ -150,7 +148,8 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
   // The table format wraps every line to the width: a heading as it is, a field or a list item under its label.
   // In markdown every text is escaped (mdText): a catalogue's text shows as written and makes no markup.
   const heading = (s: string): string => (markdown ? `### ${mdText(s)}` : wrap(s, o.width).map(palette.bold).join('\n'));
-  const { colon, semicolon } = messagesFor(lang).punctuation;
+  const { colon, semicolon } = o.m.punctuation;
+  const w = o.m.words;
   const field = (label: string, value: string): string => {
     if (markdown) return `- **${mdText(label)}**${colon}${mdText(value)}`;
     const labelled = `${label}${colon}`.trimEnd();
@@ -164,12 +163,12 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
     case 'service': {
       const s = r.service;
       out.push(heading(`${sanitizeText(s.name)}${s.abbreviation === null ? '' : ` (${sanitizeText(s.abbreviation)})`}`));
-      out.push(field(word('id', lang), s.id));
-      if (s.name_is_descriptive) out.push(field(word('name', lang), word('descriptiveName', lang)));
-      out.push(field(word('nameEn', lang), sanitizeText(s.name_en)));
-      if (s.aliases.length > 0) out.push(field(word('aliases', lang), s.aliases.map(sanitizeText).join(semicolon)));
-      out.push(field(word('category', lang), `${categoryTitle(r.category ?? undefined, s.category, lang)} (${s.category})`));
-      out.push(field(word('description', lang), sanitizeText(s.description[lang])));
+      out.push(field(w.id, s.id));
+      if (s.name_is_descriptive) out.push(field(w.name, w.descriptiveName));
+      out.push(field(w.nameEn, sanitizeText(s.name_en)));
+      if (s.aliases.length > 0) out.push(field(w.aliases, s.aliases.map(sanitizeText).join(semicolon)));
+      out.push(field(w.category, `${categoryTitle(r.category ?? undefined, s.category, lang)} (${s.category})`));
+      out.push(field(w.description, sanitizeText(s.description[lang])));
       out.push('');
       // The notes come once, all of them, under their own heading below.
       const who = { ...r.who, notes: [] };
@@ -177,15 +176,15 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
       out.push(grantsText.trimEnd());
       // Inheritance is no condition and no row of the page's list: the specialisations that inherit a listed grant come apart.
       if (r.heirs.length > 0) {
-        out.push('', heading(word('heirs', lang)));
-        for (const h of r.heirs) out.push(item(`${clienteleTitle(h.clientele, lang)} (${h.clientele.id})${colon}${heirText(h, lang)}`));
+        out.push('', heading(w.heirs));
+        for (const h of r.heirs) out.push(item(`${clienteleTitle(h.clientele, lang)} (${h.clientele.id})${colon}${heirText(h, o)}`));
       }
       if (s.notes.length > 0) {
-        out.push('', heading(word('notes', lang)));
-        for (const n of s.notes) out.push(item(`${noteLabel(n.kind, lang)}${colon}${sanitizeText(n[lang])}`));
+        out.push('', heading(w.notes));
+        for (const n of s.notes) out.push(item(`${o.m.noteKinds[n.kind]}${colon}${sanitizeText(n[lang])}`));
       }
       if (s.sub_applications.length > 0) {
-        out.push('', heading(word('subApplications', lang)));
+        out.push('', heading(w.subApplications));
         for (const a of s.sub_applications)
           out.push(item(`${sanitizeText(a.name)}${lang === 'en' ? ` (${sanitizeText(a.name_en)})` : ''}${colon}${sanitizeText(a.description[lang])}`));
       }
@@ -194,14 +193,14 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
     case 'clientele': {
       const c = r.clientele;
       out.push(heading(sanitizeText(c.name)));
-      out.push(field(word('id', lang), c.id));
-      out.push(field(word('nameEn', lang), sanitizeText(c.name_en)));
-      out.push(field(word('kind', lang), kindLabel(c.kind, lang)));
+      out.push(field(w.id, c.id));
+      out.push(field(w.nameEn, sanitizeText(c.name_en)));
+      out.push(field(w.kind, o.m.clienteleKinds[c.kind]));
       const others = [...c.forms, ...c.aliases, ...c.terms_en, ...c.abbreviations];
-      if (others.length > 0) out.push(field(word('aliases', lang), others.map(sanitizeText).join(semicolon)));
-      if (c.description !== null) out.push(field(word('description', lang), sanitizeText(c.description[lang])));
-      if (r.parent !== null) out.push(field(word('parent', lang), `${clienteleTitle(r.parent, lang)} (${r.parent.id})`));
-      if (r.children.length > 0) out.push(field(word('children', lang), r.children.map((k) => `${clienteleTitle(k, lang)} (${k.id})`).join(semicolon)));
+      if (others.length > 0) out.push(field(w.aliases, others.map(sanitizeText).join(semicolon)));
+      if (c.description !== null) out.push(field(w.description, sanitizeText(c.description[lang])));
+      if (r.parent !== null) out.push(field(w.parent, `${clienteleTitle(r.parent, lang)} (${r.parent.id})`));
+      if (r.children.length > 0) out.push(field(w.children, r.children.map((k) => `${clienteleTitle(k, lang)} (${k.id})`).join(semicolon)));
       out.push('');
       const servicesText = markdown ? presentServices.markdown(r.services, o) : presentServices.table(r.services, o);
       out.push(servicesText.trimEnd());
@@ -210,7 +209,7 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
     case 'category': {
       const c = r.category;
       out.push(heading(sanitizeText(nameIn(c, lang))));
-      out.push(field(word('id', lang), c.id));
+      out.push(field(w.id, c.id));
       out.push('');
       for (const s of r.services) out.push(item(`${serviceTitle(s, lang)} (${s.id})`));
       break;
@@ -284,30 +283,19 @@ export const presentShow = {
   markdown: (r, o) => showText(r, o, true),
 } as const satisfies Presenters<ShowResult, QueryFormat>;
 
-const FIELD_WORDS = {
-  name: 'fieldName',
-  description: 'fieldDescription',
-  notes: 'fieldNotes',
-  sub_applications: 'fieldSubApplications',
-  conditions: 'fieldConditions',
-} as const satisfies Record<SearchField, WordKey>;
-
-function kindWord(kind: Entity['kind'], lang: Lang): string {
-  return word(kind === 'service' ? 'kindService' : kind === 'clientele' ? 'kindClientele' : 'kindCategory', lang);
+function fieldsText(fields: readonly SearchField[], m: Messages): string {
+  return fields.map((f) => m.words.searchFields[f]).join(', ');
 }
 
-function fieldsText(fields: readonly SearchField[], lang: Lang): string {
-  return fields.map((f) => word(FIELD_WORDS[f], lang)).join(', ');
-}
-
-function searchRows(r: SearchResult, lang: Lang): string[][] {
-  return r.hits.map((h) => [kindWord(h.found.kind, lang), h.found.entity.id, sanitizeText(nameIn(h.found.entity, lang)), fieldsText(h.fields, lang)]);
+function searchRows(r: SearchResult, { m, lang }: Wording): string[][] {
+  return r.hits.map((h) => [m.words.kinds[h.found.kind], h.found.entity.id, sanitizeText(nameIn(h.found.entity, lang)), fieldsText(h.fields, m)]);
 }
 
 /** `search` as a table: the kind, the name with its id under it, and where the words were found. */
 function searchTable(r: SearchResult, o: PresentOptions): string {
   const { lang, palette } = o;
-  if (r.hits.length === 0) return `${wrap(word('noMatch', lang), o.width).join('\n')}\n`;
+  const w = o.m.words;
+  if (r.hits.length === 0) return `${wrap(w.noMatch, o.width).join('\n')}\n`;
   const rows = r.hits.map((h): BoxRow => {
     const found = h.found;
     const name =
@@ -316,12 +304,11 @@ function searchTable(r: SearchResult, o: PresentOptions): string {
         : found.kind === 'clientele'
           ? clienteleCell(found.entity, lang, palette)
           : [{ text: categoryTitle(found.entity, found.entity.id, lang) }, { text: found.entity.id, style: palette.dim }];
-    return [name, kindWord(found.kind, lang), fieldsText(h.fields, lang)];
+    return [name, w.kinds[found.kind], fieldsText(h.fields, o.m)];
   });
-  const labelled = (key: WordKey): string => wordWith('fieldLabel', lang, { label: word(key, lang) });
-  return toBoxTable([word('name', lang), word('kind', lang), word('matches', lang)], rows, [6, 1, 2], o.width, palette, [
-    { column: 1, label: labelled('kind') },
-    { column: 2, label: labelled('matches') },
+  return toBoxTable([w.name, w.kind, w.matches], rows, [6, 1, 2], o.width, palette, [
+    { column: 1, label: w.fieldLabel(w.kind) },
+    { column: 2, label: w.fieldLabel(w.matches) },
   ]);
 }
 
@@ -353,9 +340,7 @@ export const presentSearch = {
       r.hits.map((h) => [h.found.kind, h.found.entity.id, h.found.entity.name, h.found.entity.name_en, h.score, h.fields.join(' ')]),
     ),
   markdown: (r, o) =>
-    r.hits.length === 0
-      ? `${word('noMatch', o.lang)}\n`
-      : toMarkdownTable([word('kind', o.lang), 'Id', word('name', o.lang), word('matches', o.lang)], searchRows(r, o.lang)),
+    r.hits.length === 0 ? `${o.m.words.noMatch}\n` : toMarkdownTable([o.m.words.kind, 'Id', o.m.words.name, o.m.words.matches], searchRows(r, o)),
 } as const satisfies Presenters<SearchResult, QueryFormat>;
 
 const COLUMN_KEYS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -445,30 +430,31 @@ function matrixTable(r: MatrixResult, o: PresentOptions): string {
       lines.push(`${first}${' '.repeat(labelWidth + 2 - displayWidth(first))}${cells.join('')}`.trimEnd(), ...rest.map((l) => ` ${l}`));
     }
   });
-  lines.push('', palette.bold(word('legend', lang)));
+  const w = o.m.words;
+  lines.push('', palette.bold(w.legend));
   const keys: [string, string][] = [
-    ['C', tierLabel('creation', lang)],
-    ['R', tierLabel('request', lang)],
-    ['L', tierLabel('unspecified', lang)],
-    ['c r l', word('legendInherited', lang)],
-    [`C${WITH_CONDITIONS} r${WITH_CONDITIONS}`, word('legendConditions', lang)],
-    [NO_ACCESS, word('legendNoAccess', lang)],
+    ['C', o.m.tiers.creation],
+    ['R', o.m.tiers.request],
+    ['L', o.m.tiers.unspecified],
+    ['c r l', w.legendInherited],
+    [`C${WITH_CONDITIONS} r${WITH_CONDITIONS}`, w.legendConditions],
+    [NO_ACCESS, w.legendNoAccess],
   ];
   const keyWidth = Math.max(...keys.map(([k]) => k.length)) + 2;
   for (const [key, text] of keys) lines.push(...wrapHanging(key.padEnd(keyWidth), text, o.width));
-  lines.push('', palette.bold(word('legendColumns', lang)));
+  lines.push('', palette.bold(w.legendColumns));
   r.services.forEach((s, i) => lines.push(...wrapHanging(`${columnKey(i)}  `, `${serviceTitle(s, lang)} [${s.id}]`, o.width)));
   return lines.join('\n') + '\n';
 }
 
 function matrixMarkdown(r: MatrixResult, o: PresentOptions): string {
   const { lang } = o;
-  const head = [word('clientele', lang), ...r.services.map((_, i) => columnKey(i))];
+  const head = [o.m.words.clientele, ...r.services.map((_, i) => columnKey(i))];
   const rows = r.rows.map((row) => [
     clienteleTitle(row.clientele, lang),
     ...row.cells.map((cell) => `${cellSymbol(cell)}${cell[0]?.conditions.length ? '*' : ''}`),
   ]);
-  const { colon } = messagesFor(lang).punctuation;
+  const { colon } = o.m.punctuation;
   const legend = r.services.map((s: Service, i) => `- ${columnKey(i)}${colon}${mdText(serviceTitle(s, lang))} (${mdCode(s.id)})`).join('\n');
   return `${toMarkdownTable(head, rows)}\n${legend}\n`;
 }

@@ -2,10 +2,9 @@ import type { Condition } from '../catalog/model';
 import { MAX_RANKED_NAMES, writableFindings, type FindingKind, type SourceCheck, type SourceFinding } from '../query/check-source';
 import type { Presenters } from './formats';
 import { toJson } from './json-output';
-import { tierLabel } from './labels';
 import { mdCode, mdFence, mdText } from './markdown';
-import { messagesFor, type FindingWords } from './messages/messages';
-import type { Lang, Palette } from './options';
+import type { FindingWords, Messages } from './messages/messages';
+import type { Lang, Palette, Wording } from './options';
 import { escapeGithubData, escapeGithubProperty } from './present-problems';
 import { sanitizeLines, sanitizeText } from './sanitize';
 import { shownPath } from './shown-path';
@@ -88,21 +87,20 @@ function conditionsText(cs: readonly Condition[], lang: Lang): string {
   return cs.map((c) => quote(c[lang], lang)).join(', ');
 }
 
-/** A finding's sentence in a language, without its position. */
-export function findingMessage(f: SourceFinding, lang: Lang): string {
-  const m = messagesFor(lang).checkSource;
+/** A finding's sentence in the run's language, without its position. */
+export function findingMessage(f: SourceFinding, { m, lang }: Wording): string {
   const words: FindingWords = {
     service: f.service?.name ?? '',
     clientele: f.clientele?.name ?? f.item ?? '',
     item: f.item ?? '',
     heading: f.heading ?? '',
-    pageTier: f.pageTier === null ? '' : tierLabel(f.pageTier, lang),
-    catalogTier: f.catalogTier === null ? '' : tierLabel(f.catalogTier, lang),
+    pageTier: f.pageTier === null ? '' : m.tiers[f.pageTier],
+    catalogTier: f.catalogTier === null ? '' : m.tiers[f.catalogTier],
     pageCondition: f.pageCondition ?? '',
     catalogConditions: conditionsText(f.catalogConditions, lang),
     suggestions: f.suggestions.map((s) => s.name).join(', '),
   };
-  return sanitizeText(m.findings[f.kind](words));
+  return sanitizeText(m.checkSource.findings[f.kind](words));
 }
 
 /** A finding's mark in line reports: + a grant to add, - one to remove, ~ one to change, ! an entry a person writes. */
@@ -127,14 +125,12 @@ function agrees(r: SourceReport): boolean {
 }
 
 /** The status sentence: the catalogue agrees, or how many items do. */
-function statusLine(r: SourceReport, lang: Lang): string {
-  const m = messagesFor(lang).checkSource;
+function statusLine(r: SourceReport, m: Messages['checkSource']): string {
   return agrees(r) ? m.agrees(r.check.items, r.check.lists) : m.matched(r.check.matched, r.check.items, r.check.lists);
 }
 
 /** What the report says besides its findings: lists that read empty, names left without near names. */
-function remarks(r: SourceReport, lang: Lang): string[] {
-  const m = messagesFor(lang).checkSource;
+function remarks(r: SourceReport, m: Messages['checkSource']): string[] {
   const out: string[] = [];
   const empty = r.check.emptyLists;
   if (empty.length > 0) out.push(sanitizeText(m.emptyListsRead(empty.length, empty[0]!.heading)));
@@ -143,31 +139,30 @@ function remarks(r: SourceReport, lang: Lang): string[] {
 }
 
 /** What the catalogue recorded of its last check, against this page's text. */
-function textLine(r: SourceReport, lang: Lang): string {
-  const m = messagesFor(lang).checkSource;
+function textLine(r: SourceReport, m: Messages['checkSource']): string {
   if (r.recorded.sha256 === null && r.recorded.checked === null) return m.neverChecked;
   if (r.recorded.sha256 === r.sha256 && r.recorded.checked !== null) return m.sameText(r.recorded.checked);
   return r.recorded.checked === null ? m.otherTextNoDate : m.otherText(r.recorded.checked);
 }
 
-function checkText(r: SourceReport, palette: Palette, lang: Lang, width: number): string {
-  const m = messagesFor(lang).checkSource;
+function checkText(r: SourceReport, palette: Palette, o: Wording, width: number): string {
+  const m = o.m.checkSource;
   // The two paths are never broken (people copy them): "A -> B" on one line when it fits, else "A" and "-> B".
   const page = sanitizeText(r.page);
   const catalog = sanitizeText(r.catalog);
   const oneLine = `${page} -> ${catalog}`;
   const lines = (displayWidth(oneLine) <= width ? [oneLine] : [page, `-> ${catalog}`]).map(palette.bold);
-  const status = statusLine(r, lang);
-  lines.push(...wrapHanging('', agrees(r) ? palette.good(status) : status, width, 0), ...wrapHanging('', textLine(r, lang), width, 0));
+  const status = statusLine(r, m);
+  lines.push(...wrapHanging('', agrees(r) ? palette.good(status) : status, width, 0), ...wrapHanging('', textLine(r, m), width, 0));
   if (agrees(r)) return lines.join('\n') + '\n';
   lines.push('');
   for (const f of r.check.findings) {
     const mark = markOf(f);
     const color = mark === '+' ? palette.good : mark === '-' ? palette.bad : palette.warn;
-    lines.push(...wrapHanging(`${mark} `, `${m.where(f.pageLine, f.catalogLine)} ${findingMessage(f, lang)}`, width, 2).map(color));
+    lines.push(...wrapHanging(`${mark} `, `${m.where(f.pageLine, f.catalogLine)} ${findingMessage(f, o)}`, width, 2).map(color));
   }
   lines.push('', ...wrapHanging('', m.summary(r.check.findings.length, applicableCount(r)), width, 0));
-  for (const remark of remarks(r, lang)) lines.push(...wrapHanging('', remark, width, 0).map(palette.warn));
+  for (const remark of remarks(r, m)) lines.push(...wrapHanging('', remark, width, 0).map(palette.warn));
   if (r.stubs.length > 0) {
     // The stubs are YAML to paste: printed whole, only when --write was asked for (the other formats always carry them).
     if (r.write === null) lines.push(...wrapHanging('', m.stubsAvailable(r.stubs.length), width, 0));
@@ -179,15 +174,15 @@ function checkText(r: SourceReport, palette: Palette, lang: Lang, width: number)
   return lines.join('\n') + '\n';
 }
 
-function checkMarkdown(r: SourceReport, lang: Lang): string {
-  const m = messagesFor(lang).checkSource;
-  const out = [`### ramq-access check-source: ${mdCode(r.page)} → ${mdCode(r.catalog)}`, '', statusLine(r, lang), '', textLine(r, lang)];
+function checkMarkdown(r: SourceReport, o: Wording): string {
+  const m = o.m.checkSource;
+  const out = [`### ramq-access check-source: ${mdCode(r.page)} → ${mdCode(r.catalog)}`, '', statusLine(r, m), '', textLine(r, m)];
   if (agrees(r)) return out.join('\n') + '\n';
   out.push('', `**${m.summary(r.check.findings.length, applicableCount(r))}**`, '');
-  for (const remark of remarks(r, lang)) out.push(mdText(remark), '');
+  for (const remark of remarks(r, m)) out.push(mdText(remark), '');
   out.push(`| ${m.columns.page} | ${m.columns.catalogue} | | ${m.columns.difference} |`, '| ---: | ---: | :-: | --- |');
   for (const f of r.check.findings) {
-    out.push(`| ${f.pageLine ?? '–'} | ${f.catalogLine ?? '–'} | ${mdCode(markOf(f))} | ${mdCell(findingMessage(f, lang))} |`);
+    out.push(`| ${f.pageLine ?? '–'} | ${f.catalogLine ?? '–'} | ${mdCode(markOf(f))} | ${mdCell(findingMessage(f, o))} |`);
   }
   if (r.stubs.length > 0) {
     out.push('', `#### ${m.stubsTitle}`, '', m.stubHint);
@@ -198,8 +193,8 @@ function checkMarkdown(r: SourceReport, lang: Lang): string {
 }
 
 /** One GitHub annotation per finding, on the catalogue's line, naming the page's line. */
-function checkGithub(r: SourceReport, cwd: string, lang: Lang): string {
-  const m = messagesFor(lang).checkSource;
+function checkGithub(r: SourceReport, cwd: string, o: Wording): string {
+  const m = o.m.checkSource;
   const file = escapeGithubProperty(shownPath(r.catalog, cwd).path);
   const page = shownPath(r.page, cwd).path;
   return r.check.findings
@@ -207,13 +202,13 @@ function checkGithub(r: SourceReport, cwd: string, lang: Lang): string {
       const props = [`file=${file}`];
       if (f.catalogLine !== null) props.push(`line=${f.catalogLine}`);
       props.push(`title=${escapeGithubProperty(`check-source ${f.kind}`)}`);
-      return `::error ${props.join(',')}::${escapeGithubData(sanitizeText(`${findingMessage(f, lang)} (${m.onPage(page, f.pageLine)})`))}\n`;
+      return `::error ${props.join(',')}::${escapeGithubData(sanitizeText(`${findingMessage(f, o)} (${m.onPage(page, f.pageLine)})`))}\n`;
     })
     .join('');
 }
 
 /** Shapes a `check-source` report as the documented JSON. */
-export function checkSourceToJson(r: SourceReport, lang: Lang): CheckSourceJson {
+export function checkSourceToJson(r: SourceReport, o: Wording): CheckSourceJson {
   const writable = new Set(writableFindings(r.check));
   return {
     command: 'check-source',
@@ -246,7 +241,7 @@ export function checkSourceToJson(r: SourceReport, lang: Lang): CheckSourceJson 
       catalog_conditions: f.catalogConditions.map((c) => ({ fr: c.fr, en: c.en })),
       suggestions: f.suggestions.map((s) => s.id),
       applicable: writable.has(f),
-      message: findingMessage(f, lang),
+      message: findingMessage(f, o),
     })),
     stubs: r.stubs.map((s) => ({ entry: s.entry, name: s.name, yaml: s.yaml })),
     write: r.write === null ? null : { written: r.write.written, applied: r.write.applied, recorded_check: r.write.recordedCheck },
@@ -255,8 +250,8 @@ export function checkSourceToJson(r: SourceReport, lang: Lang): CheckSourceJson 
 
 /** Presenters of `check-source`, one per format. */
 export const presentCheckSource = {
-  table: (r, o) => checkText(r, o.palette, o.lang, o.lineWidth),
-  json: (r, o) => toJson(checkSourceToJson(r, o.lang)),
-  markdown: (r, o) => checkMarkdown(r, o.lang),
-  github: (r, o) => checkGithub(r, o.cwd, o.lang),
+  table: (r, o) => checkText(r, o.palette, o, o.lineWidth),
+  json: (r, o) => toJson(checkSourceToJson(r, o)),
+  markdown: (r, o) => checkMarkdown(r, o),
+  github: (r, o) => checkGithub(r, o.cwd, o),
 } as const satisfies Presenters<SourceReport, CheckSourceFormat>;

@@ -3,9 +3,8 @@ import type { AccessSummary, CatalogDiff, Change, DiffNames, Effect } from '../q
 import { inlineName, nameIn } from './entity-labels';
 import type { Presenters } from './formats';
 import { toJson } from './json-output';
-import { noteLabel, tierLabel } from './labels';
-import { messagesFor, type Messages } from './messages/messages';
-import type { Lang, Palette } from './options';
+import type { Messages } from './messages/messages';
+import type { Lang, Palette, Wording } from './options';
 import { sanitizeText, visibleCodePoint } from './sanitize';
 import { mdCode, mdFence } from './markdown';
 import { displayWidth, wrapHanging } from './text-formats';
@@ -18,12 +17,8 @@ export interface DiffReport {
   readonly names: DiffNames;
 }
 
-function words(lang: Lang): Messages['diff'] {
-  return messagesFor(lang).diff;
-}
-
-function fieldName(field: string, lang: Lang): string {
-  return (words(lang).fields as Readonly<Record<string, string>>)[field] ?? field;
+function fieldName(field: string, t: Messages['diff']): string {
+  return (t.fields as Readonly<Record<string, string>>)[field] ?? field;
 }
 
 /** Spaces that look like a plain space but are not one: no-break, narrow no-break, figure, thin, ideographic... */
@@ -53,14 +48,14 @@ function conditionsText(cs: readonly Condition[], lang: Lang, both = false): str
   return cs.map((c) => bilingualText(c, lang, both)).join(', ');
 }
 
-function accessText(list: readonly AccessSummary[], lang: Lang, both = false): string {
-  if (list.length === 0) return words(lang).noAccess;
+function accessText(list: readonly AccessSummary[], { m, lang }: Wording, both = false): string {
+  if (list.length === 0) return m.diff.noAccess;
   return list
     .map((a) => {
-      const parts = [tierLabel(a.tier, lang)];
-      if (a.conditions.length > 0) parts.push(words(lang).conditions(conditionsText(a.conditions, lang, both)));
-      if (a.inherited_from !== null) parts.push(words(lang).inherited(a.inherited_from));
-      return parts.join(messagesFor(lang).punctuation.semicolon);
+      const parts = [m.tiers[a.tier]];
+      if (a.conditions.length > 0) parts.push(m.diff.conditions(conditionsText(a.conditions, lang, both)));
+      if (a.inherited_from !== null) parts.push(m.diff.inherited(a.inherited_from));
+      return parts.join(m.punctuation.semicolon);
     })
     .join(' | ');
 }
@@ -73,9 +68,9 @@ function quotedName(c: Extract<Change, { type: 'added' | 'removed' }>, names: Di
 }
 
 /** One change as one line (without its marker). */
-function changeLine(c: Change, names: DiffNames, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
-  const t = words(lang);
-  const { colon, semicolon } = messagesFor(lang).punctuation;
+function changeLine(c: Change, names: DiffNames, { m, lang }: Wording): { mark: '+' | '-' | '~'; text: string } {
+  const t = m.diff;
+  const { colon, semicolon } = m.punctuation;
   const entry = 'entry' in c ? t.entries[c.entry] : '';
   switch (c.type) {
     case 'added':
@@ -83,15 +78,15 @@ function changeLine(c: Change, names: DiffNames, lang: Lang): { mark: '+' | '-' 
     case 'removed':
       return { mark: '-', text: `${entry} ${c.id} ${quotedName(c, names, lang)} ${t.removed}` };
     case 'renamed':
-      return { mark: '~', text: `${entry} ${c.id} ${t.renamed(fieldName(c.field, lang))}${colon}${q(c.from)} -> ${q(c.to)}` };
+      return { mark: '~', text: `${entry} ${c.id} ${t.renamed(fieldName(c.field, t))}${colon}${q(c.from)} -> ${q(c.to)}` };
     case 'field-changed':
-      return { mark: '~', text: `${entry} ${c.id}${colon}${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
+      return { mark: '~', text: `${entry} ${c.id}${colon}${fieldName(c.field, t)} ${q(c.from)} -> ${q(c.to)}` };
     case 'source-changed':
-      return { mark: '~', text: `${t.source}${colon}${fieldName(c.field, lang)} ${q(c.from)} -> ${q(c.to)}` };
+      return { mark: '~', text: `${t.source}${colon}${fieldName(c.field, t)} ${q(c.from)} -> ${q(c.to)}` };
     case 'names-changed':
       return {
         mark: '~',
-        text: `${entry} ${c.id}${colon}${fieldName(c.field, lang)}${c.added.map((n) => ` +${q(n)}`).join('')}${c.removed.map((n) => ` -${q(n)}`).join('')}`,
+        text: `${entry} ${c.id}${colon}${fieldName(c.field, t)}${c.added.map((n) => ` +${q(n)}`).join('')}${c.removed.map((n) => ` -${q(n)}`).join('')}`,
       };
     case 'description-changed': {
       // Changed in the other language only: that language's text is the change, named by its code.
@@ -100,7 +95,7 @@ function changeLine(c: Change, names: DiffNames, lang: Lang): { mark: '+' | '-' 
       return { mark: '~', text: `${entry} ${c.id}${colon}${label}${colon}${q(c.from?.[shown] ?? null)} -> ${q(c.to?.[shown] ?? null)}` };
     }
     case 'notes-changed': {
-      const tag = (n: Note): string => t.noteTag(noteLabel(n.kind, lang), n.clienteles);
+      const tag = (n: Note): string => t.noteTag(m.noteKinds[n.kind], n.clienteles);
       // A note changed in the other language only reads the same in this one: both languages then show.
       const removed = new Set(c.removed.map((n) => `${tag(n)} ${n[lang]}`));
       const both = c.added.some((n) => removed.has(`${tag(n)} ${n[lang]}`));
@@ -118,10 +113,10 @@ function changeLine(c: Change, names: DiffNames, lang: Lang): { mark: '+' | '-' 
     case 'grant-added':
     case 'grant-removed': {
       const cond = c.conditions.length > 0 ? `${semicolon}${t.conditions(conditionsText(c.conditions, lang))}` : '';
-      return { mark: c.type === 'grant-added' ? '+' : '-', text: `${t.grant} ${c.service} -> ${c.clientele} (${tierLabel(c.tier, lang)}${cond})` };
+      return { mark: c.type === 'grant-added' ? '+' : '-', text: `${t.grant} ${c.service} -> ${c.clientele} (${m.tiers[c.tier]}${cond})` };
     }
     case 'tier-changed':
-      return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}${colon}${t.tier} ${tierLabel(c.from, lang)} -> ${tierLabel(c.to, lang)}` };
+      return { mark: '~', text: `${t.grant} ${c.service} -> ${c.clientele}${colon}${t.tier} ${m.tiers[c.from]} -> ${m.tiers[c.to]}` };
     case 'conditions-changed': {
       // A condition changed in the other language only reads the same in this one: both languages then show.
       const removed = new Set(c.removed.map((x) => x[lang]));
@@ -138,18 +133,18 @@ function named(id: string, names: DiffNames['service'], lang: Lang): string {
   return entry === undefined ? id : `${id} (${inlineName(entry, lang)})`;
 }
 
-function effectLine(e: Effect, r: DiffReport, lang: Lang): { mark: '+' | '-' | '~'; text: string } {
-  const say = words(lang).effect;
-  const who = named(e.clientele, r.names.clientele, lang);
-  const what = named(e.service, r.names.service, lang);
+function effectLine(e: Effect, r: DiffReport, o: Wording): { mark: '+' | '-' | '~'; text: string } {
+  const say = o.m.diff.effect;
+  const who = named(e.clientele, r.names.clientele, o.lang);
+  const what = named(e.service, r.names.service, o.lang);
   switch (e.effect) {
     case 'gained':
-      return { mark: '+', text: say.gained(who, what, accessText(e.after, lang)) };
+      return { mark: '+', text: say.gained(who, what, accessText(e.after, o)) };
     case 'lost':
-      return { mark: '-', text: say.lost(who, what, accessText(e.before, lang)) };
+      return { mark: '-', text: say.lost(who, what, accessText(e.before, o)) };
     case 'changed': {
-      const both = accessText(e.before, lang) === accessText(e.after, lang);
-      return { mark: '~', text: say.changed(who, what, accessText(e.before, lang, both), accessText(e.after, lang, both)) };
+      const both = accessText(e.before, o) === accessText(e.after, o);
+      return { mark: '~', text: say.changed(who, what, accessText(e.before, o, both), accessText(e.after, o, both)) };
     }
   }
 }
@@ -160,8 +155,8 @@ function markedLines(mark: '+' | '-' | '~', text: string, palette: Palette, widt
   return wrapHanging(`${mark} `, text, width, 2).map(color);
 }
 
-function diffText(r: DiffReport, palette: Palette, lang: Lang, width: number): string {
-  const t = words(lang);
+function diffText(r: DiffReport, palette: Palette, o: Wording, width: number): string {
+  const t = o.m.diff;
   // The two paths are never broken (tools and people copy them): "A -> B" on one line when it fits, else "A" and "-> B".
   const before = sanitizeText(r.before);
   const after = sanitizeText(r.after);
@@ -170,13 +165,13 @@ function diffText(r: DiffReport, palette: Palette, lang: Lang, width: number): s
   if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${head.join('\n')}\n${t.none}\n`;
   const lines = [...head, '', palette.bold(t.changes)];
   for (const c of r.diff.changes) {
-    const { mark, text } = changeLine(c, r.names, lang);
+    const { mark, text } = changeLine(c, r.names, o);
     lines.push(...markedLines(mark, text, palette, width));
   }
   if (r.diff.effects.length > 0) {
     lines.push('', palette.bold(t.effects));
     for (const e of r.diff.effects) {
-      const { mark, text } = effectLine(e, r, lang);
+      const { mark, text } = effectLine(e, r, o);
       lines.push(...markedLines(mark, text, palette, width));
     }
   }
@@ -184,8 +179,8 @@ function diffText(r: DiffReport, palette: Palette, lang: Lang, width: number): s
   return lines.join('\n') + '\n';
 }
 
-function diffMarkdown(r: DiffReport, lang: Lang): string {
-  const t = words(lang);
+function diffMarkdown(r: DiffReport, o: Wording): string {
+  const t = o.m.diff;
   const title = `### ramq-access diff: ${mdCode(r.before)} → ${mdCode(r.after)}`;
   if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${title}\n\n${t.none}\n`;
   // In a ```diff block, "!" marks a changed line as git's own diffs do.
@@ -199,7 +194,7 @@ function diffMarkdown(r: DiffReport, lang: Lang): string {
     '',
     mdFence(
       'diff',
-      r.diff.changes.map((c) => marked(changeLine(c, r.names, lang))),
+      r.diff.changes.map((c) => marked(changeLine(c, r.names, o))),
     ),
   ];
   if (r.diff.effects.length > 0)
@@ -209,7 +204,7 @@ function diffMarkdown(r: DiffReport, lang: Lang): string {
       '',
       mdFence(
         'diff',
-        r.diff.effects.map((e) => marked(effectLine(e, r, lang))),
+        r.diff.effects.map((e) => marked(effectLine(e, r, o))),
       ),
     );
   return out.join('\n') + '\n';
@@ -236,7 +231,7 @@ export function diffToJson(r: DiffReport): unknown {
 
 /** Presenters of `diff`, one per format. */
 export const presentDiff = {
-  table: (r, o) => diffText(r, o.palette, o.lang, o.lineWidth),
+  table: (r, o) => diffText(r, o.palette, o, o.lineWidth),
   json: (r) => toJson(diffToJson(r)),
-  markdown: (r, o) => diffMarkdown(r, o.lang),
+  markdown: (r, o) => diffMarkdown(r, o),
 } as const satisfies Presenters<DiffReport, 'table' | 'json' | 'markdown'>;

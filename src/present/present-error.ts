@@ -1,7 +1,7 @@
 import type { Problem } from '../catalog/problem';
 import type { QuestionError } from '../query/ask';
 import { toJson, type ErrorCode, type ErrorDocumentJson, type ErrorJson, type JsonCommand } from './json-output';
-import type { Lang } from './options';
+import type { Messages } from './messages/messages';
 import { problemsPresenter } from './problems-on-demand';
 import { questionErrorJson } from './present-question-error';
 import { sanitizeText, stringifyJson } from './sanitize';
@@ -21,14 +21,14 @@ export type RunError =
     };
 
 /** Shapes why a run ends without an answer as the error object of a --batch line (without its line number). */
-export function runErrorJson(e: RunError, lang: Lang): ErrorJson {
-  if (e.kind === 'question') return { ...questionErrorJson(e.error, lang) };
+export function runErrorJson(e: RunError, m: Messages): ErrorJson {
+  if (e.kind === 'question') return { ...questionErrorJson(e.error, m) };
   return {
     code: e.code,
     message: sanitizeText(e.message),
     input: e.input,
     suggestions: [],
-    ...(e.problems.length === 0 ? {} : { problems: e.problems.map((p) => ({ ...problemsPresenter().problemJson(p, lang), file: p.file })) }),
+    ...(e.problems.length === 0 ? {} : { problems: e.problems.map((p) => ({ ...problemsPresenter().problemJson(p, m), file: p.file })) }),
   };
 }
 

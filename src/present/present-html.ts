@@ -1,9 +1,7 @@
 import type { Catalog, Condition, Tier } from '../catalog/model';
 import { TIERS } from '../catalog/model';
 import type { Access, WhoResult } from '../query/access';
-import { kindLabel, noteLabel, tierLabel } from './labels';
-import { messagesFor, type Messages } from './messages/messages';
-import type { Lang } from './options';
+import type { Wording } from './options';
 import { sanitizeText, stringifyJson } from './sanitize';
 import { serviceShortNames } from './service-short-names';
 import { sourceLine } from './source-line';
@@ -15,12 +13,6 @@ export interface ExportData {
   readonly generated: string;
   readonly version: string;
 }
-
-// Every string of the page, one table per language with the same keys (EN is typed from FR,
-// so a key missing on either side fails to compile). `{name}` marks a value the page fills in.
-// French typography (a no-break space before ":" and ";" and inside « ») is the catalogue's own rule (messages/typography.ts).
-/** The page's interface strings in each language (from the message catalogue; the tests read them too). */
-export const HTML_STRINGS: Readonly<Record<Lang, Messages['html']>> = { fr: messagesFor('fr').html, en: messagesFor('en').html };
 
 // One mark per tier, the same in both languages: filled = given with the account, hollow = to ask for, tick = listed.
 const TIER_MARKS = { creation: '●', request: '○', unspecified: '✓' } as const satisfies Record<Tier, string>;
@@ -408,17 +400,18 @@ function pageAccess(data: ExportData): { notes: ConditionNote[]; access: (PageGr
 }
 
 /** The whole catalogue as one self-contained HTML page: no network, no external script, style or font. */
-export function presentHtml(data: ExportData, lang: Lang): string {
-  const ui = HTML_STRINGS[lang];
+export function presentHtml(data: ExportData, { m, lang }: Wording): string {
+  // The page's interface strings (messages' `html`): its script fills their `{name}` slots.
+  const ui = m.html;
   const short = serviceShortNames(data.catalog.services, lang);
   const conditions = pageAccess(data);
   const payload = {
     lang,
     ui,
     inheritedMark: INHERITED_MARK,
-    tiers: TIERS.map((id) => ({ id, label: tierLabel(id, lang), mark: TIER_MARKS[id] })),
+    tiers: TIERS.map((id) => ({ id, label: m.tiers[id], mark: TIER_MARKS[id] })),
     categories: data.catalog.categories,
-    clienteles: data.catalog.clienteles.map((c) => ({ id: c.id, name: c.name, name_en: c.name_en, kind: kindLabel(c.kind, lang), parent: c.parent })),
+    clienteles: data.catalog.clienteles.map((c) => ({ id: c.id, name: c.name, name_en: c.name_en, kind: m.clienteleKinds[c.kind], parent: c.parent })),
     services: data.catalog.services.map((s, i) => ({
       id: s.id,
       name: s.name,
@@ -429,7 +422,7 @@ export function presentHtml(data: ExportData, lang: Lang): string {
       category: s.category,
       aliases: s.aliases,
       description: s.description,
-      notes: s.notes.map((n) => ({ ...n, label: noteLabel(n.kind, lang) })),
+      notes: s.notes.map((n) => ({ ...n, label: m.noteKinds[n.kind] })),
       sub_applications: s.sub_applications,
       access: conditions.access[i] ?? [],
     })),
@@ -438,7 +431,7 @@ export function presentHtml(data: ExportData, lang: Lang): string {
   const symbol = (mark: string, cls: string, meaning: string): string =>
     `<li><span class="${cls}" aria-hidden="true">${mark}</span>${escapeHtml(meaning)}</li>`;
   const symbols = [
-    ...TIERS.map((t) => symbol(TIER_MARKS[t], `mark ${t}`, tierLabel(t, lang))),
+    ...TIERS.map((t) => symbol(TIER_MARKS[t], `mark ${t}`, m.tiers[t])),
     symbol(INHERITED_MARK, 'mark-inh', ui.inheritedMeaning),
     `<li><sup class="note-no" aria-hidden="true">1</sup>${escapeHtml(ui.conditionsMeaning)}</li>`,
   ].join('');
@@ -486,7 +479,7 @@ export function presentHtml(data: ExportData, lang: Lang): string {
 <div class="keys" id="matrix-keys"></div>
 </section>
 </main>
-<footer><p>${escapeHtml(sourceLine(data.catalog.source, lang))}</p><p>${escapeHtml(fill(ui.footer, { version: data.version, date: data.generated }))}</p></footer>
+<footer><p>${escapeHtml(sourceLine(data.catalog.source, m))}</p><p>${escapeHtml(fill(ui.footer, { version: data.version, date: data.generated }))}</p></footer>
 <script type="application/json" id="data">${scriptJson(payload)}</script>
 <script>${SCRIPT}</script>
 </body>

@@ -1,9 +1,9 @@
 import type { Problem, Severity } from '../catalog/problem';
 import type { Presenters } from './formats';
 import { toJson } from './json-output';
-import { messagesFor } from './messages/messages';
+import type { Messages } from './messages/messages';
 import { problemMessage } from './problem-message';
-import type { Lang, Palette } from './options';
+import type { Palette } from './options';
 import { shownPath } from './shown-path';
 import { sanitizeText } from './sanitize';
 import { validateSarif } from './present-sarif';
@@ -46,8 +46,8 @@ function problemWhere(p: Pick<Problem, 'file' | 'line' | 'col'>): string {
 export type ProblemAt = Pick<Problem, 'code' | 'file' | 'line' | 'col' | 'detail'>;
 
 /** One problem as one line: `file:line:col: CODE message`. */
-export function problemLine(p: ProblemAt, palette: Palette, lang: Lang): string {
-  return `${problemWhere(p)}: ${palette.bad(p.code)} ${sanitizeText(problemMessage(p, lang))}`;
+export function problemLine(p: ProblemAt, palette: Palette, m: Messages): string {
+  return `${problemWhere(p)}: ${palette.bad(p.code)} ${sanitizeText(problemMessage(p, m))}`;
 }
 
 /**
@@ -55,23 +55,23 @@ export function problemLine(p: ProblemAt, palette: Palette, lang: Lang): string 
  * line, as tools that read such lines expect, the message after it, and the
  * lines it wraps onto indented by two columns.
  */
-export function problemLines(p: ProblemAt, palette: Palette, lang: Lang, width: number): string[] {
-  return wrapHanging(`${problemWhere(p)}: ${palette.bad(p.code)} `, sanitizeText(problemMessage(p, lang)), width, 2);
+export function problemLines(p: ProblemAt, palette: Palette, m: Messages, width: number): string[] {
+  return wrapHanging(`${problemWhere(p)}: ${palette.bad(p.code)} `, sanitizeText(problemMessage(p, m)), width, 2);
 }
 
-function validateText(reports: readonly FileReport[], palette: Palette, lang: Lang, width: number): string {
+function validateText(reports: readonly FileReport[], palette: Palette, m: Messages, width: number): string {
   const lines: string[] = [];
   for (const r of reports) {
     if (r.problems.length === 0) {
-      lines.push(...wrapHanging(`${sanitizeText(r.file)}: `, palette.good(messagesFor(lang).validation.valid), width, 2));
+      lines.push(...wrapHanging(`${sanitizeText(r.file)}: `, palette.good(m.validation.valid), width, 2));
     } else {
-      for (const p of r.problems) lines.push(...problemLines(p, palette, lang, width));
+      for (const p of r.problems) lines.push(...problemLines(p, palette, m, width));
     }
   }
   const total = reports.reduce((n, r) => n + r.problems.length, 0);
   if (total > 0) {
     const invalid = reports.filter((r) => r.problems.length > 0).length;
-    lines.push(messagesFor(lang).validation.summary(total, invalid));
+    lines.push(m.validation.summary(total, invalid));
   }
   return lines.join('\n') + '\n';
 }
@@ -87,7 +87,7 @@ export function escapeGithubProperty(s: string): string {
 }
 
 /** GitHub wants paths from the repository root, which is where a workflow runs; endColumn is exclusive, as everywhere in the tool. */
-function validateGithub(reports: readonly FileReport[], cwd: string, lang: Lang): string {
+function validateGithub(reports: readonly FileReport[], cwd: string, m: Messages): string {
   const lines: string[] = [];
   for (const r of reports) {
     for (const p of r.problems) {
@@ -95,15 +95,15 @@ function validateGithub(reports: readonly FileReport[], cwd: string, lang: Lang)
       if (p.line !== null) props.push(`line=${p.line}`, `col=${p.col ?? 1}`);
       if (p.line !== null && p.endLine !== null) props.push(`endLine=${p.endLine}`, `endColumn=${p.endCol ?? 1}`);
       // The title carries the code and the entry at fault; the message, shown under it, does not repeat the code.
-      props.push(`title=${escapeGithubProperty(sanitizeText(messagesFor(lang).validation.title(p.code, p.entry ?? null)))}`);
-      lines.push(`::${p.severity} ${props.join(',')}::${escapeGithubData(sanitizeText(problemMessage(p, lang)))}`);
+      props.push(`title=${escapeGithubProperty(sanitizeText(m.validation.title(p.code, p.entry ?? null)))}`);
+      lines.push(`::${p.severity} ${props.join(',')}::${escapeGithubData(sanitizeText(problemMessage(p, m)))}`);
     }
   }
   return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }
 
 /** Shapes one problem as `validate --json` shows it. */
-export function problemJson(p: Problem, lang: Lang): ProblemJson {
+export function problemJson(p: Problem, m: Messages): ProblemJson {
   return {
     code: p.code,
     severity: p.severity,
@@ -113,16 +113,16 @@ export function problemJson(p: Problem, lang: Lang): ProblemJson {
     end_col: p.endCol,
     path: p.path,
     // Prose for people, as in SARIF: what it quotes shows its control and invisible characters.
-    message: sanitizeText(problemMessage(p, lang)),
+    message: sanitizeText(problemMessage(p, m)),
   };
 }
 
 /** Shapes `validate` results as the documented JSON. */
-export function validateToJson(reports: readonly FileReport[], lang: Lang): ValidateJson {
+export function validateToJson(reports: readonly FileReport[], m: Messages): ValidateJson {
   const files = reports.map((r) => ({
     file: r.file,
     valid: r.problems.length === 0,
-    problems: r.problems.map((p) => problemJson(p, lang)),
+    problems: r.problems.map((p) => problemJson(p, m)),
   }));
   const problems = files.reduce((n, f) => n + f.problems.length, 0);
   return { command: 'validate', valid: problems === 0, files, counts: { files: files.length, invalid_files: files.filter((f) => !f.valid).length, problems } };
@@ -130,8 +130,8 @@ export function validateToJson(reports: readonly FileReport[], lang: Lang): Vali
 
 /** Presenters of `validate`, one per format; github and sarif need the context (text and json show paths as given). */
 export const presentValidation = {
-  table: (reports, o) => validateText(reports, o.palette, o.lang, o.lineWidth),
-  json: (reports, o) => toJson(validateToJson(reports, o.lang)),
-  github: (reports, o) => validateGithub(reports, o.cwd, o.lang),
-  sarif: (reports, o) => toJson(validateSarif(reports, { cwd: o.cwd, toolVersion: o.version }, o.lang)),
+  table: (reports, o) => validateText(reports, o.palette, o.m, o.lineWidth),
+  json: (reports, o) => toJson(validateToJson(reports, o.m)),
+  github: (reports, o) => validateGithub(reports, o.cwd, o.m),
+  sarif: (reports, o) => toJson(validateSarif(reports, { cwd: o.cwd, toolVersion: o.version }, o.m)),
 } as const satisfies Presenters<readonly FileReport[], ValidateFormat>;

@@ -1,8 +1,6 @@
 import type { QuestionError } from '../query/ask';
 import { MAX_NAME_LENGTH, type EntityKind, type Suggestion } from '../query/resolve-name';
-import { word } from './labels';
-import type { WordKey } from './messages/messages';
-import { messagesFor } from './messages/messages';
+import type { Messages } from './messages/messages';
 import type { Lang } from './options';
 import { sanitizeText } from './sanitize';
 
@@ -17,8 +15,8 @@ export interface QuestionErrorJson {
 }
 
 /** The short sentence for a question with no answer, without its suggestions. */
-export function questionErrorMessage(error: QuestionError, lang: Lang): string {
-  const q = messagesFor(lang).questions;
+export function questionErrorMessage(error: QuestionError, m: Messages): string {
+  const q = m.questions;
   switch (error.code) {
     case 'AMBIGUOUS_NAME':
       return q.ambiguous(error.input);
@@ -48,25 +46,23 @@ export function insteadCommand(error: QuestionError): string | null {
 /** The list command for each kind of name. */
 const LIST_OF: Readonly<Record<EntityKind, string>> = { clientele: 'clienteles', service: 'services', category: 'categories' };
 
-const KIND_WORD: Readonly<Record<EntityKind, WordKey>> = { clientele: 'kindClientele', service: 'kindService', category: 'kindCategory' };
-
 /** A word as one argument of a POSIX shell command line: as it is when it holds no character the shell reads, else in single quotes. */
 export function shellWord(text: string): string {
   return /^[\p{L}\p{N}_.,:@%+/=-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** One line for a person: what went wrong and what the name could have meant (names in the language's own form). */
-export function describeQuestionError(error: QuestionError, lang: Lang): string {
-  const q = messagesFor(lang).questions;
+export function describeQuestionError(error: QuestionError, m: Messages, lang: Lang): string {
+  const q = m.questions;
   // A candidate of another kind than the argument takes says what it is: a clientele's argument may list a service.
   const list = error.suggestions
     .map((s) => {
       const name = lang === 'en' ? s.name_en : s.name;
-      return error.expected !== null && s.kind !== error.expected ? q.candidateOfKind(s.id, name, word(KIND_WORD[s.kind], lang)) : `${s.id} (${name})`;
+      return error.expected !== null && s.kind !== error.expected ? q.candidateOfKind(s.id, name, m.words.kinds[s.kind]) : `${s.id} (${name})`;
     })
     .join(', ');
   if (error.code === 'AMBIGUOUS_NAME') return q.couldMean(error.input, list);
-  const message = questionErrorMessage(error, lang);
+  const message = questionErrorMessage(error, m);
   if (error.code === 'WRONG_KIND' || error.code === 'WRONG_ORDER') {
     const command = insteadCommand(error);
     return command === null ? message : q.askInstead(message, command);
@@ -79,12 +75,12 @@ export function describeQuestionError(error: QuestionError, lang: Lang): string 
 }
 
 /** Shapes a question error for JSON. */
-export function questionErrorJson(error: QuestionError, lang: Lang): QuestionErrorJson {
+export function questionErrorJson(error: QuestionError, m: Messages): QuestionErrorJson {
   const instead = insteadCommand(error);
   return {
     code: error.code,
     // Prose for people: the name it quotes shows its control and invisible characters; `input` keeps them as typed.
-    message: sanitizeText(questionErrorMessage(error, lang)),
+    message: sanitizeText(questionErrorMessage(error, m)),
     // A name over the limit is not echoed back (it may be 64 KiB): the line number says which it was.
     input: error.code === 'NAME_TOO_LONG' ? '' : error.input,
     suggestions: error.suggestions,

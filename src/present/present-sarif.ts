@@ -1,7 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Problem, ProblemCode, Severity } from '../catalog/problem';
-import { problemLabel } from './labels';
-import type { Lang } from './options';
+import type { Messages } from './messages/messages';
 import type { FileReport } from './present-problems';
 import { problemMessage } from './problem-message';
 
@@ -82,7 +81,7 @@ function region(p: Problem): SarifRegion | null {
  * version is passed in and the directory too (presenters read no files and no
  * environment); the tool has no public page, so informationUri is left out.
  */
-export function validateSarif(reports: readonly FileReport[], context: SarifContext, lang: Lang): SarifLog {
+export function validateSarif(reports: readonly FileReport[], context: SarifContext, m: Messages): SarifLog {
   const rules: SarifRule[] = [];
   const ruleIndex = new Map<ProblemCode, number>();
   const results: SarifResult[] = [];
@@ -92,7 +91,7 @@ export function validateSarif(reports: readonly FileReport[], context: SarifCont
       if (index === undefined) {
         index = rules.length;
         ruleIndex.set(p.code, index);
-        rules.push({ id: p.code, shortDescription: { text: problemLabel(p.code, lang) }, defaultConfiguration: { level: p.severity } });
+        rules.push({ id: p.code, shortDescription: { text: m.problemLabels[p.code] }, defaultConfiguration: { level: p.severity } });
       }
       const where = region(p);
       const location: SarifResult['locations'][number] = {
@@ -100,7 +99,7 @@ export function validateSarif(reports: readonly FileReport[], context: SarifCont
       };
       if (p.path !== null) location.logicalLocations = [{ fullyQualifiedName: p.path }];
       // Viewers show the text to people, as GitHub shows annotations: the same neutralising applies.
-      results.push({ ruleId: p.code, ruleIndex: index, level: p.severity, message: { text: sanitizeText(problemMessage(p, lang)) }, locations: [location] });
+      results.push({ ruleId: p.code, ruleIndex: index, level: p.severity, message: { text: sanitizeText(problemMessage(p, m)) }, locations: [location] });
     }
   }
   const base = pathToFileURL(context.cwd).href;

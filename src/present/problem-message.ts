@@ -1,9 +1,8 @@
 import type { Problem, ProblemDetail } from '../catalog/problem';
-import { messagesFor } from './messages/messages';
-import type { Lang } from './options';
+import type { Messages } from './messages/messages';
 
-/** What a problem says, in a language. */
-export function problemMessage(p: Pick<Problem, 'detail'>, lang: Lang): string {
-  const say = messagesFor(lang).problems[p.detail.id] as (d: ProblemDetail) => string;
+/** What a problem says, in the messages' language. */
+export function problemMessage(p: Pick<Problem, 'detail'>, m: Messages): string {
+  const say = m.problems[p.detail.id] as (d: ProblemDetail) => string;
   return say(p.detail);
 }

@@ -1,6 +1,5 @@
 import type { SourceInfo } from '../catalog/model';
-import { messagesFor } from './messages/messages';
-import type { Lang } from './options';
+import type { Messages } from './messages/messages';
 import { sanitizeText } from './sanitize';
 
 /** The source as every answer's JSON carries it. */
@@ -18,6 +17,6 @@ export function sourceJson(s: SourceInfo): SourceJson {
 }
 
 /** "Source: <publisher>, "<title>", checked <date>" in a language (or that it was never checked). */
-export function sourceLine(s: SourceInfo, lang: Lang): string {
-  return messagesFor(lang).questions.sourceLine(sanitizeText(s.publisher), sanitizeText(s.title), s.checked === null ? null : sanitizeText(s.checked));
+export function sourceLine(s: SourceInfo, m: Messages): string {
+  return m.questions.sourceLine(sanitizeText(s.publisher), sanitizeText(s.title), s.checked === null ? null : sanitizeText(s.checked));
 }

@@ -20,7 +20,7 @@ const spec: QuerySpec<CanResult> = {
   formats: { presenters: presentCan, default: 'table' },
   outputSchema: 'can_output',
   fromCatalog: true,
-  remarks: (r, lang) => csvRemarks(r.read_as, [], lang, false),
+  remarks: (r, o) => csvRemarks(r.read_as, [], o, false),
   batch: {
     line: (m) => m.batchLines.pair,
     prepare: (ctx, opts) => {

@@ -53,7 +53,7 @@ function pageReason(detail: ProblemDetail, ctx: Context): string {
     case 'stdinUnreadable':
       return describeErrno(detail.errno, m);
     default:
-      return problemText().problemMessage({ detail }, ctx.lang);
+      return problemText().problemMessage({ detail }, ctx.m);
   }
 }
 

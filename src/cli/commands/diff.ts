@@ -48,7 +48,7 @@ const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
       const failed = [before, after].filter((s): s is Extract<Side, { problems: readonly Problem[] }> => !('catalog' in s));
       const palette = makePalette(false);
       const problems = failed.flatMap((s) => s.problems);
-      const lines = [ctx.m.errors.cannotCompare, ...problems.map((p) => problemsPresenter().problemLine(p, palette, ctx.lang))];
+      const lines = [ctx.m.errors.cannotCompare, ...problems.map((p) => problemsPresenter().problemLine(p, palette, ctx.m))];
       const io = failed.some((s) => s.errno !== undefined && !isNotFound(s.errno));
       const missing = failed.some((s) => isNotFound(s.errno));
       throw new UserError(

@@ -7,7 +7,7 @@ import { defineCommand, type CommandSpec } from '../command';
 const presenters: Presenters<ExportData, 'html' | 'json'> = {
   // The page (its template, script and strings) loads only when asked for.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  html: (data, o) => (require('../../present/present-html') as typeof import('../../present/present-html')).presentHtml(data, o.lang),
+  html: (data, o) => (require('../../present/present-html') as typeof import('../../present/present-html')).presentHtml(data, o),
   json: (data, o) => toJson(withSource({ command: 'export', version: 1, catalog: data.catalog }, o)),
 };
 

@@ -41,7 +41,7 @@ const spec: CommandSpec<never, never> = {
       const shown = ctx.shownPath(file);
       const read = ctx.readInput(file, ctx.m.stdinPurposes.format);
       if (!read.ok) {
-        ctx.io.stderr(`${problemsPresenter().problemLines(read.problem, palette, ctx.lang, ctx.errWidth).join('\n')}\n`);
+        ctx.io.stderr(`${problemsPresenter().problemLines(read.problem, palette, ctx.m, ctx.errWidth).join('\n')}\n`);
         // A file that cannot be decoded (too large, binary, not UTF-8) is not a valid catalogue; the system refusing the read is an I/O error.
         if (read.errno === undefined) invalid++;
         else if (isNotFound(read.errno)) missing++;
@@ -50,7 +50,7 @@ const spec: CommandSpec<never, never> = {
       }
       const result = formatting().formatCatalogText(read.text, shown);
       if (!result.ok) {
-        for (const p of result.problems) ctx.io.stderr(`${problemsPresenter().problemLines(p, palette, ctx.lang, ctx.errWidth).join('\n')}\n`);
+        for (const p of result.problems) ctx.io.stderr(`${problemsPresenter().problemLines(p, palette, ctx.m, ctx.errWidth).join('\n')}\n`);
         ctx.warn(ctx.m.errors.leftUntouched(shown));
         invalid++;
         continue;

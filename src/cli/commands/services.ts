@@ -21,7 +21,7 @@ const spec: QuerySpec<ServicesResult> = {
   formats: { presenters: presentServices, default: 'table' },
   outputSchema: 'services_output',
   fromCatalog: true,
-  remarks: (r, lang) => csvRemarks(r.read_as, r.notes, lang, false),
+  remarks: (r, o) => csvRemarks(r.read_as, r.notes, o, false),
   batch: {
     line: (m) => m.batchLines.clientele,
     prepare: (ctx, opts) => {

@@ -17,7 +17,7 @@ const spec: QuerySpec<WhoResult> = {
   formats: { presenters: presentWho, default: 'table' },
   outputSchema: 'who_output',
   fromCatalog: true,
-  remarks: (r, lang) => csvRemarks(r.read_as, r.notes, lang, true),
+  remarks: (r, o) => csvRemarks(r.read_as, r.notes, o, true),
   batch: {
     line: (m) => m.batchLines.service,
     prepare: (ctx, opts) => {
