@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { decodePageBytes } from '../src/catalog/decode-page';
+import { decodePageBytes } from '../src/page/decode-page';
 import { editCatalogText } from '../src/catalog/edit-catalog';
 import { BIN, CATALOG, FIXTURES, frenchSpaces, ROOT, type RunOutput } from './helpers';
 

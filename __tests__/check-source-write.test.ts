@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { editCatalogText } from '../src/catalog/edit-catalog';
 import { isCatalogText, MAX_TEXT_LENGTH } from '../src/catalog/catalog-text';
 import { EMBEDDED_CATALOG_PATH, isInstalledPackageCatalog } from '../src/catalog/load-catalog';
-import { readSourcePage, type SourcePage } from '../src/catalog/source-page';
+import { readSourcePage, type SourcePage } from '../src/page/source-page';
 import { checkSourceToJson, presentCheckSource, type SourceReport } from '../src/present/present-check-source';
 import { makePalette } from '../src/present/options';
 import { brokenReading, checkSource, MAX_RANKED_NAMES, needsEntry, writableFindings } from '../src/query/check-source';

@@ -2,7 +2,7 @@ import { isCatalogText } from '../catalog/catalog-text';
 import type { CatalogEdit } from '../catalog/edit-catalog';
 import type { Clientele, Condition, Service, Tier } from '../catalog/model';
 import { normalizeName } from '../catalog/normalize-name';
-import { readPageLists, type AccessList, type ListedItem, type PageLists, type SourcePage } from '../catalog/source-page';
+import { readPageLists, type AccessList, type ListedItem, type PageLists, type SourcePage } from '../page/source-page';
 import type { CatalogIndex } from './catalog-index';
 import { MAX_NAME_LENGTH, resolveName, type Suggestion } from './resolve-name';
 

@@ -3,7 +3,7 @@ import { MAX_CATALOG_BYTES } from '../../catalog/load-catalog';
 import type { SourceInfo } from '../../catalog/model';
 import type { FetchMessages } from '../../present/messages/messages';
 import type { ProblemDetail } from '../../catalog/problem';
-import type { PageLists, SourcePage } from '../../catalog/source-page';
+import type { PageLists, SourcePage } from '../../page/source-page';
 import type { CheckSourceFormat, SourceReport, WriteSummary } from '../../present/present-check-source';
 import type { CatalogLines, SourceCheck } from '../../query/check-source';
 import { defineCommand, type CommandSpec } from '../command';
@@ -19,11 +19,11 @@ const parsing = (): typeof import('../../catalog/parse-yaml') => require('../../
 const editing = (): typeof import('../../catalog/edit-catalog') => require('../../catalog/edit-catalog') as typeof import('../../catalog/edit-catalog');
 const writing = (): typeof import('../../catalog/write-catalog') => require('../../catalog/write-catalog') as typeof import('../../catalog/write-catalog');
 // The page's decoder and HTML reader load only when a page is checked; the network only for a page fetched by its address.
-const decoding = (): typeof import('../../catalog/decode-page') => require('../../catalog/decode-page') as typeof import('../../catalog/decode-page');
-const reading = (): typeof import('../../catalog/read-html') => require('../../catalog/read-html') as typeof import('../../catalog/read-html');
+const decoding = (): typeof import('../../page/decode-page') => require('../../page/decode-page') as typeof import('../../page/decode-page');
+const reading = (): typeof import('../../page/read-html') => require('../../page/read-html') as typeof import('../../page/read-html');
 const fetching = (): typeof import('../fetch-page') => require('../fetch-page') as typeof import('../fetch-page');
 // The page's reader, the comparison and its presenters load when check-source runs: a query never pays for them.
-const pages = (): typeof import('../../catalog/source-page') => require('../../catalog/source-page') as typeof import('../../catalog/source-page');
+const pages = (): typeof import('../../page/source-page') => require('../../page/source-page') as typeof import('../../page/source-page');
 const comparing = (): typeof import('../../query/check-source') => require('../../query/check-source') as typeof import('../../query/check-source');
 const presenting = (): typeof import('../../present/present-check-source') =>
   require('../../present/present-check-source') as typeof import('../../present/present-check-source');

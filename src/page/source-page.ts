@@ -1,7 +1,7 @@
 import type { HtmlLine } from './read-html';
 import { clean } from './page-text';
-import type { Tier } from './model';
-import { normalizeName } from './normalize-name';
+import type { Tier } from '../catalog/model';
+import { normalizeName } from '../catalog/normalize-name';
 
 /** One line of the page as check-source reads it: a heading, a paragraph or a list item. */
 export interface PageLine {
