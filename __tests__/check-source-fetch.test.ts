@@ -236,7 +236,7 @@ describe('check-source URL: a page fetched by its address', () => {
   });
 
   test('a validator the schema could not hold is not recorded', async () => {
-    const { isRecordable } = await import('../src/cli/fetch-page');
+    const { isRecordable } = await import('../src/page/fetch-page');
     expect(isRecordable(ETAG, 500)).toBe(true);
     expect(isRecordable('W/"a b"', 500)).toBe(true);
     expect(isRecordable('"é"', 500)).toBe(false);

@@ -8,7 +8,7 @@ import type { CheckSourceFormat, SourceReport, WriteSummary } from '../../presen
 import type { CatalogLines, SourceCheck } from '../../query/check-source';
 import { defineCommand, type CommandSpec } from '../command';
 import { lazyPresenters } from '../lazy';
-import type { FetchFailure } from '../fetch-page';
+import type { FetchFailure } from '../../page/fetch-page';
 import { isNotFound, type Context } from '../context';
 import { describeErrno, describeWriteRefusal, UserError, usageError } from '../errors';
 import { testHoldMs } from '../test-hold';
@@ -21,7 +21,7 @@ const writing = (): typeof import('../../catalog/write-catalog') => require('../
 // The page's decoder and HTML reader load only when a page is checked; the network only for a page fetched by its address.
 const decoding = (): typeof import('../../page/decode-page') => require('../../page/decode-page') as typeof import('../../page/decode-page');
 const reading = (): typeof import('../../page/read-html') => require('../../page/read-html') as typeof import('../../page/read-html');
-const fetching = (): typeof import('../fetch-page') => require('../fetch-page') as typeof import('../fetch-page');
+const fetching = (): typeof import('../../page/fetch-page') => require('../../page/fetch-page') as typeof import('../../page/fetch-page');
 // The page's reader, the comparison and its presenters load when check-source runs: a query never pays for them.
 const pages = (): typeof import('../../page/source-page') => require('../../page/source-page') as typeof import('../../page/source-page');
 const comparing = (): typeof import('../../query/check-source') => require('../../query/check-source') as typeof import('../../query/check-source');
@@ -134,6 +134,22 @@ function fetchReason(failure: FetchFailure, f: FetchMessages): string {
       return f.tooLarge(failure.size, failure.limit);
     case 'notHtml':
       return f.notHtml(failure.contentType);
+    case 'longRedirect':
+      return f.longRedirect(failure.length, failure.limit);
+    case 'headersTooLarge':
+      return f.headersTooLarge(failure.limit);
+    case 'badEncoding':
+      return f.badEncoding(failure.coding);
+    case 'incomplete': {
+      const s = failure.shortfall;
+      return s.kind === 'connection'
+        ? f.incomplete.connection(s.code)
+        : s.kind === 'length'
+          ? f.incomplete.length(s.received, s.announced)
+          : s.kind === 'encoding'
+            ? f.incomplete.encoding(s.coding)
+            : f.incomplete.unframed;
+    }
   }
 }
 
@@ -155,7 +171,7 @@ function timeoutSeconds(ctx: Context, value: unknown): number {
  * The page argument, or the catalogue's source.url without one: an http(s)
  * address is fetched (see fetchPage), anything else read as a file or `-`.
  */
-function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, source: SourceInfo, catalogue: string): Obtained {
+async function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, source: SourceInfo, catalogue: string): Promise<Obtained> {
   const f = ctx.m.checkSource.fetch;
   const target = arg ?? source.url;
   if (target === null) throw usageError(f.noPage(catalogue));
@@ -171,7 +187,7 @@ function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, sou
   }
   // The recorded validators stand for the page at source.url only.
   const same = target === source.url;
-  const answer = fetching().fetchPage(
+  const answer = await fetching().fetchPage(
     {
       url: target,
       timeoutMs: Math.round(seconds * 1000),
@@ -181,7 +197,7 @@ function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, sou
       lastModified: same ? source.last_modified : null,
       userAgent: `ramq-access/${ctx.version} (check-source)`,
     },
-    ctx.io.env,
+    ctx.io.fetch,
   );
   if (answer.kind === 'not-modified') return { kind: 'unchanged', shown: target };
   if (answer.kind === 'failed') {
@@ -191,6 +207,7 @@ function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, sou
   if (!decoded.ok)
     throw new UserError(ctx.m.checkSource.cannotReadPage(target, pageReason(decoded.problem.detail, ctx)), { kind: 'page-error' }, { input: target });
   const listing = listingPage(ctx, readPageText(ctx, decoded.text, target), target);
+  for (const v of answer.ignored) ctx.warn(f.validatorIgnored(target, v.header, v.length, fetching().MAX_VALIDATOR_CHARS));
   const recordable = fetching().isRecordable;
   const validators: Validators = {
     ...(recordable(answer.etag, 500) ? { etag: answer.etag } : {}),
@@ -281,7 +298,7 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
   ],
   formats: { presenters: lazyPresenters({ table: true, json: true, markdown: true, github: true }, () => presenting().presentCheckSource), default: 'table' },
   outputSchema: 'check_source_output',
-  run: (ctx, { args, opts, show }) => {
+  run: async (ctx, { args, opts, show }) => {
     const write = opts['write'] === true;
     const force = opts['force'] === true;
     if (force && !write) throw usageError(ctx.m.checkSource.forceWithoutWrite);
@@ -291,7 +308,7 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
     const date = write ? today(ctx) : '';
     // The catalogue first: with `--catalog -` and the page `-`, the second reader of standard input is told so (exit 2).
     const source = ctx.catalogSource();
-    const obtained = obtainPage(ctx, args[0] === undefined ? undefined : String(args[0]), opts['timeout'], source.index.catalog.source, source.shown);
+    const obtained = await obtainPage(ctx, args[0] === undefined ? undefined : String(args[0]), opts['timeout'], source.index.catalog.source, source.shown);
     if (obtained.kind === 'unchanged') {
       ctx.warn(ctx.m.checkSource.fetch.notModified(obtained.shown, source.index.catalog.source.checked));
       return { kind: 'source-checked', agrees: true };

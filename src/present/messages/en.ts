@@ -530,7 +530,7 @@ const sentences: Messages = {
       cannotFetch: (url, reason) => `cannot fetch the page ${url}: ${reason}`,
       refused: 'the server refused the connection',
       dns: (host) => `no address found for ${host}`,
-      network: (code) => (code === 'BAD_PORT' ? 'a port that fetch never connects to, as browsers do not (BAD_PORT)' : `network error (${code})`),
+      network: (code) => (code === 'BAD_PORT' ? 'a port that browsers never connect to, nor does this tool (BAD_PORT)' : `network error (${code})`),
       timeout: (seconds) => `no complete answer within ${formatNumber('en', seconds)} s (--timeout)`,
       http: (status, text) => `the server answered ${status}${text === '' ? '' : ` ${text}`}`,
       tooManyRedirects: (max) => `more than ${formatNumber('en', max)} redirections`,
@@ -540,6 +540,19 @@ const sentences: Messages = {
           ? `the answer is over ${formatNumber('en', limit)} bytes, the most a page may have; reading stopped there`
           : `the answer announces ${formatNumber('en', size)} bytes; a page may not exceed ${formatNumber('en', limit)} bytes`,
       notHtml: (type) => `the answer is ${type}, not a page (text/html, application/xhtml+xml or text/plain)`,
+      incomplete: {
+        connection: (code) => `the page arrived incomplete: the connection ended before the end of the answer (${code})`,
+        length: (received, announced) =>
+          `the page arrived incomplete: ${formatNumber('en', received)} bytes where its Content-Length announces ${formatNumber('en', announced)}`,
+        encoding: (coding) => `the page arrived incomplete: its ${coding} stream stops before its end`,
+        unframed: 'the page may have arrived incomplete: the answer has no Content-Length and is not chunked, so nothing marks its end',
+      },
+      badEncoding: (coding) => `the answer's body, encoded as ${coding}, could not be decoded (gzip, deflate and br are)`,
+      longRedirect: (length, limit) =>
+        `a redirection to an address of ${formatNumber('en', length)} characters; addresses of at most ${formatNumber('en', limit)} are followed`,
+      headersTooLarge: (limit) => `the answer's headers exceed ${formatNumber('en', limit)} bytes`,
+      validatorIgnored: (url, header, length, limit) =>
+        `${url}: the server's ${header} is ${formatNumber('en', length)} characters long, more than ${formatNumber('en', limit)}: ignored, and not recorded`,
       notModified: (url, checked) =>
         `${url}: not modified since the last check${checked === null ? '' : ` on ${checked}`} (HTTP 304): the catalogue agrees with it as it did then`,
       noPage: (catalogue) => `no page given, and ${catalogue} records no source.url to fetch: give a page file, "-" for standard input, or an address`,

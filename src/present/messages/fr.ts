@@ -565,7 +565,8 @@ const sentences: Messages = {
       cannotFetch: (url, reason) => `impossible d’obtenir la page ${url} : ${reason}`,
       refused: 'le serveur a refusé la connexion',
       dns: (host) => `aucune adresse trouvée pour ${host}`,
-      network: (code) => (code === 'BAD_PORT' ? 'un port auquel fetch ne se connecte jamais, comme les navigateurs (BAD_PORT)' : `erreur de réseau (${code})`),
+      network: (code) =>
+        code === 'BAD_PORT' ? 'un port auquel les navigateurs ne se connectent jamais, pas plus que cet outil (BAD_PORT)' : `erreur de réseau (${code})`,
       timeout: (seconds) => `pas de réponse complète en ${formatNumber('fr', seconds)} s (--timeout)`,
       http: (status, text) => `le serveur a répondu ${status}${text === '' ? '' : ` ${text}`}`,
       tooManyRedirects: (max) => `plus de ${formatNumber('fr', max)} redirections`,
@@ -575,6 +576,20 @@ const sentences: Messages = {
           ? `la réponse dépasse ${formatNumber('fr', limit)} octets, la taille maximale d’une page ; la lecture s’est arrêtée là`
           : `la réponse annonce ${formatNumber('fr', size)} octets ; une page ne peut dépasser ${formatNumber('fr', limit)} octets`,
       notHtml: (type) => `la réponse est de type ${type}, pas une page (text/html, application/xhtml+xml ou text/plain)`,
+      incomplete: {
+        connection: (code) => `la page est arrivée incomplète : la connexion s’est terminée avant la fin de la réponse (${code})`,
+        length: (received, announced) =>
+          `la page est arrivée incomplète : ${formatNumber('fr', received)} octets alors que son Content-Length en annonce ${formatNumber('fr', announced)}`,
+        encoding: (coding) => `la page est arrivée incomplète : son flux ${coding} s’arrête avant sa fin`,
+        unframed:
+          'la page est peut-être arrivée incomplète : la réponse n’a pas de Content-Length et n’est pas transmise par blocs (chunked), rien n’en marque donc la fin',
+      },
+      badEncoding: (coding) => `le corps de la réponse, encodé en ${coding}, n’a pas pu être décodé (gzip, deflate et br le sont)`,
+      longRedirect: (length, limit) =>
+        `une redirection vers une adresse de ${formatNumber('fr', length)} caractères ; seules les adresses d’au plus ${formatNumber('fr', limit)} sont suivies`,
+      headersTooLarge: (limit) => `les en-têtes de la réponse dépassent ${formatNumber('fr', limit)} octets`,
+      validatorIgnored: (url, header, length, limit) =>
+        `${url} : l’en-tête ${header} du serveur fait ${formatNumber('fr', length)} caractères, plus de ${formatNumber('fr', limit)} : il est ignoré, et donc pas noté`,
       notModified: (url, checked) =>
         `${url} : inchangée depuis la dernière vérification${checked === null ? '' : `, le ${checked}`} (HTTP 304) : le catalogue s’accorde avec elle comme alors`,
       noPage: (catalogue) =>

@@ -364,7 +364,7 @@ export interface FetchMessages {
   readonly cannotFetch: (url: string, reason: string) => string;
   readonly refused: string;
   readonly dns: (host: string) => string;
-  /** Another network failure, by the system's or fetch's code. */
+  /** Another network failure, by the system's code (BAD_PORT: a port browsers never connect to). */
   readonly network: (code: string) => string;
   readonly timeout: (seconds: number) => string;
   readonly http: (status: number, statusText: string) => string;
@@ -373,6 +373,23 @@ export interface FetchMessages {
   /** `size` is the announced Content-Length, null when the body ran past the limit while read. */
   readonly tooLarge: (size: number | null, limit: number) => string;
   readonly notHtml: (contentType: string) => string;
+  /** The page arrived incomplete (exit 69, nothing written), by how it fell short. */
+  readonly incomplete: {
+    /** The connection ended or failed before the end of the answer (a reset, a chunked body without its last chunk), with the system's code. */
+    readonly connection: (code: string) => string;
+    readonly length: (received: number, announced: number) => string;
+    /** A gzip, deflate or br stream stops before its own end. */
+    readonly encoding: (coding: string) => string;
+    /** No Content-Length, no chunked transfer, no compressed stream: nothing marks the end of the page. */
+    readonly unframed: string;
+  };
+  /** A Content-Encoding not decoded, or a stream that does not decode. */
+  readonly badEncoding: (coding: string) => string;
+  /** A redirect to an address past the length followed. */
+  readonly longRedirect: (length: number, limit: number) => string;
+  readonly headersTooLarge: (limit: number) => string;
+  /** A note: an ETag or Last-Modified past the length kept is ignored, and so not recorded. */
+  readonly validatorIgnored: (url: string, header: string, length: number, limit: number) => string;
   /** A 304 Not Modified to the recorded validators: the page is what it was at the last check (exit 0). */
   readonly notModified: (url: string, checked: string | null) => string;
   /** Usage errors. */
