@@ -15,7 +15,8 @@ import zlib from 'node:zlib';
 import { editCatalogText } from '../src/catalog/edit-catalog';
 import { httpFetch } from '../src/cli/http-fetch';
 import { decodePageBytes } from '../src/page/decode-page';
-import { isRecordable, type Fetch } from '../src/page/fetch-page';
+import type { Fetch } from '../src/page/fetch-page';
+import { isRecordable } from '../src/query/check-source';
 import { BIN, CATALOG, FIXTURES, frenchSpaces, ROOT, runCli, type RunOutput } from './helpers';
 
 const SOURCE = path.join(FIXTURES, 'source');

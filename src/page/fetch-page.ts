@@ -108,11 +108,6 @@ const BLOCKED_PORTS = new Set([
 const failed = (url: URL, failure: FetchFailure): FetchAnswer => ({ kind: 'failed', url: url.href, failure });
 const quoted = (text: string): string => (text.length <= MAX_QUOTED_CHARS ? text : `${text.slice(0, MAX_QUOTED_CHARS)}…`);
 
-/** Whether a validator the server sent can be recorded in the catalogue (the schema's `etag` and `last_modified`: printable ASCII, one line). */
-export function isRecordable(value: string | null, max: number): value is string {
-  return value !== null && value.length <= max && /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(value);
-}
-
 /** The media type (lowercase, without parameters) and the charset of a Content-Type. */
 function parseContentType(value: string | null): { type: string | null; charset: string | null } {
   if (value === null) return { type: null, charset: null };
