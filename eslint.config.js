@@ -1,5 +1,5 @@
 // Lint rules: typescript-eslint's recommended set, plus the layering described in docs/architecture.md —
-// only src/cli may print, and imports point down (cli -> present -> query -> catalog).
+// only src/cli may print, and imports point down (cli -> present -> query -> catalog and page; page -> catalog).
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
@@ -11,7 +11,7 @@ const layer = (name, forbidden) => ({
       {
         patterns: forbidden.map((f) => ({
           group: [`../${f}/*`, `../${f}`],
-          message: `src/${name} must not import src/${f}: imports point down (cli -> present -> query -> catalog)`,
+          message: `src/${name} must not import src/${f}: imports point down (cli -> present -> query -> catalog and page; page -> catalog)`,
         })),
       },
     ],
@@ -45,12 +45,14 @@ module.exports = tseslint.config(
   },
   { files: ['src/cli/**/*.ts', '__tests__/**/*.ts', 'scripts/**/*.ts'], rules: { 'no-console': 'off' } },
   { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  layer('catalog', ['query', 'present', 'cli']),
+  layer('catalog', ['page', 'query', 'present', 'cli']),
+  // The source page's reading (check-source): beside the catalogue, which it may use, never the reverse.
+  layer('page', ['query', 'present', 'cli']),
   layer('query', ['present', 'cli']),
   layer('present', ['cli']),
   {
     // Presenters are told the working directory, the version, color and language; they never read them from the process.
-    files: ['src/present/**/*.ts', 'src/query/**/*.ts'],
+    files: ['src/present/**/*.ts', 'src/query/**/*.ts', 'src/page/**/*.ts'],
     rules: { 'no-restricted-globals': ['error', { name: 'process', message: 'presenters and queries never read the environment: take it as a parameter' }] },
   },
 );

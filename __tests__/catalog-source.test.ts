@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadCatalog } from '../src/catalog/load-catalog';
 import type { Catalog, Tier } from '../src/catalog/model';
-import { readAccessLists, readSourcePage } from '../src/catalog/source-page';
+import { readAccessLists, readSourcePage } from '../src/page/source-page';
 import { indexCatalog } from '../src/query/catalog-index';
 import { CATALOG, ROOT, runCli } from './helpers';
 

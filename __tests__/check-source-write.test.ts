@@ -13,11 +13,11 @@ import { parse } from 'yaml';
 import { editCatalogText } from '../src/catalog/edit-catalog';
 import { isCatalogText, MAX_TEXT_LENGTH } from '../src/catalog/catalog-text';
 import { EMBEDDED_CATALOG_PATH, isInstalledPackageCatalog } from '../src/catalog/load-catalog';
-import { readSourcePage, type SourcePage } from '../src/catalog/source-page';
+import { readSourcePage, type SourcePage } from '../src/page/source-page';
 import { checkSourceToJson, presentCheckSource, type SourceReport } from '../src/present/present-check-source';
 import { messagesFor } from '../src/present/messages/messages';
 import { makePalette } from '../src/present/options';
-import { brokenReading, checkSource, MAX_RANKED_NAMES, needsEntry, writableFindings } from '../src/query/check-source';
+import { brokenReading, checkSource, MAX_RANKED_NAMES, needsEntry, planWrite, writableFindings } from '../src/query/check-source';
 import { CATALOG, FIXTURES, frenchSpaces, ROOT, runCli } from './helpers';
 
 const COPY = path.join(FIXTURES, 'source', 'liste-des-services-en-ligne.txt');
@@ -157,6 +157,37 @@ describe('a reading that looks broken is refused by --write (exit 3, nothing wri
     expect((await runCli(['check-source', page, '--lang', 'en'])).stdout).toContain('1 "Qui a accès" list reads empty (first: "Qui a accès au SAHI?")');
     expect((await runCli(['check-source', page, '--format', 'markdown'])).stdout).toContain(frenchSpaces('1 liste « Qui a accès » est vide'));
     expect((await runCli(['check-source', page, '--force'])).code).toBe(2);
+  });
+});
+
+describe('the write policy (planWrite) decides before anything is read or written', () => {
+  const recorded = shipped.catalog.source;
+  const record = { checked: '2026-01-15', sha256: 'b'.repeat(64), etag: '"v1"', lastModified: 'x'.repeat(101) };
+
+  test('a broken reading is refused unless forced; an entry to write stops every change; nothing to do is said as such', () => {
+    const emptySahi = checkSource(
+      shipped,
+      readSourcePage(mutate(TEXT, 'Qui a accès au SAHI?\n- Personnel des établissements du réseau de la santé\n', 'Qui a accès au SAHI?\n')),
+      () => null,
+    );
+    expect(planWrite(emptySahi, recorded, record, false)).toMatchObject({ kind: 'refused', broken: { kind: 'empty-lists' } });
+    expect(planWrite(emptySahi, recorded, record, true)).toMatchObject({ kind: 'write', applied: 1 });
+    const renamed = checkSource(shipped, readSourcePage(mutate(TEXT, DROP_PODIATRE, `- Podologue\n${KEPT}`)), () => null);
+    expect(planWrite(renamed, recorded, record, false)).toEqual({ kind: 'needs-entry' });
+    const same = checkSource(shipped, readSourcePage(TEXT), () => null);
+    expect(planWrite(same, { checked: record.checked, sha256: record.sha256 }, record, false)).toEqual({ kind: 'up-to-date' });
+    const repeated = checkSource(shipped, readSourcePage(mutate(TEXT, KEPT, `${KEPT}\n- Audioprothésiste`)), () => null);
+    expect(planWrite(repeated, recorded, record, false)).toEqual({ kind: 'left-over', left: 1 });
+  });
+
+  test('grant edits, then the check, with only the validators the catalogue can hold', () => {
+    const one = checkSource(shipped, readSourcePage(mutate(TEXT, DROP_PODIATRE, KEPT)), () => null);
+    const plan = planWrite(one, recorded, record, false);
+    expect(plan).toMatchObject({ kind: 'write', applied: 1, recordsCheck: true, left: 0, untranslated: [] });
+    const edits = plan.kind === 'write' ? plan.edits : [];
+    expect(edits.map((e) => e.op)).toEqual(['remove-grant', 'record-check']);
+    // A Last-Modified of 101 characters is past the schema's 100: not recorded, where the ETag is.
+    expect(edits[1]).toEqual({ op: 'record-check', checked: '2026-01-15', sha256: 'b'.repeat(64), etag: '"v1"' });
   });
 });
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../src/catalog/load-catalog';
-import { readAccessLists, readSourcePage } from '../src/catalog/source-page';
+import { readAccessLists, readSourcePage } from '../src/page/source-page';
 import { CATALOG, FIXTURES, frenchSpaces, runBin, runCli } from './helpers';
 
 const SOURCE = path.join(FIXTURES, 'source');

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stdinOf } from '../src/cli/io';
+import { noFetch, stdinOf } from '../src/cli/io';
 import { run } from '../src/cli/main';
+import type { Fetch } from '../src/page/fetch-page';
 
 /** The repository root. */
 export const ROOT = path.join(__dirname, '..');
@@ -21,8 +22,19 @@ export interface RunOutput {
   code: number;
 }
 
-/** Runs the CLI in-process with captured output, no terminal and no color unless env says so; `isTTY` puts stdout and stderr on a terminal `columns` wide. */
-export async function runCli(argv: string[], env: Record<string, string | undefined> = {}, isTTY = false, stdin = '', columns = 80): Promise<RunOutput> {
+/**
+ * Runs the CLI in-process with captured output, no terminal and no color unless env says so; `isTTY` puts stdout and
+ * stderr on a terminal `columns` wide; `fetch` is check-source's network (none unless given: src/cli/http-fetch.ts for a
+ * local server, or a fake).
+ */
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  isTTY = false,
+  stdin = '',
+  columns = 80,
+  fetch: Fetch = noFetch,
+): Promise<RunOutput> {
   let stdout = '';
   let stderr = '';
   const code = await run(argv, {
@@ -34,6 +46,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     errColumns: isTTY ? columns : undefined,
     cwd: process.cwd(),
     readStdin: stdinOf(stdin),
+    fetch,
   });
   return { stdout, stderr, code };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { COMMANDS } from '../src/cli/commands';
+import { noFetch } from '../src/cli/io';
 import { run } from '../src/cli/main';
 import { JSON_COMMANDS } from '../src/present/json-output';
 import { corpusFile } from './corpus';
@@ -315,6 +316,7 @@ async function runWithFailingStdin(argv: string[], chunks: readonly string[], er
     columns: 80,
     errColumns: undefined,
     cwd: process.cwd(),
+    fetch: noFetch,
     readStdin: (into) => {
       const chunk = chunks[next++];
       if (chunk === undefined) throw Object.assign(new Error(errno), { code: errno });

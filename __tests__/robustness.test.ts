@@ -6,12 +6,11 @@ import path from 'node:path';
 import { Document } from 'yaml';
 import { GLOBAL_OPTIONS, optionsOf } from '../src/cli/command';
 import { COMMANDS } from '../src/cli/commands';
+import { noFetch } from '../src/cli/io';
 import { run } from '../src/cli/main';
 import { BIN, CATALOG, frenchSpaces, hasAnsi, runBin, runCli } from './helpers';
 
 const DOCUMENTED_EXIT_CODES = [0, 1, 2, 3, 69, 70, 74];
-// check-source with no page fetches the catalogue's source.url: its fetch worker gets a fetch that fails as offline.
-const OFFLINE = { NODE_OPTIONS: `--require ${path.join(__dirname, 'fixtures', 'offline-fetch.js')}` };
 
 describe('random argument vectors (property test, in-process)', () => {
   // Commands, flags and their choices come from the registry, so that a new command or option is fuzzed too.
@@ -60,11 +59,13 @@ describe('random argument vectors (property test, in-process)', () => {
         const code = await run(args, {
           stdout: () => undefined,
           stderr: (s) => (stderr += s),
-          env: { LANG: 'fr_CA.UTF-8', ...OFFLINE },
+          env: { LANG: 'fr_CA.UTF-8' },
           isTTY: false,
           columns: 80,
           errColumns: undefined,
           cwd: process.cwd(),
+          // check-source with no page fetches the catalogue's source.url: a fetch that fails as offline never reaches the internet.
+          fetch: noFetch,
           readStdin: () => 0,
         });
         expect(DOCUMENTED_EXIT_CODES).toContain(code);
@@ -172,6 +173,7 @@ describe('internal errors', () => {
       columns: 80,
       errColumns: undefined,
       cwd: process.cwd(),
+      fetch: noFetch,
       readStdin: () => 0,
     });
     return { code, stderr };

@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { decodePageBytes } from '../src/catalog/decode-page';
-import { hidingSelectors, styleHides } from '../src/catalog/page-styles';
-import { readAccessLists, readPageLists, readSourcePage } from '../src/catalog/source-page';
+import { decodePageBytes } from '../src/page/decode-page';
+import { hidingSelectors, styleHides } from '../src/page/page-styles';
+import { readAccessLists, readPageLists, readSourcePage } from '../src/page/source-page';
 import { FIXTURES, runCli } from './helpers';
 
 const SOURCE = path.join(FIXTURES, 'source');

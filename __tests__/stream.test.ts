@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MAX_CATALOG_BYTES, readAtMost, type ChunkReader } from '../src/catalog/load-catalog';
-import { stdinOf } from '../src/cli/io';
+import { noFetch, stdinOf } from '../src/cli/io';
 import { run } from '../src/cli/main';
 import { readChunk } from '../src/cli/read-fd';
 import { MAX_LINE_BYTES, readLines } from '../src/cli/read-lines';
@@ -64,6 +64,7 @@ async function runBytes(argv: string[], bytes: Uint8Array, chunk = Infinity): Pr
     columns: 80,
     errColumns: undefined,
     cwd: process.cwd(),
+    fetch: noFetch,
     readStdin: stdinOf(bytes, chunk),
   });
   return { stdout, stderr, code };
@@ -205,6 +206,7 @@ describe('--batch answers each line as it comes', () => {
       columns: 80,
       errColumns: undefined,
       cwd: process.cwd(),
+      fetch: noFetch,
       readStdin: (into) => {
         // One question per read, as a coprocess sends them: by the time of each read, every earlier one is answered.
         seen.push(written);

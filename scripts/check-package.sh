@@ -13,8 +13,6 @@ echo "packed $tarball ($(du -k "$work/$tarball" | cut -f1) KB)"
 unexpected=$(tar -tzf "$work/$tarball" | grep -vE '^package/(package\.json|README\.md|LICENSE|catalog\.yaml|bin/ramq-access|schema/[a-z.-]+\.json|man/ramq-access\.1|dist/.+)$' || true)
 if [ -n "$unexpected" ]; then echo "unexpected files in the package:"; echo "$unexpected"; exit 1; fi
 if tar -tzf "$work/$tarball" | grep -E '^package/(src|__tests__|scripts)/' > /dev/null; then echo "sources or tests in the package"; exit 1; fi
-# check-source URL fetches in a child process running a script of its own, outside the bundle.
-if ! tar -tzf "$work/$tarball" | grep -x 'package/dist/cli/fetch-worker.js' > /dev/null; then echo "dist/cli/fetch-worker.js (check-source's fetch worker) is not in the package"; exit 1; fi
 
 # The man page package.json's "man" names, as the build wrote it.
 if ! tar -tzf "$work/$tarball" | grep -x 'package/man/ramq-access.1' > /dev/null; then echo "man/ramq-access.1 (the man page) is not in the package"; exit 1; fi

@@ -55,7 +55,7 @@ export { buildMatrix, type MatrixResult } from './query/build-matrix';
 export { searchCatalog, type MatchKind, type SearchField, type SearchHit, type SearchResult, type WordMatch } from './query/search-catalog';
 export { stemWord } from './query/stem-word';
 export { diffCatalogs, type CatalogDiff, type Change, type Effect } from './query/diff-catalogs';
-export { readAccessLists, readSourcePage, type AccessList, type ListedItem, type SourcePage } from './catalog/source-page';
+export { readAccessLists, readSourcePage, type AccessList, type ListedItem, type SourcePage } from './page/source-page';
 export { checkSource, FINDING_KINDS, type CatalogLines, type FindingKind, type SourceCheck, type SourceFinding } from './query/check-source';
 export { canToJson, servicesToJson, whoToJson } from './present/present-access';
 export type { AccessJson, AccessRowJson, CanJson, ClienteleJson, HolderJson, NoteJson, ServiceJson, ServicesJson, WhoJson } from './present/json-output';

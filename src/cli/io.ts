@@ -1,3 +1,5 @@
+import type { Fetch } from '../page/fetch-page';
+
 /** Everything the CLI touches outside itself, so that tests can run it in-process. */
 export interface Io {
   readonly stdout: (text: string | Uint8Array) => void;
@@ -17,7 +19,12 @@ export interface Io {
    * `-` stops at the size limit and `--batch` answers each line as it comes.
    */
   readonly readStdin: (into: Uint8Array) => number;
+  /** One GET of an http(s) address for check-source (src/cli/http-fetch.ts in a real run; a fake or a local server in tests). */
+  readonly fetch: Fetch;
 }
+
+/** A fetch for runs that must not reach the network: every call fails as a network failure would. */
+export const noFetch: Fetch = () => Promise.reject(new Error('this run has no network'));
 
 /** A standard input that holds the given text or bytes, given at most `chunkBytes` at a time (for in-process runs and tests). */
 export function stdinOf(input: string | Uint8Array, chunkBytes = Infinity): Io['readStdin'] {

@@ -543,6 +543,8 @@ export function main(argv: readonly string[]): void {
       return isTerminal(2) ? process.stderr.columns : undefined;
     },
     readStdin: (into) => readChunk(0, into),
+    // node:http and its kin load only for a page fetched by its address, never for a query.
+    fetch: (url, init) => (require('./http-fetch') as typeof import('./http-fetch')).httpFetch(url, init), // eslint-disable-line @typescript-eslint/no-require-imports
   }).then((code) => {
     process.exitCode = code;
   }, crash);

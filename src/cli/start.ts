@@ -50,6 +50,7 @@ export async function writeCodeCache(questions: readonly (readonly string[])[]):
     errColumns: undefined,
     cwd: process.cwd(),
     readStdin: () => 0,
+    fetch: () => Promise.reject(new Error('no network while the code cache is written')),
   };
   for (const argv of questions) await cli.run(argv, discard);
   const data = script.createCachedData();

@@ -2,7 +2,7 @@ import { isCatalogText } from '../catalog/catalog-text';
 import type { CatalogEdit } from '../catalog/edit-catalog';
 import type { Clientele, Condition, Service, Tier } from '../catalog/model';
 import { normalizeName } from '../catalog/normalize-name';
-import { readPageLists, type AccessList, type ListedItem, type PageLists, type SourcePage } from '../catalog/source-page';
+import { readPageLists, type AccessList, type ListedItem, type PageLists, type SourcePage } from '../page/source-page';
 import type { CatalogIndex } from './catalog-index';
 import { MAX_NAME_LENGTH, resolveName, type Suggestion } from './resolve-name';
 
@@ -574,4 +574,84 @@ export function brokenReading(check: SourceCheck): BrokenReading | null {
   const removed = writableFindings(check).filter((f) => f.edit?.op === 'remove-grant').length;
   if (removed > check.listedGrants * MAX_REMOVED_SHARE) return { kind: 'too-many-removals', removed, grants: check.listedGrants };
   return null;
+}
+
+/** Whether a validator the server sent can be recorded in the catalogue (the schema's `etag` and `last_modified`: printable ASCII, one line, at most `max` characters). */
+export function isRecordable(value: string | null, max: number): value is string {
+  return value !== null && value.length <= max && /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(value);
+}
+
+/** The longest `etag` and `last_modified` the schema takes. */
+const MAX_RECORDED_ETAG = 500;
+const MAX_RECORDED_LAST_MODIFIED = 100;
+
+/** The check `--write` records once the catalogue agrees with the page: the day, the page's checksum, and a fetched page's validators (null for a file). */
+export interface CheckRecord {
+  readonly checked: string;
+  readonly sha256: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
+/** What `--write` does with a check, decided before anything is read or written: the write policy, beside the comparison it acts on. */
+export type WritePlan =
+  /** The reading looks broken (see brokenReading): nothing is written unless forced. */
+  | { readonly kind: 'refused'; readonly broken: BrokenReading }
+  /** A finding needs an entry (see needsEntry): every change waits for a person. */
+  | { readonly kind: 'needs-entry' }
+  /** Nothing to change: the catalogue agrees, and this check is recorded already. */
+  | { readonly kind: 'up-to-date' }
+  /** Nothing `--write` may change, and `left` findings for a person. */
+  | { readonly kind: 'left-over'; readonly left: number }
+  | {
+      readonly kind: 'write';
+      /** The grant edits, then the check's record when the catalogue will agree with the page. */
+      readonly edits: readonly CatalogEdit[];
+      readonly applied: number;
+      readonly recordsCheck: boolean;
+      /** Findings for a person, left as they are. */
+      readonly left: number;
+      /** Grants written with a condition in French only (the page has no English): someone should translate it. */
+      readonly untranslated: readonly { readonly service: string; readonly clientele: string }[];
+    };
+
+/**
+ * The write policy: a broken reading is refused (unless `force`); a finding
+ * that needs an entry stops every change; otherwise the grant-level findings
+ * are applied and, when none is left, the check is recorded (unless the
+ * catalogue records this very check already).
+ */
+export function planWrite(
+  check: SourceCheck,
+  recorded: { readonly checked: string | null; readonly sha256: string | null },
+  record: CheckRecord,
+  force: boolean,
+): WritePlan {
+  const broken = force ? null : brokenReading(check);
+  if (broken !== null) return { kind: 'refused', broken };
+  if (check.findings.some(needsEntry)) return { kind: 'needs-entry' };
+  const writable = writableFindings(check);
+  const left = check.findings.length - writable.length;
+  const recordsCheck = left === 0 && (recorded.sha256 !== record.sha256 || recorded.checked !== record.checked);
+  if (writable.length === 0 && !recordsCheck) return left === 0 ? { kind: 'up-to-date' } : { kind: 'left-over', left };
+  const edits = writable.map((f) => f.edit!);
+  // A validator the catalogue cannot hold is not recorded; the next check then reads the page in full.
+  const recordEdit: CatalogEdit = {
+    op: 'record-check',
+    checked: record.checked,
+    sha256: record.sha256,
+    ...(isRecordable(record.etag, MAX_RECORDED_ETAG) ? { etag: record.etag } : {}),
+    ...(isRecordable(record.lastModified, MAX_RECORDED_LAST_MODIFIED) ? { lastModified: record.lastModified } : {}),
+  };
+  const untranslated = writable
+    .filter((f) => (f.edit?.op === 'add-grant' ? f.edit.grant.conditions : f.edit?.op === 'set-conditions' ? f.edit.conditions : []).some((c) => c.fr === c.en))
+    .map((f) => ({ service: f.service?.name ?? '', clientele: f.clientele?.name ?? '' }));
+  return {
+    kind: 'write',
+    edits: recordsCheck ? [...edits, recordEdit] : edits,
+    applied: edits.length,
+    recordsCheck,
+    left,
+    untranslated,
+  };
 }

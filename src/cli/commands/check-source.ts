@@ -1,61 +1,51 @@
-import type { CatalogEdit } from '../../catalog/edit-catalog';
 import { MAX_CATALOG_BYTES } from '../../catalog/load-catalog';
 import type { SourceInfo } from '../../catalog/model';
-import type { FetchMessages } from '../../present/messages/messages';
-import type { ProblemDetail } from '../../catalog/problem';
-import type { PageLists, SourcePage } from '../../catalog/source-page';
+import type { PageLists, SourcePage } from '../../page/source-page';
 import type { CheckSourceFormat, SourceReport, WriteSummary } from '../../present/present-check-source';
 import type { CatalogLines, SourceCheck } from '../../query/check-source';
 import { defineCommand, type CommandSpec } from '../command';
 import { lazyPresenters } from '../lazy';
-import type { FetchFailure } from '../fetch-page';
 import { isNotFound, type Context } from '../context';
-import { describeErrno, describeWriteRefusal, UserError, usageError } from '../errors';
+import { describeWriteRefusal, UserError, usageError } from '../errors';
 import { testHoldMs } from '../test-hold';
+
+/*
+ * check-source's wiring: the page is read by src/page (a file, or fetched through ctx.io.fetch), compared and the
+ * write planned by src/query/check-source.ts, its failures worded by src/present/check-source-reasons.ts; this file
+ * reads the inputs, writes the catalogue, and turns failures into exit codes.
+ */
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // YAML loads only when a line of the catalogue is asked for, or when --write edits it.
 const parsing = (): typeof import('../../catalog/parse-yaml') => require('../../catalog/parse-yaml') as typeof import('../../catalog/parse-yaml');
 const editing = (): typeof import('../../catalog/edit-catalog') => require('../../catalog/edit-catalog') as typeof import('../../catalog/edit-catalog');
 const writing = (): typeof import('../../catalog/write-catalog') => require('../../catalog/write-catalog') as typeof import('../../catalog/write-catalog');
-// The page's decoder and HTML reader load only when a page is checked; the network only for a page fetched by its address.
-const decoding = (): typeof import('../../catalog/decode-page') => require('../../catalog/decode-page') as typeof import('../../catalog/decode-page');
-const reading = (): typeof import('../../catalog/read-html') => require('../../catalog/read-html') as typeof import('../../catalog/read-html');
-const fetching = (): typeof import('../fetch-page') => require('../fetch-page') as typeof import('../fetch-page');
+// The page's decoder loads only when a page is checked; the fetch only for a page given by its address.
+const decoding = (): typeof import('../../page/decode-page') => require('../../page/decode-page') as typeof import('../../page/decode-page');
+const fetching = (): typeof import('../../page/fetch-page') => require('../../page/fetch-page') as typeof import('../../page/fetch-page');
 // The page's reader, the comparison and its presenters load when check-source runs: a query never pays for them.
-const pages = (): typeof import('../../catalog/source-page') => require('../../catalog/source-page') as typeof import('../../catalog/source-page');
+const pages = (): typeof import('../../page/source-page') => require('../../page/source-page') as typeof import('../../page/source-page');
 const comparing = (): typeof import('../../query/check-source') => require('../../query/check-source') as typeof import('../../query/check-source');
 const presenting = (): typeof import('../../present/present-check-source') =>
   require('../../present/present-check-source') as typeof import('../../present/present-check-source');
-const problemText = (): typeof import('../../present/problem-message') =>
-  require('../../present/problem-message') as typeof import('../../present/problem-message');
+// The words of a failure load with the failure.
+const reasons = (): typeof import('../../present/check-source-reasons') =>
+  require('../../present/check-source-reasons') as typeof import('../../present/check-source-reasons');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const COPY = '__tests__/fixtures/source/liste-des-services-en-ligne.txt';
 const HTML = '__tests__/fixtures/source/liste-des-services-en-ligne.html';
 
-/** Why a page could not be read, in words about a page (the catalogue's own sentences speak of catalogues). */
-function pageReason(detail: ProblemDetail, ctx: Context): string {
-  const m = ctx.m;
-  const p = m.checkSource.pageProblems;
-  switch (detail.id) {
-    case 'fileNotFound':
-      return p.notFound;
-    case 'isDirectory':
-      return p.isDirectory;
-    case 'tooLarge':
-      return p.tooLarge(detail.size, detail.limit);
-    case 'binary':
-      return p.binary;
-    case 'notUtf8':
-      return p.notUtf8;
-    case 'fileUnreadable':
-    case 'stdinUnreadable':
-      return describeErrno(detail.errno, m);
-    default:
-      return problemText().problemMessage({ detail }, ctx.m);
-  }
+/** A page with its lists, read once. */
+interface ListingPage {
+  readonly page: SourcePage;
+  readonly lists: PageLists;
 }
+
+/** The page to check, by where it came from, with a fetched page's validators (null for a file); or, fetched with the recorded validators, the server's word that it has not changed (304). */
+type Obtained =
+  | (ListingPage & { readonly kind: 'page'; readonly shown: string; readonly etag: string | null; readonly lastModified: string | null })
+  | { readonly kind: 'unchanged'; readonly shown: string };
 
 /** Reads the page: a wrong name is a usage error, a refused read an I/O error, bytes that are not text or a page without lists exit 3. */
 function readPage(ctx: Context, file: string): ListingPage {
@@ -64,77 +54,20 @@ function readPage(ctx: Context, file: string): ListingPage {
   if (!read.ok) {
     const errno = read.errno;
     const kind = errno === undefined ? 'page-error' : isNotFound(errno) ? 'usage-error' : 'io-error';
-    throw new UserError(ctx.m.checkSource.cannotReadPage(shown, pageReason(read.problem.detail, ctx)), { kind }, { input: shown });
+    throw new UserError(ctx.m.checkSource.cannotReadPage(shown, reasons().pageReason(read.problem.detail, ctx.m)), { kind }, { input: shown });
   }
-  return listingPage(ctx, readPageText(ctx, read.text, shown), shown);
+  return listingPage(ctx, read.text, shown);
 }
 
-/** The page, when it lists access at all: a login page or an error page (saved or served) must not pass for a page that lists no access (exit 3). */
-function listingPage(ctx: Context, page: SourcePage, shown: string): ListingPage {
-  const lists = pages().readPageLists(page);
-  if (lists.lists.length === 0) throw new UserError(ctx.m.checkSource.noLists(shown), { kind: 'page-error' }, { input: shown });
-  return { page, lists };
-}
-
-/** A page with its lists, read once. */
-interface ListingPage {
-  readonly page: SourcePage;
-  readonly lists: PageLists;
-}
-
-/** The page's lines; an HTML page the reader refuses (nested past a browser's limit, style rules past what it applies) exits 3. */
-function readPageText(ctx: Context, text: string, shown: string): SourcePage {
-  try {
-    return pages().readSourcePage(text);
-  } catch (error) {
-    if (!(error instanceof reading().HtmlRefusedError)) throw error;
-    const p = ctx.m.checkSource.pageProblems;
-    const r = error.refusal;
-    const reason =
-      r.id === 'tooDeep'
-        ? p.tooDeep(r.limit)
-        : r.id === 'tooManyElements'
-          ? p.tooManyElements(r.limit)
-          : r.id === 'tooManyHidingRules'
-            ? p.tooManyHidingRules(r.count, r.limit)
-            : p.tooManyStyleTests;
-    throw new UserError(ctx.m.checkSource.cannotReadPage(shown, reason), { kind: 'page-error' }, { input: shown });
-  }
-}
-
-/** The server's validators of a fetched page, as --write records them (absent for a file, which removes recorded ones). */
-interface Validators {
-  readonly etag?: string;
-  readonly lastModified?: string;
-}
-
-/** The page to check, by where it came from; or, fetched with the recorded validators, the server's word that it has not changed (304). */
-type Obtained =
-  | { readonly kind: 'page'; readonly page: SourcePage; readonly lists: PageLists; readonly shown: string; readonly validators: Validators }
-  | { readonly kind: 'unchanged'; readonly shown: string };
-
-/** Why a page could not be fetched, as a phrase in the run's language. */
-function fetchReason(failure: FetchFailure, f: FetchMessages): string {
-  switch (failure.id) {
-    case 'refused':
-      return f.refused;
-    case 'dns':
-      return f.dns(failure.host);
-    case 'network':
-      return f.network(failure.code);
-    case 'timeout':
-      return f.timeout(failure.seconds);
-    case 'http':
-      return f.http(failure.status, failure.statusText);
-    case 'tooManyRedirects':
-      return f.tooManyRedirects(failure.max);
-    case 'badRedirect':
-      return f.badRedirect(failure.location);
-    case 'tooLarge':
-      return f.tooLarge(failure.size, failure.limit);
-    case 'notHtml':
-      return f.notHtml(failure.contentType);
-  }
+/** The page's lines and lists; an HTML page the reader refuses, or a page without lists (a login or error page, saved or served), exits 3. */
+function listingPage(ctx: Context, text: string, shown: string): ListingPage {
+  const read = pages().readListingPage(text);
+  if (read.ok) return { page: read.page, lists: read.lists };
+  const line =
+    read.refusal.id === 'noLists'
+      ? ctx.m.checkSource.noLists(shown)
+      : ctx.m.checkSource.cannotReadPage(shown, reasons().htmlRefusalReason(read.refusal, ctx.m));
+  throw new UserError(line, { kind: 'page-error' }, { input: shown });
 }
 
 /** Seconds a fetch may take unless --timeout says otherwise. */
@@ -155,13 +88,13 @@ function timeoutSeconds(ctx: Context, value: unknown): number {
  * The page argument, or the catalogue's source.url without one: an http(s)
  * address is fetched (see fetchPage), anything else read as a file or `-`.
  */
-function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, source: SourceInfo, catalogue: string): Obtained {
+async function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, source: SourceInfo, catalogue: string): Promise<Obtained> {
   const f = ctx.m.checkSource.fetch;
   const target = arg ?? source.url;
   if (target === null) throw usageError(f.noPage(catalogue));
   if (!/^https?:\/\//i.test(target)) {
     if (timeout !== undefined) throw usageError(f.timeoutWithoutUrl);
-    return { kind: 'page', ...readPage(ctx, target), shown: ctx.shownPath(target), validators: {} };
+    return { kind: 'page', ...readPage(ctx, target), shown: ctx.shownPath(target), etag: null, lastModified: null };
   }
   const seconds = timeoutSeconds(ctx, timeout);
   try {
@@ -171,32 +104,27 @@ function obtainPage(ctx: Context, arg: string | undefined, timeout: unknown, sou
   }
   // The recorded validators stand for the page at source.url only.
   const same = target === source.url;
-  const answer = fetching().fetchPage(
-    {
-      url: target,
-      timeoutMs: Math.round(seconds * 1000),
-      maxBytes: MAX_CATALOG_BYTES,
-      maxRedirects: MAX_REDIRECTS,
-      etag: same ? source.etag : null,
-      lastModified: same ? source.last_modified : null,
-      userAgent: `ramq-access/${ctx.version} (check-source)`,
-    },
-    ctx.io.env,
-  );
-  if (answer.kind === 'not-modified') return { kind: 'unchanged', shown: target };
-  if (answer.kind === 'failed') {
-    throw new UserError(f.cannotFetch(target, fetchReason(answer.failure, f)), { kind: 'unavailable' }, { input: target });
-  }
-  const decoded = decoding().decodePageBytes(answer.bytes, target, answer.charset);
-  if (!decoded.ok)
-    throw new UserError(ctx.m.checkSource.cannotReadPage(target, pageReason(decoded.problem.detail, ctx)), { kind: 'page-error' }, { input: target });
-  const listing = listingPage(ctx, readPageText(ctx, decoded.text, target), target);
-  const recordable = fetching().isRecordable;
-  const validators: Validators = {
-    ...(recordable(answer.etag, 500) ? { etag: answer.etag } : {}),
-    ...(recordable(answer.lastModified, 100) ? { lastModified: answer.lastModified } : {}),
+  const request = {
+    url: target,
+    timeoutMs: Math.round(seconds * 1000),
+    maxBytes: MAX_CATALOG_BYTES,
+    maxRedirects: MAX_REDIRECTS,
+    etag: same ? source.etag : null,
+    lastModified: same ? source.last_modified : null,
+    userAgent: `ramq-access/${ctx.version} (check-source)`,
   };
-  return { kind: 'page', ...listing, shown: target, validators };
+  const answer = await fetching().fetchPage(request, ctx.io.fetch);
+  if (answer.kind === 'not-modified') return { kind: 'unchanged', shown: target };
+  if (answer.kind === 'failed')
+    throw new UserError(f.cannotFetch(target, reasons().fetchReason(answer.failure, ctx.m)), { kind: 'unavailable' }, { input: target });
+  const decoded = decoding().decodePageBytes(answer.bytes, target, answer.charset);
+  if (!decoded.ok) {
+    const reason = reasons().pageReason(decoded.problem.detail, ctx.m);
+    throw new UserError(ctx.m.checkSource.cannotReadPage(target, reason), { kind: 'page-error' }, { input: target });
+  }
+  const listing = listingPage(ctx, decoded.text, target);
+  for (const v of answer.ignored) ctx.warn(f.validatorIgnored(target, v.header, v.length, fetching().MAX_VALIDATOR_CHARS));
+  return { kind: 'page', ...listing, shown: target, etag: answer.etag, lastModified: answer.lastModified };
 }
 
 // The last second of the year 9999 (UTC): source.checked has four digits for the year.
@@ -219,50 +147,55 @@ function today(ctx: Context): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
+const NOT_WRITTEN: WriteSummary = { written: false, applied: 0, recordedCheck: false };
+
 /**
- * `--write`: applies the grant-level findings and, when the catalogue then
- * agrees with the page, records the date and the page's checksum; one atomic
- * write of the whole file, or none. A finding that needs a new entry stops
- * every change (see writableFindings).
+ * `--write`: carries out the plan of planWrite (src/query/check-source.ts) in
+ * one atomic write of the whole file, or none, and says what it did.
  */
-function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage, validators: Validators, date: string, force: boolean): WriteSummary {
+function writeFindings(ctx: Context, check: SourceCheck, page: Extract<Obtained, { kind: 'page' }>, date: string, force: boolean): WriteSummary {
   const m = ctx.m.checkSource;
   const source = ctx.catalogSource();
-  // A reading that lost most of the page is refused before anything else, not acted on (see brokenReading).
-  const { brokenReading, MAX_REMOVED_SHARE, needsEntry, writableFindings } = comparing();
-  const broken = force ? null : brokenReading(check);
-  if (broken !== null) {
-    const line =
-      broken.kind === 'empty-lists'
-        ? m.emptyLists(source.shown, broken.lists.length, broken.lists[0]!.heading)
-        : m.tooManyRemovals(source.shown, broken.removed, broken.grants, MAX_REMOVED_SHARE);
-    throw new UserError(line, { kind: 'page-error' });
+  const record = { checked: date, sha256: page.page.sha256, etag: page.etag, lastModified: page.lastModified };
+  const plan = comparing().planWrite(check, source.index.catalog.source, record, force);
+  switch (plan.kind) {
+    case 'refused':
+      throw new UserError(reasons().brokenReadingLine(plan.broken, source.shown, ctx.m), { kind: 'page-error' });
+    case 'needs-entry':
+      ctx.warn(m.untouched(source.shown));
+      return NOT_WRITTEN;
+    case 'up-to-date':
+      ctx.warn(m.upToDate(source.shown));
+      return NOT_WRITTEN;
+    case 'left-over':
+      ctx.warn(m.leftOver(plan.left));
+      return NOT_WRITTEN;
   }
-  const edits = writableFindings(check).map((f) => f.edit!);
-  const left = check.findings.length - edits.length;
-  if (check.findings.some(needsEntry)) {
-    ctx.warn(m.untouched(source.shown));
-    return { written: false, applied: 0, recordedCheck: false };
-  }
-  const recorded = source.index.catalog.source;
-  const record = left === 0 && (recorded.sha256 !== page.sha256 || recorded.checked !== date);
-  if (edits.length === 0 && !record) {
-    ctx.warn(left === 0 ? m.upToDate(source.shown) : m.leftOver(left));
-    return { written: false, applied: 0, recordedCheck: false };
-  }
-  const all: CatalogEdit[] = record ? [...edits, { op: 'record-check', checked: date, sha256: page.sha256, ...validators }] : edits;
-  const result = editing().editCatalogText(source.text, source.shown, all);
+  const result = editing().editCatalogText(source.text, source.shown, plan.edits);
   // The check leaves to a person what the catalogue cannot hold; should an edit still make it invalid, the page is at fault, not the user.
   if (!result.ok) throw new UserError(m.editInvalid(source.shown, [...new Set(result.problems.map((p) => p.code))].join(', ')), { kind: 'page-error' });
   const written = writing().writeCatalogFile(source.file, result.text, { expected: source.text, holdMs: testHoldMs(ctx) });
   if (!written.ok) throw new UserError(ctx.m.errors.cannotWriteFile(source.shown, describeWriteRefusal(written.refusal, ctx.m)), { kind: 'io-error' });
-  ctx.warn(m.written(source.shown, edits.length, record));
-  for (const f of check.findings) {
-    const conditions = f.edit?.op === 'add-grant' ? f.edit.grant.conditions : f.edit?.op === 'set-conditions' ? f.edit.conditions : [];
-    if (conditions.some((c) => c.fr === c.en)) ctx.warn(m.translate(f.service?.name ?? '', f.clientele?.name ?? ''));
-  }
-  if (left > 0) ctx.warn(m.leftOver(left));
-  return { written: true, applied: edits.length, recordedCheck: record };
+  ctx.warn(m.written(source.shown, plan.applied, plan.recordsCheck));
+  for (const u of plan.untranslated) ctx.warn(m.translate(u.service, u.clientele));
+  if (plan.left > 0) ctx.warn(m.leftOver(plan.left));
+  return { written: true, applied: plan.applied, recordedCheck: plan.recordsCheck };
+}
+
+/** The catalogue's line of a path, asked by the comparison only when a finding needs one: YAML parses then, once, and each answer is kept. */
+function catalogLines(text: string, shown: string): CatalogLines {
+  let positions: ReturnType<ReturnType<typeof parsing>['parseYaml']> | undefined;
+  // A page of many items under one service asks for the same line again and again.
+  const known = new Map<string, number | null>();
+  return (path, at) => {
+    const key = `${path.join('/')} ${at ?? 'value'}`;
+    const line = known.get(key);
+    if (line !== undefined) return line;
+    positions ??= parsing().parseYaml(text, shown);
+    const found = positions.ok ? (positions.parsed.positionOf(path, at)?.line ?? null) : null;
+    known.set(key, found);
+    return found;
+  };
 }
 
 const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
@@ -281,7 +214,7 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
   ],
   formats: { presenters: lazyPresenters({ table: true, json: true, markdown: true, github: true }, () => presenting().presentCheckSource), default: 'table' },
   outputSchema: 'check_source_output',
-  run: (ctx, { args, opts, show }) => {
+  run: async (ctx, { args, opts, show }) => {
     const write = opts['write'] === true;
     const force = opts['force'] === true;
     if (force && !write) throw usageError(ctx.m.checkSource.forceWithoutWrite);
@@ -291,28 +224,16 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
     const date = write ? today(ctx) : '';
     // The catalogue first: with `--catalog -` and the page `-`, the second reader of standard input is told so (exit 2).
     const source = ctx.catalogSource();
-    const obtained = obtainPage(ctx, args[0] === undefined ? undefined : String(args[0]), opts['timeout'], source.index.catalog.source, source.shown);
+    const obtained = await obtainPage(ctx, args[0] === undefined ? undefined : String(args[0]), opts['timeout'], source.index.catalog.source, source.shown);
     if (obtained.kind === 'unchanged') {
       ctx.warn(ctx.m.checkSource.fetch.notModified(obtained.shown, source.index.catalog.source.checked));
       return { kind: 'source-checked', agrees: true };
     }
-    const { page, lists: pageLists } = obtained;
-    let positions: ReturnType<ReturnType<typeof parsing>['parseYaml']> | undefined;
-    // A page of many items under one service asks for the same line again and again.
-    const known = new Map<string, number | null>();
-    const lines: CatalogLines = (path, at) => {
-      const key = `${path.join('/')} ${at ?? 'value'}`;
-      const line = known.get(key);
-      if (line !== undefined) return line;
-      positions ??= parsing().parseYaml(source.text, source.shown);
-      const found = positions.ok ? (positions.parsed.positionOf(path, at)?.line ?? null) : null;
-      known.set(key, found);
-      return found;
-    };
-    const check = comparing().checkSource(source.index, page, lines, pageLists);
+    const check = comparing().checkSource(source.index, obtained.page, catalogLines(source.text, source.shown), obtained.lists);
     const stubs = check.stubs.map((s) => ({ entry: s.entry, name: s.name, yaml: editing().entryYaml(s.fields) }));
     const recorded = source.index.catalog.source;
-    const summary = write ? writeFindings(ctx, check, page, obtained.validators, date, force) : null;
+    const summary = write ? writeFindings(ctx, check, obtained, date, force) : null;
+    const page = obtained.page;
     show({
       page: obtained.shown,
       catalog: source.shown,

@@ -529,7 +529,7 @@ export const english = {
       cannotFetch: (url, reason) => en`cannot fetch the page ${url}: ${reason}`,
       refused: 'the server refused the connection',
       dns: (host) => en`no address found for ${host}`,
-      network: (code) => (code === 'BAD_PORT' ? 'a port that fetch never connects to, as browsers do not (BAD_PORT)' : en`network error (${code})`),
+      network: (code) => (code === 'BAD_PORT' ? 'a port that browsers never connect to, nor does this tool (BAD_PORT)' : en`network error (${code})`),
       timeout: (seconds) => en`no complete answer within ${formatNumber('en', seconds)} s (--timeout)`,
       http: (status, text) => en`the server answered ${status}${text === '' ? '' : en` ${text}`}`,
       tooManyRedirects: (max) => en`more than ${formatNumber('en', max)} redirections`,
@@ -539,6 +539,19 @@ export const english = {
           ? en`the answer is over ${formatNumber('en', limit)} bytes, the most a page may have; reading stopped there`
           : en`the answer announces ${formatNumber('en', size)} bytes; a page may not exceed ${formatNumber('en', limit)} bytes`,
       notHtml: (type) => en`the answer is ${type}, not a page (text/html, application/xhtml+xml or text/plain)`,
+      incomplete: {
+        connection: (code) => en`the page arrived incomplete: the connection ended before the end of the answer (${code})`,
+        length: (received, announced) =>
+          en`the page arrived incomplete: ${formatNumber('en', received)} bytes where its Content-Length announces ${formatNumber('en', announced)}`,
+        encoding: (coding) => en`the page arrived incomplete: its ${coding} stream stops before its end`,
+        unframed: 'the page may have arrived incomplete: the answer has no Content-Length and is not chunked, so nothing marks its end',
+      },
+      badEncoding: (coding) => en`the answer's body, encoded as ${coding}, could not be decoded (gzip, deflate and br are)`,
+      longRedirect: (length, limit) =>
+        en`a redirection to an address of ${formatNumber('en', length)} characters; addresses of at most ${formatNumber('en', limit)} are followed`,
+      headersTooLarge: (limit) => en`the answer's headers exceed ${formatNumber('en', limit)} bytes`,
+      validatorIgnored: (url, header, length, limit) =>
+        en`${url}: the server's ${header} is ${formatNumber('en', length)} characters long, more than ${formatNumber('en', limit)}: ignored, and not recorded`,
       notModified: (url, checked) =>
         en`${url}: not modified since the last check${checked === null ? '' : en` on ${checked}`} (HTTP 304): the catalogue agrees with it as it did then`,
       noPage: (catalogue) => en`no page given, and ${catalogue} records no source.url to fetch: give a page file, "-" for standard input, or an address`,

@@ -587,7 +587,7 @@ export const french = {
       refused: fr`le serveur a refusé la connexion`,
       dns: (host: string) => fr`aucune adresse trouvée pour ${host}`,
       network: (code: string) =>
-        code === 'BAD_PORT' ? fr`un port auquel fetch ne se connecte jamais, comme les navigateurs (BAD_PORT)` : fr`erreur de réseau (${code})`,
+        code === 'BAD_PORT' ? fr`un port auquel les navigateurs ne se connectent jamais, pas plus que cet outil (BAD_PORT)` : fr`erreur de réseau (${code})`,
       timeout: (seconds: number) => fr`pas de réponse complète en ${formatNumber('fr', seconds)} s (--timeout)`,
       http: (status: number, text: string) => fr`le serveur a répondu ${status}${text === '' ? '' : fr` ${text}`}`,
       tooManyRedirects: (max: number) => fr`plus de ${formatNumber('fr', max)} redirections`,
@@ -597,6 +597,19 @@ export const french = {
           ? fr`la réponse dépasse ${formatNumber('fr', limit)} octets, la taille maximale d’une page ; la lecture s’est arrêtée là`
           : fr`la réponse annonce ${formatNumber('fr', size)} octets ; une page ne peut dépasser ${formatNumber('fr', limit)} octets`,
       notHtml: (type: string) => fr`la réponse est de type ${type}, pas une page (text/html, application/xhtml+xml ou text/plain)`,
+      incomplete: {
+        connection: (code: string) => fr`la page est arrivée incomplète : la connexion s’est terminée avant la fin de la réponse (${code})`,
+        length: (received: number, announced: number) =>
+          fr`la page est arrivée incomplète : ${formatNumber('fr', received)} octets alors que son Content-Length en annonce ${formatNumber('fr', announced)}`,
+        encoding: (coding: string) => fr`la page est arrivée incomplète : son flux ${coding} s’arrête avant sa fin`,
+        unframed: fr`la page est peut-être arrivée incomplète : la réponse n’a pas de Content-Length et n’est pas transmise par blocs (chunked), rien n’en marque donc la fin`,
+      },
+      badEncoding: (coding: string) => fr`le corps de la réponse, encodé en ${coding}, n’a pas pu être décodé (gzip, deflate et br le sont)`,
+      longRedirect: (length: number, limit: number) =>
+        fr`une redirection vers une adresse de ${formatNumber('fr', length)} caractères ; seules les adresses d’au plus ${formatNumber('fr', limit)} sont suivies`,
+      headersTooLarge: (limit: number) => fr`les en-têtes de la réponse dépassent ${formatNumber('fr', limit)} octets`,
+      validatorIgnored: (url: string, header: string, length: number, limit: number) =>
+        fr`${url} : l’en-tête ${header} du serveur fait ${formatNumber('fr', length)} caractères, plus de ${formatNumber('fr', limit)} : il est ignoré, et donc pas noté`,
       notModified: (url: string, checked: string | null) =>
         fr`${url} : inchangée depuis la dernière vérification${checked === null ? '' : fr`, le ${checked}`} (HTTP 304) : le catalogue s’accorde avec elle comme alors`,
       noPage: (catalogue: string) =>

@@ -1,7 +1,7 @@
-import type { HtmlLine } from './read-html';
+import type { HtmlLine, HtmlRefusal } from './read-html';
 import { clean } from './page-text';
-import type { Tier } from './model';
-import { normalizeName } from './normalize-name';
+import type { Tier } from '../catalog/model';
+import { normalizeName } from '../catalog/normalize-name';
 
 /** One line of the page as check-source reads it: a heading, a paragraph or a list item. */
 export interface PageLine {
@@ -156,4 +156,25 @@ export function readPageLists(page: SourcePage): PageLists {
 /** The "Qui a accès ...?" lists of a page (see readPageLists). */
 export function readAccessLists(page: SourcePage): readonly AccessList[] {
   return readPageLists(page).lists;
+}
+
+/** Why a text is not a page to check: HTML the reader refuses (see HtmlRefusal), or a page without any "Qui a accès" list (a login or error page). */
+export type PageRefusal = HtmlRefusal | { readonly id: 'noLists' };
+
+/** A page read into its lines and lists once, or why it is not one to check. */
+export type ListingReading =
+  { readonly ok: true; readonly page: SourcePage; readonly lists: PageLists } | { readonly ok: false; readonly refusal: PageRefusal };
+
+/** Reads a page to check: its lines and "Qui a accès" lists; a page that lists no access must not pass for one whose lists went empty. */
+export function readListingPage(text: string): ListingReading {
+  let page: SourcePage;
+  try {
+    page = readSourcePage(text);
+  } catch (error) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (error instanceof (require('./read-html') as typeof import('./read-html')).HtmlRefusedError) return { ok: false, refusal: error.refusal };
+    throw error;
+  }
+  const lists = readPageLists(page);
+  return lists.lists.length === 0 ? { ok: false, refusal: { id: 'noLists' } } : { ok: true, page, lists };
 }

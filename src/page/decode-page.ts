@@ -1,4 +1,4 @@
-import { decodeCatalogBytes, type ReadResult } from './load-catalog';
+import { decodeCatalogBytes, type ReadResult } from '../catalog/load-catalog';
 
 /** How far into a page its `<meta charset>` is looked for, as browsers do (the HTML standard's prescan reads 1024 bytes). */
 const PRESCAN_BYTES = 1024;
