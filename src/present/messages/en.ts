@@ -148,6 +148,7 @@ const sentences: Messages = {
     unknownOption: (option) => `unknown option: ${option}`,
     unknownCommand: (command) => `unknown command: ${command}`,
     didYouMean: (suggestion) => `did you mean ${suggestion}?`,
+    didYouMeanOneOf: (suggestions) => `did you mean one of ${suggestions}?`,
     excessArguments: (command, expected, got) => `too many arguments for ${command}: it takes ${formatNumber('en', expected)}, got ${formatNumber('en', got)}`,
     invalidChoice: (value, what, choices) => `${what}: "${value}" is not one of ${choices}`,
     optionNamed: (flags) => `option ${flags}`,

@@ -173,6 +173,7 @@ const sentences: Messages = {
     unknownOption: (option) => `option inconnue : ${option}`,
     unknownCommand: (command) => `commande inconnue : ${command}`,
     didYouMean: (suggestion) => `vouliez-vous dire ${suggestion} ?`,
+    didYouMeanOneOf: (suggestions) => `vouliez-vous dire l’un de ${suggestions} ?`,
     excessArguments: (command, expected, got) =>
       `trop d’arguments pour ${command} : elle en prend ${formatNumber('fr', expected)}, en voici ${formatNumber('fr', got)}`,
     invalidChoice: (value, what, choices) => `${what} : « ${value} » n’est pas l’un de ${choices}`,

@@ -104,6 +104,8 @@ export interface Messages {
     readonly unknownOption: (option: string) => string;
     readonly unknownCommand: (command: string) => string;
     readonly didYouMean: (suggestion: string) => string;
+    /** Several suggestions as near as each other, listed. */
+    readonly didYouMeanOneOf: (suggestions: string) => string;
     readonly excessArguments: (command: string, expected: number, got: number) => string;
     readonly invalidChoice: (value: string, what: string, choices: string) => string;
     readonly optionNamed: (flags: string) => string;
