@@ -4,9 +4,9 @@ import type { SourceInfo } from '../../catalog/model';
 import type { FetchMessages } from '../../present/messages/messages';
 import type { ProblemDetail } from '../../catalog/problem';
 import type { PageLists, SourcePage } from '../../catalog/source-page';
-import type { CheckSourceFormat, SourceReport, WriteSummary } from '../../present/present-check-source';
+import type { WriteSummary } from '../../present/present-check-source';
 import type { CatalogLines, SourceCheck } from '../../query/check-source';
-import { defineCommand, type CommandSpec } from '../command';
+import { defineCommand } from '../command';
 import { lazyPresenters } from '../lazy';
 import type { FetchFailure } from '../fetch-page';
 import { isNotFound, type Context } from '../context';
@@ -265,13 +265,14 @@ function writeFindings(ctx: Context, check: SourceCheck, page: SourcePage, valid
   return { written: true, applied: edits.length, recordedCheck: record };
 }
 
-const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
+/** `check-source [PAGE|URL] [--write] [--timeout SECONDS]`. */
+export const checkSourceCommand = defineCommand({
   name: 'check-source',
   args: [{ name: 'page', description: (m) => m.args.page, kind: 'file', required: false, variadic: false }],
   options: [
-    { flags: '--write', description: (m) => m.options.write },
-    { flags: '--timeout <seconds>', description: (m) => m.options.timeout },
-    { flags: '--force', description: (m) => m.options.force },
+    { long: 'write', description: (m) => m.options.write },
+    { long: 'timeout', value: 'seconds', description: (m) => m.options.timeout },
+    { long: 'force', description: (m) => m.options.force },
   ],
   readsCatalog: 'always',
   examples: [
@@ -282,8 +283,7 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
   formats: { presenters: lazyPresenters({ table: true, json: true, markdown: true, github: true }, () => presenting().presentCheckSource), default: 'table' },
   outputSchema: 'check_source_output',
   run: (ctx, { args, opts, show }) => {
-    const write = opts['write'] === true;
-    const force = opts['force'] === true;
+    const { write, force } = opts;
     if (force && !write) throw usageError(ctx.m.checkSource.forceWithoutWrite);
     if (write && ctx.catalogPath() === '-') throw usageError(ctx.m.checkSource.cannotWriteStdin);
     if (write && ctx.catalogIsInstalledPackage())
@@ -291,7 +291,7 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
     const date = write ? today(ctx) : '';
     // The catalogue first: with `--catalog -` and the page `-`, the second reader of standard input is told so (exit 2).
     const source = ctx.catalogSource();
-    const obtained = obtainPage(ctx, args[0] === undefined ? undefined : String(args[0]), opts['timeout'], source.index.catalog.source, source.shown);
+    const obtained = obtainPage(ctx, args[0], opts.timeout, source.index.catalog.source, source.shown);
     if (obtained.kind === 'unchanged') {
       ctx.warn(ctx.m.checkSource.fetch.notModified(obtained.shown, source.index.catalog.source.checked));
       return { kind: 'source-checked', agrees: true };
@@ -326,7 +326,4 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
     const left = check.findings.length - (summary?.applied ?? 0);
     return { kind: 'source-checked', agrees: left === 0 };
   },
-};
-
-/** `check-source [PAGE|URL] [--write] [--timeout SECONDS]`. */
-export const checkSourceCommand = defineCommand(spec);
+});
