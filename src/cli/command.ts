@@ -359,9 +359,6 @@ export const GLOBAL_OPTIONS = [
   { long: 'debug', description: (m) => m.options.debug },
 ] as const satisfies readonly OptionSpec[];
 
-/** The values of the global options in a run. */
-export type GlobalValues = OptionValues<typeof GLOBAL_OPTIONS>;
-
 /**
  * The options a command's declaration implies, worded for it: `--format` with
  * the formats it has presenters for (and their aliases), `--json`, `--batch`.
