@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { GLOBAL_OPTIONS, optionsOf } from '../src/cli/command';
+import { choicesOf, GLOBAL_OPTIONS, optionsOf, type OptionSpec } from '../src/cli/command';
 import { COMMANDS } from '../src/cli/commands';
 import type { Catalog } from '../src/catalog/model';
 import { CATALOG, FIXTURES, runCli, writeMutatedPage } from './helpers';
@@ -108,9 +108,10 @@ function pageTexts(): string[] {
 /** Words of the command line itself (command names, flags, the values options and arguments take): syntax, the same in every language. */
 const SYNTAX = [
   ...COMMANDS.map((c) => c.name),
-  ...COMMANDS.flatMap((c) => [...optionsOf(c), ...GLOBAL_OPTIONS]).flatMap((o) => [
-    ...(o.flags.match(/--?[\w-]+/g) ?? []),
-    ...(o.value !== undefined && typeof o.value !== 'string' ? o.value.choices : []),
+  ...COMMANDS.flatMap((c): OptionSpec[] => [...optionsOf(c), ...GLOBAL_OPTIONS]).flatMap((o) => [
+    `--${o.long}`,
+    ...(o.short === undefined ? [] : [`-${o.short}`]),
+    ...(choicesOf(o.kind) ?? []),
   ]),
   ...COMMANDS.flatMap((c) => c.args.flatMap((a) => (typeof a.kind === 'string' ? [] : a.kind.choices))),
 ];

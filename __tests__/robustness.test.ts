@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Document } from 'yaml';
-import { GLOBAL_OPTIONS, optionsOf } from '../src/cli/command';
+import { choicesOf, GLOBAL_OPTIONS, optionsOf, type OptionSpec } from '../src/cli/command';
 import { COMMANDS } from '../src/cli/commands';
 import { noFetch } from '../src/cli/io';
 import { run } from '../src/cli/main';
@@ -16,9 +16,10 @@ describe('random argument vectors (property test, in-process)', () => {
   // Commands, flags and their choices come from the registry, so that a new command or option is fuzzed too.
   const vocabulary = [
     ...COMMANDS.map((c) => c.name),
-    ...[...GLOBAL_OPTIONS, ...COMMANDS.flatMap((c) => optionsOf(c))].flatMap((o) => [
-      ...o.flags.split(/[\s,]+/).filter((f) => f.startsWith('-')),
-      ...(o.value !== undefined && typeof o.value !== 'string' ? o.value.choices : []),
+    ...[...GLOBAL_OPTIONS, ...COMMANDS.flatMap((c) => optionsOf(c))].flatMap((o: OptionSpec) => [
+      ...(o.short === undefined ? [] : [`-${o.short}`]),
+      `--${o.long}`,
+      ...(choicesOf(o.kind) ?? []),
     ]),
     ...COMMANDS.flatMap((c) => c.args.flatMap((a) => (typeof a.kind === 'string' ? [] : a.kind.choices))),
   ];

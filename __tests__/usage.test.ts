@@ -3,7 +3,7 @@
  * what is wrong, then where the help of the command at fault is (`ramq-access services --help`), exit 2; an
  * option or argument that takes one of a fixed set of values lists them all when given another.
  */
-import { GLOBAL_OPTIONS, optionsOf } from '../src/cli/command';
+import { choicesOf, GLOBAL_OPTIONS, optionsOf, type OptionSpec } from '../src/cli/command';
 import { COMMANDS } from '../src/cli/commands';
 import { messagesFor } from '../src/present/messages/messages';
 import { asksJson, jsonErrorCode, runCli } from './helpers';
@@ -91,14 +91,15 @@ describe.each(LANGS)('a usage error ends with where the help is, %s', (lang) => 
 describe('an option or argument with a fixed set of values lists them all', () => {
   /** Every option that takes one of a fixed set, and every argument that does, with the command that has it. */
   const fixed = COMMANDS.filter((c) => !c.hidden).flatMap((c) => [
-    ...[...GLOBAL_OPTIONS, ...optionsOf(c)].flatMap((o) =>
-      o.value !== undefined && typeof o.value !== 'string' ? [[c.name, /--[\w-]+/.exec(o.flags)![0], o.value.choices] as const] : [],
-    ),
+    ...[...GLOBAL_OPTIONS, ...optionsOf(c)].flatMap((o: OptionSpec) => {
+      const choices = choicesOf(o.kind);
+      return choices === undefined ? [] : [[c.name, `--${o.long}`, choices] as const];
+    }),
     ...c.args.flatMap((a) => (typeof a.kind !== 'string' ? [[c.name, a.name, a.kind.choices] as const] : [])),
   ]);
 
   test('there are such options and arguments (--tier, --format, --lang, list, completion)', () => {
-    const names = new Set(fixed.map(([, flag]) => flag));
+    const names = new Set<string>(fixed.map(([, flag]) => flag));
     for (const name of ['--tier', '--format', '--lang', 'what', 'shell']) expect([name, names.has(name)]).toEqual([name, true]);
   });
 

@@ -1,6 +1,6 @@
 import type { Format, Presenters } from '../present/formats';
 import { isJsonCommand } from '../present/json-output';
-import type { Messages, Text } from '../present/messages/messages';
+import type { Messages, Placeholder, Text } from '../present/messages/messages';
 import type { PresentOptions } from '../present/options';
 import { mdText } from '../present/markdown';
 import { presentBatch } from '../present/present-batch';
@@ -16,12 +16,17 @@ export type CommandName = keyof Messages['commands'];
 /** What a positional argument takes; completion offers names of that kind. */
 export type ArgKind = 'clientele' | 'service' | 'name' | 'file' | 'words' | { readonly choices: readonly string[] };
 
-/** A positional argument. */
+/** A positional argument, declared once: commander, help, completion and the type of its value in `run` are read from it. */
 export interface ArgSpec {
-  readonly name: string;
+  /** Its name in usage lines (`<clientele...>`), in the run's language. */
+  readonly name: Placeholder;
   readonly description: Text;
   readonly kind: ArgKind;
-  readonly required: boolean;
+  /**
+   * Whether a call must give it. 'unless-batch': a single question must, while with --batch the questions come
+   * from standard input; commander then takes it as optional and the command checks it.
+   */
+  readonly required: boolean | 'unless-batch';
   /** Takes the rest of the words (a name of several words without quotes, or several files). */
   readonly variadic: boolean;
 }
@@ -29,13 +34,87 @@ export interface ArgSpec {
 /** What an option's value is; completion offers values of that kind. */
 export type OptionValue = 'category' | 'file' | { readonly choices: readonly string[] };
 
-/** An option of one command (the global ones are declared in main.ts). */
+/** An option, declared once: commander's flags, help, completion, the manual and the type of its value in `run` are read from it. */
 export interface OptionSpec {
-  /** commander's flags, such as `--tier <tier>`. */
-  readonly flags: string;
+  /** The long flag without its dashes: `tier` is `--tier`; `no-color` is the negation of `color`. */
+  readonly long: string;
+  /** A one-letter flag without its dash: `f` is `-f`. */
+  readonly short?: string;
+  /** The name of the value it takes in usage lines (`--tier <tier>`); absent for a switch. */
+  readonly value?: Placeholder;
+  /** What the value is (choices, a category, a file); absent for any text. */
+  readonly kind?: OptionValue;
   readonly description: Text;
-  /** The value it takes; absent for a switch. */
-  readonly value?: OptionValue;
+}
+
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+/** The attribute commander keeps an option's value under: `--stdin-filepath` is `stdinFilepath`, `--no-color` is `color`. */
+type AttributeOf<O extends OptionSpec> = O extends OptionSpec ? CamelCase<O['long'] extends `no-${infer Name}` ? Name : O['long']> : never;
+type Choices<K> = K extends { readonly choices: readonly (infer C)[] } ? C : string;
+type TakesValue<O extends OptionSpec> = O extends { readonly value: string } ? O : never;
+type Switch<O extends OptionSpec> = O extends { readonly value: string } ? never : O;
+type Negated<Os extends readonly OptionSpec[]> = Os[number] extends infer O
+  ? O extends { readonly long: `no-${infer Name}` }
+    ? CamelCase<Name>
+    : never
+  : never;
+
+/**
+ * The values of a list of options, typed from their declaration: an option that takes a value is absent when
+ * not given (the union of its choices when it has some); a switch is true or false, except one that has a
+ * negation (`--color`, `--no-color`), absent when neither is given.
+ */
+export type OptionValues<Os extends readonly OptionSpec[]> = {
+  readonly [O in Os[number] as AttributeOf<TakesValue<O>>]?: Choices<O['kind']>;
+} & {
+  readonly [O in Os[number] as AttributeOf<Switch<O>> extends Negated<Os> ? AttributeOf<Switch<O>> : never]?: boolean;
+} & {
+  readonly [O in Os[number] as AttributeOf<Switch<O>> extends Negated<Os> ? never : AttributeOf<Switch<O>>]: boolean;
+};
+
+type ArgValue<A extends ArgSpec> = A extends { readonly variadic: true }
+  ? readonly string[]
+  : Choices<A['kind']> | (A extends { readonly required: true } ? never : undefined);
+
+/** The values of a command's positional arguments, typed from their declaration (a variadic one is a list, empty when absent). */
+export type ArgValues<As extends readonly ArgSpec[]> = { readonly [I in keyof As]: As[I] extends ArgSpec ? ArgValue<As[I]> : never };
+
+/** Positional arguments as commander passes them, before they are typed by their declaration. */
+export type RawArgs = readonly unknown[];
+/** Options as commander keeps them, by attribute, before they are typed by their declaration. */
+export type RawOptions = Readonly<Record<string, unknown>>;
+
+/** The attribute commander keeps an option's value under (see AttributeOf). */
+export function attributeOf(option: OptionSpec): string {
+  return option.long
+    .replace(/^no-/, '')
+    .split('-')
+    .map((word, i) => (i === 0 ? word : `${word.charAt(0).toUpperCase()}${word.slice(1)}`))
+    .join('');
+}
+
+/** The values of the declared options among those commander parsed, typed by the declaration. */
+export function optionValues<const Os extends readonly OptionSpec[]>(options: Os, raw: RawOptions): OptionValues<Os> {
+  const negated = new Set(options.filter((o) => o.long.startsWith('no-')).map(attributeOf));
+  const values: Record<string, unknown> = {};
+  for (const option of options) {
+    const key = attributeOf(option);
+    if (option.value === undefined && !negated.has(key)) values[key] = raw[key] === true;
+    else if (raw[key] !== undefined) values[key] = raw[key];
+  }
+  // The one place commander's untyped values meet their declaration: each key is read as declared above.
+  return values as OptionValues<Os>;
+}
+
+/** The choices an option's value or an argument takes, when it is one of a fixed set. */
+export function choicesOf(kind: ArgKind | OptionValue | undefined): readonly string[] | undefined {
+  return kind !== undefined && typeof kind !== 'string' ? kind.choices : undefined;
+}
+
+/** An option's flags as commander takes them and help shows them: `-f, --format <format>`, its value named in the run's language (by its key without one). */
+export function optionFlags(option: OptionSpec, m?: Messages): string {
+  const short = option.short === undefined ? '' : `-${option.short}, `;
+  return `${short}--${option.long}${option.value === undefined ? '' : ` <${m?.placeholders[option.value] ?? option.value}>`}`;
 }
 
 /** An example shown in `--help` and run by the tests: `line` as shown after the program's name, or a whole shell line. */
@@ -70,11 +149,8 @@ export function shownExample(line: string): string {
   return new RegExp(`(^|[|;&(]\\s*)${PROGRAM}(\\s|$)`).test(line) ? line : `${PROGRAM} ${line}`;
 }
 
-/** The options of a run as commander parsed them, by attribute name (`--category` is `category`). */
-export type Options = Readonly<Record<string, unknown>>;
-
 /** A command's batch mode: questions from standard input, one per line, answered as NDJSON. */
-export interface BatchSpec<R> {
+export interface BatchSpec<R, Os extends readonly OptionSpec[]> {
   /** What one line holds, for `--help`. */
   readonly line: Text;
   /**
@@ -83,16 +159,17 @@ export interface BatchSpec<R> {
    * function the single question goes through before it answers. The batch
    * answers once per key of what the answer depends on (see Resolved).
    */
-  readonly prepare: (ctx: Context, opts: Options) => (line: string) => Answer<Resolved<R>>;
+  readonly prepare: (ctx: Context, opts: OptionValues<Os>) => (line: string) => Answer<Resolved<R>>;
   /** The JSON of one answer: the same as the command's `--json` document. */
   readonly toJson: (result: R) => unknown;
 }
 
-/** One call of a command. */
-export interface Call<R> {
+/** One call of a command, its arguments and options typed by the command's declaration. */
+export interface Call<R, Os extends readonly OptionSpec[], As extends readonly ArgSpec[]> {
   /** Positional arguments, in declaration order (a variadic one is an array). */
-  readonly args: readonly (string | readonly string[] | undefined)[];
-  readonly opts: Options;
+  readonly args: ArgValues<As>;
+  /** Its own options (not --format, --json, --batch, which the program reads). */
+  readonly opts: OptionValues<Os>;
   /** The format the user chose (null for a command with one fixed form). */
   readonly format: Format | null;
   /** Presents a result in the format the user chose and writes it. */
@@ -100,12 +177,12 @@ export interface Call<R> {
 }
 
 /** The declaration of one command: everything help, completion, tests and the program loop need. */
-export interface CommandSpec<R, F extends Format> {
+export interface CommandSpec<R, F extends Format, Os extends readonly OptionSpec[], As extends readonly ArgSpec[]> {
   /** Its name, which is also its key in the message catalogue's `commands` (its summary). */
   readonly name: CommandName;
   readonly hidden?: boolean;
-  readonly args: readonly ArgSpec[];
-  readonly options: readonly OptionSpec[];
+  readonly args: As;
+  readonly options: Os;
   readonly examples: readonly Example[];
   /** The formats the command offers, one presenter each, and the default; absent for a command whose output has one fixed form. */
   readonly formats?: {
@@ -133,8 +210,8 @@ export interface CommandSpec<R, F extends Format> {
    * the rows stay data and the person who ran the command still reads it.
    */
   readonly remarks?: (result: R, o: PresentOptions) => readonly string[];
-  readonly batch?: BatchSpec<R>;
-  readonly run: (ctx: Context, call: Call<R>) => Outcome | Promise<Outcome>;
+  readonly batch?: BatchSpec<R, Os>;
+  readonly run: (ctx: Context, call: Call<R, Os, As>) => Outcome | Promise<Outcome>;
 }
 
 /** A command as the program loop sees it: its declaration without its result type. */
@@ -156,28 +233,33 @@ export interface CommandDefinition {
    * the catalogue in use when it is `-` and the call reads it. `--stdin-filepath`
    * names that file, and is refused by a call that reads none.
    */
-  readonly readsStdinFile: (args: Call<never>['args'], catalogPath: string) => boolean;
+  readonly readsStdinFile: (args: RawArgs, catalogPath: string) => boolean;
   /**
    * Whether a call reads the catalogue in use: `--catalog` names it, and is refused by a call that reads none
    * (diff and completion, validate and fmt given files): 'files' when it reads the files it is given, 'no' when it reads none.
    */
-  readonly readsCatalogInUse: (args: Call<never>['args']) => 'yes' | 'files' | 'no';
+  readonly readsCatalogInUse: (args: RawArgs) => 'yes' | 'files' | 'no';
   /** Runs a single call in a format (null when the command has no formats). */
-  readonly execute: (ctx: Context, args: Call<never>['args'], opts: Options, format: Format | null) => Outcome | Promise<Outcome>;
+  readonly execute: (ctx: Context, args: RawArgs, opts: RawOptions, format: Format | null) => Outcome | Promise<Outcome>;
   /** Runs the batch mode (the CLI has already refused what it cannot honour). */
-  readonly executeBatch: ((ctx: Context, opts: Options) => Outcome) | null;
+  readonly executeBatch: ((ctx: Context, opts: RawOptions) => Outcome) | null;
 }
 
 /** The values of a call's file arguments. */
-function fileArguments(spec: { readonly args: readonly ArgSpec[] }, args: Call<never>['args']): string[] {
+function fileArguments(spec: { readonly args: readonly ArgSpec[] }, args: RawArgs): string[] {
   return spec.args.flatMap((a, i) => {
     const value = a.kind === 'file' ? args[i] : undefined;
-    return value === undefined ? [] : typeof value === 'string' ? [value] : value;
+    return typeof value === 'string' ? [value] : Array.isArray(value) ? value.map(String) : [];
   });
 }
 
 /** Declares a command; its result type stays inside, checked against its presenters and its batch mode. */
-export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): CommandDefinition {
+export function defineCommand<R, F extends Format, const Os extends readonly OptionSpec[], const As extends readonly ArgSpec[]>(
+  spec: CommandSpec<R, F, Os, As>,
+): CommandDefinition {
+  if (spec.args.some((a) => a.required !== false && (a.required === 'unless-batch') !== (spec.batch !== undefined))) {
+    throw new Error(`${spec.name}: an argument is required 'unless-batch' exactly when the command has a batch mode`);
+  }
   const presenters = spec.formats?.presenters;
   const formats = presenters ? (Object.keys(presenters) as F[]) : [];
   const batch = spec.batch;
@@ -199,10 +281,7 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
       return files.length > 0 || spec.args.some((a) => a.kind === 'file') ? 'files' : 'no';
     },
     readsStdinFile: (args, catalogPath) => {
-      const files = spec.args.flatMap((a, i) => {
-        const value = a.kind === 'file' ? args[i] : undefined;
-        return value === undefined ? [] : typeof value === 'string' ? [value] : value;
-      });
+      const files = fileArguments(spec, args);
       if (files.includes('-')) return true;
       const reads = spec.readsCatalog ?? (spec.fromCatalog === true ? 'always' : undefined);
       return catalogPath === '-' && (reads === 'always' || (reads === 'without-files' && files.length === 0));
@@ -218,13 +297,14 @@ export function defineCommand<R, F extends Format>(spec: CommandSpec<R, F>): Com
         else ctx.emit(text);
         if (format === 'csv' && spec.remarks) for (const line of spec.remarks(result, o)) ctx.warn(line);
       };
-      return spec.run(ctx, { args, opts, format, show });
+      // commander passes each argument as declared (ArgValues): a variadic one as a list, a choice among its choices.
+      return spec.run(ctx, { args: args as ArgValues<As>, opts: optionValues(spec.options, opts), format, show });
     },
     executeBatch:
       batch === undefined
         ? null
         : (ctx, opts) => {
-            const resolve = batch.prepare(ctx, opts);
+            const resolve = batch.prepare(ctx, optionValues(spec.options, opts));
             // Each line is the command's --json document, `source` included.
             const source = spec.fromCatalog === true ? sourceJson(ctx.catalogIndex().catalog.source) : null;
             const toJson = source === null ? batch.toJson : (r: R): unknown => ({ ...(batch.toJson(r) as object), source });
@@ -269,34 +349,55 @@ function outputBuffer(write: (bytes: Uint8Array) => void): { add: (bytes: Uint8A
 }
 
 /** The options every command takes, declared once on the program and shown in every command's help. */
-export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { flags: '--catalog <path>', description: (m) => m.options.catalog, value: 'file' },
-  { flags: '--lang <lang>', description: (m) => m.options.lang, value: { choices: ['fr', 'en'] } },
-  { flags: '--stdin-filepath <path>', description: (m) => m.options.stdinFilepath, value: 'file' },
-  { flags: '--color', description: (m) => m.options.color },
-  { flags: '--no-color', description: (m) => m.options.noColor },
-  { flags: '--no-cache', description: (m) => m.options.noCache },
-  { flags: '--debug', description: (m) => m.options.debug },
-];
+export const GLOBAL_OPTIONS = [
+  { long: 'catalog', value: 'path', kind: 'file', description: (m) => m.options.catalog },
+  { long: 'lang', value: 'lang', kind: { choices: ['fr', 'en'] }, description: (m) => m.options.lang },
+  { long: 'stdin-filepath', value: 'path', kind: 'file', description: (m) => m.options.stdinFilepath },
+  { long: 'color', description: (m) => m.options.color },
+  { long: 'no-color', description: (m) => m.options.noColor },
+  { long: 'no-cache', description: (m) => m.options.noCache },
+  { long: 'debug', description: (m) => m.options.debug },
+] as const satisfies readonly OptionSpec[];
+
+/**
+ * The options a command's declaration implies, worded for it: `--format` with
+ * the formats it has presenters for (and their aliases), `--json`, `--batch`.
+ */
+function outputOptionsOf(command: CommandDefinition) {
+  const aliases = Object.entries(command.formatAliases);
+  const line = command.batchLine;
+  return [
+    {
+      long: 'format',
+      short: 'f',
+      value: 'format',
+      kind: { choices: [...command.formats, ...aliases.map(([alias]) => alias)] },
+      description: (m) => m.options.format(command.defaultFormat ?? command.formats[0] ?? '', aliases),
+    },
+    { long: 'json', description: (m) => m.options.json },
+    { long: 'batch', description: (m) => m.options.batch(line === null ? '' : line(m)) },
+  ] as const satisfies readonly OptionSpec[];
+}
+
+/** What a run asked of its output: `--format` (as given, an alias not yet resolved), `--json`, `--batch` (false where not offered). */
+export type OutputValues = OptionValues<ReturnType<typeof outputOptionsOf>>;
+
+/** The output options of a run of `command`, from the options commander parsed. */
+export function outputValues(command: CommandDefinition, raw: RawOptions): OutputValues {
+  return optionValues(outputOptionsOf(command), raw);
+}
 
 /**
  * Every option of a command: its own, then those its declaration implies —
- * `--format` with the formats it has presenters for (and their aliases),
- * `--json` when it offers json, `--batch` when it has a batch mode. Help,
- * parsing and completion all read this one list.
+ * `--format` when it has formats, `--json` when it offers json, `--batch`
+ * when it has a batch mode. Help, parsing and completion all read this one list.
  */
 export function optionsOf(command: CommandDefinition): OptionSpec[] {
-  const options = [...command.options];
-  if (command.formats.length > 0) {
-    const aliases = Object.entries(command.formatAliases);
-    options.push({
-      flags: '-f, --format <format>',
-      description: (m) => m.options.format(command.defaultFormat ?? command.formats[0] ?? '', aliases),
-      value: { choices: [...command.formats, ...aliases.map(([alias]) => alias)] },
-    });
-    if (command.formats.includes('json')) options.push({ flags: '--json', description: (m) => m.options.json });
-  }
-  const line = command.batchLine;
-  if (line !== null) options.push({ flags: '--batch', description: (m) => m.options.batch(line(m)) });
-  return options;
+  const [format, json, batch] = outputOptionsOf(command);
+  return [
+    ...command.options,
+    ...(command.formats.length > 0 ? [format] : []),
+    ...(command.formats.includes('json') ? [json] : []),
+    ...(command.batchLine !== null ? [batch] : []),
+  ];
 }

@@ -5,18 +5,13 @@ import { SHELLS, type Shell } from './shells';
 
 export { SHELLS, type Shell };
 
-/** The long and short flags of an option, and whether it takes a value. */
-function flagsOf(option: OptionSpec): { long: string | undefined; short: string | undefined; takesValue: boolean } {
-  const long = /--[\w-]+/.exec(option.flags)?.[0];
-  const short = /(?:^|[\s,])(-\w)\b/.exec(option.flags)?.[1];
-  return { long, short, takesValue: /[<[]/.test(option.flags) };
+/** The flags an option is typed with: its long one, and its short one when it has one. */
+function flagsOf(option: OptionSpec): string[] {
+  return option.short === undefined ? [`--${option.long}`] : [`--${option.long}`, `-${option.short}`];
 }
 
 function findOption(options: readonly OptionSpec[], flag: string): OptionSpec | undefined {
-  return options.find((o) => {
-    const f = flagsOf(o);
-    return f.long === flag || f.short === flag;
-  });
+  return options.find((o) => flagsOf(o).includes(flag));
 }
 
 /** Whether a candidate matches what has been typed so far: case, accents and punctuation ignored. */
@@ -67,14 +62,14 @@ export function completeWords(
   const optionsInScope = (): OptionSpec[] => [...(sub ? optionsOf(sub) : []), ...GLOBAL_OPTIONS];
   for (const word of before) {
     if (pending) {
-      if (flagsOf(pending).long === '--catalog') catalog = word;
+      if (pending.long === 'catalog') catalog = word;
       pending = undefined;
       continue;
     }
     if (word.startsWith('-') && word !== '-') {
       const [flag = word, inline] = word.split('=', 2);
       const option = findOption(optionsInScope(), flag);
-      if (option && flagsOf(option).takesValue && inline === undefined) pending = option;
+      if (option?.value !== undefined && inline === undefined) pending = option;
       else if (flag === '--catalog' && inline !== undefined) catalog = inline;
       continue;
     }
@@ -88,17 +83,13 @@ export function completeWords(
   const pick = (candidates: readonly string[]): string[] => [...new Set(candidates.filter((c) => matches(c, current)))];
 
   if (pending) {
-    const value = pending.value;
-    if (value === undefined || value === 'file') return [];
-    if (value === 'category') return pick(index()?.catalog.categories.map((c) => c.id) ?? []);
-    return pick(value.choices);
+    const kind = pending.kind;
+    if (kind === undefined || kind === 'file') return [];
+    if (kind === 'category') return pick(index()?.catalog.categories.map((c) => c.id) ?? []);
+    return pick(kind.choices);
   }
   if (current.startsWith('-')) {
-    const flags = optionsInScope().flatMap((o) => {
-      const f = flagsOf(o);
-      return [f.long, f.short].filter((x): x is string => x !== undefined);
-    });
-    return pick([...flags, '--help']);
+    return pick([...optionsInScope().flatMap(flagsOf), '--help']);
   }
   if (!sub) return pick(commands.filter((c) => !c.hidden).map((c) => c.name));
   const args = sub.args;

@@ -6,7 +6,7 @@ import { PROGRAM, shownExample } from './command';
 import { COMMANDS, PROGRAM_EXAMPLES } from './commands';
 import { EXIT } from './exit-code';
 import { MAX_CACHE_BYTES, MAX_CACHE_ENTRIES } from './prepared-cache';
-import { declareProgram } from './main';
+import { declareProgram } from './program';
 import { fitCommandLine } from './terminal-width';
 
 /** A term and what it means: an argument, an option, a command. */
@@ -49,8 +49,7 @@ export interface Manual {
 export function readManual(lang: Lang): Manual {
   const m = messagesFor(lang);
   const visible = COMMANDS.filter((c) => !c.hidden);
-  const { program, declared } = declareProgram(m, visible, { getOutHelpWidth: () => Infinity, getErrHelpWidth: () => Infinity });
-  program.version('', '-V, --version', m.program.version);
+  const { program, declared } = declareProgram(m, visible, { getOutHelpWidth: () => Infinity, getErrHelpWidth: () => Infinity }, () => '');
   const help = program.createHelp();
   const entries = (options: readonly Option[]): ManualEntry[] => options.map((o) => ({ term: help.optionTerm(o), description: help.optionDescription(o) }));
   const usageOf = (cmd: Command): string => [...commandPath(cmd), cmd.usage()].join(' ');

@@ -1,15 +1,15 @@
 import { csvRemarks, canToJson, presentCan } from '../../present/present-access';
-import type { CanResult } from '../../query/access';
 import { askCan, badQuestion, resolveCan } from '../../query/ask';
 import { defineCommand } from '../command';
 import { usageError } from '../errors';
-import { filterFrom, TIER_OPTION, type QuerySpec } from './shared';
+import { filterFrom, TIER_OPTION } from './shared';
 
-const spec: QuerySpec<CanResult> = {
+/** `can CLIENTELE SERVICE`. */
+export const canCommand = defineCommand({
   name: 'can',
   args: [
-    { name: 'clientele', description: (m) => m.args.clienteleOfCan, kind: 'clientele', required: true, variadic: false },
-    { name: 'service', description: (m) => m.args.service, kind: 'service', required: true, variadic: false },
+    { name: 'clientele', description: (m) => m.args.clienteleOfCan, kind: 'clientele', required: 'unless-batch', variadic: false },
+    { name: 'service', description: (m) => m.args.service, kind: 'service', required: 'unless-batch', variadic: false },
   ],
   options: [TIER_OPTION],
   examples: [
@@ -36,13 +36,10 @@ const spec: QuerySpec<CanResult> = {
   run: (ctx, { args, opts, show }) => {
     const [clientele, service] = args;
     // An empty name ("") is a missing one; the batch's "clientele<TAB>service" wording is for lines.
-    if (typeof clientele !== 'string' || clientele.trim() === '') throw usageError(ctx.m.errors.missingArgument(ctx.m.placeholders.clientele));
-    if (typeof service !== 'string' || service.trim() === '') throw usageError(ctx.m.errors.missingArgument(ctx.m.placeholders.service));
+    if (clientele === undefined || clientele.trim() === '') throw usageError(ctx.m.errors.missingArgument(ctx.m.placeholders.clientele));
+    if (service === undefined || service.trim() === '') throw usageError(ctx.m.errors.missingArgument(ctx.m.placeholders.service));
     const result = ctx.answered(askCan(ctx.catalogIndex(), clientele, service, filterFrom(ctx, opts)));
     show(result);
     return { kind: 'can', eligible: result.eligible };
   },
-};
-
-/** `can CLIENTELE SERVICE`. */
-export const canCommand = defineCommand(spec);
+});

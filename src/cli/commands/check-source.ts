@@ -1,9 +1,9 @@
 import { MAX_CATALOG_BYTES } from '../../catalog/load-catalog';
 import type { SourceInfo } from '../../catalog/model';
 import type { PageLists, SourcePage } from '../../page/source-page';
-import type { CheckSourceFormat, SourceReport, WriteSummary } from '../../present/present-check-source';
+import type { WriteSummary } from '../../present/present-check-source';
 import type { CatalogLines, SourceCheck } from '../../query/check-source';
-import { defineCommand, type CommandSpec } from '../command';
+import { defineCommand } from '../command';
 import { lazyPresenters } from '../lazy';
 import { isNotFound, type Context } from '../context';
 import { describeWriteRefusal, UserError, usageError } from '../errors';
@@ -198,13 +198,14 @@ function catalogLines(text: string, shown: string): CatalogLines {
   };
 }
 
-const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
+/** `check-source [PAGE|URL] [--write] [--timeout SECONDS]`. */
+export const checkSourceCommand = defineCommand({
   name: 'check-source',
   args: [{ name: 'page', description: (m) => m.args.page, kind: 'file', required: false, variadic: false }],
   options: [
-    { flags: '--write', description: (m) => m.options.write },
-    { flags: '--timeout <seconds>', description: (m) => m.options.timeout },
-    { flags: '--force', description: (m) => m.options.force },
+    { long: 'write', description: (m) => m.options.write },
+    { long: 'timeout', value: 'seconds', description: (m) => m.options.timeout },
+    { long: 'force', description: (m) => m.options.force },
   ],
   readsCatalog: 'always',
   examples: [
@@ -215,8 +216,7 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
   formats: { presenters: lazyPresenters({ table: true, json: true, markdown: true, github: true }, () => presenting().presentCheckSource), default: 'table' },
   outputSchema: 'check_source_output',
   run: async (ctx, { args, opts, show }) => {
-    const write = opts['write'] === true;
-    const force = opts['force'] === true;
+    const { write, force } = opts;
     if (force && !write) throw usageError(ctx.m.checkSource.forceWithoutWrite);
     if (write && ctx.catalogPath() === '-') throw usageError(ctx.m.checkSource.cannotWriteStdin);
     if (write && ctx.catalogIsInstalledPackage())
@@ -224,7 +224,7 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
     const date = write ? today(ctx) : '';
     // The catalogue first: with `--catalog -` and the page `-`, the second reader of standard input is told so (exit 2).
     const source = ctx.catalogSource();
-    const obtained = await obtainPage(ctx, args[0] === undefined ? undefined : String(args[0]), opts['timeout'], source.index.catalog.source, source.shown);
+    const obtained = await obtainPage(ctx, args[0], opts.timeout, source.index.catalog.source, source.shown);
     if (obtained.kind === 'unchanged') {
       ctx.warn(ctx.m.checkSource.fetch.notModified(obtained.shown, source.index.catalog.source.checked));
       return { kind: 'source-checked', agrees: true };
@@ -247,7 +247,4 @@ const spec: CommandSpec<SourceReport, CheckSourceFormat> = {
     const left = check.findings.length - (summary?.applied ?? 0);
     return { kind: 'source-checked', agrees: left === 0 };
   },
-};
-
-/** `check-source [PAGE|URL] [--write] [--timeout SECONDS]`. */
-export const checkSourceCommand = defineCommand(spec);
+});

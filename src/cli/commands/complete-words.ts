@@ -1,21 +1,21 @@
 import type { CatalogIndex } from '../../query/catalog-index';
-import { defineCommand, type CommandDefinition, type CommandSpec } from '../command';
-import { SHELLS, type Shell } from '../shells';
+import { defineCommand, type CommandDefinition } from '../command';
+import { SHELLS } from '../shells';
 import { Context } from '../context';
 
 /** The hidden `__complete` command the completion scripts call; it completes from the registry it is given. */
 export function makeCompleteCommand(registry: () => readonly CommandDefinition[]): CommandDefinition {
-  const spec: CommandSpec<never, never> = {
+  return defineCommand({
     name: '__complete',
     hidden: true,
     // It completes names from the catalogue the typed line names (--catalog in the line), else the one in use.
     readsCatalog: 'always',
     args: [{ name: 'words', description: (m) => m.args.typedWords, kind: 'words', required: false, variadic: true }],
-    options: [{ flags: '--shell <shell>', description: (m) => m.options.shell, value: { choices: SHELLS } }],
+    options: [{ long: 'shell', value: 'shell', kind: { choices: SHELLS }, description: (m) => m.options.shell }],
     examples: [],
     run: (ctx, { args, opts }) => {
-      const words = (args[0] as readonly string[] | undefined) ?? [];
-      const shell = (opts['shell'] as Shell | undefined) ?? 'bash';
+      const words = args[0];
+      const shell = opts.shell ?? 'bash';
       const loadIndex = (catalog: string | undefined): CatalogIndex | null => {
         try {
           const globals = catalog === undefined ? ctx.globals : { ...ctx.globals, catalog };
@@ -31,6 +31,5 @@ export function makeCompleteCommand(registry: () => readonly CommandDefinition[]
       ctx.emit((require('../complete') as typeof import('../complete')).completeFor(shell, registry(), words, loadIndex));
       return { kind: 'answered' };
     },
-  };
-  return defineCommand(spec);
+  });
 }

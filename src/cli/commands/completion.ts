@@ -1,7 +1,8 @@
-import { SHELLS, type Shell } from '../shells';
-import { defineCommand, type CommandSpec } from '../command';
+import { SHELLS } from '../shells';
+import { defineCommand } from '../command';
 
-const spec: CommandSpec<never, never> = {
+/** `completion SHELL`. */
+export const completionCommand = defineCommand({
   name: 'completion',
   args: [{ name: 'shell', description: (m) => m.args.shell, kind: { choices: SHELLS }, required: true, variadic: false }],
   options: [],
@@ -12,10 +13,7 @@ const spec: CommandSpec<never, never> = {
   ],
   run: (ctx, { args }) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    ctx.emit((require('../complete') as typeof import('../complete')).completionScript(args[0] as Shell, 'ramq-access'));
+    ctx.emit((require('../complete') as typeof import('../complete')).completionScript(args[0], 'ramq-access'));
     return { kind: 'answered' };
   },
-};
-
-/** `completion SHELL`. */
-export const completionCommand = defineCommand(spec);
+});

@@ -1,9 +1,8 @@
 import { catalogFromText } from '../../catalog/load-catalog';
 import { completeProblem, type Problem } from '../../catalog/problem';
-import type { DiffReport } from '../../present/present-diff';
 import { makePalette } from '../../present/options';
 import { problemsPresenter } from '../../present/problems-on-demand';
-import { defineCommand, type CommandSpec } from '../command';
+import { defineCommand } from '../command';
 import { isNotFound, type Context } from '../context';
 import { UserError } from '../errors';
 import { lazyPresenters } from '../lazy';
@@ -27,7 +26,8 @@ function readSide(ctx: Context, file: string, purpose: string): Side {
   return result.ok ? { file: shown, catalog: result.catalog } : { file: shown, problems: result.problems };
 }
 
-const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
+/** `diff OLD NEW`. */
+export const diffCommand = defineCommand({
   name: 'diff',
   args: [
     { name: 'old', description: (m) => m.args.old, kind: 'file', required: true, variadic: false },
@@ -42,8 +42,8 @@ const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
   formats: { presenters: lazyPresenters({ table: true, json: true, markdown: true }, () => presenting().presentDiff), default: 'table' },
   outputSchema: 'diff_output',
   run: (ctx, { args, show }) => {
-    const before = readSide(ctx, String(args[0]), ctx.m.stdinPurposes.diffOld);
-    const after = readSide(ctx, String(args[1]), ctx.m.stdinPurposes.diffNew);
+    const before = readSide(ctx, args[0], ctx.m.stdinPurposes.diffOld);
+    const after = readSide(ctx, args[1], ctx.m.stdinPurposes.diffNew);
     if (!('catalog' in before) || !('catalog' in after)) {
       const failed = [before, after].filter((s): s is Extract<Side, { problems: readonly Problem[] }> => !('catalog' in s));
       const palette = makePalette(false);
@@ -63,7 +63,4 @@ const spec: CommandSpec<DiffReport, 'table' | 'json' | 'markdown'> = {
     show({ diff, before: before.file, after: after.file, names: diffNames(before.catalog, after.catalog) });
     return { kind: 'diffed', changed: !isEmptyDiff(diff) };
   },
-};
-
-/** `diff OLD NEW`. */
-export const diffCommand = defineCommand(spec);
+});

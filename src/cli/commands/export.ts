@@ -2,7 +2,7 @@ import type { Presenters } from '../../present/formats';
 import { toJson, withSource } from '../../present/json-output';
 import type { ExportData } from '../../present/present-html';
 import { findWho } from '../../query/access';
-import { defineCommand, type CommandSpec } from '../command';
+import { defineCommand } from '../command';
 
 const presenters: Presenters<ExportData, 'html' | 'json'> = {
   // The page (its template, script and strings) loads only when asked for.
@@ -11,7 +11,8 @@ const presenters: Presenters<ExportData, 'html' | 'json'> = {
   json: (data, o) => toJson(withSource({ command: 'export', version: 1, catalog: data.catalog }, o)),
 };
 
-const spec: CommandSpec<ExportData, 'html' | 'json'> = {
+/** `export`. */
+export const exportCommand = defineCommand({
   name: 'export',
   args: [],
   options: [],
@@ -29,7 +30,4 @@ const spec: CommandSpec<ExportData, 'html' | 'json'> = {
     show({ catalog: index.catalog, who, generated: new Date().toISOString().slice(0, 10), version: ctx.version });
     return { kind: 'answered' };
   },
-};
-
-/** `export`. */
-export const exportCommand = defineCommand(spec);
+});

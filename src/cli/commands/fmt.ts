@@ -1,6 +1,6 @@
 import { makePalette } from '../../present/options';
 import { problemsPresenter } from '../../present/problems-on-demand';
-import { defineCommand, type CommandSpec } from '../command';
+import { defineCommand } from '../command';
 import { isNotFound } from '../context';
 import { describeWriteRefusal } from '../errors';
 import { testHoldMs } from '../test-hold';
@@ -13,10 +13,11 @@ const patching = (): typeof import('../../present/present-format') => require('.
 const writing = (): typeof import('../../catalog/write-catalog') => require('../../catalog/write-catalog') as typeof import('../../catalog/write-catalog');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const spec: CommandSpec<never, never> = {
+/** `fmt [FILE...]`. */
+export const fmtCommand = defineCommand({
   name: 'fmt',
   args: [{ name: 'files', description: (m) => m.args.files, kind: 'file', required: false, variadic: true }],
-  options: [{ flags: '--check', description: (m) => m.options.check }],
+  options: [{ long: 'check', description: (m) => m.options.check }],
   readsCatalog: 'without-files',
   examples: [
     { line: 'fmt --check messy.yaml', exits: 1 },
@@ -25,9 +26,9 @@ const spec: CommandSpec<never, never> = {
   ],
   run: (ctx, { args, opts }) => {
     const palette = makePalette(false);
-    const files = (args[0] as readonly string[] | undefined) ?? [];
+    const files = args[0];
     const targets = files.length > 0 ? files : [ctx.catalogPath()];
-    const check = opts['check'] === true;
+    const check = opts.check;
     // Rewriting the installed package's catalogue would be undone by the next upgrade: a catalogue to write must be named.
     if (files.length === 0 && !check && ctx.catalogIsInstalledPackage()) {
       ctx.warn(ctx.m.checkSource.installedCatalog(ctx.shownPath(targets[0]!)));
@@ -79,7 +80,4 @@ const spec: CommandSpec<never, never> = {
     }
     return { kind: 'formatted', invalid, missing, ioErrors, unformatted };
   },
-};
-
-/** `fmt [FILE...]`. */
-export const fmtCommand = defineCommand(spec);
+});

@@ -1,10 +1,10 @@
-import { presentList, type ListResult, type ListWhat } from '../../present/present-catalog';
+import { presentList, type ListWhat } from '../../present/present-catalog';
 import { defineCommand } from '../command';
-import type { QuerySpec } from './shared';
 
-const WHAT: readonly ListWhat[] = ['services', 'clienteles', 'categories'];
+const WHAT = ['services', 'clienteles', 'categories'] as const satisfies readonly ListWhat[];
 
-const spec: QuerySpec<ListResult> = {
+/** `list services|clienteles|categories`. */
+export const listCommand = defineCommand({
   name: 'list',
   args: [{ name: 'what', description: (m) => m.args.listWhat, kind: { choices: WHAT }, required: true, variadic: false }],
   options: [],
@@ -13,10 +13,7 @@ const spec: QuerySpec<ListResult> = {
   outputSchema: 'list_output',
   fromCatalog: true,
   run: (ctx, { args, show }) => {
-    show({ catalog: ctx.catalog(), what: args[0] as ListWhat });
+    show({ catalog: ctx.catalog(), what: args[0] });
     return { kind: 'answered' };
   },
-};
-
-/** `list services|clienteles|categories`. */
-export const listCommand = defineCommand(spec);
+});

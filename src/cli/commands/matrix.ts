@@ -1,10 +1,11 @@
 import { presentMatrix } from '../../present/present-catalog';
-import { buildMatrix, matrixCellCount, type MatrixResult } from '../../query/build-matrix';
+import { buildMatrix, matrixCellCount } from '../../query/build-matrix';
 import { defineCommand } from '../command';
 import { usageError } from '../errors';
-import { CATEGORY_OPTION, filterFrom, type QuerySpec } from './shared';
+import { CATEGORY_OPTION, filterFrom } from './shared';
 
-const spec: QuerySpec<MatrixResult> = {
+/** `matrix`. */
+export const matrixCommand = defineCommand({
   name: 'matrix',
   args: [],
   options: [CATEGORY_OPTION],
@@ -21,10 +22,7 @@ const spec: QuerySpec<MatrixResult> = {
     show(buildMatrix(index, category));
     return { kind: 'answered' };
   },
-};
+});
 
 /** The most cells `matrix` writes in a format that shows every one of them (table, CSV, markdown); the shipped catalogue has 782. */
 export const MAX_DENSE_CELLS = 1_000_000;
-
-/** `matrix`. */
-export const matrixCommand = defineCommand(spec);

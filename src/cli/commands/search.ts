@@ -1,11 +1,12 @@
 import { noteKindLabels } from '../../present/labels';
 import { presentSearch } from '../../present/present-catalog';
-import { MAX_SEARCH_WORDS, searchCatalog, searchWords, type SearchResult } from '../../query/search-catalog';
+import { MAX_SEARCH_WORDS, searchCatalog, searchWords } from '../../query/search-catalog';
 import { defineCommand } from '../command';
 import { usageError } from '../errors';
-import { nameFrom, type QuerySpec } from './shared';
+import { nameFrom } from './shared';
 
-const spec: QuerySpec<SearchResult> = {
+/** `search WORDS`. */
+export const searchCommand = defineCommand({
   name: 'search',
   args: [{ name: 'words', description: (m) => m.args.words, kind: 'words', required: true, variadic: true }],
   options: [],
@@ -20,7 +21,4 @@ const spec: QuerySpec<SearchResult> = {
     show(searchCatalog(ctx.catalogIndex(), query, noteKindLabels()));
     return { kind: 'answered' };
   },
-};
-
-/** `search WORDS`. */
-export const searchCommand = defineCommand(spec);
+});

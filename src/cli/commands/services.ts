@@ -1,13 +1,13 @@
 import { csvRemarks, presentServices, servicesToJson } from '../../present/present-access';
 import { askServices, resolveServices } from '../../query/ask';
-import type { ServicesResult } from '../../query/access';
 import { defineCommand } from '../command';
-import { CATEGORY_OPTION, filterFrom, nameFrom, TIER_OPTION, type QuerySpec } from './shared';
+import { CATEGORY_OPTION, filterFrom, nameFrom, TIER_OPTION } from './shared';
 
-const spec: QuerySpec<ServicesResult> = {
+/** `services CLIENTELE`. */
+export const servicesCommand = defineCommand({
   name: 'services',
-  args: [{ name: 'clientele', description: (m) => m.args.clientele, kind: 'clientele', required: true, variadic: true }],
-  options: [TIER_OPTION, CATEGORY_OPTION, { flags: '--own', description: (m) => m.options.own }],
+  args: [{ name: 'clientele', description: (m) => m.args.clientele, kind: 'clientele', required: 'unless-batch', variadic: true }],
+  options: [TIER_OPTION, CATEGORY_OPTION, { long: 'own', description: (m) => m.options.own }],
   examples: [
     { line: 'services podiatrist' },
     { line: 'services "infirmière praticienne spécialisée" --tier creation' },
@@ -36,7 +36,4 @@ const spec: QuerySpec<ServicesResult> = {
     show(ctx.answered(askServices(ctx.catalogIndex(), name, filterFrom(ctx, opts))));
     return { kind: 'answered' };
   },
-};
-
-/** `services CLIENTELE`. */
-export const servicesCommand = defineCommand(spec);
+});

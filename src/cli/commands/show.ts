@@ -1,10 +1,11 @@
 import { presentShow } from '../../present/present-catalog';
 import { resolveAny } from '../../query/ask';
-import { showEntity, type ShowResult } from '../../query/show-entity';
+import { showEntity } from '../../query/show-entity';
 import { defineCommand } from '../command';
-import { nameFrom, type QuerySpec } from './shared';
+import { nameFrom } from './shared';
 
-const spec: QuerySpec<ShowResult> = {
+/** `show NAME`. */
+export const showCommand = defineCommand({
   name: 'show',
   args: [{ name: 'name', description: (m) => m.args.name, kind: 'name', required: true, variadic: true }],
   options: [],
@@ -19,7 +20,4 @@ const spec: QuerySpec<ShowResult> = {
     show(showEntity(index, named.found, named.condition));
     return { kind: 'answered' };
   },
-};
-
-/** `show NAME`. */
-export const showCommand = defineCommand(spec);
+});

@@ -2,7 +2,7 @@ import { catalogFromText } from '../../catalog/load-catalog';
 import { completeProblem } from '../../catalog/problem';
 import type { FileReport, ValidateFormat } from '../../present/present-problems';
 import { problemsPresenter } from '../../present/problems-on-demand';
-import { defineCommand, type CommandSpec } from '../command';
+import { defineCommand } from '../command';
 import { isNotFound } from '../context';
 import { lazyPresenters } from '../lazy';
 
@@ -11,7 +11,8 @@ const presentValidation = lazyPresenters<readonly FileReport[], ValidateFormat>(
   () => problemsPresenter().presentValidation,
 );
 
-const spec: CommandSpec<readonly FileReport[], ValidateFormat> = {
+/** `validate [FILE...]`. */
+export const validateCommand = defineCommand({
   name: 'validate',
   args: [{ name: 'files', description: (m) => m.args.files, kind: 'file', required: false, variadic: true }],
   options: [],
@@ -25,7 +26,7 @@ const spec: CommandSpec<readonly FileReport[], ValidateFormat> = {
   formats: { presenters: presentValidation, default: 'table', aliases: { text: 'table' } },
   outputSchema: 'validate_output',
   run: (ctx, { args, show }) => {
-    const files = (args[0] as readonly string[] | undefined) ?? [];
+    const files = args[0];
     const targets = files.length > 0 ? files : [ctx.catalogPath()];
     let missing = 0;
     let ioErrors = 0;
@@ -43,7 +44,4 @@ const spec: CommandSpec<readonly FileReport[], ValidateFormat> = {
     show(reports);
     return { kind: 'validated', problems: reports.reduce((n, r) => n + r.problems.length, 0), missing, ioErrors };
   },
-};
-
-/** `validate [FILE...]`. */
-export const validateCommand = defineCommand(spec);
+});

@@ -1,13 +1,13 @@
 import { csvRemarks, presentWho, whoToJson } from '../../present/present-access';
-import type { WhoResult } from '../../query/access';
 import { askWho, resolveWho } from '../../query/ask';
 import { defineCommand } from '../command';
-import { filterFrom, nameFrom, TIER_OPTION, type QuerySpec } from './shared';
+import { filterFrom, nameFrom, TIER_OPTION } from './shared';
 
-const spec: QuerySpec<WhoResult> = {
+/** `who SERVICE`. */
+export const whoCommand = defineCommand({
   name: 'who',
-  args: [{ name: 'service', description: (m) => m.args.serviceOfWho, kind: 'service', required: true, variadic: true }],
-  options: [TIER_OPTION, { flags: '--expand', description: (m) => m.options.expand }],
+  args: [{ name: 'service', description: (m) => m.args.serviceOfWho, kind: 'service', required: 'unless-batch', variadic: true }],
+  options: [TIER_OPTION, { long: 'expand', description: (m) => m.options.expand }],
   examples: [
     { line: 'who SELAT --tier request' },
     { line: 'who messagerie-securisee --expand' },
@@ -32,7 +32,4 @@ const spec: QuerySpec<WhoResult> = {
     show(ctx.answered(askWho(ctx.catalogIndex(), name, filterFrom(ctx, opts))));
     return { kind: 'answered' };
   },
-};
-
-/** `who SERVICE`. */
-export const whoCommand = defineCommand(spec);
+});

@@ -152,6 +152,7 @@ export const english = {
     unknownOption: (option) => en`unknown option: ${option}`,
     unknownCommand: (command) => en`unknown command: ${command}`,
     didYouMean: (suggestion) => en`did you mean ${suggestion}?`,
+    didYouMeanOneOf: (suggestions) => en`did you mean one of ${suggestions}?`,
     excessArguments: (command, expected, got) =>
       en`too many arguments for ${command}: it takes ${formatNumber('en', expected)}, got ${formatNumber('en', got)}`,
     invalidChoice: (value, what, choices) => en`${what}: "${value}" is not one of ${choices}`,

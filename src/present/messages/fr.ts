@@ -185,6 +185,8 @@ export const french = {
     unknownOption: (option: string) => fr`option inconnue : ${option}`,
     unknownCommand: (command: string) => fr`commande inconnue : ${command}`,
     didYouMean: (suggestion: string) => fr`vouliez-vous dire ${suggestion} ?`,
+    /** Several suggestions as near as each other, listed. */
+    didYouMeanOneOf: (suggestions: string) => fr`vouliez-vous dire l’un de ${suggestions} ?`,
     excessArguments: (command: string, expected: number, got: number) =>
       fr`trop d’arguments pour ${command} : elle en prend ${formatNumber('fr', expected)}, en voici ${formatNumber('fr', got)}`,
     invalidChoice: (value: string, what: string, choices: string) => fr`${what} : « ${value} » n’est pas l’un de ${choices}`,

@@ -19,6 +19,9 @@ export type Text = (m: Messages) => string;
 /** The exit codes the tool documents (src/cli/exit-code.ts's EXIT): those the catalogues explain. */
 export type ExitCodeNumber = keyof Messages['exitCodes'];
 
+/** Every argument and option-value name the usage lines show (`<clientele...>`, `--tier <tier>`). */
+export type Placeholder = keyof Messages['placeholders'];
+
 /** The words of `check-source` about a page fetched by its address (`check-source URL`, or no page: the catalogue's source.url). */
 export type FetchMessages = Messages['checkSource']['fetch'];
 
