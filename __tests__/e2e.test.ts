@@ -1,0 +1,224 @@
+/**
+ * The end-to-end cases: the real `bin/ramq-access` in a real process, only where the case is about the process
+ * (exit statuses as a shell sees them, pipes, signals, another user, the built bundle, a real shell). Every other
+ * case runs in process with fake I/O (runCli), which is faster and counted by coverage; each case here says why it
+ * cannot. Pipes and devices that never end run under `timeout` and an address-space cap, so that a regression fails
+ * instead of hanging the suite or eating the shared machine.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BIN, FIXTURES, ROOT, runBin, runCli } from './helpers';
+
+/** Runs a bash script from the repository, in English, with the real binary as the function `ramq` (killed after a minute) and the address space capped. */
+function shell(script: string, env: Record<string, string> = {}): { stdout: string; stderr: string; code: number } {
+  // Node reserves about 1 GiB of address space; the cap leaves about half a gibibyte, which a run that keeps an endless input cannot have.
+  const ramq = `ramq() { timeout -k 5 60 "${process.execPath}" "${BIN}" "$@"; }`;
+  const out = spawnSync('bash', ['--norc', '--noprofile', '-c', `ulimit -v ${1536 * 1024}; ${ramq}; ${script}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env['PATH'], LANG: 'en_CA.UTF-8', ...env },
+    timeout: 150_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return { stdout: out.stdout, stderr: out.stderr, code: out.status ?? -1 };
+}
+
+describe('exit statuses and output through a real process', () => {
+  // Why a process: the exit status a shell sees is process.exitCode once the output is flushed; in process, run()'s return value.
+  test.each([
+    [['services', 'podiatrist'], 0],
+    [['can', 'podiatrist', 'SELAT'], 1],
+    [['services', 'podiatr'], 2],
+    [['--catalog', path.join(FIXTURES, 'bad', 'unknown-clientele.yaml'), 'services', 'podiatre'], 3],
+  ] as const)('%j exits %i, with the same output as in process', async (argv, code) => {
+    const real = runBin([...argv]);
+    expect(real.code).toBe(code);
+    expect(real).toEqual(await runCli([...argv]));
+  });
+
+  test('a script can pipe the JSON, as with jq', () => {
+    // Why a process: the document must reach another program through a pipe, whole.
+    const script = `"${process.execPath}" "${BIN}" services podiatrist --json | "${process.execPath}" -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).services.map(x=>x.id).join("\\n")))'`;
+    const out = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    expect(out.stdout.trim().split('\n')).toEqual(['messagerie-securisee', 'mon-dossier', 'liste-medicaments', 'patient-medicaments-exception']);
+  });
+
+  test('the default catalogue does not depend on the current directory', () => {
+    // Why a process: the installed program finds its embedded catalogue from its own files, whatever folder it is run from.
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-cwd-'));
+    try {
+      expect(JSON.parse(runBin(['list', 'services', '--json'], { cwd: elsewhere }).stdout).services).toHaveLength(23);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true });
+    }
+  });
+
+  test('standard input that is a directory (`ramq-access can --batch < /`): exit 74, one error line', () => {
+    // Why a process: file descriptor 0 is a directory. The same reader on such a descriptor, for each command that reads standard input, in process: batch.test.ts.
+    const fd = fs.openSync('/', 'r');
+    try {
+      const out = spawnSync(process.execPath, [BIN, 'can', '--batch', '--lang', 'en'], {
+        stdio: [fd, 'pipe', 'pipe'],
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'] },
+      });
+      expect(out.status).toBe(74);
+      expect(JSON.parse(out.stdout)).toMatchObject({ command: 'can', error: { code: 'IO_ERROR', input: '' } });
+      expect(out.stderr).toMatch(/EISDIR/);
+      expect(out.stderr).not.toMatch(/internal error|^\s+at /m);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+});
+
+describe('bash completion in a real bash', () => {
+  // Why a process: the script is sourced by bash, whose completion function calls the installed program back.
+  // What `__complete` answers for each line, in process: completion.test.ts; typed into interactive shells: completion-shells.test.ts.
+  let binDir: string;
+  beforeAll(() => {
+    binDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-complete-'));
+    fs.symlinkSync(BIN, path.join(binDir, 'ramq-access'));
+  });
+  afterAll(() => fs.rmSync(binDir, { recursive: true, force: true }));
+
+  test('the script registers a completion function, which gives COMPREPLY the names, quoted for the quote the user opened', () => {
+    const script = `
+source <(ramq-access completion bash)
+complete -p ramq-access
+COMP_LINE=$TYPED
+COMP_POINT=\${#COMP_LINE}
+_ramq_access_complete
+printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script], {
+      encoding: 'utf8',
+      env: { PATH: `${binDir}:${process.env['PATH']}`, LANG: 'C.UTF-8', TYPED: 'ramq-access services "Médecin omni' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+      'complete -o default -F _ramq_access_complete ramq-access',
+      '"medecin-omnipraticien"',
+      '"Médecin omnipraticien ou omnipraticienne"',
+    ]);
+  });
+});
+
+/** The NDJSON lines of an output. */
+function ndjson(text: string): Record<string, unknown>[] {
+  return text
+    .trimEnd()
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe('pipes, devices and FIFOs that never end (stream.test.ts has the same limits in process, with fake readers)', () => {
+  // Why a process: each input is a real descriptor that never ends; bash, `timeout` and the address-space cap turn a
+  // regression into a failure (killed, or out of memory), where in process it would hang the test worker.
+  let tmp: string;
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-e2e-'));
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  test('`yes | ramq-access validate -`: FILE_TOO_LARGE, exit 1', () => {
+    const out = shell('yes | ramq validate -');
+    expect(out.stdout).toMatch(/FILE_TOO_LARGE .*4,194,304/);
+    expect(out.code).toBe(1);
+  });
+
+  test('--catalog /dev/zero: exit 3, FILE_TOO_LARGE, in bounded memory', () => {
+    const out = shell('ramq --catalog /dev/zero services podiatre');
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/^ramq-access: [^\n]*\/dev\/zero:\n\/dev\/zero: FILE_TOO_LARGE /);
+    expect(out.code).toBe(3);
+  });
+
+  test('a FIFO with an endless writer as --catalog: exit 3, FILE_TOO_LARGE', () => {
+    const fifo = path.join(tmp, 'endless.fifo');
+    // The writer is this script's own job: it ends when the reader closes the FIFO (SIGPIPE), or is killed by its id.
+    const out = shell(
+      `mkfifo "${fifo}"; yes > "${fifo}" & writer=$!; ramq --catalog "${fifo}" services podiatre; status=$?; kill $writer 2>/dev/null; wait; exit $status`,
+    );
+    expect(out.stderr).toMatch(/FILE_TOO_LARGE/);
+    expect(out.code).toBe(3);
+  });
+
+  test('`yes podiatre | services --batch | head -3`: three answers, then a quiet exit 0 when the reader goes', () => {
+    const out = shell('yes podiatre | ramq services --batch | head -3; echo "status=${PIPESTATUS[1]}" >&2');
+    const lines = ndjson(out.stdout);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatchObject({ clientele: { id: 'podiatre' } });
+    expect(out.stderr).toBe('status=0\n');
+  });
+
+  test('512 MiB of NUL bytes without a line end: one LINE_TOO_LONG error object and exit 2, in bounded memory', () => {
+    const out = shell('head -c 512M /dev/zero | ramq can --batch; echo "status=${PIPESTATUS[1]}" >&2');
+    expect(ndjson(out.stdout)).toEqual([
+      { command: 'can', error: { code: 'LINE_TOO_LONG', message: expect.stringContaining('536,870,912'), line: 1, input: '', suggestions: [] } },
+    ]);
+    expect(out.stderr).toBe('status=2\n');
+  });
+
+  // Node 20's synchronous reads already wait on a non-blocking pipe (libuv polls it); the test keeps that so whatever reads stdin.
+  test('a non-blocking standard input that has nothing yet is waited on, not an error', () => {
+    // Why a process: the descriptor's O_NONBLOCK flag is set by another program (python) before it execs the binary.
+    const python = spawnSync('python3', ['-c', '0']);
+    if (python.status !== 0) throw new Error('this test needs python3 to make standard input non-blocking');
+    const nonBlocking = `import fcntl, os, sys; fcntl.fcntl(0, fcntl.F_SETFL, fcntl.fcntl(0, fcntl.F_GETFL) | os.O_NONBLOCK); os.execvp(sys.argv[1], sys.argv[1:])`;
+    const out = shell(
+      `(sleep 0.5; echo podiatre; sleep 0.5; echo IPS) | timeout -k 5 60 python3 -c '${nonBlocking}' "${process.execPath}" "${BIN}" services --batch`,
+    );
+    expect(ndjson(out.stdout).map((l) => (l['clientele'] as { id: string }).id)).toEqual(['podiatre', 'ips']);
+    expect(out.code).toBe(0);
+  });
+
+  test('a coprocess: each answer arrives before the next question is sent', async () => {
+    // Why a process: the questions come through a real pipe, one at a time, each sent only once the last is answered.
+    const child = spawn(process.execPath, [BIN, 'services', '--batch'], { cwd: ROOT, env: { PATH: process.env['PATH'], LANG: 'en_CA.UTF-8' } });
+    let received = '';
+    let waiting: (() => void) | null = null;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
+      received += text;
+      waiting?.();
+    });
+    // Resolves once `n` complete lines have arrived; rejects after a generous while (a binary that waits for the end of its input never answers).
+    const lines = (n: number): Promise<string[]> =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no answer after 30 s; received ${JSON.stringify(received)}`)), 30_000);
+        waiting = () => {
+          const done = received.split('\n').slice(0, -1);
+          if (done.length < n) return;
+          clearTimeout(timer);
+          waiting = null;
+          resolve(done);
+        };
+        waiting();
+      });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      const asked = ['podiatre', 'IPS', 'ghost', 'podiatre'];
+      for (let i = 0; i < asked.length; i++) {
+        child.stdin.write(`${asked[i]}\n`);
+        const answers = await lines(i + 1);
+        expect(answers).toHaveLength(i + 1);
+      }
+      child.stdin.end();
+      expect(await exited).toBe(2);
+      expect(ndjson(received).map((l) => (l['clientele'] as { id: string } | undefined)?.id ?? (l['error'] as { code: string }).code)).toEqual([
+        'podiatre',
+        'ips',
+        'UNKNOWN_NAME',
+        'podiatre',
+      ]);
+    } finally {
+      child.kill();
+    }
+  }, 150_000);
+});
