@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { FIXTURES, ROOT, runCli, writeMutatedPage, type RunOutput } from './helpers';
 
 interface Case {
@@ -32,6 +33,9 @@ const MESSY = fixture('snapshots', 'minimal-messy.yaml');
 const BAD = (name: string): string => fixture('bad', name);
 const PAGE = fixture('source', 'liste-des-services-en-ligne.txt');
 const MUTATED = writeMutatedPage('ramq-snapshot-page-');
+/** The shipped catalogue written as indented JSON, beside the page: every line out of canonical form. */
+const AS_JSON = path.join(path.dirname(MUTATED), 'catalog.json');
+fs.writeFileSync(AS_JSON, `${JSON.stringify(parse(fs.readFileSync(path.join(ROOT, 'catalog.yaml'), 'utf8')), null, 2)}\n`);
 
 const CASES: readonly Case[] = [
   // services: a clientele's services, by tier
@@ -122,6 +126,10 @@ const CASES: readonly Case[] = [
   // fmt --check of a file out of canonical form
   { argv: ['fmt', '--check', MESSY] },
   { argv: ['fmt', '--check', MESSY, '--lang', 'en'] },
+  { argv: ['fmt', '--check', AS_JSON], piped: true },
+  { argv: ['fmt', '--check', AS_JSON, '--lang', 'en'], piped: true },
+  { argv: ['fmt', BAD('unknown-clientele.yaml')] },
+  { argv: ['fmt', BAD('unknown-clientele.yaml'), '--lang', 'en'] },
   // check-source: the saved page, then a copy that differs in every way it can report
   { argv: ['check-source', PAGE] },
   { argv: ['check-source', MUTATED], piped: true },
