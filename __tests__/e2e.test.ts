@@ -222,3 +222,130 @@ describe('pipes, devices and FIFOs that never end (stream.test.ts has the same l
     }
   }, 150_000);
 });
+
+describe('writing a catalogue file: another user, a second writer, signals (write-catalog.test.ts has the rest in process)', () => {
+  const MESSY = fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8').replace('version: 1\n', 'version:    1\n');
+  const NOBODY = 65534;
+  const NOGROUP = 65534;
+  const isRoot = process.getuid?.() === 0;
+  /** A test that runs the tool as another user: skipped, with the reason in its name, when the tests do not run as root. */
+  const asRoot = (name: string, fn: () => void): void => (isRoot ? test(name, fn) : test.skip(`${name} [skipped: needs root to run as nobody]`, fn));
+
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-write-'));
+    // Others may enter it, for the runs as nobody.
+    fs.chmodSync(dir, 0o755);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const messy = (): string => {
+    const file = path.join(dir, 'catalog.yaml');
+    fs.writeFileSync(file, MESSY);
+    return file;
+  };
+  const temps = (): string[] => fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+  /** Runs the real executable as nobody (why a process: the permissions checked are the process's own). */
+  const fmtAsNobody = (file: string) => runBin(['fmt', file], { env: { LANG: 'en_CA.UTF-8' }, cwd: dir, user: { uid: NOBODY, gid: NOGROUP } });
+
+  asRoot('a user who may write a file of another owner (group-writable) is refused: a rewrite would make it theirs', () => {
+    fs.chownSync(dir, NOBODY, NOGROUP);
+    const file = messy();
+    fs.chownSync(file, 0, NOGROUP);
+    fs.chmodSync(file, 0o664);
+    const out = fmtAsNobody(file);
+    expect(out.code).toBe(74);
+    expect(out.stderr).toMatch(new RegExp(`^ramq-access: [^\\n]*${file}[^\\n]*\\(uid 0, gid ${NOGROUP}\\)[^\\n]*\\n$`));
+    expect(fs.statSync(file).uid).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(MESSY);
+    expect(temps()).toEqual([]);
+  });
+
+  asRoot('as nobody, a read-only file of its own (0444) in its own folder is refused (exit 74), untouched', () => {
+    fs.chownSync(dir, NOBODY, NOGROUP);
+    const file = messy();
+    fs.chownSync(file, NOBODY, NOGROUP);
+    fs.chmodSync(file, 0o444);
+    const out = fmtAsNobody(file);
+    expect(out.code).toBe(74);
+    // The same refusal as root's, whose wording is in the snapshot file.
+    expect(out.stderr).toMatch(new RegExp(`^ramq-access: [^\\n]*${file}[^\\n]*0444[^\\n]*\\n$`));
+    expect(fs.readFileSync(file, 'utf8')).toBe(MESSY);
+  });
+
+  asRoot("as nobody, root's file (0644) in nobody's own folder is refused: permission denied", () => {
+    fs.chownSync(dir, NOBODY, NOGROUP);
+    const file = messy();
+    const out = fmtAsNobody(file);
+    expect(out.code).toBe(74);
+    expect(out.stderr).toMatch(new RegExp(`^ramq-access: [^\\n]*${file}[^\\n]*\\(EACCES\\)\\n$`));
+    expect(fs.statSync(file).uid).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(MESSY);
+  });
+
+  /**
+   * Starts `fmt FILE` holding its write open (RAMQ_ACCESS_TEST_HOLD_WRITE_MS); resolves with the child once the temporary
+   * file exists. Why a process: the write is synchronous, so the second writer and the signal must come from outside it.
+   */
+  async function fmtHeldAtTemp(
+    file: string,
+    holdMs: number,
+  ): Promise<{ exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>; kill: (s: NodeJS.Signals) => void }> {
+    const child = spawn(process.execPath, [BIN, 'fmt', file, '--lang', 'en'], {
+      env: { PATH: process.env['PATH'], RAMQ_ACCESS_TEST_HOLD_WRITE_MS: String(holdMs) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal, stderr })),
+    );
+    const deadline = Date.now() + 15000;
+    while (temps().length === 0) {
+      if (Date.now() > deadline || child.exitCode !== null) {
+        child.kill('SIGKILL');
+        throw new Error(`no temporary file appeared while fmt ran (stderr: ${stderr})`);
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return { exit, kill: (s) => child.kill(s) };
+  }
+
+  test('a file changed since it was read is refused with one line naming it (exit 74); the change is kept and no temporary file is left', async () => {
+    const file = messy();
+    const run = await fmtHeldAtTemp(file, 3000);
+    const edited = `${MESSY}# an edit saved meanwhile\n`;
+    fs.writeFileSync(file, edited);
+    const { code, stderr } = await run.exit;
+    expect(code).toBe(74);
+    expect(stderr).toMatch(new RegExp(`^ramq-access: [^\\n]*${file}[^\\n]*\\n$`));
+    expect(fs.readFileSync(file, 'utf8')).toBe(edited);
+    expect(temps()).toEqual([]);
+  }, 30000);
+
+  test('a file replaced by another since it was read (same text, another inode): refused too', async () => {
+    const file = messy();
+    const run = await fmtHeldAtTemp(file, 3000);
+    const other = path.join(dir, 'other.yaml');
+    fs.writeFileSync(other, MESSY);
+    fs.renameSync(other, file);
+    const { code } = await run.exit;
+    expect(code).toBe(74);
+    expect(fs.readFileSync(file, 'utf8')).toBe(MESSY);
+  }, 30000);
+
+  test.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s during the write: the process ends by it after the write, the file whole, no temporary file left',
+    async (signal) => {
+      const file = messy();
+      const run = await fmtHeldAtTemp(file, 1500);
+      run.kill(signal);
+      const result = await run.exit;
+      expect(result.signal).toBe(signal);
+      expect(temps()).toEqual([]);
+      // Old or new, never a mix: here the write was complete and is kept.
+      expect([MESSY, fs.readFileSync(path.join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8')]).toContain(fs.readFileSync(file, 'utf8'));
+    },
+    30000,
+  );
+});

@@ -9,7 +9,8 @@
  *
  * Each case runs as a person at a terminal 80 columns wide without color (NO_COLOR), in French unless the line says
  * `--lang en`; a case marked `piped` runs with its output going to a pipe (no terminal: lines are not fitted to a
- * width), as CI and scripts read it.
+ * width), as CI and scripts read it, and so does every case that prints a path outside the repository's fixtures
+ * (the shipped catalogue's, a temporary folder's), written <root> and <tmp> here but whose length varies.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,6 +37,13 @@ const MUTATED = writeMutatedPage('ramq-snapshot-page-');
 /** The shipped catalogue written as indented JSON, beside the page: every line out of canonical form. */
 const AS_JSON = path.join(path.dirname(MUTATED), 'catalog.json');
 fs.writeFileSync(AS_JSON, `${JSON.stringify(parse(fs.readFileSync(path.join(ROOT, 'catalog.yaml'), 'utf8')), null, 2)}\n`);
+/** Files fmt refuses to write: one with a second name (a hard link), one read-only (refused even for root). */
+const LINKED = path.join(path.dirname(MUTATED), 'linked.yaml');
+fs.copyFileSync(MESSY, LINKED);
+fs.linkSync(LINKED, path.join(path.dirname(MUTATED), 'linked-too.yaml'));
+const READ_ONLY = path.join(path.dirname(MUTATED), 'read-only.yaml');
+fs.copyFileSync(MESSY, READ_ONLY);
+fs.chmodSync(READ_ONLY, 0o444);
 
 const CASES: readonly Case[] = [
   // services: a clientele's services, by tier
@@ -101,7 +109,7 @@ const CASES: readonly Case[] = [
   { argv: ['validate', '--format', 'yaml'] },
   { argv: ['completion', 'tcsh', '--lang', 'en'] },
   // validate: the shipped catalogue, and bad fixtures in each format
-  { argv: ['validate'] },
+  { argv: ['validate'], piped: true },
   { argv: ['validate', BAD('unknown-clientele.yaml')], piped: true },
   { argv: ['validate', BAD('unknown-clientele.yaml'), '--lang', 'en'], piped: true },
   { argv: ['validate', 'catalog.yaml', BAD('unknown-clientele.yaml'), '--json'] },
@@ -130,10 +138,14 @@ const CASES: readonly Case[] = [
   { argv: ['fmt', '--check', AS_JSON, '--lang', 'en'], piped: true },
   { argv: ['fmt', BAD('unknown-clientele.yaml')] },
   { argv: ['fmt', BAD('unknown-clientele.yaml'), '--lang', 'en'] },
+  // (piped: a path in the temporary folder, whose length varies, is never wrapped)
+  { argv: ['fmt', LINKED, '--lang', 'en'], piped: true },
+  { argv: ['fmt', READ_ONLY], piped: true },
+  { argv: ['fmt', READ_ONLY, '--lang', 'en'], piped: true },
   // check-source: the saved page, then a copy that differs in every way it can report
-  { argv: ['check-source', PAGE] },
+  { argv: ['check-source', PAGE], piped: true },
   { argv: ['check-source', MUTATED], piped: true },
-  { argv: ['check-source', MUTATED, '--lang', 'en', '--format', 'markdown'] },
+  { argv: ['check-source', MUTATED, '--lang', 'en', '--format', 'markdown'], piped: true },
   // completion
   { argv: ['completion', 'bash'] },
 ];
