@@ -9,7 +9,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BIN, FIXTURES, ROOT, runBin, runCli } from './helpers';
+import { readCorpus } from './corpus';
+import { generateCorpus } from './generated-corpus';
+import { BIN, FIXTURES, ROOT, runBin, runCli, type RunOutput } from './helpers';
 
 /** Runs a bash script from the repository, in English, with the real binary as the function `ramq` (killed after a minute) and the address space capped. */
 function shell(script: string, env: Record<string, string> = {}): { stdout: string; stderr: string; code: number } {
@@ -348,4 +350,99 @@ describe('writing a catalogue file: another user, a second writer, signals (writ
     },
     30000,
   );
+});
+
+describe('the bad-catalogue corpus through the binary (bad-corpus.test.ts checks every entry in process)', () => {
+  /** The guard against hangs: a run still going after this is killed, and a killed run fails its exit-code check. Generous, for a loaded machine. */
+  const KILL_MS = 20000;
+
+  /** Runs the real executable as runBin does (same env, cwd, empty stdin), without blocking, so that several run at once. */
+  function spawnBin(argv: readonly string[], nodeArgs: readonly string[] = []): Promise<RunOutput & { signal: string | null }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [...nodeArgs, BIN, ...argv], {
+        env: { PATH: process.env['PATH'], LANG: 'fr_CA.UTF-8' },
+        cwd: ROOT,
+        timeout: KILL_MS,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (b: Buffer) => out.push(b));
+      child.stderr.on('data', (b: Buffer) => err.push(b));
+      child.stdin.end('');
+      child.on('close', (code, signal) => {
+        resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code: code ?? -1, signal });
+      });
+    });
+  }
+
+  /** Runs the jobs, `width` at a time: on two cores that finishes soonest. */
+  async function inPool<T>(jobs: readonly (() => Promise<T>)[], width: number): Promise<T[]> {
+    const results: T[] = new Array<T>(jobs.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const i = next++;
+        const job = jobs[i];
+        if (job !== undefined) results[i] = await job();
+      }
+    };
+    await Promise.all(Array.from({ length: width }, () => worker()));
+    return results;
+  }
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-e2e-corpus-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const huge = generateCorpus(tmp).filter((e) => e.memoryRun);
+  const argvOf = (file: string): string[][] => [
+    ['validate', file],
+    ['--catalog', file, 'services', 'podiatre'],
+  ];
+
+  test('a sample of the committed entries answers through the binary (the bundle) exactly as in process (the sources)', async () => {
+    // Why a process: the binary runs the built bundle with its code cache, the in-process runs the sources.
+    // Entries chosen for what they exercise (a byte-order mark, a duplicate key, a directory, an alias bomb, a complex key), and every fiftieth.
+    const sample = ['accepted-bom.yaml', 'duplicate-key-root.yaml', 'directory.yaml', 'alias-bomb.yaml', 'complex-key.yaml'];
+    const chosen = readCorpus().filter((e, i) => sample.includes(e.name) || i % 50 === 0);
+    expect(chosen.filter((e) => sample.includes(e.name))).toHaveLength(sample.length);
+    const argvs = chosen.flatMap((e) => argvOf(e.file));
+    const real = await inPool(
+      argvs.map((argv) => () => spawnBin(argv)),
+      3,
+    );
+    for (const [i, argv] of argvs.entries()) {
+      const { stdout, stderr, code } = real[i]!;
+      expect({ argv, stdout, stderr, code }).toEqual({ argv, ...(await runCli(argv, {}, false, '')) });
+    }
+  }, 120_000);
+
+  test(`the huge generated inputs (${huge.map((e) => e.name).join(', ')}) end with the expected exit codes with a 256 MB heap, within ${KILL_MS / 1000} s`, async () => {
+    // Why a process: the heap is capped (--max-old-space-size) and a run that hangs is killed.
+    const jobs = huge.flatMap((e) => argvOf(e.file).map((argv, k) => async () => ({ e, k, run: await spawnBin(argv, ['--max-old-space-size=256']) })));
+    for (const { e, k, run } of await inPool(jobs, 3)) {
+      const expected = k === 0 ? e.validateExit : e.queryExit;
+      expect({ name: e.name, code: run.code, signal: run.signal }).toEqual({ name: e.name, code: expected, signal: null });
+      if (k === 1) expect(run.stdout).toBe('');
+    }
+  }, 300_000);
+});
+
+test('the installed program: an edited embedded catalogue is validated in full, not taken from the prepared form', () => {
+  // Why a process: the bundle (dist/) checks its prepared catalogue against the catalog.yaml beside it when it starts; the
+  // sources run in process have no prepared form. A copy of the package, so that its catalog.yaml can be edited.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-prepared-'));
+  try {
+    for (const entry of ['bin', 'dist', 'schema', 'package.json']) fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    const run = (args: string[]) => spawnSync(process.execPath, [path.join(dir, 'bin', 'ramq-access'), ...args], { encoding: 'utf8' });
+    const shipped = fs.readFileSync(path.join(ROOT, 'catalog.yaml'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'catalog.yaml'), shipped.replace('name: Podiatre\n', 'name: Podiatre modifié\n'));
+    expect(JSON.parse(run(['services', 'podiatre', '--json']).stdout).clientele.name).toBe('Podiatre modifié');
+    fs.writeFileSync(path.join(dir, 'catalog.yaml'), shipped.replace('tier: creation', 'tier: sometimes'));
+    const broken = run(['services', 'podiatre']);
+    expect(broken.status).toBe(3);
+    expect(broken.stderr).toContain('SCHEMA');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
