@@ -446,3 +446,28 @@ test('the installed program: an edited embedded catalogue is validated in full, 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+describe('the bundle draws every table as the modules it was made from draw it (its cli-table3 skips a debug-only measure)', () => {
+  // Why a process: the bundle (bin/ramq-access) and the unbundled build (dist/cli/main.js) each with the real
+  // string-width; in process, jest maps string-width to the bundle's shortcut (bundle-shims.test.ts checks the shortcut).
+  const output = (entry: string, argv: readonly string[]): Promise<string> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [entry, ...argv], { cwd: ROOT, env: { PATH: process.env['PATH'], LANG: 'fr_CA.UTF-8' } });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
+      child.on('close', () => resolve(out));
+    });
+  test.each([
+    ['list', 'services'],
+    ['list', 'clienteles', '--color'],
+    ['show', 'selat'],
+    ['who', 'SELAT', '--lang', 'en'],
+    ['services', 'podiatre', '--color'],
+    ['matrix'],
+    ['search', 'aide'],
+  ])('%s %s %s %s', async (...argv) => {
+    const [bundled, unbundled] = await Promise.all([output(BIN, argv), output(path.join(FIXTURES, 'run-unbundled.js'), argv)]);
+    expect(bundled.length).toBeGreaterThan(200);
+    expect(bundled).toBe(unbundled);
+  });
+});
