@@ -288,6 +288,7 @@ describe('writing a catalogue file: another user, a second writer, signals (writ
   /**
    * Starts `fmt FILE` holding its write open (RAMQ_ACCESS_TEST_HOLD_WRITE_MS); resolves with the child once the temporary
    * file exists. Why a process: the write is synchronous, so the second writer and the signal must come from outside it.
+   * The hold is the time the test has to act once it sees the temporary file (it polls every 10 ms): a second or more.
    */
   async function fmtHeldAtTemp(
     file: string,
@@ -315,7 +316,7 @@ describe('writing a catalogue file: another user, a second writer, signals (writ
 
   test('a file changed since it was read is refused with one line naming it (exit 74); the change is kept and no temporary file is left', async () => {
     const file = messy();
-    const run = await fmtHeldAtTemp(file, 3000);
+    const run = await fmtHeldAtTemp(file, 1500);
     const edited = `${MESSY}# an edit saved meanwhile\n`;
     fs.writeFileSync(file, edited);
     const { code, stderr } = await run.exit;
@@ -327,7 +328,7 @@ describe('writing a catalogue file: another user, a second writer, signals (writ
 
   test('a file replaced by another since it was read (same text, another inode): refused too', async () => {
     const file = messy();
-    const run = await fmtHeldAtTemp(file, 3000);
+    const run = await fmtHeldAtTemp(file, 1500);
     const other = path.join(dir, 'other.yaml');
     fs.writeFileSync(other, MESSY);
     fs.renameSync(other, file);
@@ -340,7 +341,7 @@ describe('writing a catalogue file: another user, a second writer, signals (writ
     '%s during the write: the process ends by it after the write, the file whole, no temporary file left',
     async (signal) => {
       const file = messy();
-      const run = await fmtHeldAtTemp(file, 1500);
+      const run = await fmtHeldAtTemp(file, 1000);
       run.kill(signal);
       const result = await run.exit;
       expect(result.signal).toBe(signal);
