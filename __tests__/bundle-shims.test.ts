@@ -37,30 +37,9 @@ test('the tests measure with the shortcut too: jest maps string-width to it, as 
   for (const s of ['Médecin', 'a\u00a0:', '漢字', '😀', '\u001b[31mx\u001b[39m']) expect([s, mapped(s)]).toEqual([s, stringWidth(s)]);
 });
 
-describe('the bundle draws every table as the modules it was made from draw it (its cli-table3 skips a debug-only measure)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const path = require('node:path') as typeof import('node:path');
-  const root = path.join(__dirname, '..');
-  const output = (entry: string, argv: readonly string[]): string =>
-    spawnSync(process.execPath, [entry, ...argv], { cwd: root, encoding: 'utf8', env: { PATH: process.env['PATH'], LANG: 'fr_CA.UTF-8' } }).stdout;
-  test.each([
-    ['list', 'services'],
-    ['list', 'clienteles', '--color'],
-    ['show', 'selat'],
-    ['who', 'SELAT', '--lang', 'en'],
-    ['services', 'podiatre', '--color'],
-    ['matrix'],
-    ['search', 'aide'],
-  ])('%s %s %s %s', (...argv) => {
-    const bundled = output(path.join(root, 'bin', 'ramq-access'), argv);
-    expect(bundled.length).toBeGreaterThan(200);
-    expect(bundled).toBe(output(path.join(__dirname, 'fixtures', 'run-unbundled.js'), argv));
-  });
-});
+// That the bundle draws every table as the modules it was made from draw it (its cli-table3 skips a debug-only measure): e2e.test.ts.
 
-test('the bundle is ASCII only (scripts/bundle.js escapes the rest as \\u; the comparison with the unbundled build above shows the answers unchanged)', () => {
+test('the bundle is ASCII only (scripts/bundle.js escapes the rest as \\u; the comparison with the unbundled build in e2e.test.ts shows the answers unchanged)', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { readFileSync } = require('node:fs') as typeof import('node:fs');
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { messagesFor } from '../src/present/messages/messages';
-import { FIXTURES, ROOT, runBin } from './helpers';
+import { FIXTURES, ROOT, runCli } from './helpers';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -24,16 +24,16 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function exportTo(name: string, args: string[] = []): string {
-  const out = runBin(['export', '--format', 'html', ...args]);
+async function exportTo(name: string, args: string[] = []): Promise<string> {
+  const out = await runCli(['export', '--format', 'html', ...args]);
   expect(out.code).toBe(0);
   const file = path.join(dir, name);
   fs.writeFileSync(file, out.stdout);
   return file;
 }
 
-test('the page is self-contained: no network, no external script, style or font', () => {
-  const html = fs.readFileSync(exportTo('plain.html'), 'utf8');
+test('the page is self-contained: no network, no external script, style or font', async () => {
+  const html = fs.readFileSync(await exportTo('plain.html'), 'utf8');
   expect(html).toMatch(/^<!doctype html>/);
   expect(html).not.toMatch(/<(link|img|iframe)\b/i);
   expect(html).not.toMatch(/\b(src|href)\s*=/i);
@@ -42,8 +42,8 @@ test('the page is self-contained: no network, no external script, style or font'
   expect(html).toContain("default-src 'none'");
 });
 
-test('export --format json holds the whole catalogue', () => {
-  const doc = JSON.parse(runBin(['export', '--format', 'json']).stdout);
+test('export --format json holds the whole catalogue', async () => {
+  const doc = JSON.parse((await runCli(['export', '--format', 'json'])).stdout);
   expect(doc.catalog.services).toHaveLength(23);
 });
 
@@ -85,7 +85,7 @@ describeBrowser('in headless Chromium', () => {
     );
 
   test('shows every service, then filters by clientele, tier, category and search; screenshot on a phone-sized screen', async () => {
-    await open(exportTo('fr.html'));
+    await open(await exportTo('fr.html'));
     expect(await visibleServices()).toHaveLength(23);
     expect(await page.textContent('#count')).toBe('23 service(s) sur 23');
 
@@ -123,7 +123,7 @@ describeBrowser('in headless Chromium', () => {
   }, 60000);
 
   test('inherited grants are marked, in English with --lang en', async () => {
-    await open(exportTo('en.html', ['--lang', 'en']), { width: 1200, height: 844 });
+    await open(await exportTo('en.html', ['--lang', 'en']), { width: 1200, height: 844 });
     await page.selectOption('#f-clientele', 'ips-premiere-ligne');
     const text = await page.textContent('#service-messagerie-securisee');
     expect(text).toContain('inherited from');
@@ -145,7 +145,7 @@ describeBrowser('in headless Chromium', () => {
         .replace('name: Courrier', 'name: "<img src=x onerror=document.title=1> Courrier des très longues listes de messages"')
         .replace('fr: états de compte seulement', 'fr: "<b>états</b> de compte"'),
     );
-    const out = runBin(['--catalog', hostile, 'export']);
+    const out = await runCli(['--catalog', hostile, 'export']);
     expect(out.code).toBe(0);
     const file = path.join(dir, 'hostile.html');
     fs.writeFileSync(file, out.stdout);
@@ -162,7 +162,7 @@ describeBrowser('in headless Chromium', () => {
   }, 60000);
 
   test('ids such as "constructor" and "prototype" work like any other', async () => {
-    const out = runBin(['--catalog', path.join(FIXTURES, 'bad', 'accepted-prototype-names-as-ids.yaml'), 'export']);
+    const out = await runCli(['--catalog', path.join(FIXTURES, 'bad', 'accepted-prototype-names-as-ids.yaml'), 'export']);
     expect(out.code).toBe(0);
     const file = path.join(dir, 'prototype.html');
     fs.writeFileSync(file, out.stdout);
@@ -220,10 +220,12 @@ describeBrowser('in headless Chromium', () => {
       };
     })()`);
 
-  const catalogue = JSON.parse(runBin(['export', '--format', 'json']).stdout).catalog as {
-    services: { id: string; name: string; name_en: string }[];
-  };
-  const serviceIds = new Set(catalogue.services.map((s) => s.id));
+  let catalogue: { services: { id: string; name: string; name_en: string }[] };
+  let serviceIds: Set<string>;
+  beforeAll(async () => {
+    catalogue = JSON.parse((await runCli(['export', '--format', 'json'])).stdout).catalog as typeof catalogue;
+    serviceIds = new Set(catalogue.services.map((s) => s.id));
+  });
 
   // The other language's strings, cut at their slots, long enough to be told from catalogue text and not also this language's.
   const foreignStrings = (lang: 'fr' | 'en'): string[] => {
@@ -244,7 +246,7 @@ describeBrowser('in headless Chromium', () => {
     ['en', 390, 844],
   ] as const)('the matrix in %s at %ix%i', (lang, width, height) => {
     test('has short column labels, a key of full names, and strings in the page language only', async () => {
-      await open(exportTo(`matrix-${lang}.html`, ['--lang', lang]), { width, height });
+      await open(await exportTo(`matrix-${lang}.html`, ['--lang', lang]), { width, height });
       const headers = await page.$$eval('#matrix thead th[data-service]', (ths) =>
         ths.map((th) => ({ text: (th.textContent ?? '').trim(), title: th.getAttribute('title') ?? '' })),
       );
@@ -270,7 +272,7 @@ describeBrowser('in headless Chromium', () => {
     }, 60000);
 
     test('scrolls inside its frame, never the page, and keeps its headers in view', async () => {
-      await open(exportTo(`matrix-${lang}.html`, ['--lang', lang]), { width, height });
+      await open(await exportTo(`matrix-${lang}.html`, ['--lang', lang]), { width, height });
       expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
       // as a reader scrolls the page down to the matrix: its frame's bottom at the bottom of the screen
       await page.evaluate(`document.getElementById('matrix-wrap').scrollIntoView({ block: 'end' })`);
@@ -303,7 +305,7 @@ describeBrowser('in headless Chromium', () => {
   });
 
   test('a clientele that holds a grant and inherits another is one entry, one cell and one line by clientele, the other grant spelled out; the tier filter finds either', async () => {
-    await open(exportTo('rows-fr.html'), { width: 390, height: 844 });
+    await open(await exportTo('rows-fr.html'), { width: 390, height: 844 });
     const service = '#service-inscription-clientele-professionnels';
     const entries = await page.$$eval(`${service} .access li`, (items) =>
       items.map((li) => [(li as unknown as { dataset: Record<string, string> }).dataset['clientele'], li.textContent ?? '']),
@@ -330,7 +332,7 @@ describeBrowser('in headless Chromium', () => {
   }, 60000);
 
   test('on a phone, one clientele’s services by tier, with inherited grants and conditions spelled out', async () => {
-    await open(exportTo('matrix-fr.html'), { width: 390, height: 844 });
+    await open(await exportTo('matrix-fr.html'), { width: 390, height: 844 });
     expect(await page.isVisible('#by-clientele')).toBe(true);
     await page.selectOption('#m-clientele', 'ips-premiere-ligne');
     const list = (await page.textContent('#by-clientele-list')) ?? '';
@@ -343,7 +345,7 @@ describeBrowser('in headless Chromium', () => {
     // the page-wide clientele filter picks the same clientele here
     await page.selectOption('#f-clientele', 'podiatre');
     expect(await page.inputValue('#m-clientele')).toBe('podiatre');
-    await open(exportTo('matrix-fr.html'), { width: 1280, height: 800 });
+    await open(await exportTo('matrix-fr.html'), { width: 1280, height: 800 });
     expect(await page.isVisible('#by-clientele')).toBe(false);
     expect(errors).toEqual([]);
   }, 60000);

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import type { ValidateJson } from '../src/present/present-problems';
 import type { SarifLog } from '../src/present/present-sarif';
 import { readCorpus } from './corpus';
-import { FIXTURES, ROOT, runBin, runCli, type RunOutput } from './helpers';
+import { FIXTURES, ROOT, runCli, type RunOutput } from './helpers';
 
 const SCHEMA_FILE = path.join(FIXTURES, 'sarif', 'sarif-2.1.0-rtm.5.json');
 const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
@@ -77,8 +77,8 @@ test('the checkers are not blind: a wrong level is refused by both, a relative $
   expect(errorsOf({ ...log, $schema: 'not a uri' }).cfworker.length).toBeGreaterThan(0);
 });
 
-test('the shipped catalogue, through the real binary: a valid log with no result, exit 0', () => {
-  const out = runBin(['validate', '--format', 'sarif']);
+test('the shipped catalogue: a valid log with no result, exit 0', async () => {
+  const out = await runCli(['validate', '--format', 'sarif']);
   expect(out.code).toBe(0);
   expect(out.stderr).toBe('');
   const log = JSON.parse(out.stdout) as SarifLog;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { corpusFile } from './corpus';
-import { CATALOG, FIXTURES, runBin, runCli } from './helpers';
+import { CATALOG, FIXTURES, runCli } from './helpers';
 
 // A piped catalogue or page is named by --stdin-filepath wherever the tool names a file, as prettier and eslint do.
 const SHIPPED = fs.readFileSync(CATALOG, 'utf8');
@@ -30,8 +30,8 @@ describe('--stdin-filepath names the file read from "-"', () => {
     }
   });
 
-  test('through the real binary, the option given before the command: `git show :catalog.yaml | ramq-access --stdin-filepath catalog.yaml validate - --format github`', () => {
-    const out = runBin(['--stdin-filepath', NAMED, 'validate', '-', '--format', 'github'], { input: DRAFT });
+  test('the option given before the command: `git show :catalog.yaml | ramq-access --stdin-filepath catalog.yaml validate - --format github`', async () => {
+    const out = await runCli(['--stdin-filepath', NAMED, 'validate', '-', '--format', 'github'], {}, false, DRAFT);
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(/^::error file=drafts\/catalog\.yaml,line=56,col=20,/);
   });

@@ -28,7 +28,7 @@ import { diffCatalogs, diffNames } from '../src/query/diff-catalogs';
 import { searchCatalog } from '../src/query/search-catalog';
 import { showEntity } from '../src/query/show-entity';
 import { corpusFile } from './corpus';
-import { CATALOG, FIXTURES, ROOT, runBin, runCli } from './helpers';
+import { CATALOG, FIXTURES, ROOT, runCli } from './helpers';
 
 /**
  * What no output may carry raw, written out here rather than taken from the code under test: C0 controls
@@ -233,10 +233,10 @@ describe('the real commands, given hostile input', () => {
     }
   });
 
-  test('services, who and can --batch: C1 controls, bidi overrides and tags stay escaped in the NDJSON, which parses back to the lines as given', () => {
+  test('services, who and can --batch: C1 controls, bidi overrides and tags stay escaped in the NDJSON, which parses back to the lines as given', async () => {
     const lines = ['podi\u009b31matre', '\u009d0;owned\u0007', '\u202eSELAT', `podiatre${String.fromCodePoint(0xe0041)}`, 'podi\u200batre'];
     for (const command of ['services', 'who']) {
-      const out = runBin([command, '--batch'], { input: `${lines.join('\n')}\n` });
+      const out = await runCli([command, '--batch'], {}, false, `${lines.join('\n')}\n`);
       expect(out.code).toBe(2);
       expectNoRawUnsafe(out.stdout, `${command} --batch`);
       const parsed = out.stdout
@@ -247,7 +247,7 @@ describe('the real commands, given hostile input', () => {
       // The message is for people: what it quotes is visible.
       expect(parsed[0].error.message).toContain('podi\\u{9b}31matre');
     }
-    const can = runBin(['can', '--batch'], { input: `podi\u009b31matre\tSELAT\npodiatre\t\u202eSELAT\n` });
+    const can = await runCli(['can', '--batch'], {}, false, `podi\u009b31matre\tSELAT\npodiatre\t\u202eSELAT\n`);
     expectNoRawUnsafe(can.stdout, 'can --batch');
     expect(
       can.stdout

@@ -3,7 +3,7 @@
  * a clientele that holds a grant and inherits another is listed once, with the best grant, the other kept
  * beside it; the count under the table is the number of rows.
  */
-import { runBin, runCli, withoutSource } from './helpers';
+import { runCli, withoutSource } from './helpers';
 
 interface Grant {
   tier: string;
@@ -77,7 +77,7 @@ describe('services candidat-ips-premiere-ligne: inscription-clientele-profession
   });
 
   test('batch lines are the same document', async () => {
-    const out = runBin(['services', '--batch'], { input: `${PAIR[0]}\n` });
+    const out = await runCli(['services', '--batch'], {}, false, `${PAIR[0]}\n`);
     expect(out.code).toBe(0);
     expect(JSON.parse(out.stdout)).toEqual(JSON.parse((await runCli(['services', PAIR[0], '--json'])).stdout));
   });

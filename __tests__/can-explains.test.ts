@@ -3,7 +3,7 @@
  * tier (with their conditions), and every note that concerns the clientele or says how the service is
  * reached; a service with no access list says so and shows its notes. JSON and --batch carry the same.
  */
-import { collapseSpace, runBin, runCli } from './helpers';
+import { collapseSpace, runCli } from './helpers';
 
 interface Holder {
   clientele: { id: string };
@@ -187,7 +187,7 @@ describe('other answers stay coherent', () => {
   });
 
   test('--batch gives the same JSON fields per line as a single question', async () => {
-    const out = runBin(['can', '--batch'], { input: 'personnel administratif\tVérification de l’admissibilité\npharmacist\tfamily doctor lookup\n' });
+    const out = await runCli(['can', '--batch'], {}, false, 'personnel administratif\tVérification de l’admissibilité\npharmacist\tfamily doctor lookup\n');
     expect(out.code).toBe(0);
     const lines = out.stdout
       .trim()
