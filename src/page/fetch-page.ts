@@ -96,6 +96,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** The media types a page may be served as: HTML, XHTML, or a text copy. */
 const PAGE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain']);
 const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8';
+/** The page is read in French (its "Qui a accès" lists), as a Quebec browser asks for it. */
+const ACCEPT_LANGUAGE = 'fr-CA';
 /** Asked for by name, so that the body comes as sent and is decoded here, strictly (see decodeBody). */
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 /** The ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#port-blocking), as browsers and Node's fetch do. */
@@ -247,7 +249,12 @@ export async function fetchPage(request: FetchRequest, fetch: Fetch): Promise<Fe
   // One deadline for the whole fetch, redirects and body included.
   const signal = AbortSignal.timeout(request.timeoutMs);
   let url = new URL(request.url);
-  const headers: Record<string, string> = { accept: ACCEPT, 'accept-encoding': ACCEPT_ENCODING, 'user-agent': request.userAgent };
+  const headers: Record<string, string> = {
+    accept: ACCEPT,
+    'accept-encoding': ACCEPT_ENCODING,
+    'accept-language': ACCEPT_LANGUAGE,
+    'user-agent': request.userAgent,
+  };
   if (request.etag !== null) headers['if-none-match'] = request.etag;
   if (request.lastModified !== null) headers['if-modified-since'] = request.lastModified;
   for (let redirects = 0; ;) {

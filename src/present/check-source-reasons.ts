@@ -58,7 +58,10 @@ export function fetchReason(failure: FetchFailure, m: Messages): string {
     case 'timeout':
       return f.timeout(failure.seconds);
     case 'http':
-      return f.http(failure.status, failure.statusText);
+      // What sites answer a client they take for a robot: a copy saved from a browser can still be checked.
+      return failure.status === 403 || failure.status === 429
+        ? f.refusedAutomated(failure.status, failure.statusText)
+        : f.http(failure.status, failure.statusText);
     case 'tooManyRedirects':
       return f.tooManyRedirects(failure.max);
     case 'badRedirect':

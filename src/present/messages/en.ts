@@ -532,6 +532,8 @@ export const english = {
       network: (code) => (code === 'BAD_PORT' ? 'a port that browsers never connect to, nor does this tool (BAD_PORT)' : en`network error (${code})`),
       timeout: (seconds) => en`no complete answer within ${formatNumber('en', seconds)} s (--timeout)`,
       http: (status, text) => en`the server answered ${status}${text === '' ? '' : en` ${text}`}`,
+      refusedAutomated: (status, text) =>
+        en`the server answered ${status}${text === '' ? '' : en` ${text}`}: the site refuses automated fetches; save the page from a browser and check that copy instead (check-source FILE)`,
       tooManyRedirects: (max) => en`more than ${formatNumber('en', max)} redirections`,
       badRedirect: (location) => en`a redirection to ${location}, which is not an http:// or https:// address`,
       tooLarge: (size, limit) =>

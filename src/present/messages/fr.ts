@@ -590,6 +590,8 @@ export const french = {
         code === 'BAD_PORT' ? fr`un port auquel les navigateurs ne se connectent jamais, pas plus que cet outil (BAD_PORT)` : fr`erreur de réseau (${code})`,
       timeout: (seconds: number) => fr`pas de réponse complète en ${formatNumber('fr', seconds)} s (--timeout)`,
       http: (status: number, text: string) => fr`le serveur a répondu ${status}${text === '' ? '' : fr` ${text}`}`,
+      refusedAutomated: (status: number, text: string) =>
+        fr`le serveur a répondu ${status}${text === '' ? '' : fr` ${text}`} : le site refuse les téléchargements automatisés ; enregistrez la page depuis un navigateur et vérifiez plutôt cette copie (check-source FICHIER)`,
       tooManyRedirects: (max: number) => fr`plus de ${formatNumber('fr', max)} redirections`,
       badRedirect: (location: string) => fr`une redirection vers ${location}, qui n’est pas une adresse http:// ou https://`,
       tooLarge: (size: number | null, limit: number) =>
