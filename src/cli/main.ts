@@ -225,7 +225,7 @@ export function main(argv: readonly string[]): void {
     },
     readStdin: (into) => readChunk(0, into),
     // node:http and its kin load only for a page fetched by its address, never for a query.
-    fetch: (url, init) => (require('./http-fetch') as typeof import('./http-fetch')).httpFetch(url, init), // eslint-disable-line @typescript-eslint/no-require-imports
+    fetch: (url, init) => (require('./http-fetch') as typeof import('./http-fetch')).createHttpFetch(process.env)(url, init), // eslint-disable-line @typescript-eslint/no-require-imports
   }).then((code) => {
     process.exitCode = code;
   }, crash);

@@ -15,7 +15,10 @@ export interface HttpAnswer {
   readonly body: ReadableStream<Uint8Array> | null;
 }
 
-/** One GET of an http(s) address, redirects not followed and the body not decoded: all check-source asks of the network. */
+/**
+ * One GET of an http(s) address, redirects not followed and the body not decoded: all check-source asks of the
+ * network. It rejects with a ProxyError when the proxy it goes through fails it, with the system's error otherwise.
+ */
 export type Fetch = (url: URL, init: { readonly headers: Readonly<Record<string, string>>; readonly signal: AbortSignal }) => Promise<HttpAnswer>;
 
 /** What to fetch, and within which limits. */
@@ -57,7 +60,33 @@ export type FetchFailure =
   | { readonly id: 'notHtml'; readonly contentType: string }
   | { readonly id: 'incomplete'; readonly shortfall: Shortfall }
   /** A Content-Encoding the reader does not decode, or a stream that does not decode (damaged, not what it says). */
-  | { readonly id: 'badEncoding'; readonly coding: string };
+  | { readonly id: 'badEncoding'; readonly coding: string }
+  | ProxyFailure;
+
+/** How the proxy a fetch went through failed it, before any answer of the site. */
+export type ProxyTrouble =
+  | { readonly kind: 'refused' }
+  | { readonly kind: 'dns' }
+  | { readonly kind: 'network'; readonly code: string }
+  /** The proxy answered the CONNECT of an https:// address with other than 2xx. */
+  | { readonly kind: 'tunnel'; readonly status: number; readonly statusText: string }
+  /** The proxy answered a request it was to forward (an http:// address) with 407 Proxy Authentication Required. */
+  | { readonly kind: 'request'; readonly status: number; readonly statusText: string };
+
+/**
+ * A failure of the proxy rather than of the site: `proxy` is its scheme, host and port, never its credentials;
+ * `badProxy` names the variable (HTTPS_PROXY, http_proxy...) whose value is no http:// or https:// proxy address.
+ */
+export type ProxyFailure =
+  { readonly id: 'proxy'; readonly proxy: string; readonly trouble: ProxyTrouble } | { readonly id: 'badProxy'; readonly variable: string };
+
+/** What a Fetch throws when the proxy it goes through fails it: fetchPage reports the proxy, not the page's server. */
+export class ProxyError extends Error {
+  constructor(readonly failure: ProxyFailure) {
+    super(failure.id === 'proxy' ? `the proxy ${failure.proxy} failed (${failure.trouble.kind})` : `${failure.variable} is no proxy address`);
+    this.name = 'ProxyError';
+  }
+}
 
 /** A validator the server sent past MAX_VALIDATOR_CHARS: not kept, so never recorded. */
 export interface IgnoredValidator {
@@ -96,6 +125,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** The media types a page may be served as: HTML, XHTML, or a text copy. */
 const PAGE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain']);
 const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8';
+/** The page is read in French (its "Qui a accès" lists), as a Quebec browser asks for it. */
+const ACCEPT_LANGUAGE = 'fr-CA';
 /** Asked for by name, so that the body comes as sent and is decoded here, strictly (see decodeBody). */
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 /** The ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#port-blocking), as browsers and Node's fetch do. */
@@ -129,9 +160,24 @@ function errorCode(error: unknown): string {
   return 'FETCH_FAILED';
 }
 
+/** How a connection to a proxy failed with `error` (for a Fetch that goes through one), as data. */
+export function proxyTrouble(error: unknown): ProxyTrouble {
+  const code = errorCode(error);
+  if (code === 'ECONNREFUSED') return { kind: 'refused' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return { kind: 'dns' };
+  return { kind: 'network', code };
+}
+
+/** A proxy's failure with its status text bounded, as other quoted texts are. */
+function quotedProxyFailure(failure: ProxyFailure): ProxyFailure {
+  if (failure.id !== 'proxy' || (failure.trouble.kind !== 'tunnel' && failure.trouble.kind !== 'request')) return failure;
+  return { ...failure, trouble: { ...failure.trouble, statusText: quoted(failure.trouble.statusText) } };
+}
+
 /** A failure before any answer, as data. */
 function networkFailure(error: unknown, url: URL, signal: AbortSignal, seconds: number): FetchAnswer {
   if (signal.aborted) return failed(url, { id: 'timeout', seconds });
+  if (error instanceof ProxyError) return failed(url, quotedProxyFailure(error.failure));
   const code = errorCode(error);
   if (code === 'ECONNREFUSED') return failed(url, { id: 'refused' });
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return failed(url, { id: 'dns', host: url.hostname });
@@ -247,7 +293,12 @@ export async function fetchPage(request: FetchRequest, fetch: Fetch): Promise<Fe
   // One deadline for the whole fetch, redirects and body included.
   const signal = AbortSignal.timeout(request.timeoutMs);
   let url = new URL(request.url);
-  const headers: Record<string, string> = { accept: ACCEPT, 'accept-encoding': ACCEPT_ENCODING, 'user-agent': request.userAgent };
+  const headers: Record<string, string> = {
+    accept: ACCEPT,
+    'accept-encoding': ACCEPT_ENCODING,
+    'accept-language': ACCEPT_LANGUAGE,
+    'user-agent': request.userAgent,
+  };
   if (request.etag !== null) headers['if-none-match'] = request.etag;
   if (request.lastModified !== null) headers['if-modified-since'] = request.lastModified;
   for (let redirects = 0; ;) {

@@ -1,5 +1,5 @@
 import type { ProblemDetail } from '../catalog/problem';
-import type { FetchFailure } from '../page/fetch-page';
+import type { FetchFailure, ProxyTrouble } from '../page/fetch-page';
 import type { HtmlRefusal } from '../page/read-html';
 import { MAX_REMOVED_SHARE, type BrokenReading } from '../query/check-source';
 import type { Messages } from './messages/messages';
@@ -45,6 +45,23 @@ export function htmlRefusalReason(refusal: HtmlRefusal, m: Messages): string {
   }
 }
 
+/** How the proxy named `proxy` (scheme, host and port) failed a fetch, as a phrase in the run's language. */
+function proxyReason(proxy: string, trouble: ProxyTrouble, m: Messages): string {
+  const p = m.checkSource.fetch.proxy;
+  switch (trouble.kind) {
+    case 'refused':
+      return p.refused(proxy);
+    case 'dns':
+      return p.dns(proxy);
+    case 'network':
+      return p.network(proxy, trouble.code);
+    case 'tunnel':
+      return p.tunnel(proxy, trouble.status, trouble.statusText);
+    case 'request':
+      return p.request(proxy, trouble.status, trouble.statusText);
+  }
+}
+
 /** Why a page could not be fetched, as a phrase in the run's language. */
 export function fetchReason(failure: FetchFailure, m: Messages): string {
   const f = m.checkSource.fetch;
@@ -58,7 +75,14 @@ export function fetchReason(failure: FetchFailure, m: Messages): string {
     case 'timeout':
       return f.timeout(failure.seconds);
     case 'http':
-      return f.http(failure.status, failure.statusText);
+      // What sites answer a client they take for a robot: a copy saved from a browser can still be checked.
+      return failure.status === 403 || failure.status === 429
+        ? f.refusedAutomated(failure.status, failure.statusText)
+        : f.http(failure.status, failure.statusText);
+    case 'proxy':
+      return proxyReason(failure.proxy, failure.trouble, m);
+    case 'badProxy':
+      return f.proxy.badAddress(failure.variable);
     case 'tooManyRedirects':
       return f.tooManyRedirects(failure.max);
     case 'badRedirect':

@@ -533,6 +533,18 @@ export const english = {
       network: (code) => (code === 'BAD_PORT' ? 'a port that browsers never connect to, nor does this tool (BAD_PORT)' : en`network error (${code})`),
       timeout: (seconds) => en`no complete answer within ${formatNumber('en', seconds)} s (--timeout)`,
       http: (status, text) => en`the server answered ${status}${text === '' ? '' : en` ${text}`}`,
+      refusedAutomated: (status, text) =>
+        en`the server answered ${status}${text === '' ? '' : en` ${text}`}: the site refuses automated fetches; save the page from a browser and check that copy instead (check-source FILE)`,
+      proxy: {
+        refused: (proxy) => en`the proxy ${proxy} refused the connection`,
+        dns: (proxy) => en`no address found for the proxy ${proxy}`,
+        network: (proxy, code) => en`network error with the proxy ${proxy} (${code})`,
+        tunnel: (proxy, status, text) =>
+          en`the proxy ${proxy} refused the tunnel (${status}${text === '' ? '' : en` ${text}`})${status === 407 ? '; give its user and password in its address: http://user:password@host:port' : ''}`,
+        request: (proxy, status, text) =>
+          en`the proxy ${proxy} refused the request (${status}${text === '' ? '' : en` ${text}`})${status === 407 ? '; give its user and password in its address: http://user:password@host:port' : ''}`,
+        badAddress: (variable) => en`${variable} does not hold the address of an http:// or https:// proxy`,
+      },
       tooManyRedirects: (max) => en`more than ${formatNumber('en', max)} redirections`,
       badRedirect: (location) => en`a redirection to ${location}, which is not an http:// or https:// address`,
       tooLarge: (size, limit) =>

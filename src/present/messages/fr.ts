@@ -592,6 +592,18 @@ export const french = {
         code === 'BAD_PORT' ? fr`un port auquel les navigateurs ne se connectent jamais, pas plus que cet outil (BAD_PORT)` : fr`erreur de réseau (${code})`,
       timeout: (seconds: number) => fr`pas de réponse complète en ${formatNumber('fr', seconds)} s (--timeout)`,
       http: (status: number, text: string) => fr`le serveur a répondu ${status}${text === '' ? '' : fr` ${text}`}`,
+      refusedAutomated: (status: number, text: string) =>
+        fr`le serveur a répondu ${status}${text === '' ? '' : fr` ${text}`} : le site refuse les téléchargements automatisés ; enregistrez la page depuis un navigateur et vérifiez plutôt cette copie (check-source FICHIER)`,
+      proxy: {
+        refused: (proxy: string) => fr`le proxy ${proxy} a refusé la connexion`,
+        dns: (proxy: string) => fr`aucune adresse trouvée pour le proxy ${proxy}`,
+        network: (proxy: string, code: string) => fr`erreur de réseau avec le proxy ${proxy} (${code})`,
+        tunnel: (proxy: string, status: number, text: string) =>
+          fr`le proxy ${proxy} a refusé le tunnel (${status}${text === '' ? '' : fr` ${text}`})${status === 407 ? fr` ; ses identifiants se donnent dans son adresse : http://utilisateur:mot-de-passe@hôte:port` : ''}`,
+        request: (proxy: string, status: number, text: string) =>
+          fr`le proxy ${proxy} a refusé la requête (${status}${text === '' ? '' : fr` ${text}`})${status === 407 ? fr` ; ses identifiants se donnent dans son adresse : http://utilisateur:mot-de-passe@hôte:port` : ''}`,
+        badAddress: (variable: string) => fr`${variable} ne donne pas l’adresse d’un proxy http:// ou https://`,
+      },
       tooManyRedirects: (max: number) => fr`plus de ${formatNumber('fr', max)} redirections`,
       badRedirect: (location: string) => fr`une redirection vers ${location}, qui n’est pas une adresse http:// ou https://`,
       tooLarge: (size: number | null, limit: number) =>
