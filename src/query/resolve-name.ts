@@ -829,15 +829,14 @@ interface NameAndText {
  */
 function nameAndTextReadings(w: WordTables, words: readonly string[], kinds: readonly EntityKind[]): Holder[] {
   if (words.length < 2) return [];
-  const candidates = new Set<Entity['entity']>();
-  for (const word of words) for (const e of w.byWord.get(word) ?? []) if (kinds.includes(e.found.kind)) candidates.add(e.found.entity);
   const out: Holder[] = [];
-  for (const entity of candidates) {
+  for (const [entity, names] of w.namesOf) {
+    if (!names.some((n) => kinds.includes(n.found.kind) && words.some((word) => n.words.has(word)))) continue;
     const texts = w.textsOf.get(entity) ?? [];
     // The text that the typed words cover best, and whether another text with another condition covers them as well.
     let best: NameAndText | undefined;
     let tie = false;
-    for (const name of w.namesOf.get(entity) ?? []) {
+    for (const name of names) {
       const rest = words.filter((word) => !name.words.has(word));
       if (rest.length === 0 || rest.length === words.length) continue;
       for (const text of texts) {
