@@ -60,6 +60,7 @@ export const catalogArb: fc.Arbitrary<Catalog> = fc
         aliases: Array.from({ length: c.aliases }, (_, k) => `Autre ${cid(i)} ${k}`),
         terms_en: [],
         abbreviations: [],
+        job_titles: [],
         shared_terms: [],
         nicknames: [],
         notes: [],

@@ -139,8 +139,8 @@ describe('a name several entries hold lists every one of them', () => {
       ['identification-medecin-famille', 'gamf'],
     ],
     [
-      ['services', 'infirmière praticienne'],
-      ['ips', 'ips-premiere-ligne', 'ips-sante-mentale'],
+      ['services', 'infirmière'],
+      ['ips', 'ips-premiere-ligne', 'ips-sante-mentale', 'infirmier-prescripteur', 'candidat-ips'],
     ],
     [
       ['services', 'GMF'],
@@ -162,11 +162,16 @@ describe('a name several entries hold lists every one of them', () => {
     expect((await ask(['who', 'médecin de famille'], 'en')).stderr).toContain('medecin-omnipraticien (General practitioner; clientele)');
   });
 
+  test('"infirmière praticienne" is the nurse practitioner, as "nurse practitioner" is (issue 31: a short name answers alike in both languages)', () => {
+    for (const name of ['infirmière praticienne', 'infirmier praticien', 'nurse practitioner'])
+      expect(resolveName(index, name, ['clientele'])).toMatchObject({ ok: true, found: { entity: { id: 'ips' } }, by_words: null });
+  });
+
   test('"candidat IPS" is the id of the nurse practitioner candidate (the group the first-line candidate belongs to), a name, never an IPS', () => {
     expect(resolveName(index, 'candidat IPS', ['clientele'])).toMatchObject({ ok: true, found: { entity: { id: 'candidat-ips' } }, by_words: null });
   });
 
-  test.each(['infirmière', 'médecin', 'personnel', 'spécialiste', 'centre de réadaptation', 'candidate IPS', 'infirmière praticienne'])(
+  test.each(['infirmière', 'médecin', 'personnel', 'spécialiste', 'centre de réadaptation', 'candidate IPS', 'candidate infirmière'])(
     'the dangerous name "%s" never resolves',
     (name) => {
       const r = resolveName(index, name, ['clientele']);

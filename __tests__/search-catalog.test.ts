@@ -41,6 +41,7 @@ function catalogOf(services: readonly Service[]): Catalog {
         aliases: [],
         terms_en: [],
         abbreviations: [],
+        job_titles: [],
         shared_terms: [],
         nicknames: [],
         notes: [],

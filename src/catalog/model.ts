@@ -48,7 +48,13 @@ export interface Clientele {
   readonly aliases: readonly string[];
   readonly terms_en: readonly string[];
   readonly abbreviations: readonly string[];
-  /** Everyday words that name this clientele among others (médecin, secrétaire): never resolved, every holder listed. */
+  /**
+   * Job titles and specialties of people who belong to the group, in French and English, as people call themselves
+   * (réceptionniste, medical secretary, psychiatre): words to find the group by, never a name of it and never access.
+   * A job title never resolves: one the group alone has offers it first, one several groups have lists them all.
+   */
+  readonly job_titles: readonly string[];
+  /** Everyday words that name this clientele among others (médecin, infirmière): never resolved, every holder listed. */
   readonly shared_terms: readonly string[];
   /** Names people use that the page does not give (ours, not the page's): offered first as a suggestion, never resolved alone. */
   readonly nicknames: readonly string[];

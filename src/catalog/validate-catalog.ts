@@ -334,6 +334,7 @@ function checkSemantics(parsed: ParsedYaml, report: Report): void {
   checkSharedTerms(root, 'services', 'service', serviceNames, report);
   checkSharedTerms(root, 'clienteles', 'clientele', clienteleNames, report, 'nicknames');
   checkSharedTerms(root, 'services', 'service', serviceNames, report, 'nicknames');
+  checkSharedTerms(root, 'clienteles', 'clientele', clienteleNames, report, 'job_titles');
   checkNames(root, 'categories', 'category', ['name', 'name_en'], [], report);
 }
 
@@ -446,7 +447,7 @@ function checkSharedTerms(
   what: EntryKind,
   names: ReadonlyMap<string, NameOwner>,
   report: Report,
-  field: 'shared_terms' | 'nicknames' = 'shared_terms',
+  field: 'shared_terms' | 'nicknames' | 'job_titles' = 'shared_terms',
 ): void {
   list(root[key]).forEach((entry, i) => {
     if (!isRec(entry)) return;
@@ -555,9 +556,10 @@ function checkNames(root: Rec, key: string, what: EntryKind, single: string[], m
   return owner;
 }
 
-interface RawClientele extends Omit<Clientele, 'parent' | 'description' | 'shared_terms' | 'nicknames' | 'notes'> {
+interface RawClientele extends Omit<Clientele, 'parent' | 'description' | 'job_titles' | 'shared_terms' | 'nicknames' | 'notes'> {
   parent?: string;
   description?: Clientele['description'];
+  job_titles?: string[];
   shared_terms?: string[];
   nicknames?: string[];
   notes?: Clientele['notes'];
@@ -606,6 +608,7 @@ function toCatalog(raw: RawCatalog): Catalog {
       aliases: c.aliases,
       terms_en: c.terms_en,
       abbreviations: c.abbreviations,
+      job_titles: c.job_titles ?? [],
       shared_terms: c.shared_terms ?? [],
       nicknames: c.nicknames ?? [],
       notes: c.notes ?? [],

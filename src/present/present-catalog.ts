@@ -198,6 +198,7 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
       out.push(field(w.kind, o.m.clienteleKinds[c.kind]));
       const others = [...c.forms, ...c.aliases, ...c.terms_en, ...c.abbreviations];
       if (others.length > 0) out.push(field(w.aliases, others.map(sanitizeText).join(semicolon)));
+      if (c.job_titles.length > 0) out.push(field(w.jobTitles, c.job_titles.map(sanitizeText).join(semicolon)));
       if (c.description !== null) out.push(field(w.description, sanitizeText(c.description[lang])));
       if (r.parent !== null) out.push(field(w.parent, `${clienteleTitle(r.parent, lang)} (${r.parent.id})`));
       if (r.children.length > 0) out.push(field(w.children, r.children.map((k) => `${clienteleTitle(k, lang)} (${k.id})`).join(semicolon)));
@@ -249,6 +250,7 @@ function showJson(r: ShowResult): object {
           aliases: c.aliases,
           terms_en: c.terms_en,
           abbreviations: c.abbreviations,
+          job_titles: c.job_titles,
         },
         children: r.children.map(clienteleJson),
         named_condition: r.services.named_condition,

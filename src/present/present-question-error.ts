@@ -24,7 +24,11 @@ export function questionErrorMessage(error: QuestionError, m: Messages): string 
       return q.unknown[error.expected ?? 'name'](error.input);
     case 'WRONG_KIND': {
       const named = error.suggestions[0];
-      return named === undefined || named.kind === 'category' ? q.unknown[error.expected ?? 'name'](error.input) : q.isOtherKind[named.kind](error.input);
+      if (named === undefined) return q.unknown[error.expected ?? 'name'](error.input);
+      if (named.kind !== 'category') return q.isOtherKind[named.kind](error.input);
+      return error.expected === 'service' || error.expected === 'clientele'
+        ? q.isCategory[error.expected](error.input)
+        : q.unknown[error.expected ?? 'name'](error.input);
     }
     case 'WRONG_ORDER': {
       // The input is the pair as given: a service where the clientele goes, then a clientele.

@@ -29,7 +29,10 @@ export interface QuestionError {
   readonly input: string;
   /** Candidates, best first; for WRONG_KIND, what the name does name. */
   readonly suggestions: readonly Suggestion[];
-  /** For WRONG_KIND and WRONG_ORDER: the question that answers, as a command and its arguments (ids), such as ["services", "podiatre"]. */
+  /**
+   * For WRONG_KIND and WRONG_ORDER: the question that answers, as a command and its arguments (ids), such as
+   * ["services", "podiatre"]; for a category, ["show", "medicaments"] (its services).
+   */
   readonly instead?: readonly string[] | undefined;
 }
 
@@ -59,7 +62,9 @@ const QUESTION_FOR: Readonly<Record<'clientele' | 'service', string>> = { client
  * WRONG_KIND error naming it and the question that answers, never an answer;
  * but a name that entries of the asked kind contain too is ambiguous, and
  * the error lists them first ("médecin de famille" for `who`: GAMF, the
- * family-doctor identification, then the clientele).
+ * family-doctor identification, then the clientele). A category's heading
+ * ("Facturation et rémunération") is WRONG_KIND too, with the services under
+ * it after the category, and `show` as the question that answers.
  */
 export function resolveOne<K extends EntityKind>(index: CatalogIndex, input: string, kind: K): Answer<Named<Extract<Entity, { kind: K }>>> {
   const r = resolveAny(index, input, [kind]);
@@ -76,6 +81,15 @@ export function resolveOne<K extends EntityKind>(index: CatalogIndex, input: str
           suggestions: [toSuggestion(other.found)],
           instead: [QUESTION_FOR[other.found.kind], other.found.entity.id],
         },
+      };
+    }
+    const category = kind === 'category' ? null : resolveName(index, input, ['category']);
+    if (category?.ok && category.found.kind === 'category') {
+      const id = category.found.entity.id;
+      const under = index.catalog.services.filter((s) => s.category === id).map((entity) => toSuggestion({ kind: 'service', entity }));
+      return {
+        ok: false,
+        error: { code: 'WRONG_KIND', expected: kind, input, suggestions: [toSuggestion(category.found), ...under], instead: ['show', id] },
       };
     }
     return { ok: false, error: { ...r.error, expected: kind } };
@@ -163,7 +177,7 @@ export function resolveCan(index: CatalogIndex, clientele: string, service: stri
   if (clientele.trim() === '' || service.trim() === '') return badQuestion(`${clientele}\t${service}`, null);
   const c = resolveOne(index, clientele, 'clientele');
   if (!c.ok) {
-    if (c.error.code === 'WRONG_KIND') {
+    if (c.error.code === 'WRONG_KIND' && c.error.suggestions[0]?.kind === 'service') {
       const swapped = resolveName(index, service, ['clientele']);
       const asService = c.error.instead?.[1];
       if (swapped.ok && asService !== undefined) {

@@ -166,7 +166,7 @@ function diffClienteles(out: Change[], a: readonly Clientele[], b: readonly Clie
     compareField(out, 'clientele', c.id, 'name_en', old.name_en, c.name_en, true);
     compareField(out, 'clientele', c.id, 'kind', old.kind, c.kind, false);
     compareField(out, 'clientele', c.id, 'parent', old.parent, c.parent, false);
-    for (const field of ['forms', 'aliases', 'terms_en', 'abbreviations', 'shared_terms', 'nicknames'] as const)
+    for (const field of ['forms', 'aliases', 'terms_en', 'abbreviations', 'job_titles', 'shared_terms', 'nicknames'] as const)
       compareNames(out, 'clientele', c.id, field, old[field], c[field]);
     if (key(bilingual(old.description)) !== key(bilingual(c.description))) {
       out.push({ type: 'description-changed', entry: 'clientele', id: c.id, from: bilingual(old.description), to: bilingual(c.description) });

@@ -1,5 +1,5 @@
 import { normalizeName } from '../catalog/normalize-name';
-import { FUNCTION_WORDS } from './inflect';
+import { FUNCTION_WORDS, pluralsOf } from './inflect';
 import { stemWord } from './stem-word';
 
 /**
@@ -50,9 +50,24 @@ const INCLUSIVE = /(\p{L})(?:\((?:e|ne|nne|le|lle|te|se|re|ère|ere|euse|rice|tr
 /** A name's own spelling joined in one word, split where its case says ("FacturActe": Factur, Acte). */
 const CAMEL = /(\p{Ll})(\p{Lu})/gu;
 
+/** "en ligne" (online): every service is one, and the page says it of most ("service en ligne des DMA"); "première ligne" keeps its word. */
+const EN_LIGNE = /(^| )en ligne(?= |$)/g;
+
+/**
+ * A normalised key (see normalizeName) without the words that belong to the language rather than to a name:
+ * articles and prepositions, "service", "en ligne", "online". Nothing is left out of a key made of them alone.
+ */
+export function withoutLanguageWords(key: string): string {
+  const kept = key
+    .replace(EN_LIGNE, '$1')
+    .split(' ')
+    .filter((w) => w !== '' && !FUNCTION_WORDS.has(w) && !SET_ASIDE.has(w));
+  return kept.length > 0 ? kept.join(' ') : key;
+}
+
 /** The meaningful words of a name as written (normalised), before they are reduced to their families. */
 export function spelledWords(name: string): string[] {
-  const key = normalizeName(name.replace(INCLUSIVE, '$1').replace(CAMEL, '$1 $2'));
+  const key = normalizeName(name.replace(INCLUSIVE, '$1').replace(CAMEL, '$1 $2')).replace(EN_LIGNE, '$1 ');
   const out: string[] = [];
   for (const token of key.split(/[^\p{L}\p{N}']+/u)) {
     // An elided article ("d'aide", "l'audition") is set aside, and so is an apostrophe inside a word.
@@ -76,10 +91,11 @@ export function meaningWords(name: string): string[] {
 
 /**
  * Whether a typed word is a word and not a cut-off one: it is spelt as in some
- * name (`known`), or it carries an ending that its family sets aside
- * ("impaired", "centres"). "podiatr" is neither: it is the start of a name, a
- * near miss to suggest, not a word to read.
+ * name (`known`), or it is the singular of a word so spelt ("plan" of "plans",
+ * "régional" of "régionaux"), or it carries an ending that its family sets
+ * aside ("impaired", "centres"). "podiatr" is none of these: it is the start of
+ * a name, a near miss to suggest, not a word to read.
  */
 export function isWholeWord(word: string, known: ReadonlySet<string>): boolean {
-  return known.has(word) || stemWord(word) !== word;
+  return known.has(word) || stemWord(word) !== word || pluralsOf(word).some((plural) => known.has(plural));
 }

@@ -4,8 +4,8 @@ import { INVISIBLE_CLASS } from '../catalog/invisible-characters';
 import { normalizeName } from '../catalog/normalize-name';
 import type { CatalogIndex } from './catalog-index';
 import { pluralsOf } from './inflect';
-import { isWholeWord, meaningWords, spelledWords } from './name-words';
-import { MAX_SUGGESTIONS, SUGGESTION_FLOOR, tokenSimilarity, wholeSimilarity, wordMatch } from '../catalog/similarity';
+import { isWholeWord, meaningWords, spelledWords, withoutLanguageWords } from './name-words';
+import { boundedDistance, MAX_SUGGESTIONS, SUGGESTION_FLOOR, tokenSimilarity, wordMatch } from '../catalog/similarity';
 
 /** The kinds of thing a name can stand for. */
 export type EntityKind = 'service' | 'clientele' | 'category';
@@ -71,9 +71,14 @@ export function namesOf(found: Entity): string[] {
   }
 }
 
-/** Everyday words that name this entity among others (médecin, secrétaire): they never resolve alone. */
+/** Everyday words that name this entity among others (médecin, infirmière): they never resolve alone. */
 function sharedTermsOf(found: Entity): readonly string[] {
   return found.kind === 'category' ? [] : found.entity.shared_terms;
+}
+
+/** The words people use for this entity that never resolve: its shared terms, and a clientele's job titles. */
+function termsOf(found: Entity): readonly string[] {
+  return found.kind === 'clientele' ? [...found.entity.shared_terms, ...found.entity.job_titles] : sharedTermsOf(found);
 }
 
 /** One normalised name of the catalogue: its key, and the kind and id of what it names. */
@@ -152,7 +157,11 @@ interface NameEntry {
   readonly words: readonly string[];
   /** Each word's number in `NameTables.words`. */
   readonly wordIds: readonly number[];
+  /** The numbers of its words that are not the language's ("service", "en ligne", "de la"): what suggestions compare. */
+  readonly meaningIds: readonly number[];
   readonly found: Entity;
+  /** A shared term or job title, not a name. */
+  readonly term: boolean;
 }
 
 /** The look-up tables of a catalogue's names, built once per catalogue. */
@@ -161,12 +170,12 @@ interface NameTables {
   readonly exact: ReadonlyMap<string, readonly Entity[]>;
   /** The plurals of each word of a name (French and English). */
   readonly plurals: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Each shared term, and every entity that has it. */
+  /** Each shared term and job title, and every entity that has it. */
   readonly shared: ReadonlyMap<string, readonly Entity[]>;
   /** Each clientele's own grant conditions by normalised text (French and English). */
   readonly conditions: ReadonlyMap<string, ReadonlyMap<string, Condition>>;
   readonly entries: readonly NameEntry[];
-  /** Shared terms as entries, for their plurals. */
+  /** Shared terms and job titles as entries, for their plurals, and for suggestions. */
   readonly sharedEntries: readonly NameEntry[];
   /** The entries (and shared-term entries) by each word their first word may be typed as (itself or a plural): a name is looked for among a few, not all. */
   readonly entriesByFirst: ReadonlyMap<string, readonly NameEntry[]>;
@@ -204,24 +213,24 @@ function tablesOf(index: CatalogIndex): NameTables {
     }
     return id;
   };
-  const entry = (key: string, found: Entity): NameEntry => {
+  const entry = (key: string, found: Entity, term: boolean): NameEntry => {
     const words = wordsOfKey(key);
-    return { key, words, wordIds: words.map(idOf), found };
+    return { key, words, wordIds: words.map(idOf), meaningIds: wordsOfKey(withoutLanguageWords(key)).map(idOf), found, term };
   };
   const entries: NameEntry[] = [];
   for (const [key, kind, id] of nameKeysOf(index)) {
     const found = entityOf(index, kind, id);
-    if (found) entries.push(entry(key, found));
+    if (found) entries.push(entry(key, found, false));
   }
   const shared = new Map<string, Entity[]>();
   const sharedEntries: NameEntry[] = [];
   const order = new Map<Entity['entity'], number>();
   entitiesOf(index).forEach((found, i) => {
     order.set(found.entity, i);
-    for (const term of sharedTermsOf(found)) {
+    for (const term of termsOf(found)) {
       const key = normalizeName(term);
       addTo(shared, key, found, sameEntity);
-      sharedEntries.push(entry(key, found));
+      sharedEntries.push(entry(key, found, true));
     }
   });
   const conditions = new Map<string, Map<string, Condition>>();
@@ -274,10 +283,26 @@ function tablesOf(index: CatalogIndex): NameTables {
   return built;
 }
 
-/** Whether typed words are the words of a name, each as it is or in the plural. */
-function samePlural(t: NameTables, typed: readonly string[], entry: NameEntry): boolean {
+/**
+ * Whether typed words are the words of a name, each as it is or in the plural, or (`singular`) in the singular
+ * where the name has the plural ("plan régional" for "Plans régionaux").
+ */
+function samePlural(t: NameTables, typed: readonly string[], entry: NameEntry, singular = false): boolean {
   if (typed.length !== entry.words.length) return false;
-  return typed.every((w, i) => w === entry.words[i] || t.plurals.get(entry.words[i]!)?.has(w) === true);
+  return typed.every((w, i) => {
+    const word = entry.words[i]!;
+    // A singular of three letters at least: "IP" is no singular of "IPS".
+    return w === word || t.plurals.get(word)?.has(w) === true || (singular && w.length > 2 && pluralsOf(w).includes(word));
+  });
+}
+
+/** The names whose first word may be the first typed word: as it is, its plural, or (`singular`) its singular. */
+function entriesStartingWith(byFirst: ReadonlyMap<string, readonly NameEntry[]>, first: string, singular: boolean): readonly NameEntry[] {
+  const own = byFirst.get(first) ?? [];
+  if (!singular) return own;
+  const out = [...own];
+  for (const plural of pluralsOf(first)) for (const e of byFirst.get(plural) ?? []) if (!out.includes(e)) out.push(e);
+  return out;
 }
 
 /**
@@ -333,13 +358,17 @@ interface Reading {
   readonly condition: Condition | null;
 }
 
-/** The entities a key names exactly, or with some of its words in the plural ("Infirmiers praticiens spécialisés", "pharmacists"). */
-function namedBy(t: NameTables, key: string, kinds: readonly EntityKind[]): Entity[] {
+/**
+ * The entities a key names exactly, or with some of its words in the plural ("Infirmiers praticiens spécialisés",
+ * "pharmacists"), or (`singular`) in the singular where the name has the plural ("Plan régional d'effectifs médicaux").
+ */
+function namedBy(t: NameTables, key: string, kinds: readonly EntityKind[], singular = false): Entity[] {
   const direct = (t.exact.get(key) ?? []).filter((f) => kinds.includes(f.kind));
   if (direct.length > 0) return direct;
   const typed = wordsOfKey(key);
   const out: Entity[] = [];
-  for (const e of t.entriesByFirst.get(typed[0] ?? '') ?? []) if (kinds.includes(e.found.kind) && samePlural(t, typed, e)) addEntity(out, e.found);
+  for (const e of entriesStartingWith(t.entriesByFirst, typed[0] ?? '', singular))
+    if (kinds.includes(e.found.kind) && samePlural(t, typed, e, singular)) addEntity(out, e.found);
   return out;
 }
 
@@ -381,10 +410,47 @@ function headingNames(key: string): string[] {
   return out;
 }
 
-function readings(t: NameTables, key: string, kinds: readonly EntityKind[]): Reading[] {
+/** An article before a name ("la Messagerie sécurisée", "le podiatre", "the GP"). */
+const LEADING_ARTICLE = /^(?:la |le |les |l'|the )(.+)$/;
+/** How running text names a service: "le service en ligne X", "les services en ligne X", "service X". */
+const SERVICE_PREFIX = /^(?:services? en ligne|services?|online services?) (.+)$/;
+/** "X service", "X online service", as English says it. */
+const SERVICE_SUFFIX = /^(.+?) (?:online )?services?$/;
+
+/**
+ * The names a text may stand for once the words that introduce a name in a sentence are set aside, each with
+ * the kinds it may be: an article ("la Messagerie sécurisée", "le podiatre"), and for a service "service en
+ * ligne" before it or "online service" after it (the page writes "le service en ligne Mon dossier", "Les
+ * services en ligne Établissements du réseau de la santé").
+ */
+function introducedNames(key: string, kinds: readonly EntityKind[]): [name: string, kinds: readonly EntityKind[]][] {
+  const out: [string, readonly EntityKind[]][] = [];
+  const bare = LEADING_ARTICLE.exec(key)?.[1];
+  if (bare !== undefined) out.push([bare, kinds]);
+  if (!kinds.includes('service')) return out;
+  for (const text of bare === undefined ? [key] : [key, bare]) {
+    const after = SERVICE_PREFIX.exec(text)?.[1];
+    if (after !== undefined) out.push([after, ['service']], [LEADING_ARTICLE.exec(after)?.[1] ?? after, ['service']]);
+    const before = SERVICE_SUFFIX.exec(text)?.[1];
+    if (before !== undefined) out.push([before, ['service']]);
+  }
+  return out;
+}
+
+function readings(t: NameTables, key: string, kinds: readonly EntityKind[], exact: boolean): Reading[] {
   const plain = namedBy(t, key, kinds).map((found) => ({ found, condition: null }));
   if (plain.length > 0) return plain;
   const out: Reading[] = [];
+  // Beyond the names as the page writes them (what an exact comparison keeps to): a name of a service or clientele
+  // in the singular, and a name as a sentence introduces it ("le service en ligne X": a service only). A category
+  // is an option's value (--category), one of a fixed set, taken as written.
+  const loose = kinds.filter((k) => k !== 'category');
+  if (!exact && loose.length > 0) {
+    const singular = namedBy(t, key, loose, true).map((found) => ({ found, condition: null }));
+    if (singular.length > 0) return singular;
+    for (const [name, mayBe] of introducedNames(key, loose)) for (const found of namedBy(t, name, mayBe, true)) out.push({ found, condition: null });
+    if (out.length > 0) return out;
+  }
   // A heading of the page.
   for (const name of headingNames(key)) out.push(...namedBy(t, name, kinds).map((found) => ({ found, condition: null })));
   const paren = splitParentheses(key);
@@ -435,7 +501,7 @@ function resolveUncached(index: CatalogIndex, input: string, kinds: readonly Ent
   if (exact.length > 1) return { ok: false, reason: 'ambiguous', input, suggestions: exact.map(toSuggestion) };
   const t = tablesOf(index);
   const found: Reading[] = [];
-  for (const r of readings(t, key, kinds)) if (!found.some((f) => sameEntity(f.found, r.found))) found.push(r);
+  for (const r of readings(t, key, kinds, options.exact === true)) if (!found.some((f) => sameEntity(f.found, r.found))) found.push(r);
   if (found.length === 1) return { ok: true, found: found[0]!.found, condition: found[0]!.condition, by_words: null };
   if (found.length > 1) return { ok: false, reason: 'ambiguous', input, suggestions: found.map((r) => toSuggestion(r.found)) };
   // Past this point an exact comparison resolves nothing: without suggestions to rank it is unknown, and the word
@@ -444,43 +510,62 @@ function resolveUncached(index: CatalogIndex, input: string, kinds: readonly Ent
   // The words that say what the name names; a heading of the page gives them after its question.
   const words = meaningWords(HEADING.exec(key)?.[1] ?? input);
   const w = wordTablesOf(index);
-  // A word that names several things (or its plural), or a part of one ("adjoint administratif"): every one of them, and no answer.
-  const shared: Entity[] = [];
-  for (const f of t.shared.get(key) ?? []) addEntity(shared, f);
   const typed = wordsOfKey(key);
-  for (const e of t.sharedByFirst.get(typed[0] ?? '') ?? []) if (samePlural(t, typed, e)) addEntity(shared, e.found);
-  for (const e of within(w.sharedByWord, words)) addEntity(shared, e.found);
-  const mine = shared.filter((f) => kinds.includes(f.kind));
-  if (mine.length > 0) {
-    const all = [...mine, ...shared.filter((f) => !kinds.includes(f.kind))];
+  // A word people use for several things, or for some of the people of a group (a shared term, a job title), or
+  // its plural, or a part of one of the kinds asked ("adjoint administratif"): every entry that has it, of every
+  // kind, and every entry of the kinds asked whose names hold its words (or one of whose names it is a typo of),
+  // and no answer. (A part of a clientele's job title, "facturation" of "agent de facturation", is no reason to
+  // list the clientele for a service.)
+  const terms: Entity[] = [];
+  for (const f of t.shared.get(key) ?? []) addEntity(terms, f);
+  for (const e of t.sharedByFirst.get(typed[0] ?? '') ?? []) if (samePlural(t, typed, e)) addEntity(terms, e.found);
+  for (const e of within(w.termsByWord, words)) if (kinds.includes(e.found.kind)) addEntity(terms, e.found);
+  if (terms.some((f) => kinds.includes(f.kind))) {
+    const holders = holdersOf(w, words, kinds, terms).filter((h) => h.why === 'term' || kinds.includes(h.found.kind));
+    addTypos(t, key, holders, kinds);
+    const all = rankHolders(t, w, key, words, kinds, holders);
     return { ok: false, reason: all.length > 1 ? 'ambiguous' : 'unknown', input, suggestions: all.map(toSuggestion) };
   }
   // A cut-off word ("podiatr") is a near miss to suggest, not a word to read the name by; and a name with a
   // character that shows nothing or reorders the text ("\u202eSELAT", a control) is not read by its words either:
   // what the words would be is not what the person sees.
+  let single: Entity | null = null;
   if (options.exact !== true && !HIDDEN_OR_CONTROL.test(input) && spelledWords(HEADING.exec(key)?.[1] ?? input).every((word) => isWholeWord(word, w.spelled))) {
-    // A name whose words occur in the names of one entry only, of every kind, is that entry; in several, it is ambiguous.
-    const named = containing(w, words);
-    const holders = [...named];
-    for (const e of within(w.idsByWord, words))
-      if (!holders.some((h) => h.found.entity === e.found.entity)) holders.push({ found: e.found, sub: null, score: 0 });
+    // A name of an entry of another kind ("Inscription des patients", a category) is that entry's before it is words
+    // of texts: only names of the kinds asked make it ambiguous.
+    const otherKind = t.exact.has(key);
+    const holders = holdersOf(w, words, kinds, terms).filter((h) => !otherKind || h.why === 'name' || h.why === 'term' || h.why === 'id');
+    // A word one edit from a name or term of another entry may be that one mistyped ("chirurgie", "chirurgien"): it is a reading too.
+    if (holders.length > 0) addTypos(t, key, holders, ALL_KINDS);
     const asked = holders.filter((h) => kinds.includes(h.found.kind));
-    if (holders.length === 1 && asked.length === 1 && named.length === 1) {
-      return { ok: true, found: asked[0]!.found, condition: null, by_words: { sub_application: asked[0]!.sub } };
+    // A name that only one entry can mean, by a name of it (or a name and one of its texts), is that entry.
+    const lead = asked[0];
+    if (holders.length === 1 && lead !== undefined && (lead.why === 'name' || lead.why === 'name-text')) {
+      return { ok: true, found: lead.found, condition: lead.condition, by_words: { sub_application: lead.sub } };
     }
     if (holders.length > 1 && asked.length > 0) {
-      const ranked = [...asked, ...holders.filter((h) => !kinds.includes(h.found.kind))];
-      return { ok: false, reason: 'ambiguous', input, suggestions: ranked.map((h) => toSuggestion(h.found)) };
+      return { ok: false, reason: 'ambiguous', input, suggestions: rankHolders(t, w, key, words, kinds, holders).map(toSuggestion) };
     }
+    // One entry only holds the words, but not by a name (an id, a text): it comes first among the suggestions.
+    if (lead !== undefined) single = lead.found;
   }
   if (options.suggestions === false) return { ok: false, reason: 'unknown', input, suggestions: [] };
-  const suggested = suggest(t, input, key, kinds);
-  // A nickname of ours ("AMM") is never an answer, but its entry comes first, before the names spelt like it.
-  const nicknamed = (w.nicknames.get(key) ?? []).filter((f) => kinds.includes(f.kind));
-  if (nicknamed.length === 0 || suggested.ok) return suggested;
-  const first = nicknamed.map(toSuggestion);
-  const rest = suggested.suggestions.filter((s) => !first.some((f) => f.kind === s.kind && f.id === s.id));
-  return { ...suggested, suggestions: [...first, ...rest].slice(0, Math.max(MAX_SUGGESTIONS, first.length)) };
+  const suggested = suggest(t, w, input, key, words, kinds);
+  // A nickname of ours ("AMM") is never an answer, but its entry comes first, before the names spelt like it; so
+  // does the one entry whose texts hold the words, after the names one edit away (a typo of a name is that name first).
+  if (suggested.ok) return suggested;
+  const nicknamed = (w.nicknames.get(key) ?? []).filter((f) => kinds.includes(f.kind)).map(toSuggestion);
+  const same = (a: Suggestion, b: Suggestion): boolean => a.kind === b.kind && a.id === b.id;
+  let list = [...nicknamed, ...suggested.suggestions.filter((s) => !nicknamed.some((f) => same(f, s)))];
+  if (single !== null) {
+    const held = toSuggestion(single);
+    const others = list.filter((s) => !same(s, held));
+    let at = nicknamed.length;
+    while (at < others.length && oneEditFrom(t, key, others[at]!.kind, others[at]!.id)) at++;
+    list = [...others.slice(0, at), held, ...others.slice(at)];
+  }
+  if (list.length === suggested.suggestions.length && list.every((s, i) => same(s, suggested.suggestions[i]!))) return suggested;
+  return { ...suggested, suggestions: list.slice(0, Math.max(MAX_SUGGESTIONS, nicknamed.length + 1)) };
 }
 
 /** A character that shows nothing, changes how the text around it shows, or is a control: a name holding one is never read by its words. */
@@ -495,24 +580,53 @@ interface WordsEntry {
   readonly sub: SubApplication | null;
 }
 
+/**
+ * One text the catalogue gives an entry besides its names: a description, a note, a grant condition, an
+ * application's description. The page's texts speak of things by words that are not names ("le registre des
+ * DMA"): a name whose words a text of another entry holds as well is no longer the first entry's alone.
+ */
+interface TextEntry extends WordsEntry {
+  /** Whether the text may complete a reading by a name; a note on naming says what the entry is not ("the tab is not this service"). */
+  readonly leads: boolean;
+  /**
+   * Whether the text alone makes its entry a reading of words it holds. A clientele's grant condition does not:
+   * it is the service's text (and a reading of the service), and says of the clientele only what it adds to a
+   * name of it ("médecin" with "membre d'un GMF"); five professions are not read from "établissement" because
+   * their grant of one service asks for a signer with access to Établissements du réseau de la santé.
+   */
+  readonly holds: boolean;
+  /** The grant condition the text is, for a clientele's own condition: a name read with it carries it. */
+  readonly condition: Condition | null;
+}
+
 /** The look-up tables of the unique-containment rule, built on the first name that needs them. */
 interface WordTables {
   /** The names of every entry and application by each of their words. */
   readonly byWord: ReadonlyMap<string, readonly WordsEntry[]>;
   /** The ids of every entry by each of their words: they never lead to an entry, they only make a name ambiguous. */
   readonly idsByWord: ReadonlyMap<string, readonly WordsEntry[]>;
-  /** The shared terms by each of their words. */
-  readonly sharedByWord: ReadonlyMap<string, readonly WordsEntry[]>;
+  /** The shared terms and job titles by each of their words. */
+  readonly termsByWord: ReadonlyMap<string, readonly WordsEntry[]>;
+  /** The texts of every entry by each of their words. */
+  readonly textsByWord: ReadonlyMap<string, readonly TextEntry[]>;
+  /** Each entry's names and shared terms, and its texts that may complete a reading by one of them. */
+  readonly namesOf: ReadonlyMap<Entity['entity'], readonly WordsEntry[]>;
+  readonly textsOf: ReadonlyMap<Entity['entity'], readonly TextEntry[]>;
   /** Each nickname (normalised), and every entry that has it. */
   readonly nicknames: ReadonlyMap<string, readonly Entity[]>;
-  /** Every meaningful word of the names and shared terms as spelt (normalised): the words that are not cut off. */
+  /** Every meaningful word of the names, terms and texts as spelt (normalised): the words that are not cut off. */
   readonly spelled: ReadonlySet<string>;
+  /**
+   * The words that every clientele of a family (a clientele and its specialisations) has in its official name,
+   * and no other entry in any name, with the family: "candidat" says the person is a candidate, not yet an IPS.
+   */
+  readonly familyWords: ReadonlyMap<string, ReadonlySet<Entity['entity']>>;
 }
 
 const wordTables = new WeakMap<CatalogIndex, WordTables>();
 
-function byEachWord(entries: readonly WordsEntry[]): Map<string, WordsEntry[]> {
-  const out = new Map<string, WordsEntry[]>();
+function byEachWord<E extends WordsEntry>(entries: readonly E[]): Map<string, E[]> {
+  const out = new Map<string, E[]>();
   for (const e of entries) {
     for (const word of e.words) {
       const list = out.get(word);
@@ -523,12 +637,55 @@ function byEachWord(entries: readonly WordsEntry[]): Map<string, WordsEntry[]> {
   return out;
 }
 
+function groupByEntity<E extends WordsEntry>(entries: readonly E[]): Map<Entity['entity'], E[]> {
+  const out = new Map<Entity['entity'], E[]>();
+  for (const e of entries) {
+    const list = out.get(e.found.entity);
+    if (list === undefined) out.set(e.found.entity, [e]);
+    else list.push(e);
+  }
+  return out;
+}
+
+/** Every text of an entry, as TextEntry fields: descriptions, notes, grant conditions, applications' descriptions. */
+function textsOfEntity(
+  index: CatalogIndex,
+  found: Entity,
+): { text: string; leads: boolean; holds: boolean; condition: Condition | null; sub: SubApplication | null }[] {
+  const both = (b: { fr: string; en: string }, leads: boolean, condition: Condition | null, sub: SubApplication | null) =>
+    [b.fr, b.en].map((text) => ({ text, leads, holds: condition === null, condition, sub }));
+  switch (found.kind) {
+    case 'service': {
+      const s = found.entity;
+      return [
+        ...both(s.description, true, null, null),
+        ...s.notes.flatMap((n) => both(n, n.kind !== 'naming', null, null)),
+        ...s.grants.flatMap((g) => g.conditions.flatMap((c) => both(c, true, null, null))),
+        ...s.sub_applications.flatMap((a) => both(a.description, true, null, a)),
+      ];
+    }
+    case 'clientele': {
+      const c = found.entity;
+      const own = index.catalog.services.flatMap((s) => s.grants.filter((g) => g.clientele === c.id).flatMap((g) => g.conditions));
+      return [
+        ...(c.description === null ? [] : both(c.description, true, null, null)),
+        ...c.notes.flatMap((n) => both(n, n.kind !== 'naming', null, null)),
+        ...own.flatMap((k) => both(k, true, k, null)),
+      ];
+    }
+    case 'category':
+      return [];
+  }
+}
+
 function wordTablesOf(index: CatalogIndex): WordTables {
   const cached = wordTables.get(index);
   if (cached) return cached;
   const names: WordsEntry[] = [];
+  const terms: WordsEntry[] = [];
   const shared: WordsEntry[] = [];
   const ids: WordsEntry[] = [];
+  const texts: TextEntry[] = [];
   const nicknames = new Map<string, Entity[]>();
   const spelled = new Set<string>();
   const add = (list: WordsEntry[], name: string, found: Entity, sub: SubApplication | null): void => {
@@ -542,20 +699,61 @@ function wordTablesOf(index: CatalogIndex): WordTables {
     // another from being read by them ("candidate IPS" is candidat-ips as much as the first-line candidate).
     for (const name of namesOf(found)) if (name !== found.entity.id) add(names, name, found, null);
     add(ids, found.entity.id, found, null);
+    for (const term of termsOf(found)) add(terms, term, found, null);
     for (const term of sharedTermsOf(found)) add(shared, term, found, null);
     if (found.kind !== 'category') for (const nickname of found.entity.nicknames) addTo(nicknames, normalizeName(nickname), found, sameEntity);
     if (found.kind === 'service') for (const sub of found.entity.sub_applications) for (const name of [sub.name, sub.name_en]) add(names, name, found, sub);
+    for (const { text, leads, holds, condition, sub } of textsOfEntity(index, found)) {
+      for (const word of spelledWords(text)) spelled.add(word);
+      const words = meaningWords(text);
+      if (words.length > 0) texts.push({ words: new Set(words), found, sub, leads, holds, condition });
+    }
   }
-  const built: WordTables = { byWord: byEachWord(names), idsByWord: byEachWord(ids), sharedByWord: byEachWord(shared), nicknames, spelled };
+  const built: WordTables = {
+    byWord: byEachWord(names),
+    idsByWord: byEachWord(ids),
+    termsByWord: byEachWord(terms),
+    textsByWord: byEachWord(texts.filter((e) => e.holds)),
+    // A shared term is a name of the entry among others ("médecin"): with a word of one of its texts, it may be one entry's only.
+    namesOf: groupByEntity([...names, ...shared]),
+    textsOf: groupByEntity(texts.filter((e) => e.leads)),
+    nicknames,
+    spelled,
+    familyWords: familyWordsOf(index, names),
+  };
   wordTables.set(index, built);
   return built;
 }
 
+/** See WordTables.familyWords. */
+function familyWordsOf(index: CatalogIndex, names: readonly WordsEntry[]): Map<string, Set<Entity['entity']>> {
+  const families = new Map<string, Clientele[]>();
+  for (const c of index.catalog.clienteles) {
+    let root = c;
+    for (let depth = 0; root.parent !== null && depth < 100; depth++) root = index.clienteleById.get(root.parent) ?? root;
+    const members = families.get(root.id) ?? [];
+    members.push(c);
+    families.set(root.id, members);
+  }
+  const out = new Map<string, Set<Entity['entity']>>();
+  for (const members of families.values()) {
+    if (members.length < 2) continue;
+    const inside = new Set<Entity['entity']>(members);
+    const [first, ...others] = members.map((c) => new Set(meaningWords(c.name)));
+    for (const word of first ?? []) {
+      if (!others.every((words) => words.has(word))) continue;
+      if (names.some((n) => !inside.has(n.found.entity) && n.words.has(word))) continue;
+      out.set(word, inside);
+    }
+  }
+  return out;
+}
+
 /** The entries of a table whose words include every one of the words typed (none when nothing meaningful was typed). */
-function within(table: ReadonlyMap<string, readonly WordsEntry[]>, words: readonly string[]): WordsEntry[] {
+function within<E extends WordsEntry>(table: ReadonlyMap<string, readonly E[]>, words: readonly string[]): E[] {
   if (words.length === 0) return [];
   // The typed word with the fewest names is the shortest list to check.
-  let fewest: readonly WordsEntry[] | undefined;
+  let fewest: readonly E[] | undefined;
   for (const word of words) {
     const list = table.get(word);
     if (list === undefined) return [];
@@ -564,69 +762,203 @@ function within(table: ReadonlyMap<string, readonly WordsEntry[]>, words: readon
   return (fewest ?? []).filter((e) => words.every((word) => e.words.has(word)));
 }
 
-/** An entity whose names hold every typed word; `sub` names the application when only an application's name does. */
+/**
+ * Why an entry holds the typed words, strongest first: a name of it holds them all; a name (or shared term) holds
+ * some and one of its texts the rest; a shared term or job title holds them (never an answer); a name or term of
+ * it is one edit from what was typed; its id holds them; one of its texts does; a note on naming does (which says
+ * what the entry is not).
+ */
+type HeldBy = 'name' | 'name-text' | 'term' | 'typo' | 'id' | 'text' | 'naming';
+const HELD_RANK: Readonly<Record<HeldBy, number>> = { name: 0, 'name-text': 1, term: 2, typo: 3, id: 4, text: 5, naming: 6 };
+
+/** An entity that holds every typed word; `sub` names the application when only an application's name (or description) does. */
 interface Holder {
   readonly found: Entity;
   readonly sub: SubApplication | null;
   /** The share of its closest name that the typed words make up: the better candidate first. */
   readonly score: number;
+  readonly why: HeldBy;
+  /** The grant condition a reading by a name and one of its conditions carries. */
+  readonly condition: Condition | null;
 }
 
 /**
- * Every entity some name of which holds every typed word, best first (the
- * closest name, then catalogue order). An application's name leads to the
- * service that holds it: the two are one candidate, read as the service's own
- * name when that holds the words too.
+ * Every entity that holds the typed words, each once, by its strongest reason: by its names (of every kind:
+ * a name of another kind may be what the person meant), its terms and ids (of every kind), and by its texts
+ * (of the kinds asked: a service's note that speaks of "le médecin responsable du GMF" does not make "médecin
+ * de GMF" a service when a clientele is asked for).
  */
-function containing(w: WordTables, words: readonly string[]): Holder[] {
+function holdersOf(w: WordTables, words: readonly string[], kinds: readonly EntityKind[], terms: readonly Entity[]): Holder[] {
   const byEntity = new Map<Entity['entity'], Holder>();
-  for (const e of within(w.byWord, words)) {
-    const score = words.length / e.words.size;
-    const previous = byEntity.get(e.found.entity);
-    if (previous === undefined) byEntity.set(e.found.entity, { found: e.found, sub: e.sub, score });
-    else {
-      const sub = previous.sub === null || e.sub === null ? null : previous.sub;
-      byEntity.set(e.found.entity, { found: e.found, sub, score: Math.max(score, previous.score) });
+  const put = (h: Holder): void => {
+    const previous = byEntity.get(h.found.entity);
+    if (previous === undefined || HELD_RANK[h.why] < HELD_RANK[previous.why]) byEntity.set(h.found.entity, h);
+    else if (h.why === previous.why && h.why === 'name') {
+      // An application's name leads to the service that holds it: the two are one candidate, read as the service's own name when that holds the words too.
+      const sub = previous.sub === null || h.sub === null ? null : previous.sub;
+      byEntity.set(h.found.entity, { ...previous, sub, score: Math.max(h.score, previous.score) });
     }
+  };
+  for (const e of within(w.byWord, words)) put({ found: e.found, sub: e.sub, score: words.length / e.words.size, why: 'name', condition: null });
+  for (const found of terms) put({ found, sub: null, score: 0, why: 'term', condition: null });
+  for (const e of within(w.idsByWord, words)) put({ found: e.found, sub: null, score: 0, why: 'id', condition: null });
+  for (const e of within(w.textsByWord, words))
+    if (kinds.includes(e.found.kind)) put({ found: e.found, sub: e.sub, score: 0, why: e.leads ? 'text' : 'naming', condition: null });
+  for (const h of nameAndTextReadings(w, words, kinds)) put(h);
+  // A term holder never answers: no entry that has the words as a term is read by them.
+  for (const found of terms) {
+    const h = byEntity.get(found.entity);
+    if (h !== undefined && h.why !== 'term') byEntity.set(found.entity, { ...h, why: 'term', condition: null });
   }
-  return [...byEntity.values()].sort((a, b) => b.score - a.score);
+  return [...byEntity.values()];
+}
+
+/** A reading by a name and a text: the entry, the application, how much of the text the words cover, the condition it is. */
+interface NameAndText {
+  readonly found: Entity;
+  readonly sub: SubApplication | null;
+  readonly cover: number;
+  readonly condition: Condition | null;
 }
 
 /**
- * Ranks the catalogue's names by similarity to what was typed: the better of
- * a soft token overlap (so that words in another order, one word mistyped or
- * a word left out still find the name) and an edit distance over the whole
- * name (so that a joined or split word does). The reason is "ambiguous" when
- * what was typed is a part of the names of several entities.
+ * The entries of the kinds asked that hold the typed words by a name (or shared term) of theirs and one of
+ * their texts together, neither alone: "médecin de GMF" is the general practitioner ("médecin") with the
+ * condition of GMF membership, of the three doctors the only one whose texts speak of a GMF. A reading with a
+ * grant condition carries the condition the typed words cover best, when one does.
  */
-function suggest(t: NameTables, input: string, key: string, kinds: readonly EntityKind[]): Resolution {
+function nameAndTextReadings(w: WordTables, words: readonly string[], kinds: readonly EntityKind[]): Holder[] {
+  if (words.length < 2) return [];
+  const out: Holder[] = [];
+  for (const [entity, names] of w.namesOf) {
+    if (!names.some((n) => kinds.includes(n.found.kind) && words.some((word) => n.words.has(word)))) continue;
+    const texts = w.textsOf.get(entity) ?? [];
+    // The text that the typed words cover best, and whether another text with another condition covers them as well.
+    let best: NameAndText | undefined;
+    let tie = false;
+    for (const name of names) {
+      const rest = words.filter((word) => !name.words.has(word));
+      if (rest.length === 0 || rest.length === words.length) continue;
+      for (const text of texts) {
+        if (!rest.every((word) => text.words.has(word))) continue;
+        const cover = words.filter((word) => text.words.has(word)).length / text.words.size;
+        if (best === undefined || cover > best.cover) {
+          best = { found: name.found, sub: name.sub ?? text.sub, cover, condition: text.condition };
+          tie = false;
+        } else if (cover === best.cover && text.condition !== best.condition) tie = true;
+      }
+    }
+    if (best !== undefined) out.push({ found: best.found, sub: best.sub, score: 0, why: 'name-text', condition: tie ? null : best.condition });
+  }
+  return out;
+}
+
+const ALL_KINDS: readonly EntityKind[] = ['service', 'clientele', 'category'];
+
+/** Adds to the holders of a name each entry of these kinds one of whose names or terms is one edit from it: what was typed may be that one mistyped. */
+function addTypos(t: NameTables, key: string, holders: Holder[], kinds: readonly EntityKind[]): void {
+  for (const e of [...t.entries, ...t.sharedEntries])
+    if (kinds.includes(e.found.kind) && !holders.some((h) => h.found.entity === e.found.entity) && boundedDistance(key, e.key, 1) <= 1)
+      holders.push({ found: e.found, sub: null, score: 0, why: 'typo', condition: null });
+}
+
+/** Whether one of an entry's names (or terms) is at most one edit from what was typed. */
+function oneEditFrom(t: NameTables, key: string, kind: EntityKind, id: string): boolean {
+  const near = (e: NameEntry): boolean => e.found.kind === kind && e.found.entity.id === id && boundedDistance(key, e.key, 1) <= 1;
+  return t.entries.some(near) || t.sharedEntries.some(near);
+}
+
+/**
+ * The holders of an ambiguous name in the order they are offered: those of the kinds asked first; among them an
+ * entry one of whose names is one edit from what was typed; then by why they hold the words (names first, notes
+ * on naming last), the closest name, and catalogue order; the entries of a family the typed words name first
+ * ("candidat": the candidates before the IPS).
+ */
+function rankHolders(t: NameTables, w: WordTables, key: string, words: readonly string[], kinds: readonly EntityKind[], holders: readonly Holder[]): Entity[] {
+  const near = new Set(holders.filter((h) => oneEditFrom(t, key, h.found.kind, h.found.entity.id)).map((h) => h.found.entity));
+  const sorted = [...holders].sort(
+    (a, b) =>
+      Number(!kinds.includes(a.found.kind)) - Number(!kinds.includes(b.found.kind)) ||
+      Number(!near.has(a.found.entity)) - Number(!near.has(b.found.entity)) ||
+      HELD_RANK[a.why] - HELD_RANK[b.why] ||
+      b.score - a.score ||
+      (t.order.get(a.found.entity) ?? 0) - (t.order.get(b.found.entity) ?? 0),
+  );
+  return familyFirst(
+    w,
+    words,
+    sorted.map((h) => h.found),
+  );
+}
+
+/** The entries of a family that a typed word names (see WordTables.familyWords) moved first, the order kept otherwise. */
+function familyFirst(w: WordTables, words: readonly string[], found: readonly Entity[]): Entity[] {
+  const family = new Set<Entity['entity']>();
+  for (const word of words) for (const member of w.familyWords.get(word) ?? []) family.add(member);
+  if (family.size === 0) return [...found];
+  return [...found.filter((f) => family.has(f.entity)), ...found.filter((f) => !family.has(f.entity))];
+}
+
+/**
+ * Ranks the catalogue's names (and, for a typo of one, the words people use for some of a group: shared terms
+ * and job titles, a little after a name as near) by similarity to what was typed: a name one edit away first, then the better of
+ * a soft token overlap (so that words in another order, one word mistyped or a word left out still find the
+ * name) over the words that are not the language's ("service en ligne", "de la"), and an edit distance over the
+ * whole name (so that a joined or split word does). The reason is "ambiguous" when what was typed is a part of
+ * the names of several entities.
+ */
+function suggest(t: NameTables, w: WordTables, input: string, key: string, words: readonly string[], kinds: readonly EntityKind[]): Resolution {
   // Words as a set (a word typed twice is one word): a pasted text of many repeated words costs no more than its distinct words.
-  const typed = [...new Set(wordsOfKey(key))];
+  const all = [...new Set(wordsOfKey(key))];
+  const meaningful = [...new Set(wordsOfKey(withoutLanguageWords(key)))];
+  const typed = meaningful.length > 0 ? meaningful : all;
   // Each typed word's match against each word of the catalogue, computed once.
-  const matches = typed.map((w) => Float64Array.from(t.words, (n) => wordMatch(w, n)));
-  const best = new Map<Entity['entity'], { found: Entity; score: number }>();
+  const matches = typed.map((word) => Float64Array.from(t.words, (n) => wordMatch(word, n)));
+  const best = new Map<Entity['entity'], { found: Entity; score: number; near: boolean }>();
   const containing = new Set<Entity['entity']>();
-  for (const entry of t.entries) {
+  const longest = key.length;
+  for (const entry of [...t.entries, ...t.sharedEntries]) {
     if (!kinds.includes(entry.found.kind)) continue;
+    const ids = meaningful.length > 0 && entry.meaningIds.length > 0 ? entry.meaningIds : entry.wordIds;
     let matched = 0;
     let whole = true;
     for (const m of matches) {
       let top = 0;
-      for (const id of entry.wordIds) if (m[id]! > top) top = m[id]!;
+      for (const id of ids) if (m[id]! > top) top = m[id]!;
       matched += top;
       if (top < 1) whole = false;
     }
-    const score = Math.max(tokenSimilarity(matched, typed.length, entry.words.length), wholeSimilarity(key, entry.key));
+    const longer = Math.max(longest, entry.key.length);
+    const limit = Math.min(3, Math.max(1, Math.floor(longer / 4)));
+    const distance = boundedDistance(key, entry.key, limit);
+    const wholeScore = distance > limit || longer === 0 ? 0 : 1 - distance / longer;
+    const term = entry.term;
+    // A term is suggested for a typo of it only: "podiatr" is near "pédiatre" by its words, but means the podiatrist.
+    if (term && distance > 1) continue;
+    const score = term ? wholeScore * TERM_WEIGHT : Math.max(tokenSimilarity(matched, typed.length, ids.length), wholeScore);
     if (score < SUGGESTION_FLOOR) continue;
-    if (whole && typed.length > 0) containing.add(entry.found.entity);
+    if (whole && typed.length > 0 && !term) containing.add(entry.found.entity);
+    const near = distance <= 1 && !term;
     const previous = best.get(entry.found.entity);
-    if (!previous || previous.score < score) best.set(entry.found.entity, { found: entry.found, score });
+    if (!previous) best.set(entry.found.entity, { found: entry.found, score, near });
+    else best.set(entry.found.entity, { found: entry.found, score: Math.max(score, previous.score), near: near || previous.near });
   }
-  const ranked = [...best.values()].sort((a, b) => b.score - a.score || (t.order.get(a.found.entity) ?? 0) - (t.order.get(b.found.entity) ?? 0));
+  const ranked = [...best.values()].sort(
+    (a, b) => Number(b.near) - Number(a.near) || b.score - a.score || (t.order.get(a.found.entity) ?? 0) - (t.order.get(b.found.entity) ?? 0),
+  );
   return {
     ok: false,
     reason: containing.size > 1 ? 'ambiguous' : 'unknown',
     input,
-    suggestions: ranked.slice(0, MAX_SUGGESTIONS).map((r) => toSuggestion(r.found)),
+    suggestions: familyFirst(
+      w,
+      words,
+      ranked.map((r) => r.found),
+    )
+      .slice(0, MAX_SUGGESTIONS)
+      .map(toSuggestion),
   };
 }
+
+/** How much less a shared term or job title weighs than a name as near: at a tie, the name comes first. */
+const TERM_WEIGHT = 0.98;

@@ -5,8 +5,8 @@ import type { CatalogIndex } from './catalog-index';
 import { entitiesOf, namesOf, type Entity } from './resolve-name';
 import { stemWord } from './stem-word';
 
-/** Where in an entity a searched word was found. */
-export type SearchField = 'name' | 'description' | 'notes' | 'sub_applications' | 'conditions';
+/** Where in an entity a searched word was found; `job_titles` are a clientele's (réceptionniste, psychiatrist). */
+export type SearchField = 'name' | 'description' | 'notes' | 'sub_applications' | 'conditions' | 'job_titles';
 
 /** How a searched word met a word of the catalogue: the same word, a word of its family (see `stemWord`), or a word it begins. */
 export type MatchKind = 'exact' | 'family' | 'prefix';
@@ -54,8 +54,9 @@ interface IndexedEntity {
   readonly fields: readonly IndexedField[];
 }
 
-// Where a word is found counts (a name says more than a note), and so does how: the word itself, then its family, then a word it begins.
-const WEIGHTS: Readonly<Record<SearchField, number>> = { name: 4, description: 2, sub_applications: 2, notes: 1, conditions: 1 };
+// Where a word is found counts (a name says more than a job title, which says more than a note), and so does how:
+// the word itself, then its family, then a word it begins.
+const WEIGHTS: Readonly<Record<SearchField, number>> = { name: 4, job_titles: 3, description: 2, sub_applications: 2, notes: 1, conditions: 1 };
 const FACTORS: Readonly<Record<MatchKind, number>> = { exact: 3, family: 2, prefix: 1 };
 
 // What separates words: anything but a letter or a digit. One expression for every split, because building
@@ -78,8 +79,12 @@ function fieldTexts(found: Entity, labels: NoteKindLabels): [SearchField, string
     fields.push(['sub_applications', s.sub_applications.flatMap((a) => [a.name, a.name_en, a.description.fr, a.description.en])]);
     fields.push(['conditions', s.grants.flatMap((g) => g.conditions.flatMap((c) => [c.fr, c.en]))]);
   }
-  if (found.kind === 'clientele' && found.entity.description !== null) {
-    fields.push(['description', [found.entity.description.fr, found.entity.description.en]]);
+  if (found.kind === 'clientele') {
+    const c = found.entity;
+    // The fields a clientele has, each always (empty or not), so that the prepared index's fields keep their places.
+    fields.push(['description', c.description === null ? [] : [c.description.fr, c.description.en]]);
+    fields.push(['notes', c.notes.flatMap((n) => [n.fr, n.en, ...labels.map((l) => l[n.kind]), n.kind])]);
+    fields.push(['job_titles', [...c.job_titles]]);
   }
   return fields;
 }
@@ -178,8 +183,8 @@ export function searchWords(query: string): string[] {
 
 /**
  * Accent-insensitive search over names, aliases, descriptions, notes (and the
- * kind of each note), sub-applications and conditions, in French and English
- * at once. Every word must be found: as itself, as a word of its family
+ * kind of each note), sub-applications, conditions and a clientele's job
+ * titles, in French and English at once. Every word must be found: as itself, as a word of its family
  * (délégation finds délégué and delegated), or as the start of a word. The
  * word itself ranks above its family, which ranks above a prefix; a match in
  * a name above one in a description, above one in a note.

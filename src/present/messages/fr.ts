@@ -301,6 +301,7 @@ export const french = {
     parent: fr`Parent`,
     children: fr`Spécialisations`,
     aliases: fr`Autres noms`,
+    jobTitles: fr`Titres d’emploi (jamais un accès)`,
     description: fr`Description`,
     notes: fr`Notes`,
     subApplications: fr`Applications incluses (pas des services distincts)`,
@@ -318,6 +319,7 @@ export const french = {
       notes: fr`notes`,
       sub_applications: fr`applications incluses`,
       conditions: fr`conditions`,
+      job_titles: fr`titres d’emploi`,
     } satisfies Record<SearchField, string>,
     /** A label before its text, in a table cell or a line. */
     fieldLabel: (label: string) => fr`${label} : `,
@@ -494,6 +496,7 @@ export const french = {
       aliases: fr`autres noms`,
       terms_en: fr`termes anglais`,
       abbreviations: fr`sigles`,
+      job_titles: fr`titres d’emploi`,
       shared_terms: fr`mots partagés`,
       nicknames: fr`surnoms`,
       title: fr`titre`,
@@ -655,6 +658,11 @@ export const french = {
     isOtherKind: {
       clientele: (input: string) => fr`« ${input} » est une clientèle, pas un service`,
       service: (input: string) => fr`« ${input} » est un service, pas une clientèle`,
+    },
+    /** A category's heading where a service or a clientele goes. */
+    isCategory: {
+      service: (input: string) => fr`« ${input} » est une catégorie, pas un service`,
+      clientele: (input: string) => fr`« ${input} » est une catégorie, pas une clientèle`,
     },
     swapped: (service: string, clientele: string) => fr`les deux noms sont inversés : « ${service} » est un service et « ${clientele} » une clientèle`,
     namedCondition: (condition: string) => fr`Nom donné avec la condition : ${condition}`,
