@@ -172,7 +172,7 @@ describe('the write policy (planWrite) decides before anything is read or writte
     );
     expect(planWrite(emptySahi, recorded, record, false)).toMatchObject({ kind: 'refused', broken: { kind: 'empty-lists' } });
     expect(planWrite(emptySahi, recorded, record, true)).toMatchObject({ kind: 'write', applied: 1 });
-    const renamed = checkSource(shipped, readSourcePage(mutate(TEXT, DROP_PODIATRE, `- Podologue\n${KEPT}`)), () => null);
+    const renamed = checkSource(shipped, readSourcePage(mutate(TEXT, DROP_PODIATRE, `- Technologue en imagerie médicale\n${KEPT}`)), () => null);
     expect(planWrite(renamed, recorded, record, false)).toEqual({ kind: 'needs-entry' });
     const same = checkSource(shipped, readSourcePage(TEXT), () => null);
     expect(planWrite(same, { checked: record.checked, sha256: record.sha256 }, record, false)).toEqual({ kind: 'up-to-date' });
