@@ -1,5 +1,4 @@
-import { formatsFor, present, type Format, type FormatFor } from '../present/formats';
-import { isJsonCommand } from '../present/json-output';
+import { formatsFor, isJsonCommand, present, type Format, type FormatFor } from '../present/formats';
 import type { Messages, Placeholder, Text } from '../present/messages/messages';
 import type { ResultKind, Results } from '../present/output-format';
 import { presentBatch } from '../present/present-batch';

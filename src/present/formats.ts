@@ -26,6 +26,18 @@ export type Format = keyof typeof FORMATS;
 /** The formats that have a presenter for a kind of result: what a command may name as its default or as an alias's target. */
 export type FormatFor<K extends ResultKind> = { [F in Format]: K extends keyof (typeof FORMATS)[F]['presenters'] ? F : never }[Format];
 
+/**
+ * A command that answers in JSON: one the json format presents. Every JSON document, and every --batch line,
+ * names its command first, in `command`: one schema (schema/output.schema.json) then tells every answer
+ * apart, and a reader can check it without knowing which command printed it.
+ */
+export type JsonCommand = keyof typeof json.presenters;
+
+/** Whether a command answers in JSON. */
+export function isJsonCommand(name: string): name is JsonCommand {
+  return Object.hasOwn(json.presenters, name);
+}
+
 /** The formats that have a presenter for a kind of result, in the table's order. */
 export function formatsFor(kind: ResultKind): Format[] {
   return (Object.keys(FORMATS) as Format[]).filter((f) => Object.hasOwn(FORMATS[f].presenters, kind));
