@@ -14,7 +14,7 @@ import { editCatalogText } from '../src/catalog/edit-catalog';
 import { isCatalogText, MAX_TEXT_LENGTH } from '../src/catalog/catalog-text';
 import { EMBEDDED_CATALOG_PATH, isInstalledPackageCatalog } from '../src/catalog/load-catalog';
 import { readSourcePage, type SourcePage } from '../src/page/source-page';
-import { checkSourceToJson, presentCheckSource, type SourceReport } from '../src/present/present-check-source';
+import { checkSourceGithub, checkSourceMarkdown, checkSourceTable, checkSourceToJson, type SourceReport } from '../src/present/present-check-source';
 import { messagesFor } from '../src/present/messages/messages';
 import { makePalette } from '../src/present/options';
 import { brokenReading, checkSource, MAX_RANKED_NAMES, needsEntry, planWrite, writableFindings } from '../src/query/check-source';
@@ -259,10 +259,10 @@ describe('text the page hides by styling: hidden-on-page, never written', () => 
       lineWidth: Infinity,
     };
     const sentence = 'Messagerie sécurisée: the item "Podiatre" holds text the page hides by styling';
-    expect(presentCheckSource.table(report, options)).toContain(sentence);
-    expect(presentCheckSource.markdown(report, options)).toContain(sentence);
-    expect(presentCheckSource.github(report, options)).toContain('title=check-source hidden-on-page::');
-    expect(presentCheckSource.table(report, { ...options, m: messagesFor('fr'), lang: 'fr' })).toContain(
+    expect(checkSourceTable(report, options)).toContain(sentence);
+    expect(checkSourceMarkdown(report, options)).toContain(sentence);
+    expect(checkSourceGithub(report, options)).toContain('title=check-source hidden-on-page::');
+    expect(checkSourceTable(report, { ...options, m: messagesFor('fr'), lang: 'fr' })).toContain(
       frenchSpaces('l’élément « Podiatre » contient du texte que la page cache'),
     );
     const json = checkSourceToJson(report, options);

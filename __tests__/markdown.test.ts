@@ -5,7 +5,7 @@ import path from 'node:path';
 import { mdCode, mdFence } from '../src/present/markdown';
 import { messagesFor } from '../src/present/messages/messages';
 import { makePalette } from '../src/present/options';
-import { presentDiff, type DiffReport } from '../src/present/present-diff';
+import { diffMarkdown, type DiffReport } from '../src/present/present-diff';
 import { CATALOG, FIXTURES, runCli } from './helpers';
 
 // Markdown is checked the way its readers read it: rendered by a CommonMark renderer (markdown-it), the HTML
@@ -83,7 +83,7 @@ describe('markdown presenters name files and ids through mdCode', () => {
       names: { service: new Map(), clientele: new Map(), category: new Map() },
     };
     const options = { m: messagesFor('en'), lang: 'en' as const, palette: makePalette(false), width: 80, lineWidth: 80, cwd: '/', version: '0', source: null };
-    expect(rendered(presentDiff.markdown(report, options), 'code')).toEqual(['a.yaml', 'b.yaml', '+ service x "a ```b``` c" added\n']);
+    expect(rendered(diffMarkdown(report, options), 'code')).toEqual(['a.yaml', 'b.yaml', '+ service x "a ```b``` c" added\n']);
   });
 
   test('check-source: the page and the catalogue in its title', async () => {

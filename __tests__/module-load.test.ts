@@ -28,7 +28,6 @@ const HOT_PATH = new Set([
   'dist/cli/errors.js',
   'dist/cli/exit-code.js',
   'dist/cli/help-layout.js',
-  'dist/cli/lazy.js',
   'dist/cli/program.js',
   'dist/cli/read-fd.js',
   'dist/cli/read-lines.js',
@@ -59,6 +58,7 @@ const HOT_PATH = new Set([
   // presenting a question's answer
   'dist/present/entity-labels.js',
   'dist/present/formats.js',
+  ...['csv', 'github', 'html', 'json', 'markdown', 'sarif', 'table'].map((f) => `dist/present/formats/${f}.js`),
   'dist/present/json-output.js',
   'dist/present/labels.js',
   'dist/present/markdown.js',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { COMMANDS } from '../src/cli/commands';
 import { noFetch } from '../src/cli/io';
 import { run } from '../src/cli/main';
-import { JSON_COMMANDS } from '../src/present/json-output';
+import { FORMATS } from '../src/present/formats';
 import { corpusFile } from './corpus';
 import { CATALOG, exampleArgv, exampleStdin, FIXTURES, ROOT, runCli, writeMutatedPage, type RunOutput } from './helpers';
 import { describeWithPython, readWithPython } from './python';
@@ -120,7 +120,7 @@ test.each(cases)('%s: %j without any one of its members, or with one of a wrong 
 
 test("the schema's commands are the commands that offer json, and every answer names its command first", async () => {
   const withJson = COMMANDS.filter((c) => c.formats.includes('json')).map((c) => c.name);
-  expect([...JSON_COMMANDS].sort()).toEqual([...withJson].sort());
+  expect(Object.keys(FORMATS.json.presenters).sort()).toEqual([...withJson].sort());
   expect([...schema.$defs.command.enum].sort()).toEqual([...withJson].sort());
   for (const [, argv] of cases) expect([argv, Object.keys(await documentOf(argv))[0]]).toEqual([argv, 'command']);
 });

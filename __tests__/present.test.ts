@@ -1,10 +1,10 @@
 import { loadCatalog } from '../src/catalog/load-catalog';
 import { messagesFor } from '../src/present/messages/messages';
 import { makePalette, type PresentOptions } from '../src/present/options';
-import { presentCan, presentServices } from '../src/present/present-access';
-import { presentMatrix } from '../src/present/present-catalog';
+import { canTable, servicesTable } from '../src/present/present-access';
+import { matrixTable } from '../src/present/present-catalog';
 import type { Problem } from '../src/catalog/problem';
-import { escapeGithubData, escapeGithubProperty, presentValidation } from '../src/present/present-problems';
+import { escapeGithubData, escapeGithubProperty, validationGithub } from '../src/present/present-problems';
 import { sanitizeText } from '../src/present/sanitize';
 import { csvField } from '../src/present/text-formats';
 import { checkAccess, findServices } from '../src/query/access';
@@ -29,16 +29,16 @@ const plain: PresentOptions = {
 
 test('tables fit 80 columns and carry no color when color is off', () => {
   for (const c of r.catalog.clienteles) {
-    const text = presentServices.table(findServices(index, c), plain);
+    const text = servicesTable(findServices(index, c), plain);
     expect(hasAnsi(text)).toBe(false);
     expect(Math.max(...text.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
   }
-  const matrix = presentMatrix.table(buildMatrix(index), plain);
+  const matrix = matrixTable(buildMatrix(index), plain);
   expect(Math.max(...matrix.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
 });
 
 test('the palette colors only when enabled', () => {
-  const colored = presentServices.table(findServices(index, index.clienteleById.get('podiatre')!), { ...plain, palette: makePalette(true) });
+  const colored = servicesTable(findServices(index, index.clienteleById.get('podiatre')!), { ...plain, palette: makePalette(true) });
   expect(hasAnsi(colored)).toBe(true);
 });
 
@@ -49,7 +49,7 @@ test('a style of the palette takes one text: mapped over lines, it styles each l
 });
 
 test('can presents yes, the tier and the conditions, then the notes that concern the clientele', () => {
-  const text = presentCan.table(checkAccess(index, index.clienteleById.get('oculariste')!, index.serviceById.get('messagerie-securisee')!), {
+  const text = canTable(checkAccess(index, index.clienteleById.get('oculariste')!, index.serviceById.get('messagerie-securisee')!), {
     ...plain,
     m: messagesFor('en'),
     lang: 'en',
@@ -62,7 +62,7 @@ test('can presents yes, the tier and the conditions, then the notes that concern
 });
 
 test('can lists every access that applies, saying which one is inherited', () => {
-  const text = presentCan.table(
+  const text = canTable(
     checkAccess(index, index.clienteleById.get('candidat-ips-premiere-ligne')!, index.serviceById.get('inscription-clientele-professionnels')!),
     { ...plain, m: messagesFor('en'), lang: 'en' },
   );
@@ -112,8 +112,7 @@ describe('github annotations', () => {
     ...over,
   });
   const annotate = (problems: Problem[]): string[] =>
-    presentValidation
-      .github([{ file: 'x', problems }], options)
+    validationGithub([{ file: 'x', problems }], options)
       .trimEnd()
       .split('\n');
 

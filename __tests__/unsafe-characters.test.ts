@@ -14,10 +14,9 @@ import { ASCII_CONFUSABLES, confusableTable } from '../src/catalog/normalize-nam
 import { noteKindLabels } from '../src/present/labels';
 import { messagesFor } from '../src/present/messages/messages';
 import { makePalette, type PresentOptions } from '../src/present/options';
-import { presentCan, presentServices, presentWho } from '../src/present/present-access';
+import { formatsFor, present } from '../src/present/formats';
+import type { ResultKind, Results } from '../src/present/output-format';
 import { presentBatch } from '../src/present/present-batch';
-import { presentList, presentMatrix, presentSearch, presentShow } from '../src/present/present-catalog';
-import { presentDiff } from '../src/present/present-diff';
 import { presentHtml } from '../src/present/present-html';
 import { toJson } from '../src/present/json-output';
 import { sanitizeText, stringifyJson } from '../src/present/sanitize';
@@ -138,8 +137,8 @@ describe('presenters given a hostile catalogue (made in memory, past validation)
   const mail = index.serviceById.get('mail')!;
   const admin = index.categoryById.get('admin')!;
 
-  /** Every format of a presenter record, in both languages. */
-  function outputs<R>(presenters: Record<string, (r: R, o: PresentOptions) => string>, result: R): [string, string][] {
+  /** A result in every format that presents it, in both languages. */
+  function outputs<K extends ResultKind>(kind: K, result: Results[K]): [string, string][] {
     const out: [string, string][] = [];
     for (const lang of ['fr', 'en'] as const) {
       const o: PresentOptions = {
@@ -152,24 +151,24 @@ describe('presenters given a hostile catalogue (made in memory, past validation)
         version: '0.0.0',
         source: catalog.source,
       };
-      for (const [format, present] of Object.entries(presenters)) out.push([`${format} ${lang}`, present(result, o)]);
+      for (const format of formatsFor(kind)) out.push([`${format} ${lang}`, present(format, kind, result, o, null).text]);
     }
     return out;
   }
 
   const cases: [string, [string, string][]][] = [
-    ['services', outputs(presentServices, findServices(index, nurse))],
-    ['who', outputs(presentWho, findWho(index, mail))],
-    ['can', outputs(presentCan, checkAccess(index, index.clienteleById.get('clerk')!, mail))],
-    ['list services', outputs(presentList, { catalog, what: 'services' })],
-    ['list clienteles', outputs(presentList, { catalog, what: 'clienteles' })],
-    ['list categories', outputs(presentList, { catalog, what: 'categories' })],
-    ['show service', outputs(presentShow, showEntity(index, { kind: 'service', entity: mail }))],
-    ['show clientele', outputs(presentShow, showEntity(index, { kind: 'clientele', entity: nurse }))],
-    ['show category', outputs(presentShow, showEntity(index, { kind: 'category', entity: admin }))],
-    ['search', outputs(presentSearch, searchCatalog(index, 'infirmier', noteKindLabels()))],
-    ['matrix', outputs(presentMatrix, buildMatrix(index))],
-    ['diff', outputs(presentDiff, { diff: diffCatalogs(before, catalog), before: 'a.yaml', after: 'b.yaml', names: diffNames(before, catalog) })],
+    ['services', outputs('services', findServices(index, nurse))],
+    ['who', outputs('who', findWho(index, mail))],
+    ['can', outputs('can', checkAccess(index, index.clienteleById.get('clerk')!, mail))],
+    ['list services', outputs('list', { catalog, what: 'services' })],
+    ['list clienteles', outputs('list', { catalog, what: 'clienteles' })],
+    ['list categories', outputs('list', { catalog, what: 'categories' })],
+    ['show service', outputs('show', showEntity(index, { kind: 'service', entity: mail }))],
+    ['show clientele', outputs('show', showEntity(index, { kind: 'clientele', entity: nurse }))],
+    ['show category', outputs('show', showEntity(index, { kind: 'category', entity: admin }))],
+    ['search', outputs('search', searchCatalog(index, 'infirmier', noteKindLabels()))],
+    ['matrix', outputs('matrix', buildMatrix(index))],
+    ['diff', outputs('diff', { diff: diffCatalogs(before, catalog), before: 'a.yaml', after: 'b.yaml', names: diffNames(before, catalog) })],
   ];
 
   test.each(cases)('%s: no format carries an unsafe character raw; JSON gives the hostile text back', (_, outs) => {

@@ -5,7 +5,7 @@ import { loadCatalog, MAX_CATALOG_BYTES } from '../src/catalog/load-catalog';
 import { PROBLEM_CODES, type Problem } from '../src/catalog/problem';
 import { messagesFor } from '../src/present/messages/messages';
 import { makePalette } from '../src/present/options';
-import { presentValidation } from '../src/present/present-problems';
+import { validationGithub } from '../src/present/present-problems';
 import { problemMessage } from '../src/present/problem-message';
 import { parse, stringify } from 'yaml';
 import { MAX_PARENT_DEPTH, validateCatalogText } from '../src/catalog/validate-catalog';
@@ -418,7 +418,7 @@ describe('problems name the entry at fault by its id, and suggest the ids neares
 
   test('a GitHub annotation: the title has the code and the entry, the message does not repeat the code', () => {
     const text = MINIMAL.replace('  - id: files\n    name: Dossiers\n', '  - id: files\n    colour: blue\n    name: Dossiers\n');
-    const github = presentValidation.github([{ file: '/repo/x.yaml', problems: problems(text) }], {
+    const github = validationGithub([{ file: '/repo/x.yaml', problems: problems(text) }], {
       m: messagesFor('en'),
       lang: 'en',
       palette: makePalette(false),

@@ -1,11 +1,8 @@
-import type { Format, Presenters } from '../present/formats';
-import { isJsonCommand } from '../present/json-output';
+import { formatsFor, isJsonCommand, present, type Format, type FormatFor } from '../present/formats';
 import type { Messages, Placeholder, Text } from '../present/messages/messages';
-import type { PresentOptions } from '../present/options';
-import { mdText } from '../present/markdown';
+import type { ResultKind, Results } from '../present/output-format';
 import { presentBatch } from '../present/present-batch';
-import { sourceJson, sourceLine } from '../present/source-line';
-import { wrap } from '../present/text-formats';
+import { sourceJson } from '../present/source-line';
 import type { Answer, Resolved } from '../query/ask';
 import type { Context } from './context';
 import type { EXIT, Outcome } from './exit-code';
@@ -176,21 +173,36 @@ export interface Call<R, Os extends readonly OptionSpec[], As extends readonly A
   readonly show: (result: R) => void;
 }
 
+/** What a command presents: its entry in the map of results (src/present/output-format.ts), nothing for a command whose output has one fixed form. */
+export type ResultOf<N extends CommandName> = N extends ResultKind ? Results[N] : never;
+
+/**
+ * A command's formats, for a command that presents a result: it offers exactly
+ * the formats that have a presenter for that result (the format table says
+ * which), and names the default among them, so that naming one without a
+ * presenter fails to compile. A command whose output has one fixed form has none.
+ */
+type FormatsSpec<N extends CommandName> = N extends ResultKind
+  ? {
+      readonly formats: {
+        readonly default: FormatFor<N>;
+        /** Other names `--format` accepts for one of its formats (validate's `text`, its older name for `table`). */
+        readonly aliases?: Readonly<Record<string, FormatFor<N>>>;
+      };
+    }
+  : { readonly formats?: never };
+
 /** The declaration of one command: everything help, completion, tests and the program loop need. */
-export interface CommandSpec<R, F extends Format, Os extends readonly OptionSpec[], As extends readonly ArgSpec[]> {
-  /** Its name, which is also its key in the message catalogue's `commands` (its summary). */
-  readonly name: CommandName;
+export type CommandSpec<N extends CommandName, Os extends readonly OptionSpec[], As extends readonly ArgSpec[]> = CommandFields<N, Os, As> & FormatsSpec<N>;
+
+/** A command's declaration besides its formats. */
+interface CommandFields<N extends CommandName, Os extends readonly OptionSpec[], As extends readonly ArgSpec[]> {
+  /** Its name, which is also its key in the message catalogue's `commands` (its summary) and, when it presents a result, in the map of results. */
+  readonly name: N;
   readonly hidden?: boolean;
   readonly args: As;
   readonly options: Os;
   readonly examples: readonly Example[];
-  /** The formats the command offers, one presenter each, and the default; absent for a command whose output has one fixed form. */
-  readonly formats?: {
-    readonly presenters: Presenters<R, F>;
-    readonly default: F;
-    /** Other names `--format` accepts for one of these formats (validate's `text`, its older name for `table`). */
-    readonly aliases?: Readonly<Record<string, F>>;
-  };
   /** The definition in schema/output.schema.json that its JSON output follows (required when it offers json: a test checks). */
   readonly outputSchema?: string;
   /**
@@ -205,13 +217,8 @@ export interface CommandSpec<R, F extends Format, Os extends readonly OptionSpec
    * (validate, fmt). A command answering from the catalogue reads it always.
    */
   readonly readsCatalog?: 'always' | 'without-files';
-  /**
-   * What CSV has no place for (how a name was read, the notes): said on standard error, a line each, so that
-   * the rows stay data and the person who ran the command still reads it.
-   */
-  readonly remarks?: (result: R, o: PresentOptions) => readonly string[];
-  readonly batch?: BatchSpec<R, Os>;
-  readonly run: (ctx: Context, call: Call<R, Os, As>) => Outcome | Promise<Outcome>;
+  readonly batch?: BatchSpec<ResultOf<N>, Os>;
+  readonly run: (ctx: Context, call: Call<ResultOf<N>, Os, As>) => Outcome | Promise<Outcome>;
 }
 
 /** A command as the program loop sees it: its declaration without its result type. */
@@ -221,7 +228,7 @@ export interface CommandDefinition {
   readonly args: readonly ArgSpec[];
   readonly options: readonly OptionSpec[];
   readonly examples: readonly Example[];
-  /** The formats offered, in declaration order; empty when output has one fixed form. */
+  /** The formats offered (those with a presenter for its result), in the format table's order; empty when output has one fixed form. */
   readonly formats: readonly Format[];
   readonly formatAliases: Readonly<Record<string, Format>>;
   readonly defaultFormat: Format | null;
@@ -253,15 +260,17 @@ function fileArguments(spec: { readonly args: readonly ArgSpec[] }, args: RawArg
   });
 }
 
-/** Declares a command; its result type stays inside, checked against its presenters and its batch mode. */
-export function defineCommand<R, F extends Format, const Os extends readonly OptionSpec[], const As extends readonly ArgSpec[]>(
-  spec: CommandSpec<R, F, Os, As>,
+/** Declares a command; its result type (by its name, in the map of results) stays inside, checked against its batch mode and the format table. */
+export function defineCommand<N extends CommandName, const Os extends readonly OptionSpec[], const As extends readonly ArgSpec[]>(
+  spec: CommandSpec<N, Os, As>,
 ): CommandDefinition {
   if (spec.args.some((a) => a.required !== false && (a.required === 'unless-batch') !== (spec.batch !== undefined))) {
     throw new Error(`${spec.name}: an argument is required 'unless-batch' exactly when the command has a batch mode`);
   }
-  const presenters = spec.formats?.presenters;
-  const formats = presenters ? (Object.keys(presenters) as F[]) : [];
+  const declared: { readonly default: Format; readonly aliases?: Readonly<Record<string, Format>> } | undefined = spec.formats;
+  // A command that declares formats presents a result: its name is its kind of result (FormatsSpec).
+  const kind = spec.name as ResultKind;
+  const formats = declared === undefined ? [] : formatsFor(kind);
   const batch = spec.batch;
   return {
     name: spec.name,
@@ -270,8 +279,8 @@ export function defineCommand<R, F extends Format, const Os extends readonly Opt
     options: spec.options,
     examples: spec.examples,
     formats,
-    formatAliases: spec.formats?.aliases ?? {},
-    defaultFormat: spec.formats?.default ?? null,
+    formatAliases: declared?.aliases ?? {},
+    defaultFormat: declared?.default ?? null,
     outputSchema: spec.outputSchema ?? null,
     batchLine: batch?.line ?? null,
     readsCatalogInUse: (args) => {
@@ -287,15 +296,12 @@ export function defineCommand<R, F extends Format, const Os extends readonly Opt
       return catalogPath === '-' && (reads === 'always' || (reads === 'without-files' && files.length === 0));
     },
     execute: (ctx, args, opts, format) => {
-      const show = (result: R): void => {
-        if (!presenters || format === null || !formats.includes(format as F)) throw new Error(`${spec.name} has no presenter for ${String(format)}`);
+      const show = (result: ResultOf<N>): void => {
+        if (format === null || !formats.includes(format)) throw new Error(`${spec.name} has no presenter for ${String(format)}`);
         const o = ctx.presentOptions(format);
-        const text = presenters[format as F](result, o);
-        const source = spec.fromCatalog === true ? o.source : null;
-        if (source !== null && format === 'table') ctx.emit(`${text}${wrap(sourceLine(source, o.m), o.width).map(o.palette.dim).join('\n')}\n`);
-        else if (source !== null && format === 'markdown') ctx.emit(`${text}\n_${mdText(sourceLine(source, o.m))}_\n`);
-        else ctx.emit(text);
-        if (format === 'csv' && spec.remarks) for (const line of spec.remarks(result, o)) ctx.warn(line);
+        const shown = present(format, kind, result, o, spec.fromCatalog === true ? o.source : null);
+        ctx.emit(shown.text);
+        for (const line of shown.remarks) ctx.warn(line);
       };
       // commander passes each argument as declared (ArgValues): a variadic one as a list, a choice among its choices.
       return spec.run(ctx, { args: args as ArgValues<As>, opts: optionValues(spec.options, opts), format, show });
@@ -307,7 +313,7 @@ export function defineCommand<R, F extends Format, const Os extends readonly Opt
             const resolve = batch.prepare(ctx, optionValues(spec.options, opts));
             // Each line is the command's --json document, `source` included.
             const source = spec.fromCatalog === true ? sourceJson(ctx.catalogIndex().catalog.source) : null;
-            const toJson = source === null ? batch.toJson : (r: R): unknown => ({ ...(batch.toJson(r) as object), source });
+            const toJson = source === null ? batch.toJson : (r: ResultOf<N>): unknown => ({ ...(batch.toJson(r) as object), source });
             if (!isJsonCommand(spec.name)) throw new Error(`${spec.name} has a batch mode but no JSON documents`);
             const presenter = presentBatch(spec.name, resolve, toJson, ctx.m);
             const output = outputBuffer((bytes) => ctx.emit(bytes));

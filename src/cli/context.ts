@@ -11,7 +11,7 @@ import {
 import { deepFreeze } from '../catalog/freeze';
 import type { Catalog } from '../catalog/model';
 import { completeProblem } from '../catalog/problem';
-import { FORMAT_TRAITS, type Format } from '../present/formats';
+import { FORMATS, type Format } from '../present/formats';
 import { noteKindLabels } from '../present/labels';
 import { makePalette, type Lang, type PresentOptions } from '../present/options';
 import { messagesFor, type Messages } from '../present/messages/messages';
@@ -250,7 +250,7 @@ export class Context {
   /** What presenters are given for a format: color and width only for output meant for people. */
   presentOptions(format: Format): PresentOptions {
     const common = { m: this.m, lang: this.lang, cwd: this.io.cwd, version: this.version, source: this.index?.catalog.source ?? null };
-    if (!FORMAT_TRAITS[format].forPeople) return { ...common, palette: makePalette(false), width: 80, lineWidth: Infinity };
+    if (!FORMATS[format].forPeople) return { ...common, palette: makePalette(false), width: 80, lineWidth: Infinity };
     const colored = decideColor({ flag: this.globals.color, env: this.io.env, isTTY: this.io.isTTY });
     const columns = this.io.isTTY ? this.io.columns : undefined;
     // A terminal that reports no width gets 80; a very narrow one gets 40 (tables cannot be drawn in less), a very wide one 160.

@@ -1,3 +1,4 @@
+import type { JsonCommand } from './formats';
 import type { PresentOptions } from './options';
 import type { ProblemJson } from './present-problems';
 import { stringifyJson } from './sanitize';
@@ -6,21 +7,6 @@ import type { Category, Clientele, Condition, Note, NoteKind, Service, Tier } fr
 import type { Access, AccessRow, NameReading } from '../query/access';
 import type { QuestionError } from '../query/ask';
 import type { Suggestion } from '../query/resolve-name';
-
-/**
- * The commands that answer in JSON. Every JSON document, and every --batch line, names its command
- * first, in `command`: one schema (schema/output.schema.json) then tells every answer apart, and
- * a reader can check it without knowing which command printed it.
- */
-export const JSON_COMMANDS = ['services', 'who', 'can', 'show', 'list', 'search', 'matrix', 'validate', 'diff', 'check-source', 'export'] as const;
-
-/** A command that answers in JSON (see JSON_COMMANDS). */
-export type JsonCommand = (typeof JSON_COMMANDS)[number];
-
-/** Whether a command answers in JSON. */
-export function isJsonCommand(name: string): name is JsonCommand {
-  return (JSON_COMMANDS as readonly string[]).includes(name);
-}
 
 /** The codes of an error object: a question's or a batch line's, or what else ended a run (with --json). */
 export type ErrorCode =

@@ -16,7 +16,7 @@ import {
   type ServicesJson,
   type WhoJson,
 } from './json-output';
-import type { Presenter, Presenters, QueryFormat } from './formats';
+import type { Presenter } from './output-format';
 import { mdCode, mdText } from './markdown';
 import { formatNumber } from './messages/messages';
 import type { Lang, PresentOptions, Wording } from './options';
@@ -168,7 +168,8 @@ export function csvRemarks(readings: readonly NameReading[], notes: readonly Not
   return [...readAsSentences(readings, o), ...labelledNotes(notes, o, about).map((n) => `${n.label}${n.text}`)];
 }
 
-const servicesTable: Presenter<ServicesResult> = (r, o) => {
+/** `services` as a table: the clientele, its services by tier, the notes. */
+export const servicesTable: Presenter<ServicesResult> = (r, o) => {
   const { lang, palette } = o;
   const head = [
     ...readAsLines(r.read_as, o),
@@ -197,7 +198,8 @@ const servicesTable: Presenter<ServicesResult> = (r, o) => {
   return `${head}\n${withNotes(table, conditions, o.m.counts.services(r.access.length))}${notes}`;
 };
 
-const servicesCsv: Presenter<ServicesResult> = (r) =>
+/** `services` as CSV: a row per service. */
+export const servicesCsv: Presenter<ServicesResult> = (r) =>
   toCsv(
     ['clientele', 'tier', 'service', 'name', 'name_en', 'abbreviation', 'category', 'conditions', 'conditions_en', 'inherited_from', 'also', 'also_en'],
     r.access.map((a) => [
@@ -237,7 +239,8 @@ function accessMarkdown(title: string, id: string, access: readonly AccessRow[],
   );
 }
 
-const servicesMarkdown: Presenter<ServicesResult> = (r, o) => {
+/** `services` in markdown. */
+export const servicesMarkdown: Presenter<ServicesResult> = (r, o) => {
   const answer = accessMarkdown(clienteleTitle(r.clientele, o.lang), r.clientele.id, r.access, 'service', o.m.words.noService, o);
   const notes = noteMarkdown(labelledNotes(r.notes, o, false, mdText));
   const readAs = readAsMarkdown(r.read_as, o);
@@ -258,15 +261,11 @@ export function servicesToJson(r: ServicesResult): ServicesJson {
   };
 }
 
-/** Presenters of `services`, one per format. */
-export const presentServices = {
-  table: servicesTable,
-  json: (r, o) => toJson(withSource(servicesToJson(r), o)),
-  csv: servicesCsv,
-  markdown: servicesMarkdown,
-} as const satisfies Presenters<ServicesResult, QueryFormat>;
+/** `services` as its JSON document. */
+export const servicesJson: Presenter<ServicesResult> = (r, o) => toJson(withSource(servicesToJson(r), o));
 
-const whoTable: Presenter<WhoResult> = (r, o) => {
+/** `who` as a table: the service, its clienteles by tier, the notes. */
+export const whoTable: Presenter<WhoResult> = (r, o) => {
   const { lang, palette } = o;
   const head = [...readAsLines(r.read_as, o), ...wrap(`${serviceTitle(r.service, lang)} [${r.service.id}]`, o.width).map((l) => palette.bold(l))].join('\n');
   const notes = noteTableLines(labelledNotes(r.notes, o, true), o)
@@ -285,7 +284,8 @@ const whoTable: Presenter<WhoResult> = (r, o) => {
   return `${head}\n${withNotes(table, conditions, o.m.counts.clienteles(r.access.length))}${notes}`;
 };
 
-const whoCsv: Presenter<WhoResult> = (r) =>
+/** `who` as CSV: a row per clientele. */
+export const whoCsv: Presenter<WhoResult> = (r) =>
   toCsv(
     ['service', 'tier', 'clientele', 'name', 'name_en', 'kind', 'conditions', 'conditions_en', 'inherited_from', 'also', 'also_en'],
     r.access.map((a) => [
@@ -303,7 +303,8 @@ const whoCsv: Presenter<WhoResult> = (r) =>
     ]),
   );
 
-const whoMarkdown: Presenter<WhoResult> = (r, o) =>
+/** `who` in markdown. */
+export const whoMarkdown: Presenter<WhoResult> = (r, o) =>
   readAsMarkdown(r.read_as, o) +
   accessMarkdown(
     serviceTitle(r.service, o.lang),
@@ -326,13 +327,8 @@ export function whoToJson(r: WhoResult): WhoJson {
   };
 }
 
-/** Presenters of `who`, one per format. */
-export const presentWho = {
-  table: whoTable,
-  json: (r, o) => toJson(withSource(whoToJson(r), o)),
-  csv: whoCsv,
-  markdown: whoMarkdown,
-} as const satisfies Presenters<WhoResult, QueryFormat>;
+/** `who` as its JSON document. */
+export const whoJson: Presenter<WhoResult> = (r, o) => toJson(withSource(whoToJson(r), o));
 
 /** What `can` says: its sentences, then (for a "no") who holds the service by tier, then the notes that bear on the clientele's access. */
 interface CanAnswer {
@@ -406,7 +402,7 @@ function canAnswer(r: CanResult, o: Wording, strong: (s: string) => string, pale
 }
 
 /** `can` for a terminal: the sentences, the holders under their heading (a line per tier), the notes; each wrapped to the width. */
-function canTable(r: CanResult, o: PresentOptions): string {
+export function canTable(r: CanResult, o: PresentOptions): string {
   const a = canAnswer(r, o, o.palette.bold, o.palette);
   const lines = [...readAsLines(r.read_as, o), ...a.sentences.flatMap((line) => wrap(line, o.width))];
   if (a.holders !== null) {
@@ -419,7 +415,7 @@ function canTable(r: CanResult, o: PresentOptions): string {
 }
 
 /** `can` in markdown: one paragraph per sentence, the holders as a list under their heading, one paragraph per note. */
-function canMarkdown(r: CanResult, o: PresentOptions): string {
+export function canMarkdown(r: CanResult, o: PresentOptions): string {
   const a = canAnswer(r, o, (t) => `**${t}**`, o.palette, mdText);
   const paragraphs = [...a.sentences];
   if (a.holders !== null) {
@@ -459,27 +455,25 @@ function notesCsv(r: CanResult, lang: Lang): string {
   return csvList(r.notes.map((n) => `${n.kind}: ${n[lang]}`));
 }
 
-/** Presenters of `can`, one per format. */
-export const presentCan = {
-  table: canTable,
-  json: (r, o) => toJson(withSource(canToJson(r), o)),
-  csv: (r) =>
-    toCsv(
-      ['clientele', 'service', 'eligible', 'tier', 'conditions', 'conditions_en', 'inherited_from', 'holders', 'notes', 'notes_en'],
+/** `can` as its JSON document. */
+export const canJson: Presenter<CanResult> = (r, o) => toJson(withSource(canToJson(r), o));
+
+/** `can` as CSV: one row, the answer with its holders and notes. */
+export const canCsv: Presenter<CanResult> = (r) =>
+  toCsv(
+    ['clientele', 'service', 'eligible', 'tier', 'conditions', 'conditions_en', 'inherited_from', 'holders', 'notes', 'notes_en'],
+    [
       [
-        [
-          r.clientele.id,
-          r.service.id,
-          r.eligible,
-          r.best?.tier ?? null,
-          r.best ? conditionsCsv(r.best, 'fr') : '',
-          r.best ? conditionsCsv(r.best, 'en') : '',
-          r.best?.inherited_from ?? null,
-          holdersCsv(r),
-          notesCsv(r, 'fr'),
-          notesCsv(r, 'en'),
-        ],
+        r.clientele.id,
+        r.service.id,
+        r.eligible,
+        r.best?.tier ?? null,
+        r.best ? conditionsCsv(r.best, 'fr') : '',
+        r.best ? conditionsCsv(r.best, 'en') : '',
+        r.best?.inherited_from ?? null,
+        holdersCsv(r),
+        notesCsv(r, 'fr'),
+        notesCsv(r, 'en'),
       ],
-    ),
-  markdown: canMarkdown,
-} as const satisfies Presenters<CanResult, QueryFormat>;
+    ],
+  );

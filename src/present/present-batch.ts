@@ -1,6 +1,7 @@
 import type { NameReading } from '../query/access';
 import type { Answer, QuestionError, Resolved } from '../query/ask';
-import { readAsJson, type ErrorDocumentJson, type ErrorJson, type JsonCommand } from './json-output';
+import type { JsonCommand } from './formats';
+import { readAsJson, type ErrorDocumentJson, type ErrorJson } from './json-output';
 import type { Messages } from './messages/messages';
 import { questionErrorJson } from './present-question-error';
 import { stringifyJson } from './sanitize';

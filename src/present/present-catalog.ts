@@ -3,11 +3,11 @@ import type { MatrixResult } from '../query/build-matrix';
 import type { Access, AccessRow } from '../query/access';
 import type { SearchField, SearchResult } from '../query/search-catalog';
 import type { ShowResult } from '../query/show-entity';
-import { presentServices, presentWho, servicesToJson, whoToJson } from './present-access';
+import { servicesCsv, servicesMarkdown, servicesTable, servicesToJson, whoCsv, whoMarkdown, whoTable, whoToJson } from './present-access';
 import { categoryTitle, clienteleCell, clienteleTitle, serviceCell, serviceTitle, nameIn } from './entity-labels';
 import { accessJson, categoryJson, clienteleJson, serviceJson, toJson, withSource } from './json-output';
 import { tierSymbol } from './labels';
-import type { Presenters, QueryFormat } from './formats';
+import type { Presenter } from './output-format';
 import { mdCode, mdText } from './markdown';
 import { formatNumber, type Messages } from './messages/messages';
 import type { Palette, PresentOptions, Wording } from './options';
@@ -41,7 +41,7 @@ function listRows(r: ListResult, { m, lang }: Wording): { head: string[]; rows: 
   }
 }
 
-function listJson(r: ListResult): object {
+function listToJson(r: ListResult): object {
   switch (r.what) {
     case 'services':
       return { command: 'list', services: r.catalog.services.map(serviceJson) };
@@ -69,7 +69,7 @@ function capitalize(s: string): string {
 }
 
 /** `list` as a table: services with their category's name, clienteles under a heading per kind with their parent, categories with their names. */
-function listTable(r: ListResult, o: PresentOptions): string {
+export function listTable(r: ListResult, o: PresentOptions): string {
   const { lang, palette } = o;
   const section = (label: string, n: number): BoxRow => ({ section: `${capitalize(label)} (${formatNumber(lang, n)})`, style: palette.bold });
   const w = o.m.words;
@@ -101,34 +101,35 @@ function listTable(r: ListResult, o: PresentOptions): string {
   }
 }
 
-/** Presenters of `list`, one per format. */
-export const presentList = {
-  table: listTable,
-  json: (r, o) => toJson(withSource(listJson(r), o)),
-  csv: (r) => {
-    switch (r.what) {
-      case 'services':
-        return toCsv(
-          ['id', 'name', 'name_en', 'abbreviation', 'category'],
-          r.catalog.services.map((s) => [s.id, s.name, s.name_en, s.abbreviation, s.category]),
-        );
-      case 'clienteles':
-        return toCsv(
-          ['id', 'name', 'name_en', 'kind', 'parent'],
-          r.catalog.clienteles.map((c) => [c.id, c.name, c.name_en, c.kind, c.parent]),
-        );
-      case 'categories':
-        return toCsv(
-          ['id', 'name', 'name_en'],
-          r.catalog.categories.map((c) => [c.id, c.name, c.name_en]),
-        );
-    }
-  },
-  markdown: (r, o) => {
-    const { head, rows } = listRows(r, o);
-    return toMarkdownTable(head, rows);
-  },
-} as const satisfies Presenters<ListResult, QueryFormat>;
+/** `list` as its JSON document. */
+export const listJson: Presenter<ListResult> = (r, o) => toJson(withSource(listToJson(r), o));
+
+/** `list` as CSV: a row per entry. */
+export const listCsv: Presenter<ListResult> = (r) => {
+  switch (r.what) {
+    case 'services':
+      return toCsv(
+        ['id', 'name', 'name_en', 'abbreviation', 'category'],
+        r.catalog.services.map((s) => [s.id, s.name, s.name_en, s.abbreviation, s.category]),
+      );
+    case 'clienteles':
+      return toCsv(
+        ['id', 'name', 'name_en', 'kind', 'parent'],
+        r.catalog.clienteles.map((c) => [c.id, c.name, c.name_en, c.kind, c.parent]),
+      );
+    case 'categories':
+      return toCsv(
+        ['id', 'name', 'name_en'],
+        r.catalog.categories.map((c) => [c.id, c.name, c.name_en]),
+      );
+  }
+};
+
+/** `list` as a markdown table. */
+export const listMarkdown: Presenter<ListResult> = (r, o) => {
+  const { head, rows } = listRows(r, o);
+  return toMarkdownTable(head, rows);
+};
 
 /** How a clientele inherits a service it is not listed for: each grant it inherits, from whom, at what tier, with what conditions. */
 function heirText(row: AccessRow, { m, lang }: Wording): string {
@@ -172,7 +173,7 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
       out.push('');
       // The notes come once, all of them, under their own heading below.
       const who = { ...r.who, notes: [] };
-      const grantsText = markdown ? presentWho.markdown(who, o) : presentWho.table(who, o);
+      const grantsText = markdown ? whoMarkdown(who, o) : whoTable(who, o);
       out.push(grantsText.trimEnd());
       // Inheritance is no condition and no row of the page's list: the specialisations that inherit a listed grant come apart.
       if (r.heirs.length > 0) {
@@ -203,7 +204,7 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
       if (r.parent !== null) out.push(field(w.parent, `${clienteleTitle(r.parent, lang)} (${r.parent.id})`));
       if (r.children.length > 0) out.push(field(w.children, r.children.map((k) => `${clienteleTitle(k, lang)} (${k.id})`).join(semicolon)));
       out.push('');
-      const servicesText = markdown ? presentServices.markdown(r.services, o) : presentServices.table(r.services, o);
+      const servicesText = markdown ? servicesMarkdown(r.services, o) : servicesTable(r.services, o);
       out.push(servicesText.trimEnd());
       break;
     }
@@ -219,7 +220,7 @@ function showText(r: ShowResult, o: PresentOptions, markdown: boolean): string {
   return out.join('\n') + '\n';
 }
 
-function showJson(r: ShowResult): object {
+function showToJson(r: ShowResult): object {
   switch (r.kind) {
     case 'service': {
       const s = r.service;
@@ -262,13 +263,14 @@ function showJson(r: ShowResult): object {
   }
 }
 
-function showCsv(r: ShowResult, o: PresentOptions): string {
+/** `show` as CSV: the rows of the entry's answer (a service's clienteles, a clientele's services, a category's services). */
+export function showCsv(r: ShowResult, o: PresentOptions): string {
   switch (r.kind) {
     case 'service':
       // One table: the page's list, then the clienteles that inherit from it (inherited_from says which).
-      return presentWho.csv({ ...r.who, access: [...r.who.access, ...r.heirs] }, o);
+      return whoCsv({ ...r.who, access: [...r.who.access, ...r.heirs] }, o);
     case 'clientele':
-      return presentServices.csv(r.services, o);
+      return servicesCsv(r.services, o);
     case 'category':
       return toCsv(
         ['id', 'name', 'name_en', 'abbreviation', 'category'],
@@ -277,13 +279,14 @@ function showCsv(r: ShowResult, o: PresentOptions): string {
   }
 }
 
-/** Presenters of `show`, one per format. */
-export const presentShow = {
-  table: (r, o) => showText(r, o, false),
-  json: (r, o) => toJson(withSource(showJson(r), o)),
-  csv: showCsv,
-  markdown: (r, o) => showText(r, o, true),
-} as const satisfies Presenters<ShowResult, QueryFormat>;
+/** `show` for a terminal: the entry's fields, then its answer. */
+export const showTable: Presenter<ShowResult> = (r, o) => showText(r, o, false);
+
+/** `show` as its JSON document. */
+export const showJson: Presenter<ShowResult> = (r, o) => toJson(withSource(showToJson(r), o));
+
+/** `show` in markdown. */
+export const showMarkdown: Presenter<ShowResult> = (r, o) => showText(r, o, true);
 
 function fieldsText(fields: readonly SearchField[], m: Messages): string {
   return fields.map((f) => m.words.searchFields[f]).join(', ');
@@ -294,7 +297,7 @@ function searchRows(r: SearchResult, { m, lang }: Wording): string[][] {
 }
 
 /** `search` as a table: the kind, the name with its id under it, and where the words were found. */
-function searchTable(r: SearchResult, o: PresentOptions): string {
+export function searchTable(r: SearchResult, o: PresentOptions): string {
   const { lang, palette } = o;
   const w = o.m.words;
   if (r.hits.length === 0) return `${wrap(w.noMatch, o.width).join('\n')}\n`;
@@ -314,36 +317,37 @@ function searchTable(r: SearchResult, o: PresentOptions): string {
   ]);
 }
 
-/** Presenters of `search`, one per format. */
-export const presentSearch = {
-  table: searchTable,
-  json: (r, o) =>
-    toJson(
-      withSource(
-        {
-          command: 'search',
-          query: r.words,
-          results: r.hits.map((h) => ({
-            kind: h.found.kind,
-            id: h.found.entity.id,
-            name: h.found.entity.name,
-            name_en: h.found.entity.name_en,
-            score: h.score,
-            fields: h.fields,
-            matches: h.matches.map((m) => ({ word: m.word, how: m.how, field: m.field, text: m.text })),
-          })),
-        },
-        o,
-      ),
+/** `search` as its JSON document. */
+export const searchJson: Presenter<SearchResult> = (r, o) =>
+  toJson(
+    withSource(
+      {
+        command: 'search',
+        query: r.words,
+        results: r.hits.map((h) => ({
+          kind: h.found.kind,
+          id: h.found.entity.id,
+          name: h.found.entity.name,
+          name_en: h.found.entity.name_en,
+          score: h.score,
+          fields: h.fields,
+          matches: h.matches.map((m) => ({ word: m.word, how: m.how, field: m.field, text: m.text })),
+        })),
+      },
+      o,
     ),
-  csv: (r) =>
-    toCsv(
-      ['kind', 'id', 'name', 'name_en', 'score', 'fields'],
-      r.hits.map((h) => [h.found.kind, h.found.entity.id, h.found.entity.name, h.found.entity.name_en, h.score, h.fields.join(' ')]),
-    ),
-  markdown: (r, o) =>
-    r.hits.length === 0 ? `${o.m.words.noMatch}\n` : toMarkdownTable([o.m.words.kind, 'Id', o.m.words.name, o.m.words.matches], searchRows(r, o)),
-} as const satisfies Presenters<SearchResult, QueryFormat>;
+  );
+
+/** `search` as CSV: a row per match. */
+export const searchCsv: Presenter<SearchResult> = (r) =>
+  toCsv(
+    ['kind', 'id', 'name', 'name_en', 'score', 'fields'],
+    r.hits.map((h) => [h.found.kind, h.found.entity.id, h.found.entity.name, h.found.entity.name_en, h.score, h.fields.join(' ')]),
+  );
+
+/** `search` as a markdown table. */
+export const searchMarkdown: Presenter<SearchResult> = (r, o) =>
+  r.hits.length === 0 ? `${o.m.words.noMatch}\n` : toMarkdownTable([o.m.words.kind, 'Id', o.m.words.name, o.m.words.matches], searchRows(r, o));
 
 const COLUMN_KEYS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -391,7 +395,7 @@ function splitColumns(n: number, blocks: number): number[][] {
  * a mark never touches the next cell. When the services do not fit beside
  * the names, they are split into blocks of columns, one under the other.
  */
-function matrixTable(r: MatrixResult, o: PresentOptions): string {
+export function matrixTable(r: MatrixResult, o: PresentOptions): string {
   const { lang, palette } = o;
   const n = r.services.length;
   const longestName = Math.max(MIN_LABEL, ...r.rows.map((row) => displayWidth(clienteleTitle(row.clientele, lang))));
@@ -449,7 +453,8 @@ function matrixTable(r: MatrixResult, o: PresentOptions): string {
   return lines.join('\n') + '\n';
 }
 
-function matrixMarkdown(r: MatrixResult, o: PresentOptions): string {
+/** `matrix` as a markdown table with a lettered column per service and a legend. */
+export function matrixMarkdown(r: MatrixResult, o: PresentOptions): string {
   const { lang } = o;
   const head = [o.m.words.clientele, ...r.services.map((_, i) => columnKey(i))];
   const rows = r.rows.map((row) => [
@@ -461,32 +466,30 @@ function matrixMarkdown(r: MatrixResult, o: PresentOptions): string {
   return `${toMarkdownTable(head, rows)}\n${legend}\n`;
 }
 
-/** Presenters of `matrix`, one per format; csv and json hold every access, conditions and inheritance included. */
-export const presentMatrix = {
-  table: matrixTable,
-  json: (r, o) =>
-    toJson(
-      withSource(
-        {
-          command: 'matrix',
-          category: r.category,
-          services: r.services.map(serviceJson),
-          rows: r.rows.map((row) => ({
-            clientele: clienteleJson(row.clientele),
-            // One entry per service the clientele reaches: the best access, the others in `also`.
-            access: row.reached.flatMap(({ column, access }) => {
-              const [best, ...also] = access;
-              return best === undefined ? [] : [{ service: r.services[column]?.id ?? '', ...accessJson(best), also: also.map(accessJson) }];
-            }),
-          })),
-        },
-        o,
-      ),
+/** `matrix` as its JSON document: every access, conditions and inheritance included. */
+export const matrixJson: Presenter<MatrixResult> = (r, o) =>
+  toJson(
+    withSource(
+      {
+        command: 'matrix',
+        category: r.category,
+        services: r.services.map(serviceJson),
+        rows: r.rows.map((row) => ({
+          clientele: clienteleJson(row.clientele),
+          // One entry per service the clientele reaches: the best access, the others in `also`.
+          access: row.reached.flatMap(({ column, access }) => {
+            const [best, ...also] = access;
+            return best === undefined ? [] : [{ service: r.services[column]?.id ?? '', ...accessJson(best), also: also.map(accessJson) }];
+          }),
+        })),
+      },
+      o,
     ),
-  csv: (r, o) =>
-    toCsv(
-      ['clientele', 'name', ...r.services.map((s) => s.id)],
-      r.rows.map((row) => [row.clientele.id, row.clientele.name, ...row.cells.map((cell) => csvGrants(cell, o.lang))]),
-    ),
-  markdown: matrixMarkdown,
-} as const satisfies Presenters<MatrixResult, QueryFormat>;
+  );
+
+/** `matrix` as CSV: a row per clientele, a column per service, every access, conditions and inheritance included. */
+export const matrixCsv: Presenter<MatrixResult> = (r, o) =>
+  toCsv(
+    ['clientele', 'name', ...r.services.map((s) => s.id)],
+    r.rows.map((row) => [row.clientele.id, row.clientele.name, ...row.cells.map((cell) => csvGrants(cell, o.lang))]),
+  );

@@ -1,6 +1,6 @@
 import type { Condition } from '../catalog/model';
 import { MAX_RANKED_NAMES, writableFindings, type FindingKind, type SourceCheck, type SourceFinding } from '../query/check-source';
-import type { Presenters } from './formats';
+import type { Presenter } from './output-format';
 import { toJson } from './json-output';
 import { mdCode, mdFence, mdText } from './markdown';
 import type { FindingWords, Messages } from './messages/messages';
@@ -9,9 +9,6 @@ import { escapeGithubData, escapeGithubProperty } from './present-problems';
 import { sanitizeLines, sanitizeText } from './sanitize';
 import { shownPath } from './shown-path';
 import { displayWidth, mdCell, wrapHanging } from './text-formats';
-
-/** The formats of `check-source`. */
-export type CheckSourceFormat = 'table' | 'json' | 'markdown' | 'github';
 
 /** A stub of a new entry, as YAML to paste into the catalogue. */
 export interface StubText {
@@ -248,10 +245,14 @@ export function checkSourceToJson(r: SourceReport, o: Wording): CheckSourceJson 
   };
 }
 
-/** Presenters of `check-source`, one per format. */
-export const presentCheckSource = {
-  table: (r, o) => checkText(r, o.palette, o, o.lineWidth),
-  json: (r, o) => toJson(checkSourceToJson(r, o)),
-  markdown: (r, o) => checkMarkdown(r, o),
-  github: (r, o) => checkGithub(r, o.cwd, o),
-} as const satisfies Presenters<SourceReport, CheckSourceFormat>;
+/** `check-source` for a terminal. */
+export const checkSourceTable: Presenter<SourceReport> = (r, o) => checkText(r, o.palette, o, o.lineWidth);
+
+/** `check-source` as its JSON document. */
+export const checkSourceJson: Presenter<SourceReport> = (r, o) => toJson(checkSourceToJson(r, o));
+
+/** `check-source` in markdown. */
+export const checkSourceMarkdown: Presenter<SourceReport> = (r, o) => checkMarkdown(r, o);
+
+/** `check-source` as GitHub workflow commands (annotations on the catalogue). */
+export const checkSourceGithub: Presenter<SourceReport> = (r, o) => checkGithub(r, o.cwd, o);

@@ -1,7 +1,7 @@
 import type { Condition, Note } from '../catalog/model';
 import type { AccessSummary, CatalogDiff, Change, DiffNames, Effect } from '../query/diff-catalogs';
 import { inlineName, nameIn } from './entity-labels';
-import type { Presenters } from './formats';
+import type { Presenter } from './output-format';
 import { toJson } from './json-output';
 import type { Messages } from './messages/messages';
 import type { Lang, Palette, Wording } from './options';
@@ -179,7 +179,8 @@ function diffText(r: DiffReport, palette: Palette, o: Wording, width: number): s
   return lines.join('\n') + '\n';
 }
 
-function diffMarkdown(r: DiffReport, o: Wording): string {
+/** `diff` in markdown. */
+export function diffMarkdown(r: DiffReport, o: Wording): string {
   const t = o.m.diff;
   const title = `### ramq-access diff: ${mdCode(r.before)} → ${mdCode(r.after)}`;
   if (r.diff.changes.length === 0 && r.diff.effects.length === 0) return `${title}\n\n${t.none}\n`;
@@ -229,9 +230,8 @@ export function diffToJson(r: DiffReport): unknown {
   };
 }
 
-/** Presenters of `diff`, one per format. */
-export const presentDiff = {
-  table: (r, o) => diffText(r, o.palette, o, o.lineWidth),
-  json: (r) => toJson(diffToJson(r)),
-  markdown: (r, o) => diffMarkdown(r, o),
-} as const satisfies Presenters<DiffReport, 'table' | 'json' | 'markdown'>;
+/** `diff` for a terminal: a line per change, marked, then its effects. */
+export const diffTable: Presenter<DiffReport> = (r, o) => diffText(r, o.palette, o, o.lineWidth);
+
+/** `diff` as its JSON document. */
+export const diffJson: Presenter<DiffReport> = (r) => toJson(diffToJson(r));

@@ -1,6 +1,7 @@
 import type { Problem } from '../catalog/problem';
 import type { QuestionError } from '../query/ask';
-import { toJson, type ErrorCode, type ErrorDocumentJson, type ErrorJson, type JsonCommand } from './json-output';
+import type { JsonCommand } from './formats';
+import { toJson, type ErrorCode, type ErrorDocumentJson, type ErrorJson } from './json-output';
 import type { Messages } from './messages/messages';
 import { problemsPresenter } from './problems-on-demand';
 import { questionErrorJson } from './present-question-error';

@@ -1,5 +1,5 @@
 import type { Problem, Severity } from '../catalog/problem';
-import type { Presenters } from './formats';
+import type { Presenter } from './output-format';
 import { toJson } from './json-output';
 import type { Messages } from './messages/messages';
 import { problemMessage } from './problem-message';
@@ -8,9 +8,6 @@ import { shownPath } from './shown-path';
 import { sanitizeText } from './sanitize';
 import { validateSarif } from './present-sarif';
 import { wrapHanging } from './text-formats';
-
-/** The formats of `validate`. */
-export type ValidateFormat = 'table' | 'json' | 'github' | 'sarif';
 
 /** The outcome of checking one file. */
 export interface FileReport {
@@ -128,10 +125,16 @@ export function validateToJson(reports: readonly FileReport[], m: Messages): Val
   return { command: 'validate', valid: problems === 0, files, counts: { files: files.length, invalid_files: files.filter((f) => !f.valid).length, problems } };
 }
 
-/** Presenters of `validate`, one per format; github and sarif need the context (text and json show paths as given). */
-export const presentValidation = {
-  table: (reports, o) => validateText(reports, o.palette, o.m, o.lineWidth),
-  json: (reports, o) => toJson(validateToJson(reports, o.m)),
-  github: (reports, o) => validateGithub(reports, o.cwd, o.m),
-  sarif: (reports, o) => toJson(validateSarif(reports, { cwd: o.cwd, toolVersion: o.version }, o.m)),
-} as const satisfies Presenters<readonly FileReport[], ValidateFormat>;
+// github and sarif need the context (table and json show paths as given).
+
+/** `validate` for a terminal: a line per problem. */
+export const validationTable: Presenter<readonly FileReport[]> = (reports, o) => validateText(reports, o.palette, o.m, o.lineWidth);
+
+/** `validate` as its JSON document. */
+export const validationJson: Presenter<readonly FileReport[]> = (reports, o) => toJson(validateToJson(reports, o.m));
+
+/** `validate` as GitHub workflow commands: an annotation per problem. */
+export const validationGithub: Presenter<readonly FileReport[]> = (reports, o) => validateGithub(reports, o.cwd, o.m);
+
+/** `validate` as a SARIF log. */
+export const validationSarif: Presenter<readonly FileReport[]> = (reports, o) => toJson(validateSarif(reports, { cwd: o.cwd, toolVersion: o.version }, o.m));

@@ -1,4 +1,4 @@
-import { csvRemarks, canToJson, presentCan } from '../../present/present-access';
+import { canToJson } from '../../present/present-access';
 import { askCan, badQuestion, resolveCan } from '../../query/ask';
 import { defineCommand } from '../command';
 import { usageError } from '../errors';
@@ -17,10 +17,9 @@ export const canCommand = defineCommand({
     { line: 'can audioprothésiste "messagerie sécurisée" --tier creation', exits: 1 },
     { line: "printf 'podiatre\\tSELAT\\n' | ramq-access can --batch", argv: ['can', '--batch'], stdin: 'podiatre\tSELAT\n' },
   ],
-  formats: { presenters: presentCan, default: 'table' },
+  formats: { default: 'table' },
   outputSchema: 'can_output',
   fromCatalog: true,
-  remarks: (r, o) => csvRemarks(r.read_as, [], o, false),
   batch: {
     line: (m) => m.batchLines.pair,
     prepare: (ctx, opts) => {

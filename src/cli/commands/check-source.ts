@@ -4,7 +4,6 @@ import type { PageLists, SourcePage } from '../../page/source-page';
 import type { WriteSummary } from '../../present/present-check-source';
 import type { CatalogLines, SourceCheck } from '../../query/check-source';
 import { defineCommand } from '../command';
-import { lazyPresenters } from '../lazy';
 import { isNotFound, type Context } from '../context';
 import { describeWriteRefusal, UserError, usageError } from '../errors';
 import { testHoldMs } from '../test-hold';
@@ -23,11 +22,9 @@ const writing = (): typeof import('../../catalog/write-catalog') => require('../
 // The page's decoder loads only when a page is checked; the fetch only for a page given by its address.
 const decoding = (): typeof import('../../page/decode-page') => require('../../page/decode-page') as typeof import('../../page/decode-page');
 const fetching = (): typeof import('../../page/fetch-page') => require('../../page/fetch-page') as typeof import('../../page/fetch-page');
-// The page's reader, the comparison and its presenters load when check-source runs: a query never pays for them.
+// The page's reader and the comparison load when check-source runs: a query never pays for them.
 const pages = (): typeof import('../../page/source-page') => require('../../page/source-page') as typeof import('../../page/source-page');
 const comparing = (): typeof import('../../query/check-source') => require('../../query/check-source') as typeof import('../../query/check-source');
-const presenting = (): typeof import('../../present/present-check-source') =>
-  require('../../present/present-check-source') as typeof import('../../present/present-check-source');
 // The words of a failure load with the failure.
 const reasons = (): typeof import('../../present/check-source-reasons') =>
   require('../../present/check-source-reasons') as typeof import('../../present/check-source-reasons');
@@ -213,7 +210,7 @@ export const checkSourceCommand = defineCommand({
     { line: 'check-source - --format markdown < liste-des-services-en-ligne.html', argv: ['check-source', '-', '--format', 'markdown'], stdinFile: HTML },
     { line: 'check-source - --json < liste-des-services-en-ligne.html', argv: ['check-source', '-', '--json'], stdinFile: HTML },
   ],
-  formats: { presenters: lazyPresenters({ table: true, json: true, markdown: true, github: true }, () => presenting().presentCheckSource), default: 'table' },
+  formats: { default: 'table' },
   outputSchema: 'check_source_output',
   run: async (ctx, { args, opts, show }) => {
     const { write, force } = opts;

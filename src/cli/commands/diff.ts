@@ -5,12 +5,10 @@ import { problemsPresenter } from '../../present/problems-on-demand';
 import { defineCommand } from '../command';
 import { isNotFound, type Context } from '../context';
 import { UserError } from '../errors';
-import { lazyPresenters } from '../lazy';
 import type { Catalog } from '../../catalog/model';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-// Loaded when diff runs: a query never pays for them.
-const presenting = (): typeof import('../../present/present-diff') => require('../../present/present-diff') as typeof import('../../present/present-diff');
+// Loaded when diff runs: a query never pays for it.
 const diffing = (): typeof import('../../query/diff-catalogs') => require('../../query/diff-catalogs') as typeof import('../../query/diff-catalogs');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -39,7 +37,7 @@ export const diffCommand = defineCommand({
     { line: 'git show HEAD:catalog.yaml | ramq-access diff - catalog.yaml', argv: ['diff', '-', 'catalog.yaml'], stdinFile: 'catalog.yaml' },
     { line: 'diff old.yaml catalog.yaml --format markdown', exits: 1 },
   ],
-  formats: { presenters: lazyPresenters({ table: true, json: true, markdown: true }, () => presenting().presentDiff), default: 'table' },
+  formats: { default: 'table' },
   outputSchema: 'diff_output',
   run: (ctx, { args, show }) => {
     const before = readSide(ctx, args[0], ctx.m.stdinPurposes.diffOld);

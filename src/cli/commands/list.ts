@@ -1,4 +1,4 @@
-import { presentList, type ListWhat } from '../../present/present-catalog';
+import type { ListWhat } from '../../present/present-catalog';
 import { defineCommand } from '../command';
 
 const WHAT = ['services', 'clienteles', 'categories'] as const satisfies readonly ListWhat[];
@@ -9,7 +9,7 @@ export const listCommand = defineCommand({
   args: [{ name: 'what', description: (m) => m.args.listWhat, kind: { choices: WHAT }, required: true, variadic: false }],
   options: [],
   examples: [{ line: 'list services' }, { line: 'list clienteles --format csv' }, { line: 'list categories --json' }],
-  formats: { presenters: presentList, default: 'table' },
+  formats: { default: 'table' },
   outputSchema: 'list_output',
   fromCatalog: true,
   run: (ctx, { args, show }) => {

@@ -1,4 +1,3 @@
-import { presentMatrix } from '../../present/present-catalog';
 import { buildMatrix, matrixCellCount } from '../../query/build-matrix';
 import { defineCommand } from '../command';
 import { usageError } from '../errors';
@@ -10,7 +9,7 @@ export const matrixCommand = defineCommand({
   args: [],
   options: [CATEGORY_OPTION],
   examples: [{ line: 'matrix' }, { line: 'matrix --category medicaments' }, { line: 'matrix --format csv > matrix.csv', argv: ['matrix', '--format', 'csv'] }],
-  formats: { presenters: presentMatrix, default: 'table' },
+  formats: { default: 'table' },
   outputSchema: 'matrix_output',
   fromCatalog: true,
   run: (ctx, { opts, format, show }) => {

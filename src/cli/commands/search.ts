@@ -1,5 +1,4 @@
 import { noteKindLabels } from '../../present/labels';
-import { presentSearch } from '../../present/present-catalog';
 import { MAX_SEARCH_WORDS, searchCatalog, searchWords } from '../../query/search-catalog';
 import { defineCommand } from '../command';
 import { usageError } from '../errors';
@@ -11,7 +10,7 @@ export const searchCommand = defineCommand({
   args: [{ name: 'words', description: (m) => m.args.words, kind: 'words', required: true, variadic: true }],
   options: [],
   examples: [{ line: 'search délégation' }, { line: 'search medicaments exception' }, { line: 'search developer --lang en' }],
-  formats: { presenters: presentSearch, default: 'table' },
+  formats: { default: 'table' },
   outputSchema: 'search_output',
   fromCatalog: true,
   run: (ctx, { args, show }) => {

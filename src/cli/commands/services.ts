@@ -1,4 +1,4 @@
-import { csvRemarks, presentServices, servicesToJson } from '../../present/present-access';
+import { servicesToJson } from '../../present/present-access';
 import { askServices, resolveServices } from '../../query/ask';
 import { defineCommand } from '../command';
 import { CATEGORY_OPTION, filterFrom, nameFrom, TIER_OPTION } from './shared';
@@ -18,10 +18,9 @@ export const servicesCommand = defineCommand({
       stdin: 'podiatre\nIPSPL\n',
     },
   ],
-  formats: { presenters: presentServices, default: 'table' },
+  formats: { default: 'table' },
   outputSchema: 'services_output',
   fromCatalog: true,
-  remarks: (r, o) => csvRemarks(r.read_as, r.notes, o, false),
   batch: {
     line: (m) => m.batchLines.clientele,
     prepare: (ctx, opts) => {

@@ -1,4 +1,3 @@
-import { presentShow } from '../../present/present-catalog';
 import { resolveAny } from '../../query/ask';
 import { showEntity } from '../../query/show-entity';
 import { defineCommand } from '../command';
@@ -10,7 +9,7 @@ export const showCommand = defineCommand({
   args: [{ name: 'name', description: (m) => m.args.name, kind: 'name', required: true, variadic: true }],
   options: [],
   examples: [{ line: 'show SELAT' }, { line: 'show IPS --lang en' }, { line: 'show identification-medecin-famille --json' }],
-  formats: { presenters: presentShow, default: 'table' },
+  formats: { default: 'table' },
   outputSchema: 'show_output',
   fromCatalog: true,
   run: (ctx, { args, show }) => {

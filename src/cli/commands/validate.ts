@@ -1,15 +1,8 @@
 import { catalogFromText } from '../../catalog/load-catalog';
 import { completeProblem } from '../../catalog/problem';
-import type { FileReport, ValidateFormat } from '../../present/present-problems';
-import { problemsPresenter } from '../../present/problems-on-demand';
+import type { FileReport } from '../../present/present-problems';
 import { defineCommand } from '../command';
 import { isNotFound } from '../context';
-import { lazyPresenters } from '../lazy';
-
-const presentValidation = lazyPresenters<readonly FileReport[], ValidateFormat>(
-  { table: true, json: true, github: true, sarif: true },
-  () => problemsPresenter().presentValidation,
-);
 
 /** `validate [FILE...]`. */
 export const validateCommand = defineCommand({
@@ -23,7 +16,7 @@ export const validateCommand = defineCommand({
     { line: 'validate catalog.yaml old.yaml --json' },
     { line: 'git show HEAD:catalog.yaml | ramq-access validate -', argv: ['validate', '-'], stdinFile: 'catalog.yaml' },
   ],
-  formats: { presenters: presentValidation, default: 'table', aliases: { text: 'table' } },
+  formats: { default: 'table', aliases: { text: 'table' } },
   outputSchema: 'validate_output',
   run: (ctx, { args, show }) => {
     const files = args[0];

@@ -1,4 +1,4 @@
-import { csvRemarks, presentWho, whoToJson } from '../../present/present-access';
+import { whoToJson } from '../../present/present-access';
 import { askWho, resolveWho } from '../../query/ask';
 import { defineCommand } from '../command';
 import { filterFrom, nameFrom, TIER_OPTION } from './shared';
@@ -14,10 +14,9 @@ export const whoCommand = defineCommand({
     { line: 'who PME --json' },
     { line: "printf 'SELAT\\nPME\\n' | ramq-access who --batch --tier request", argv: ['who', '--batch', '--tier', 'request'], stdin: 'SELAT\nPME\n' },
   ],
-  formats: { presenters: presentWho, default: 'table' },
+  formats: { default: 'table' },
   outputSchema: 'who_output',
   fromCatalog: true,
-  remarks: (r, o) => csvRemarks(r.read_as, r.notes, o, true),
   batch: {
     line: (m) => m.batchLines.service,
     prepare: (ctx, opts) => {
