@@ -275,7 +275,6 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flags: '--stdin-filepath <path>', description: (m) => m.options.stdinFilepath, value: 'file' },
   { flags: '--color', description: (m) => m.options.color },
   { flags: '--no-color', description: (m) => m.options.noColor },
-  { flags: '--no-cache', description: (m) => m.options.noCache },
   { flags: '--debug', description: (m) => m.options.debug },
 ];
 

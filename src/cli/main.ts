@@ -330,16 +330,11 @@ export function run(givenArgv: readonly string[], given: Io): ExitCode {
       // --catalog on the command line (not the environment's RAMQ_ACCESS_CATALOG, which applies where it can) is refused, never dropped, by a call that reads no catalogue in use.
       const reads = command.readsCatalogInUse(self.processedArgs);
       if (globals.catalog !== undefined && reads !== 'yes') throw usageError(m.errors.catalogUnused(command.name, reads));
-      try {
-        if (batch && command.executeBatch !== null) {
-          checkBatch(command, self.processedArgs, format, ctx);
-          outcome = command.executeBatch(ctx, opts);
-        } else {
-          outcome = command.execute(ctx, self.processedArgs, opts, format);
-        }
-      } finally {
-        // After the answer (or the error that ended it), so that writing the cache never delays an answer.
-        ctx.storePrepared();
+      if (batch && command.executeBatch !== null) {
+        checkBatch(command, self.processedArgs, format, ctx);
+        outcome = command.executeBatch(ctx, opts);
+      } else {
+        outcome = command.execute(ctx, self.processedArgs, opts, format);
       }
     });
   }

@@ -110,7 +110,7 @@ export function primeNameKeys(index: CatalogIndex, keys: readonly NameKey[]): vo
   primedKeys.set(index, keys);
 }
 
-/** The catalogue's normalised names: the build's (or the CLI cache's), or computed once (a catalogue not from the build). */
+/** The catalogue's normalised names: the build's, or computed once (a catalogue not from the build). */
 export function nameKeysOf(index: CatalogIndex): readonly NameKey[] {
   let keys = primedKeys.get(index);
   if (!keys) {

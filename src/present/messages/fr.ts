@@ -138,7 +138,6 @@ const sentences: Messages = {
     stdinFilepath: 'le chemin du fichier lu sur l’entrée standard (« - ») : messages, annotations GitHub, SARIF et JSON le nomment ainsi plutôt que <stdin>',
     color: 'colore la sortie même hors d’un terminal',
     noColor: 'ne colore jamais la sortie (NO_COLOR est aussi respecté)',
-    noCache: 'ne lit ni n’écrit le cache des catalogues préparés : un catalogue autre que l’intégré est validé au complet (RAMQ_ACCESS_NO_CACHE fait de même)',
     debug: 'affiche la pile d’appels d’une erreur interne',
     tier: 'seulement les accès de ce niveau',
     category: 'seulement les services de cette catégorie (identifiant ou nom)',

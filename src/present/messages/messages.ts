@@ -68,7 +68,6 @@ export interface Messages {
     readonly stdinFilepath: string;
     readonly color: string;
     readonly noColor: string;
-    readonly noCache: string;
     readonly debug: string;
     readonly tier: string;
     readonly category: string;
