@@ -232,3 +232,20 @@ describe('batch: asking about every entry costs what the answers hold, not entri
     expect(large / small).toBeLessThan(5);
   });
 });
+
+describe('batch: a name that names nothing, on many lines, has its near names ranked once', () => {
+  /** The entries read by a batch of `services` whose every line is the same misspelt name. */
+  const readsFor = (lines: number): number => {
+    const { catalog, reads } = countedCatalog(100, false);
+    const index = indexCatalog(catalog);
+    const presenter = presentBatch('services', (l) => resolveServices(index, l, {}), servicesToJson, 'fr');
+    for (let i = 0; i < lines; i++) expect(Buffer.from(presenter.answer({ text: 'Clientèle 1x' })).toString('utf8')).toContain('"error"');
+    return reads();
+  };
+
+  test('1,000 lines read no more of the catalogue than one line does (resolveName remembers names that resolved to nothing)', () => {
+    const once = readsFor(1);
+    expect(once).toBeGreaterThan(0);
+    expect(readsFor(1000)).toBe(once);
+  });
+});
