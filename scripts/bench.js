@@ -345,5 +345,10 @@ if (!batchOnly) {
   );
 }
 const report = lines.join('\n');
-if (!quick && !queriesOnly && !batchOnly) fs.writeFileSync(out, report);
+// What was measured by hand (after this line in docs/benchmarks.md: the figures of one change, with the commands
+// that measure them) is not the bench's to rewrite: it is kept after the new report.
+const BY_HAND = '<!-- measured by hand: npm run bench keeps what follows -->';
+const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+const byHand = previous.indexOf(BY_HAND);
+if (!quick && !queriesOnly && !batchOnly) fs.writeFileSync(out, byHand === -1 ? report : `${report}\n${previous.slice(byHand)}`);
 process.stdout.write(report);
