@@ -92,6 +92,13 @@ describe('everything the package exports cannot be changed by a caller', () => {
     expect(catalog.clienteleById).toBeInstanceOf(ReadOnlyMap);
   });
 
+  test('the table services are found from, made when first read (a getter the walk above does not follow), is as read-only', () => {
+    lib.servicesFor(catalog, ipsPl);
+    expect(catalog.servicesHeldBy).toBeInstanceOf(ReadOnlyMap);
+    expect(catalog.servicesHeldBy).toBe(catalog.servicesHeldBy);
+    expect(expectUnchangeable(reachable(catalog.servicesHeldBy), 'servicesHeldBy')).toBeGreaterThan(20);
+  });
+
   test('every exported constant, and the exports object itself', () => {
     const values = Object.entries(lib).filter(([, v]) => typeof v !== 'function');
     expect(values.map(([k]) => k).sort()).toEqual(['ACCESS_NOTE_KINDS', 'EMBEDDED_CATALOG_PATH', 'FINDING_KINDS', 'PROBLEM_CODES', 'TIERS']);

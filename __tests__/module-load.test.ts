@@ -183,14 +183,14 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The modules a run loads, with its exit code; stdout and stderr are pipes, as when a script reads the answer. */
-function loadsOf(command: readonly string[], stdin = ''): { loaded: string[]; status: number | null; stderr: string } {
+function loadsOf(command: readonly string[], stdin = '', env: Record<string, string> = {}): { loaded: string[]; status: number | null; stderr: string } {
   const out = path.join(dir, 'loads.txt');
   fs.rmSync(out, { force: true });
   const r = spawnSync(process.execPath, ['-r', RECORDER, ...command], {
     cwd: ROOT,
     input: stdin,
     encoding: 'utf8',
-    env: { PATH: process.env['PATH'], LANG: 'fr_CA.UTF-8', RAMQ_TEST_LOADS: out },
+    env: { PATH: process.env['PATH'], LANG: 'fr_CA.UTF-8', ...env, RAMQ_TEST_LOADS: out },
   });
   const loaded = fs.existsSync(out) ? fs.readFileSync(out, 'utf8').split('\n').filter(Boolean) : [];
   return { loaded, status: r.status, stderr: r.stderr };
@@ -237,6 +237,27 @@ describe('the bundle requires nothing more on a query', () => {
     const { loaded, status } = loadsOf([BIN, 'validate', copy]);
     expect(status).toBe(0);
     expect(loaded).toEqual(expect.arrayContaining(['yaml', 'dist/catalog/catalog-validator.js']));
+  });
+});
+
+describe('a catalogue other than the embedded one is parsed and validated on every run (issue 29: no cache)', () => {
+  test('two runs of the bundle on the same --catalog FILE, and one on `-`: each loads YAML and the validator, none node:crypto, and nothing is written', () => {
+    const copy = path.join(dir, 'copy.yaml');
+    fs.copyFileSync(path.join(ROOT, 'catalog.yaml'), copy);
+    const cacheHome = fs.mkdtempSync(path.join(dir, 'cache-'));
+    const home = fs.mkdtempSync(path.join(dir, 'home-'));
+    const env = { XDG_CACHE_HOME: cacheHome, HOME: home };
+    const runs = [
+      loadsOf([BIN, '--catalog', copy, 'services', 'podiatre', '--json'], '', env),
+      loadsOf([BIN, '--catalog', copy, 'services', 'podiatre', '--json'], '', env),
+      loadsOf([BIN, '--catalog', '-', 'services', 'podiatre', '--json'], fs.readFileSync(copy, 'utf8'), env),
+    ];
+    for (const { loaded, status, stderr } of runs) {
+      expect([status, stderr]).toEqual([0, '']);
+      expect(loaded).toEqual(expect.arrayContaining(['yaml', 'dist/catalog/catalog-validator.js']));
+      expect(loaded).not.toContain('node:crypto');
+    }
+    expect([fs.readdirSync(cacheHome), fs.readdirSync(home)]).toEqual([[], []]);
   });
 });
 

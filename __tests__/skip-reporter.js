@@ -18,7 +18,6 @@ const NEEDS = {
   'fmt.test.ts': 'python3-yaml',
   'unsafe-characters.test.ts': 'python3-jsonschema and python3-yaml',
   'write-catalog.test.ts': 'running as root (to run the binary as nobody)',
-  'prepared-cache.test.ts': 'running as root (to chown the cache and to run the binary as nobody)',
   'catalog-source.test.ts': 'the shared seeds folder beside the clone (../shared/seeds)',
 };
 

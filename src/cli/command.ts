@@ -361,7 +361,6 @@ export const GLOBAL_OPTIONS = [
   { long: 'stdin-filepath', value: 'path', kind: 'file', description: (m) => m.options.stdinFilepath },
   { long: 'color', description: (m) => m.options.color },
   { long: 'no-color', description: (m) => m.options.noColor },
-  { long: 'no-cache', description: (m) => m.options.noCache },
   { long: 'debug', description: (m) => m.options.debug },
 ] as const satisfies readonly OptionSpec[];
 

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   catalogFromText,
   EMBEDDED_CATALOG_PATH,
@@ -8,7 +7,6 @@ import {
   type ByteDecoder,
   type ReadResult,
 } from '../catalog/load-catalog';
-import { deepFreeze } from '../catalog/freeze';
 import type { Catalog } from '../catalog/model';
 import { completeProblem } from '../catalog/problem';
 import { FORMATS, type Format } from '../present/formats';
@@ -21,12 +19,11 @@ import { describeQuestionError } from '../present/present-question-error';
 import { sanitizeText } from '../present/sanitize';
 import type { Answer } from '../query/ask';
 import { indexCatalog, type CatalogIndex } from '../query/catalog-index';
-import { nameKeysOf, primeNameKeys, type NameKey } from '../query/resolve-name';
-import { builtSearchIndex, primeSearchIndex } from '../query/search-catalog';
+import { primeNameKeys, type NameKey } from '../query/resolve-name';
+import { primeSearchIndex } from '../query/search-catalog';
 import { decideColor } from './decide-color';
 import { describeErrno, UserError } from './errors';
 import type { Io } from './io';
-import type { CachedCatalog, PreparedCache } from './prepared-cache';
 import { readLines } from './read-lines';
 import { fitMessage, textWidth } from './terminal-width';
 
@@ -37,18 +34,7 @@ export interface GlobalOptions {
   /** The path a file read from standard input (`-`) stands for, shown instead of `<stdin>` (as prettier's and eslint's option). */
   readonly stdinFilepath?: string | undefined;
   readonly color?: boolean | undefined;
-  /** false for --no-cache: the cache of prepared catalogues is neither read nor written. */
-  readonly cache?: boolean | undefined;
   readonly debug?: boolean | undefined;
-}
-
-/** What the run may store in the cache once it has answered: the catalogue it validated, or the search index it added to an entry. */
-interface PendingEntry {
-  readonly cache: PreparedCache;
-  readonly text: string;
-  readonly index: CatalogIndex;
-  /** The entry the run read, when it was a hit. */
-  readonly hit: CachedCatalog | null;
 }
 
 /** How standard input is shown in messages. */
@@ -68,7 +54,6 @@ export function isNotFound(errno: string | undefined): boolean {
 export class Context {
   private index: CatalogIndex | undefined;
   private indexText: string | undefined;
-  private pending: PendingEntry | undefined;
   private stdinTaken: string | undefined;
   /** Everything the tool says, in the run's language. */
   readonly m: Messages;
@@ -160,22 +145,15 @@ export class Context {
 
   /**
    * The catalogue in use, loaded and indexed once; a catalogue that cannot be used ends the run with its
-   * problems. A catalogue other than the embedded one is looked for in the cache of prepared catalogues first.
+   * problems. The embedded catalogue comes in the form the build prepared; any other (--catalog,
+   * $RAMQ_ACCESS_CATALOG, `-`) is parsed and validated in full on every run, as a validator does.
    */
   catalogIndex(): CatalogIndex {
-    return this.loadIndex(true);
-  }
-
-  private loadIndex(useCache: boolean): CatalogIndex {
     if (this.index !== undefined) return this.index;
     const file = this.catalogPath();
     const shown = this.shownPath(file);
     const read = this.readInput(file, this.m.stdinPurposes.catalogue);
-    const cache = read.ok && useCache ? this.preparedCache(file) : null;
-    // Frozen as a validated catalogue is (catalogFromText): the same answers, the same guarantees.
-    const hit = read.ok && cache !== null ? deepFreeze(cache.read(read.text)) : null;
-    const result =
-      hit !== null ? { ok: true as const, ...hit } : read.ok ? catalogFromText(read.text, shown) : { ok: false as const, problems: [read.problem] };
+    const result = read.ok ? catalogFromText(read.text, shown) : { ok: false as const, problems: [read.problem] };
     if (!result.ok) {
       const palette = makePalette(false);
       const ioError = !read.ok && read.errno !== undefined && !isNotFound(read.errno);
@@ -191,47 +169,12 @@ export class Context {
     if (result.search) primeSearchIndex(index, result.search, noteKindLabels);
     this.index = index;
     this.indexText = read.ok ? read.text : '';
-    // Only a catalogue that validated with no problem at all reaches this point (a problem of any severity fails validation).
-    if (cache !== null && read.ok) this.pending = { cache, text: read.text, index, hit };
     return index;
   }
 
-  /**
-   * The cache for the catalogue in use, or null: for the embedded catalogue (the build prepares it, and its path
-   * must not load node:crypto), with --no-cache or RAMQ_ACCESS_NO_CACHE, in code run from the sources (no build
-   * identity), or when the environment names no cache folder.
-   */
-  private preparedCache(file: string): PreparedCache | null {
-    if (file === EMBEDDED_CATALOG_PATH || (file !== '-' && path.resolve(file) === EMBEDDED_CATALOG_PATH)) return null;
-    // Loaded here: a question on the embedded catalogue never pays for the cache's code.
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const { BUILD_IDENTITY } = require('./build-identity') as typeof import('./build-identity');
-    const caching = require('./prepared-cache') as typeof import('./prepared-cache');
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    if (BUILD_IDENTITY === null || caching.cacheTurnedOff(this.globals.cache, this.io.env)) return null;
-    return caching.PreparedCache.forEnvironment(this.io.env, caching.cacheKey(this.version, BUILD_IDENTITY));
-  }
-
-  /**
-   * Stores, once the command has answered, what this run prepared that the cache lacks: the catalogue it
-   * validated (its names, and its search index when it searched), or the search index it built for an entry
-   * that had none. Computing the search index costs a run that does not search, so such a run stores none.
-   * Never fails: a cache that cannot be written is left as it is.
-   */
-  storePrepared(): void {
-    const pending = this.pending;
-    this.pending = undefined;
-    if (pending === undefined) return;
-    const { cache, text, index, hit } = pending;
-    const search = hit?.search ?? builtSearchIndex(index, noteKindLabels());
-    if (hit !== null && (hit.search !== undefined || search === null)) return;
-    const names = hit?.names ?? nameKeysOf(index);
-    cache.write(text, search === null ? { catalog: index.catalog, names } : { catalog: index.catalog, names, search });
-  }
-
-  /** The catalogue in use with the file and the text it was read from (check-source shows its lines and rewrites it; it validates in full, never from the cache). */
+  /** The catalogue in use with the file and the text it was read from (check-source shows its lines and rewrites it). */
   catalogSource(): { file: string; shown: string; text: string; index: CatalogIndex } {
-    const index = this.loadIndex(false);
+    const index = this.catalogIndex();
     const file = this.catalogPath();
     return { file, shown: this.shownPath(file), text: this.indexText ?? '', index };
   }

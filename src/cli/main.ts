@@ -124,16 +124,11 @@ export async function run(argv: readonly string[], given: Io): Promise<ExitCode>
       // --catalog on the command line (not the environment's RAMQ_ACCESS_CATALOG, which applies where it can) is refused, never dropped, by a call that reads no catalogue in use.
       const reads = command.readsCatalogInUse(cmd.processedArgs);
       if (globals.catalog !== undefined && reads !== 'yes') throw usageError(m.errors.catalogUnused(command.name, reads));
-      try {
-        if (output.batch && command.executeBatch !== null) {
-          checkBatch(command, cmd.processedArgs, format, ctx);
-          outcome = command.executeBatch(ctx, cmd.opts());
-        } else {
-          outcome = await command.execute(ctx, cmd.processedArgs, cmd.opts(), format);
-        }
-      } finally {
-        // After the answer (or the error that ended it), so that writing the cache never delays an answer.
-        ctx.storePrepared();
+      if (output.batch && command.executeBatch !== null) {
+        checkBatch(command, cmd.processedArgs, format, ctx);
+        outcome = command.executeBatch(ctx, cmd.opts());
+      } else {
+        outcome = await command.execute(ctx, cmd.processedArgs, cmd.opts(), format);
       }
     });
   }

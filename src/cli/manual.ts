@@ -5,7 +5,6 @@ import type { Lang } from '../present/options';
 import { PROGRAM, shownExample } from './command';
 import { COMMANDS, PROGRAM_EXAMPLES } from './commands';
 import { EXIT } from './exit-code';
-import { MAX_CACHE_BYTES, MAX_CACHE_ENTRIES } from './prepared-cache';
 import { declareProgram } from './program';
 import { fitCommandLine } from './terminal-width';
 
@@ -129,15 +128,6 @@ const PROGRAM_EXAMPLE_WIDTH = 80 - 7 - 4;
 const ENVIRONMENT: readonly ManualEntry[] = [
   { term: 'RAMQ_ACCESS_CATALOG', description: 'The catalogue file to use when --catalog is not given (else the catalog.yaml shipped in the package).' },
   {
-    term: 'RAMQ_ACCESS_NO_CACHE',
-    description: 'Set to any non-empty value: the cache of prepared catalogues is neither read nor written, as with --no-cache.',
-  },
-  {
-    term: 'XDG_CACHE_HOME, HOME',
-    description:
-      'Where the cache of prepared catalogues is: $XDG_CACHE_HOME/ramq-access when XDG_CACHE_HOME is an absolute path, else $HOME/.cache/ramq-access; with neither, there is no cache.',
-  },
-  {
     term: 'LC_ALL, LC_MESSAGES, LANG, LANGUAGE',
     description:
       'The language, when --lang is not given: the first of them that is set and not empty, English when it is an English locale (en, en_CA.UTF-8, ...), French otherwise.',
@@ -212,11 +202,6 @@ export function manPage(manual: Manual, facts: ManFacts): string {
     '.TP',
     `\\fB${roffText('schema/output.schema.json')}\\fR`,
     roffText('The JSON Schema of every --json output, in the package directory.'),
-    '.TP',
-    `\\fB${roffText('$XDG_CACHE_HOME/ramq-access/')}\\fR`,
-    roffText(
-      `The cache of prepared catalogues: the validated form of each catalogue other than the embedded one, named by the SHA-256 of its text, so that the next run with the same text loads neither YAML nor the schema validator. Used only when the folder belongs to the user, is no symbolic link and no one else may write it, and an entry only when it holds exactly the text read; at most ${MAX_CACHE_ENTRIES} entries and ${MAX_CACHE_BYTES / 1024 / 1024} MiB, the least recently used removed first. Removing it at any time is safe.`,
-    ),
     '.SH SEE ALSO',
     roffText("The package's README.md, for the catalogue, the JSON output contract and check-source in full."),
   );

@@ -100,12 +100,12 @@ function templateOf(document: unknown, question: Resolved<unknown>): { template:
 
 /**
  * Answers a batch as NDJSON: one compact JSON document per input line, an error object standing in for
- * a bad line. Each line's names are resolved (resolveName remembers the names it read, a bounded number
- * of them); the answer's JSON is made once per key of what it depends on (the entries named and the
- * condition a name carried, see Resolved), and each line gets it with the reading of its own names
- * (`read_as`) in its place: a name spelt in a hundred ways is answered once. A repeated line is answered
- * once and its bytes reused. An error object is made for each line that has one: it carries the line's
- * number.
+ * a bad line. Each line's names are resolved (resolveName remembers the last names that resolved to
+ * nothing, whose near names are costly to rank); the answer's JSON is made once per key of what it
+ * depends on (the entries named and the condition a name carried, see Resolved), and each line gets it
+ * with the reading of its own names (`read_as`) in its place: a name spelt in a hundred ways is answered
+ * once. A repeated line is answered once and its bytes reused. An error object is made for each line
+ * that has one: it carries the line's number.
  */
 export function presentBatch<R>(
   command: JsonCommand,

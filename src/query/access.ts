@@ -95,17 +95,21 @@ export function clienteleNotes(index: CatalogIndex, clientele: Clientele): Note[
 
 /**
  * Every service a clientele may use, own and inherited grants alike: one row per service (the filters
- * apply to the grants first), sorted by tier then source order.
+ * apply to the grants first), sorted by tier then source order. Only the services its line of ancestors
+ * holds a grant of are looked at, so that the cost is what the answer holds, not the catalogue's size.
  */
 export function findServices(index: CatalogIndex, clientele: Clientele, filter: AccessFilter = {}): ServicesResult {
+  const reached = new Set<Service>();
+  for (const holder of lineageOf(index, clientele)) for (const service of index.servicesHeldBy.get(holder.id) ?? []) reached.add(service);
   const access: AccessRow[] = [];
-  for (const service of index.catalog.services) {
+  for (const service of reached) {
     if (filter.category !== undefined && service.category !== filter.category) continue;
     const row = rowOf(
       accessesTo(index, clientele, service).filter((a) => (filter.tier === undefined || a.tier === filter.tier) && !(filter.own && a.inherited_from !== null)),
     );
     if (row !== null) access.push(row);
   }
+  // A total order (no two rows share a service): the same rows in the same order as trying every service in catalogue order.
   access.sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || orderKey(index, 'service', a.service.id) - orderKey(index, 'service', b.service.id));
   return { clientele, categories: index.catalog.categories, filter, access, named_condition: null, read_as: [], notes: clienteleNotes(index, clientele) };
 }

@@ -14,6 +14,12 @@ export interface CatalogIndex {
   readonly orderOf: ReadonlyMap<string, number>;
   /** Grants of each service, by clientele id. */
   readonly grantOf: ReadonlyMap<string, ReadonlyMap<string, Grant>>;
+  /**
+   * The services each clientele holds a grant of itself (not inherited), in catalogue order, by clientele id:
+   * what `services` starts from, so that a question costs what its answer holds, not every service. Built at
+   * first use (a question on one service never needs it).
+   */
+  readonly servicesHeldBy: ReadonlyMap<string, readonly Service[]>;
 }
 
 const cache = new WeakMap<Catalog, CatalogIndex>();
@@ -35,8 +41,9 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   catalog.services.forEach((s, i) => orderOf.set(`service:${s.id}`, i));
   catalog.clienteles.forEach((c, i) => orderOf.set(`clientele:${c.id}`, i));
   catalog.categories.forEach((c, i) => orderOf.set(`category:${c.id}`, i));
+  let servicesHeldBy: ReadonlyMap<string, readonly Service[]> | undefined;
   // Every table is read-only: a caller that could delete 'ips' from clienteleById would take the inherited grants from every IPS specialisation.
-  const index: CatalogIndex = {
+  const index: Omit<CatalogIndex, 'servicesHeldBy'> = {
     catalog,
     serviceById: new ReadOnlyMap(catalog.services.map((s) => [s.id, s])),
     clienteleById: new ReadOnlyMap(catalog.clienteles.map((c) => [c.id, c])),
@@ -45,8 +52,23 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     orderOf: new ReadOnlyMap(orderOf),
     grantOf: new ReadOnlyMap(catalog.services.map((s) => [s.id, new ReadOnlyMap(s.grants.map((g) => [g.clientele, g]))])),
   };
-  cache.set(catalog, Object.freeze(index));
-  return index;
+  // A getter on the frozen index: made once, when first read, as read-only as the other tables.
+  Object.defineProperty(index, 'servicesHeldBy', { enumerable: true, get: () => (servicesHeldBy ??= servicesHeldByClientele(catalog)) });
+  const frozen = Object.freeze(index) as CatalogIndex;
+  cache.set(catalog, frozen);
+  return frozen;
+}
+
+function servicesHeldByClientele(catalog: Catalog): ReadonlyMap<string, readonly Service[]> {
+  const held = new Map<string, Service[]>();
+  for (const service of catalog.services) {
+    for (const grant of service.grants) {
+      const list = held.get(grant.clientele);
+      if (list === undefined) held.set(grant.clientele, [service]);
+      else if (list[list.length - 1] !== service) list.push(service);
+    }
+  }
+  return new ReadOnlyMap([...held].map(([id, services]) => [id, Object.freeze(services)]));
 }
 
 /** The clientele itself, then its parent, grandparent and so on (a validated catalogue has no cycles, and at most MAX_PARENT_DEPTH ancestors). */

@@ -115,7 +115,7 @@ export function primeNameKeys(index: CatalogIndex, keys: readonly NameKey[]): vo
   primedKeys.set(index, keys);
 }
 
-/** The catalogue's normalised names: the build's (or the CLI cache's), or computed once (a catalogue not from the build). */
+/** The catalogue's normalised names: the build's, or computed once (a catalogue not from the build). */
 export function nameKeysOf(index: CatalogIndex): readonly NameKey[] {
   let keys = primedKeys.get(index);
   if (!keys) {
@@ -323,7 +323,11 @@ export function resolveName(index: CatalogIndex, input: string, kinds: readonly 
   if (known) return known;
   // The memo hands the same answer to every later caller: frozen, so that no caller can change it for the next.
   const resolution = deepFreeze(resolveUncached(index, input, kinds, options));
-  // Scripts ask about the same few names again and again (batch mode); bound the memo so that odd input cannot grow it forever.
+  // Only a name that resolves to nothing is kept: ranking its near names is what costs (a batch repeating one
+  // misspelt name took 8 times as long without it), while a name that resolves is cheaper to resolve again
+  // than to keep (keeping those too cost a batch of distinct spellings 3-20 % of its time: docs/benchmarks.md).
+  if (resolution.ok) return resolution;
+  // Bounded, so that odd input cannot grow it forever.
   if (memo.size >= 10_000) memo.clear();
   memo.set(memoKey, resolution);
   return resolution;
@@ -341,6 +345,7 @@ export interface ResolveOptions {
   readonly exact?: boolean;
 }
 
+/** The last names (at most 10,000) that resolved to nothing, with their answer, per catalogue. */
 const memos = new WeakMap<CatalogIndex, Map<string, Resolution>>();
 
 function memoOf(index: CatalogIndex): Map<string, Resolution> {

@@ -137,16 +137,6 @@ export function computeSearchIndex(index: CatalogIndex, noteKindLabels: NoteKind
 }
 
 /**
- * The search index a search of this process already built for a catalogue (with these labels), in the form
- * computeSearchIndex gives; null when no search needed it. The CLI's cache stores it then, so that a run that
- * did not search pays nothing for it.
- */
-export function builtSearchIndex(index: CatalogIndex, noteKindLabels: NoteKindLabels): PreparedSearchIndex | null {
-  const built = indexes.get(index);
-  return built !== undefined && built.labels === noteKindLabels ? toPrepared(built.entities) : null;
-}
-
-/**
  * Supplies the search index the build computed for a catalogue, with the note kind labels it was computed with
  * (another set of labels is indexed afresh), given as a function: they are only needed, and loaded, when a search runs.
  */

@@ -20,9 +20,7 @@ export function makeCompleteCommand(registry: () => readonly CommandDefinition[]
         try {
           const globals = catalog === undefined ? ctx.globals : { ...ctx.globals, catalog };
           const context = new Context(ctx.io, globals, ctx.lang, ctx.version);
-          const index = context.catalogIndex();
-          context.storePrepared();
-          return index;
+          return context.catalogIndex();
         } catch {
           return null;
         }

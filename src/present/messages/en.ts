@@ -116,8 +116,6 @@ export const english = {
     stdinFilepath: 'the path of the file read from standard input ("-"): messages, GitHub annotations, SARIF and JSON name it so instead of <stdin>',
     color: 'color the output even when it is not a terminal',
     noColor: 'never color the output (NO_COLOR is honoured too)',
-    noCache:
-      'neither read nor write the cache of prepared catalogues: a catalogue other than the embedded one is validated in full (RAMQ_ACCESS_NO_CACHE does the same)',
     debug: 'show the stack of an internal error',
     tier: 'only grants of this tier',
     category: 'only services of this category (id or name)',

@@ -149,7 +149,6 @@ export const french = {
     stdinFilepath: fr`le chemin du fichier lu sur l’entrée standard (« - ») : messages, annotations GitHub, SARIF et JSON le nomment ainsi plutôt que <stdin>`,
     color: fr`colore la sortie même hors d’un terminal`,
     noColor: fr`ne colore jamais la sortie (NO_COLOR est aussi respecté)`,
-    noCache: fr`ne lit ni n’écrit le cache des catalogues préparés : un catalogue autre que l’intégré est validé au complet (RAMQ_ACCESS_NO_CACHE fait de même)`,
     debug: fr`affiche la pile d’appels d’une erreur interne`,
     tier: fr`seulement les accès de ce niveau`,
     category: fr`seulement les services de cette catégorie (identifiant ou nom)`,
