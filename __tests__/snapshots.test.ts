@@ -147,6 +147,9 @@ const CASES: readonly Case[] = [
   { argv: ['check-source', MUTATED, '--lang', 'en', '--format', 'markdown'], piped: true },
   // completion
   { argv: ['completion', 'bash'] },
+  // --version: the program's name and version, then the catalogue's source (one line when piped)
+  { argv: ['--version'] },
+  { argv: ['--lang', 'en', '--version'], piped: true },
 ];
 
 /** The command line as a person types it, paths shown from the repository. */

@@ -51,9 +51,9 @@ status=0
 kill "$server"
 if [ "$status" -ne 0 ]; then echo "the installed package's check-source URL exited $status"; cat "$work/fetched.txt"; exit 1; fi
 echo "installed package check-source URL: $(grep -c 'agrees with the page' "$work/fetched.txt") agreeing report"
-# --version: the version, then the embedded catalogue's source line (read from the installed package).
+# --version: the program's name and version, then the embedded catalogue's source line (read from the installed package).
 version_out=$("$work/prefix/bin/ramq-access" --version)
-test "$(echo "$version_out" | head -1)" = "$(node -p "require('$OLDPWD/package.json').version")"
+test "$(echo "$version_out" | head -1)" = "ramq-access $(node -p "require('$OLDPWD/package.json').version")"
 # French puts a no-break space (U+00A0) before the colon, English none.
 nbsp=$(printf '\302\240')
 if ! echo "$version_out" | sed -n 2p | grep -qE "^Source( |$nbsp)?: .*(vérifiée le|checked) [0-9]{4}-[0-9]{2}-[0-9]{2}\$"; then
