@@ -122,6 +122,9 @@ const CASES: readonly Case[] = [
   { argv: ['validate', BAD('mixed-script-own-alias.yaml')], piped: true },
   { argv: ['validate', BAD('mixed-script-own-alias.yaml'), '--lang', 'en'], piped: true },
   { argv: ['validate', BAD('ref-unknown-clientele.yaml'), BAD('duplicate-key-root.yaml')] },
+  // YAML syntax errors: French says what the parser says in English, message by message
+  { argv: ['validate', BAD('syntax-indentation-less.yaml'), BAD('syntax-unclosed-double-quote.yaml')], piped: true },
+  { argv: ['validate', BAD('syntax-indentation-less.yaml'), BAD('syntax-unclosed-double-quote.yaml'), '--lang', 'en'], piped: true },
   { argv: ['--catalog', BAD('unknown-clientele.yaml'), 'services', 'podiatre'] },
   // diff of two fixtures
   { argv: ['diff', MINIMAL, EDITED], piped: true },
