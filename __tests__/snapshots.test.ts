@@ -45,6 +45,15 @@ const READ_ONLY = path.join(path.dirname(MUTATED), 'read-only.yaml');
 fs.copyFileSync(MESSY, READ_ONLY);
 fs.chmodSync(READ_ONLY, 0o444);
 
+/** A copy of the shipped catalogue for check-source --write, and the saved page without one of its grants (Podiatre under Messagerie sécurisée). */
+const TO_WRITE = path.join(path.dirname(MUTATED), 'catalog.yaml');
+fs.copyFileSync(path.join(ROOT, 'catalog.yaml'), TO_WRITE);
+const DROPPED = path.join(path.dirname(MUTATED), 'dropped.txt');
+fs.writeFileSync(
+  DROPPED,
+  fs.readFileSync(path.join(ROOT, PAGE), 'utf8').replace('- Podiatre\n- Spécialiste en chirurgie buccale', '- Spécialiste en chirurgie buccale'),
+);
+
 const CASES: readonly Case[] = [
   // services: a clientele's services, by tier
   { argv: ['services', 'podiatrist'] },
@@ -148,6 +157,8 @@ const CASES: readonly Case[] = [
   { argv: ['check-source', PAGE], piped: true },
   { argv: ['check-source', MUTATED], piped: true },
   { argv: ['check-source', MUTATED, '--lang', 'en', '--format', 'markdown'], piped: true },
+  // --write: the grant the page does not name is removed, and the summary says what was applied
+  { argv: ['--catalog', TO_WRITE, 'check-source', DROPPED, '--write'], piped: true, env: { SOURCE_DATE_EPOCH: '1768435200' } },
   // completion
   { argv: ['completion', 'bash'] },
   // --version: the program's name and version, then the catalogue's source (one line when piped)

@@ -582,14 +582,18 @@ export const french = {
       fr`${count('fr', matched, fr`élément de liste`, fr`éléments de liste`)} sur ${formatNumber('fr', items)} ${plural('fr', matched, fr`concorde`, fr`concordent`)} avec le catalogue (${count('fr', lists, fr`liste « Qui a accès »`, fr`listes « Qui a accès »`)}).`,
     summary: (findings: number, applicable: number) =>
       fr`${count('fr', findings, fr`différence`, fr`différences`)} ; --write peut en appliquer ${formatNumber('fr', applicable)}`,
+    /** After --write: what it wrote (`applied`), or null when it wrote nothing. */
+    summaryWritten: (findings: number, applied: number | null) =>
+      applied === null
+        ? fr`${count('fr', findings, fr`différence`, fr`différences`)} ; --write n’a rien écrit`
+        : fr`${count('fr', findings, fr`différence`, fr`différences`)} ; --write en a appliqué ${formatNumber('fr', applied)}`,
     sameText: (date: string) => fr`Texte de la page : le même que lors de la vérification du ${date}.`,
     otherText: (date: string) => fr`Texte de la page : il a changé depuis la vérification du ${date}.`,
     otherTextNoDate: fr`Texte de la page : il a changé depuis la dernière vérification.`,
     neverChecked: fr`Le catalogue ne note aucune vérification de la page (source.checked).`,
     findings: {
       'grant-not-in-catalogue': (w) => fr`${w.service} : la page donne accès à « ${w.item} » (${w.pageTier}) ; le catalogue n’a pas cet accès`,
-      'grant-not-on-page': (w) =>
-        fr`${w.service} : le catalogue donne accès à « ${w.clientele} » (${w.catalogTier}) ; les listes de la page ne la nomment plus`,
+      'grant-not-on-page': (w) => fr`${w.service} : le catalogue donne accès à « ${w.clientele} » (${w.catalogTier}) ; les listes de la page ne la nomment pas`,
       'tier-differs': (w) => fr`${w.service} : « ${w.clientele} » : niveau « ${w.pageTier} » sur la page, « ${w.catalogTier} » dans le catalogue`,
       'condition-differs': (w) =>
         fr`${w.service} : « ${w.clientele} » : la page pose la condition « ${w.pageCondition} » ; le catalogue : ${w.catalogConditions === '' ? fr`aucune condition` : w.catalogConditions}`,
