@@ -191,8 +191,8 @@ interface Session {
   readonly transcript: string;
 }
 
-/** Types every case into one interactive session of the shell, on a terminal. */
-function runSession(shell: Shell, cases: readonly Case[]): Promise<Session> {
+/** Types every case into one interactive session of the shell, on a terminal; `zshrc`, given the home folder, is zsh's ~/.zshrc (by default compinit, then the script sourced). */
+function runSession(shell: Shell, cases: readonly Case[], zshrc?: (home: string) => string): Promise<Session> {
   const home = fs.mkdtempSync(path.join(dir, `${shell}-`));
   const work = path.join(home, 'work');
   const records = path.join(home, 'records');
@@ -217,7 +217,10 @@ printf '%s\\0' "$@" > "$(mktemp "$RAMQ_RECORDS/r.XXXXXX")"
       command = `bash --noprofile --rcfile ${home}/rc -i`;
       break;
     case 'zsh':
-      fs.writeFileSync(path.join(home, '.zshrc'), `PS1='$ '\nautoload -U compinit\ncompinit -u -D\nsource <("$RAMQ_NODE" "$RAMQ_BIN" completion zsh)\n`);
+      fs.writeFileSync(
+        path.join(home, '.zshrc'),
+        zshrc?.(home) ?? `PS1='$ '\nautoload -U compinit\ncompinit -u -D\nsource <("$RAMQ_NODE" "$RAMQ_BIN" completion zsh)\n`,
+      );
       command = 'zsh -i';
       break;
     case 'fish':
@@ -281,3 +284,42 @@ for (const shell of SHELLS) {
     });
   });
 }
+
+/**
+ * Where ~/.zshrc loads the script. Sourced before compinit, it used to fail (`compdef: command not found`): it now
+ * registers at the first prompt. Installed in $fpath, compinit loads it on the first completion, which must complete
+ * too. With no compinit at all, it says what to add to ~/.zshrc.
+ */
+const ZSH_SETUPS: Readonly<Record<string, { zshrc: (home: string) => string; completes: boolean }>> = {
+  'sourced before compinit': {
+    zshrc: () => `PS1='$ '\nsource <("$RAMQ_NODE" "$RAMQ_BIN" completion zsh)\nautoload -U compinit\ncompinit -u -D\n`,
+    completes: true,
+  },
+  'installed in $fpath, loaded by compinit': {
+    zshrc: (home) => {
+      fs.mkdirSync(path.join(home, 'functions'));
+      fs.writeFileSync(path.join(home, 'functions', '_ramq-access'), runBin(['completion', 'zsh']).stdout);
+      return `PS1='$ '\nfpath=(${home}/functions $fpath)\nautoload -U compinit\ncompinit -u -D\n`;
+    },
+    completes: true,
+  },
+  'sourced with no compinit at all': { zshrc: () => `PS1='$ '\nsource <("$RAMQ_NODE" "$RAMQ_BIN" completion zsh)\n`, completes: false },
+};
+
+(ready('zsh') ? describe : describe.skip)('zsh: the script works wherever ~/.zshrc loads it, or says what to add', () => {
+  const line: Case = { label: 'a name', line: 'ramq-access services Quote', expected: ['services', HOSTILE[1]!.name] };
+  const done = new Map<string, Session>();
+  beforeAll(async () => {
+    const setups = Object.entries(ZSH_SETUPS);
+    const sessions = await Promise.all(setups.map(([, { zshrc }]) => runSession('zsh', [line], zshrc)));
+    setups.forEach(([name], i) => done.set(name, sessions[i]!));
+  }, 400_000);
+
+  test.each(Object.entries(ZSH_SETUPS))('%s', (name, { completes }) => {
+    const session = done.get(name)!;
+    expect(session.transcript).not.toMatch(/command not found/);
+    expect(session.records.get('C0')).toEqual(completes ? line.expected : ['services', 'Quote']);
+    // What to add is said only where it is missing.
+    expect(session.transcript.includes('autoload -Uz compinit && compinit')).toBe(!completes);
+  });
+});

@@ -305,8 +305,16 @@ export function completeFor(
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
-/** The script `completion <shell>` prints; it asks the CLI itself (`__complete`) for candidates. */
-export function completionScript(shell: Shell, program: string): string {
+/** Text as one word for sh and zsh, read as it is: in '…', each ' written '\''. */
+function singleQuoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The script `completion <shell>` prints; it asks the CLI itself (`__complete`) for candidates. `needsCompinit` is
+ * what the zsh script says when zsh's completion system is not loaded by the first prompt.
+ */
+export function completionScript(shell: Shell, program: string, needsCompinit: string): string {
   switch (shell) {
     case 'bash':
       return `# ${program} completion for bash. Install: ${program} completion bash > ~/.local/share/bash-completion/completions/${program}
@@ -326,7 +334,7 @@ complete -o default -F _ramq_access_complete ${program}
     case 'zsh':
       return `#compdef ${program}
 # ${program} completion for zsh. Install: ${program} completion zsh > "\${fpath[1]}/_${program}"
-# or add to ~/.zshrc: source <(${program} completion zsh)
+# or add to ~/.zshrc (after compinit, or before: it then waits for it): source <(${program} completion zsh)
 _ramq_access_complete() {
   local -a candidates
   candidates=("\${(@f)$(${program} __complete --shell zsh -- "\${(@Q)words[2,CURRENT-1]}" "\${words[CURRENT]}" 2>/dev/null)}")
@@ -346,7 +354,24 @@ _ramq_access_complete() {
     fi
   fi
 }
-compdef _ramq_access_complete ${program}
+if [[ "\${funcstack[1]}" == _${program} ]]; then
+  # Loaded from $fpath by compinit when a word is first completed: complete it now.
+  _ramq_access_complete "$@"
+elif (( \${+functions[compdef]} )); then
+  compdef _ramq_access_complete ${program}
+else
+  # Sourced before compinit (compdef does not exist yet): register at the first prompt, once ~/.zshrc has run.
+  _ramq_access_register() {
+    add-zsh-hook -d precmd _ramq_access_register
+    if (( \${+functions[compdef]} )); then
+      compdef _ramq_access_complete ${program}
+    else
+      print -u2 -r -- ${singleQuoted(`${program}: ${needsCompinit}`)}
+    fi
+  }
+  autoload -Uz add-zsh-hook
+  add-zsh-hook precmd _ramq_access_register
+fi
 `;
     case 'fish':
       return `# ${program} completion for fish. Install: ${program} completion fish > ~/.config/fish/completions/${program}.fish

@@ -134,6 +134,9 @@ export const english = {
     batch: (line) => en`read one question per line from standard input (${line}); write one JSON line per answer (NDJSON)`,
   },
   batchLines: { clientele: 'one clientele', service: 'one service', pair: 'clientele<TAB>service' },
+  completion: {
+    zshNeedsCompinit: `completion needs zsh's completion system: add "autoload -Uz compinit && compinit" to ~/.zshrc`,
+  },
   stdinPurposes: {
     catalogue: 'the catalogue (--catalog -)',
     validate: 'a catalogue to validate',

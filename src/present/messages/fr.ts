@@ -237,6 +237,10 @@ export const french = {
     batch: (line: string) => fr`lit une question par ligne sur l’entrée standard (${line}) ; écrit une ligne JSON par réponse (NDJSON)`,
   },
   batchLines: { clientele: fr`une clientèle`, service: fr`un service`, pair: fr`clientèle<TAB>service` },
+  completion: {
+    /** What the zsh script says when zsh's completion system was never loaded (no compinit by the first prompt). */
+    zshNeedsCompinit: fr`la complétion a besoin du système de complétion de zsh : ajoutez « autoload -Uz compinit && compinit » à ~/.zshrc`,
+  },
   stdinPurposes: {
     catalogue: fr`le catalogue (--catalog -)`,
     validate: fr`un catalogue à valider`,
