@@ -4,7 +4,8 @@
  * the test types `ramq-access services <prefix><TAB> C<n><Enter>` into the shell on a terminal
  * (util-linux `script`), with the completion script the CLI prints sourced, and `ramq-access` a stub
  * that records its arguments (the stub passes `__complete` on to the real CLI). The completed line
- * must give the name as one argument, unchanged, and run nothing.
+ * must give the name as one argument, unchanged, and run nothing; a name that looks like an option
+ * (`--catalog=/etc/passwd`) must stay an argument: completed by its id, or as it is after `--`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,7 +37,15 @@ const HOSTILE: readonly { readonly name: string; readonly prefix: string }[] = [
   { name: 'name with  two spaces', prefix: 'name' },
   { name: ' lead and trail ', prefix: ' l' },
   { name: 'Hé ça’s «cité» a\u00a0b', prefix: 'Hé' },
+  // A name that looks like an option (issue 30): inserted as it is, the line would read it as --catalog.
+  { name: '--catalog=/etc/passwd', prefix: 'catalog' },
 ];
+
+/** A name that the command line would read as an option once inserted. */
+const looksLikeOption = (name: string): boolean => name.length > 1 && name.startsWith('-');
+/** The id of a hostile name's clientele. */
+const idOf = (name: string): string => `hostile-${HOSTILE.findIndex((h) => h.name === name)}`;
+const OPTION_LIKE = HOSTILE.find((h) => looksLikeOption(h.name))!;
 
 /** The prefix as the user types it after opening a quote (undefined when the quote cannot hold it: a ' inside '…' in bash and zsh). */
 function typed(shell: Shell, opened: Opened, prefix: string): string | undefined {
@@ -68,10 +77,21 @@ function casesFor(shell: Shell): Case[] {
   for (const opened of OPENED[shell]) {
     for (const { name, prefix } of HOSTILE) {
       const word = typed(shell, opened, prefix);
-      if (word !== undefined)
-        cases.push({ label: `${opened || 'no quote'} ${JSON.stringify(name)}`, line: `ramq-access services ${word}`, expected: ['services', name] });
+      if (word === undefined) continue;
+      const label = `${opened || 'no quote'} ${JSON.stringify(name)}`;
+      if (!looksLikeOption(name)) cases.push({ label, line: `ramq-access services ${word}`, expected: ['services', name] });
+      // A name that looks like an option is completed by its id. fish matches candidates against the word itself and
+      // offers no id for "catalog": the word stays as typed (with no quote only: an open quote would stay open).
+      else if (shell !== 'fish') cases.push({ label: `${label}: by its id`, line: `ramq-access services ${word}`, expected: ['services', idOf(name)] });
+      else if (opened === '') cases.push({ label: `${label}: not offered`, line: `ramq-access services ${word}`, expected: ['services', prefix] });
     }
   }
+  // After --, every word is an argument: the name that looks like an option is completed as it is.
+  cases.push({
+    label: `after --, ${JSON.stringify(OPTION_LIKE.name)} as it is`,
+    line: `ramq-access services -- ${typed(shell, '', '--cat')!}`,
+    expected: ['services', '--', OPTION_LIKE.name],
+  });
   // The catalogue named by a quoted --catalog before the name (the words before the current one are unquoted too).
   cases.push({
     label: '--catalog in quotes, then a name',
@@ -171,6 +191,24 @@ describe('what __complete gives each shell', () => {
   test('bash: after an = or a : readline keeps, only the rest of the name', async () => {
     expect(await candidates('bash', breaks, 'ramq-access services key=')).toEqual(['\\~root']);
     expect(await candidates('bash', breaks, 'ramq-access services Colon:')).toEqual(['\\~root']);
+  });
+
+  test('a name that looks like an option: its id, or the name itself after --, which the command line then reads as an argument', async () => {
+    const { name } = OPTION_LIKE;
+    for (const shell of ['zsh', 'fish'] as const) {
+      expect(await candidates(shell, 'services', 'catalog')).toEqual([idOf(name)]);
+      expect(await candidates(shell, 'services', '--', '--cat')).toEqual([name]);
+      expect(await candidates(shell, 'services', '--', 'catalog')).toEqual([name]);
+      // Still options where options go.
+      expect(await candidates(shell, 'services', '--catal')).toEqual(['--catalog']);
+    }
+    expect(await candidates('bash', breaks, 'ramq-access services catalog')).toEqual([idOf(name)]);
+    expect(await candidates('bash', breaks, 'ramq-access services -- --cat')).toEqual(['--catalog\\=/etc/passwd']);
+    // What each completion gives, as the command line reads it: the same clientele; the name itself would be --catalog.
+    const env = { RAMQ_ACCESS_CATALOG: catalog };
+    const asked = async (...argv: string[]): Promise<unknown> => JSON.parse((await runCli(['services', '--json', ...argv], env)).stdout);
+    expect(await asked('--', name)).toEqual(await asked(idOf(name)));
+    expect((await runCli(['services', '--json', name], env)).code).toBe(2);
   });
 
   test('zsh and fish: the name as it is (they quote it), the word typed read with its quotes', async () => {
