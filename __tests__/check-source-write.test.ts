@@ -399,6 +399,29 @@ describe('no exit 70 from --write', () => {
   });
 });
 
+describe('the summary says what --write wrote, not what it could write', () => {
+  const m = messagesFor('en').checkSource;
+  const lastLine = (stdout: string): string => stdout.trimEnd().split('\n').at(-1)!;
+
+  test('a grant dropped: before --write what it can apply, after it what it applied', async () => {
+    const catalog = temp('catalog.yaml', CATALOG_TEXT);
+    const page = temp('page.txt', mutate(TEXT, DROP_PODIATRE, KEPT));
+    const asked = await runCli(['check-source', page, '--catalog', catalog, '--lang', 'en'], DAY);
+    expect([asked.code, lastLine(asked.stdout)]).toEqual([1, m.summary(1, 1)]);
+    const written = await runCli(['check-source', page, '--catalog', catalog, '--lang', 'en', '--write'], DAY);
+    expect([written.code, lastLine(written.stdout)]).toEqual([0, m.summaryWritten(1, 1)]);
+  });
+
+  test('an entry to write first: --write wrote nothing, and says so', async () => {
+    const catalog = temp('catalog.yaml', CATALOG_TEXT);
+    const before = fs.readFileSync(catalog, 'utf8');
+    const page = mutate(TEXT, DROP_PODIATRE, `${KEPT}\n- Technologue en imagerie médicale`);
+    const out = await writeRun(page, catalog, ['--lang', 'en', '--format', 'markdown']);
+    expect(out.stdout).toContain(`**${m.summaryWritten(2, null)}**`);
+    expect(fs.readFileSync(catalog, 'utf8')).toBe(before);
+  });
+});
+
 describe('a condition the catalogue already has is written back in both its languages', () => {
   test('set on a grant that had none', async () => {
     const page = replaceLine(TEXT, '- Hygiéniste dentaire', '- Hygiéniste dentaire (accès aux états de compte seulement)');

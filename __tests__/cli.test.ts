@@ -200,7 +200,7 @@ describe('errors', () => {
     expect((await runCli(['--help'])).code).toBe(0);
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
     expect((await runCli(['--version'])).stdout).toMatch(
-      new RegExp(`^${version.replace(/\./g, '\\.')}\nSource\u00a0: .*, vérifiée le \\d{4}-\\d{2}-\\d{2}\n$`),
+      new RegExp(`^ramq-access ${version.replace(/\./g, '\\.')}\nSource\u00a0: .*, vérifiée le \\d{4}-\\d{2}-\\d{2}\n$`),
     );
   });
 });

@@ -4,7 +4,8 @@
  * the test types `ramq-access services <prefix><TAB> C<n><Enter>` into the shell on a terminal
  * (util-linux `script`), with the completion script the CLI prints sourced, and `ramq-access` a stub
  * that records its arguments (the stub passes `__complete` on to the real CLI). The completed line
- * must give the name as one argument, unchanged, and run nothing.
+ * must give the name as one argument, unchanged, and run nothing; a name that looks like an option
+ * (`--catalog=/etc/passwd`) must stay an argument: completed by its id, or as it is after `--`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,7 +37,15 @@ const HOSTILE: readonly { readonly name: string; readonly prefix: string }[] = [
   { name: 'name with  two spaces', prefix: 'name' },
   { name: ' lead and trail ', prefix: ' l' },
   { name: 'Hé ça’s «cité» a\u00a0b', prefix: 'Hé' },
+  // A name that looks like an option (issue 30): inserted as it is, the line would read it as --catalog.
+  { name: '--catalog=/etc/passwd', prefix: 'catalog' },
 ];
+
+/** A name that the command line would read as an option once inserted. */
+const looksLikeOption = (name: string): boolean => name.length > 1 && name.startsWith('-');
+/** The id of a hostile name's clientele. */
+const idOf = (name: string): string => `hostile-${HOSTILE.findIndex((h) => h.name === name)}`;
+const OPTION_LIKE = HOSTILE.find((h) => looksLikeOption(h.name))!;
 
 /** The prefix as the user types it after opening a quote (undefined when the quote cannot hold it: a ' inside '…' in bash and zsh). */
 function typed(shell: Shell, opened: Opened, prefix: string): string | undefined {
@@ -68,10 +77,21 @@ function casesFor(shell: Shell): Case[] {
   for (const opened of OPENED[shell]) {
     for (const { name, prefix } of HOSTILE) {
       const word = typed(shell, opened, prefix);
-      if (word !== undefined)
-        cases.push({ label: `${opened || 'no quote'} ${JSON.stringify(name)}`, line: `ramq-access services ${word}`, expected: ['services', name] });
+      if (word === undefined) continue;
+      const label = `${opened || 'no quote'} ${JSON.stringify(name)}`;
+      if (!looksLikeOption(name)) cases.push({ label, line: `ramq-access services ${word}`, expected: ['services', name] });
+      // A name that looks like an option is completed by its id. fish matches candidates against the word itself and
+      // offers no id for "catalog": the word stays as typed (with no quote only: an open quote would stay open).
+      else if (shell !== 'fish') cases.push({ label: `${label}: by its id`, line: `ramq-access services ${word}`, expected: ['services', idOf(name)] });
+      else if (opened === '') cases.push({ label: `${label}: not offered`, line: `ramq-access services ${word}`, expected: ['services', prefix] });
     }
   }
+  // After --, every word is an argument: the name that looks like an option is completed as it is.
+  cases.push({
+    label: `after --, ${JSON.stringify(OPTION_LIKE.name)} as it is`,
+    line: `ramq-access services -- ${typed(shell, '', '--cat')!}`,
+    expected: ['services', '--', OPTION_LIKE.name],
+  });
   // The catalogue named by a quoted --catalog before the name (the words before the current one are unquoted too).
   cases.push({
     label: '--catalog in quotes, then a name',
@@ -173,6 +193,24 @@ describe('what __complete gives each shell', () => {
     expect(await candidates('bash', breaks, 'ramq-access services Colon:')).toEqual(['\\~root']);
   });
 
+  test('a name that looks like an option: its id, or the name itself after --, which the command line then reads as an argument', async () => {
+    const { name } = OPTION_LIKE;
+    for (const shell of ['zsh', 'fish'] as const) {
+      expect(await candidates(shell, 'services', 'catalog')).toEqual([idOf(name)]);
+      expect(await candidates(shell, 'services', '--', '--cat')).toEqual([name]);
+      expect(await candidates(shell, 'services', '--', 'catalog')).toEqual([name]);
+      // Still options where options go.
+      expect(await candidates(shell, 'services', '--catal')).toEqual(['--catalog']);
+    }
+    expect(await candidates('bash', breaks, 'ramq-access services catalog')).toEqual([idOf(name)]);
+    expect(await candidates('bash', breaks, 'ramq-access services -- --cat')).toEqual(['--catalog\\=/etc/passwd']);
+    // What each completion gives, as the command line reads it: the same clientele; the name itself would be --catalog.
+    const env = { RAMQ_ACCESS_CATALOG: catalog };
+    const asked = async (...argv: string[]): Promise<unknown> => JSON.parse((await runCli(['services', '--json', ...argv], env)).stdout);
+    expect(await asked('--', name)).toEqual(await asked(idOf(name)));
+    expect((await runCli(['services', '--json', name], env)).code).toBe(2);
+  });
+
   test('zsh and fish: the name as it is (they quote it), the word typed read with its quotes', async () => {
     for (const shell of ['zsh', 'fish'] as const) {
       expect(await candidates(shell, 'services', '\\~r')).toEqual(['~root']);
@@ -191,8 +229,8 @@ interface Session {
   readonly transcript: string;
 }
 
-/** Types every case into one interactive session of the shell, on a terminal. */
-function runSession(shell: Shell, cases: readonly Case[]): Promise<Session> {
+/** Types every case into one interactive session of the shell, on a terminal; `zshrc`, given the home folder, is zsh's ~/.zshrc (by default compinit, then the script sourced). */
+function runSession(shell: Shell, cases: readonly Case[], zshrc?: (home: string) => string): Promise<Session> {
   const home = fs.mkdtempSync(path.join(dir, `${shell}-`));
   const work = path.join(home, 'work');
   const records = path.join(home, 'records');
@@ -217,7 +255,10 @@ printf '%s\\0' "$@" > "$(mktemp "$RAMQ_RECORDS/r.XXXXXX")"
       command = `bash --noprofile --rcfile ${home}/rc -i`;
       break;
     case 'zsh':
-      fs.writeFileSync(path.join(home, '.zshrc'), `PS1='$ '\nautoload -U compinit\ncompinit -u -D\nsource <("$RAMQ_NODE" "$RAMQ_BIN" completion zsh)\n`);
+      fs.writeFileSync(
+        path.join(home, '.zshrc'),
+        zshrc?.(home) ?? `PS1='$ '\nautoload -U compinit\ncompinit -u -D\nsource <("$RAMQ_NODE" "$RAMQ_BIN" completion zsh)\n`,
+      );
       command = 'zsh -i';
       break;
     case 'fish':
@@ -281,3 +322,42 @@ for (const shell of SHELLS) {
     });
   });
 }
+
+/**
+ * Where ~/.zshrc loads the script. Sourced before compinit, it used to fail (`compdef: command not found`): it now
+ * registers at the first prompt. Installed in $fpath, compinit loads it on the first completion, which must complete
+ * too. With no compinit at all, it says what to add to ~/.zshrc.
+ */
+const ZSH_SETUPS: Readonly<Record<string, { zshrc: (home: string) => string; completes: boolean }>> = {
+  'sourced before compinit': {
+    zshrc: () => `PS1='$ '\nsource <("$RAMQ_NODE" "$RAMQ_BIN" completion zsh)\nautoload -U compinit\ncompinit -u -D\n`,
+    completes: true,
+  },
+  'installed in $fpath, loaded by compinit': {
+    zshrc: (home) => {
+      fs.mkdirSync(path.join(home, 'functions'));
+      fs.writeFileSync(path.join(home, 'functions', '_ramq-access'), runBin(['completion', 'zsh']).stdout);
+      return `PS1='$ '\nfpath=(${home}/functions $fpath)\nautoload -U compinit\ncompinit -u -D\n`;
+    },
+    completes: true,
+  },
+  'sourced with no compinit at all': { zshrc: () => `PS1='$ '\nsource <("$RAMQ_NODE" "$RAMQ_BIN" completion zsh)\n`, completes: false },
+};
+
+(ready('zsh') ? describe : describe.skip)('zsh: the script works wherever ~/.zshrc loads it, or says what to add', () => {
+  const line: Case = { label: 'a name', line: 'ramq-access services Quote', expected: ['services', HOSTILE[1]!.name] };
+  const done = new Map<string, Session>();
+  beforeAll(async () => {
+    const setups = Object.entries(ZSH_SETUPS);
+    const sessions = await Promise.all(setups.map(([, { zshrc }]) => runSession('zsh', [line], zshrc)));
+    setups.forEach(([name], i) => done.set(name, sessions[i]!));
+  }, 400_000);
+
+  test.each(Object.entries(ZSH_SETUPS))('%s', (name, { completes }) => {
+    const session = done.get(name)!;
+    expect(session.transcript).not.toMatch(/command not found/);
+    expect(session.records.get('C0')).toEqual(completes ? line.expected : ['services', 'Quote']);
+    // What to add is said only where it is missing.
+    expect(session.transcript.includes('autoload -Uz compinit && compinit')).toBe(!completes);
+  });
+});

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -127,6 +128,24 @@ describe('fmt --check: the patch, bounded', () => {
     expect(formatPatch('f.yaml', before, after, messagesFor('en'), 5)).toBe(
       'f.yaml: more than 5 lines change (at least 3 lines removed and 3 added), too many to show as a patch; fmt rewrites it\n',
     );
+  });
+
+  test('an absolute path is named as git names it (a/tmp/x), and git apply reads the patch as that file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramq-fmt-abs-'));
+    try {
+      const file = path.join(dir, 'f.yaml');
+      fs.writeFileSync(file, text(['a', 'b', 'c']));
+      const patch = formatPatch(file, text(['a', 'b', 'c']), text(['a', 'x', 'c']), messagesFor('en'));
+      expect(patch.split('\n').slice(0, 2)).toEqual([`--- a${file}`, `+++ b${file}`]);
+      expect(formatPatch('f.yaml', 'a\n', 'b\n', messagesFor('en'))).toMatch(/^--- a\/f\.yaml\n\+\+\+ b\/f\.yaml\n/);
+      // From the root, git apply -p1 (its default) finds the file the patch names; `a//tmp/...` is an invalid path to it.
+      fs.writeFileSync(path.join(dir, 'f.patch'), patch);
+      const applied = spawnSync('git', ['apply', path.join(dir, 'f.patch')], { cwd: '/', encoding: 'utf8' });
+      expect(applied.stderr).toBe('');
+      expect(fs.readFileSync(file, 'utf8')).toBe(text(['a', 'x', 'c']));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('through the CLI, on the shipped catalogue written as indented JSON (every line changes)', () => {
@@ -377,7 +396,8 @@ describe('fmt through the CLI (in process)', () => {
     const before = fs.readFileSync(file, 'utf8');
     const out = await runCli(['fmt', '--check', file]);
     expect(out.code).toBe(1);
-    expect(out.stdout).toMatch(new RegExp(`^--- a/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\t?\n\\+\\+\\+ b/`));
+    // An absolute path is named as git names it: a/ and the path without its leading slash.
+    expect(out.stdout).toMatch(new RegExp(`^--- a${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\t?\n\\+\\+\\+ b/`));
     expect(out.stdout).toMatch(/^@@ -\d+,\d+ \+\d+,\d+ @@/m);
     expect(out.stdout).toMatch(/^- {4}name: "Chirurgien-dentiste/m);
     expect(fs.readFileSync(file, 'utf8')).toBe(before);

@@ -119,7 +119,7 @@ test('exports exposes only the public API', () => {
   expect(node('pkg.cjs', `console.log(require('ramq-access/package.json').name)`).stdout.trim()).toBe('ramq-access');
 });
 
-test('TypeScript sees the declarations through exports', () => {
+test('TypeScript sees the declarations through exports, and resolveName types what it finds by the kinds asked for', () => {
   fs.writeFileSync(
     path.join(dir, 'consumer.ts'),
     `import { openCatalog, resolveName, servicesFor, type ServicesResult, type Tier } from 'ramq-access';
@@ -136,25 +136,61 @@ const wrong: Tier = 'sometimes';
 void wrong;
 `,
   );
-  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(
-    process.execPath,
-    [
-      tsc,
-      '--noEmit',
-      '--strict',
-      '--module',
-      'node16',
-      '--moduleResolution',
-      'node16',
-      '--types',
-      'node',
-      '--typeRoots',
-      path.join(ROOT, 'node_modules', '@types'),
-      'consumer.ts',
-    ],
-    { cwd: dir, encoding: 'utf8' },
+  // What resolveName is asked for is what it finds: a clientele asked for is typed a clientele.
+  fs.writeFileSync(
+    path.join(dir, 'kinds.ts'),
+    `import { openCatalog, resolveName, servicesFor, whoCan, type Clientele, type EntityKind, type Resolution } from 'ramq-access';
+const catalog = openCatalog();
+const clientele = resolveName(catalog, 'podiatre', ['clientele']);
+const service = resolveName(catalog, 'SELAT', ['service']);
+if (clientele.ok && service.ok) {
+  const c: Clientele = clientele.found.entity;
+  servicesFor(catalog, c);
+  whoCan(catalog, service.found.entity);
+  // @ts-expect-error a service is not a clientele
+  servicesFor(catalog, service.found.entity);
+}
+const either = resolveName(catalog, 'x', ['service', 'category']);
+// @ts-expect-error neither a service nor a category is a clientele
+if (either.ok && either.found.kind === 'clientele') void either;
+// The old call, with kinds only known at run time, still answers any entity, narrowed by its kind.
+const kinds: readonly EntityKind[] = ['service', 'clientele'];
+const any: Resolution = resolveName(catalog, 'x', kinds);
+if (any.ok && any.found.kind === 'clientele') servicesFor(catalog, any.found.entity);
+`,
   );
+  const r = typeCheck(['consumer.ts', 'kinds.ts']);
   expect(r.stdout + r.stderr).toBe('');
   expect(r.status).toBe(0);
 });
+
+/** The README's code blocks in TypeScript or JavaScript, each as a file of its own language: `require` makes CommonJS, `import` an ES module. */
+function readmeCodeBlocks(markdown: string): { file: string; line: number }[] {
+  const blocks: { file: string; line: number }[] = [];
+  const fence = /^```(js|javascript|ts|typescript)\n([\s\S]*?)^```$/gm;
+  for (const m of markdown.matchAll(fence)) {
+    const ts = m[1]!.startsWith('t');
+    const esm = /^import\s/m.test(m[2]!);
+    const line = markdown.slice(0, m.index).split('\n').length;
+    const file = `readme-${line}.${esm ? 'm' : 'c'}${ts ? 'ts' : 'js'}`;
+    fs.writeFileSync(path.join(dir, file), m[2]!);
+    blocks.push({ file, line });
+  }
+  return blocks;
+}
+
+test("the README's TypeScript and JavaScript blocks type-check, strictly, against the built package", () => {
+  const blocks = readmeCodeBlocks(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
+  expect(blocks.length).toBeGreaterThan(0);
+  const r = typeCheck(['--allowJs', '--checkJs', ...blocks.map((b) => b.file)]);
+  expect(r.stdout + r.stderr).toBe('');
+  expect(r.status).toBe(0);
+});
+
+/** tsc as a user's project runs it on files of the folder that has the package in its node_modules: strict, node16 modules. */
+function typeCheck(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const flags = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--types', 'node'];
+  const r = spawnSync(process.execPath, [tsc, ...flags, '--typeRoots', path.join(ROOT, 'node_modules', '@types'), ...args], { cwd: dir, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}

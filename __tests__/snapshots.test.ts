@@ -45,6 +45,15 @@ const READ_ONLY = path.join(path.dirname(MUTATED), 'read-only.yaml');
 fs.copyFileSync(MESSY, READ_ONLY);
 fs.chmodSync(READ_ONLY, 0o444);
 
+/** A copy of the shipped catalogue for check-source --write, and the saved page without one of its grants (Podiatre under Messagerie sécurisée). */
+const TO_WRITE = path.join(path.dirname(MUTATED), 'catalog.yaml');
+fs.copyFileSync(path.join(ROOT, 'catalog.yaml'), TO_WRITE);
+const DROPPED = path.join(path.dirname(MUTATED), 'dropped.txt');
+fs.writeFileSync(
+  DROPPED,
+  fs.readFileSync(path.join(ROOT, PAGE), 'utf8').replace('- Podiatre\n- Spécialiste en chirurgie buccale', '- Spécialiste en chirurgie buccale'),
+);
+
 const CASES: readonly Case[] = [
   // services: a clientele's services, by tier
   { argv: ['services', 'podiatrist'] },
@@ -122,6 +131,9 @@ const CASES: readonly Case[] = [
   { argv: ['validate', BAD('mixed-script-own-alias.yaml')], piped: true },
   { argv: ['validate', BAD('mixed-script-own-alias.yaml'), '--lang', 'en'], piped: true },
   { argv: ['validate', BAD('ref-unknown-clientele.yaml'), BAD('duplicate-key-root.yaml')] },
+  // YAML syntax errors: French says what the parser says in English, message by message
+  { argv: ['validate', BAD('syntax-indentation-less.yaml'), BAD('syntax-unclosed-double-quote.yaml')], piped: true },
+  { argv: ['validate', BAD('syntax-indentation-less.yaml'), BAD('syntax-unclosed-double-quote.yaml'), '--lang', 'en'], piped: true },
   { argv: ['--catalog', BAD('unknown-clientele.yaml'), 'services', 'podiatre'] },
   // diff of two fixtures
   { argv: ['diff', MINIMAL, EDITED], piped: true },
@@ -145,8 +157,13 @@ const CASES: readonly Case[] = [
   { argv: ['check-source', PAGE], piped: true },
   { argv: ['check-source', MUTATED], piped: true },
   { argv: ['check-source', MUTATED, '--lang', 'en', '--format', 'markdown'], piped: true },
+  // --write: the grant the page does not name is removed, and the summary says what was applied
+  { argv: ['--catalog', TO_WRITE, 'check-source', DROPPED, '--write'], piped: true, env: { SOURCE_DATE_EPOCH: '1768435200' } },
   // completion
   { argv: ['completion', 'bash'] },
+  // --version: the program's name and version, then the catalogue's source (one line when piped)
+  { argv: ['--version'] },
+  { argv: ['--lang', 'en', '--version'], piped: true },
 ];
 
 /** The command line as a person types it, paths shown from the repository. */

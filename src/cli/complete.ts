@@ -20,21 +20,43 @@ function matches(candidate: string, typed: string): boolean {
   return candidate.toLowerCase().startsWith(typed.toLowerCase()) || normalizeName(candidate).startsWith(normalizeName(typed));
 }
 
-function namesOfKind(index: CatalogIndex | null, kind: 'clientele' | 'service' | 'category'): string[] {
+/** A candidate: the text matched against the word typed, and the text put in its place. */
+interface Candidate {
+  readonly matched: string;
+  readonly inserted: string;
+}
+
+const asIs = (text: string): Candidate => ({ matched: text, inserted: text });
+
+/** Whether a word would be read as an option (`--catalog=/etc/passwd`, `-x`): a lone `-` is an argument (standard input). */
+function looksLikeOption(word: string): boolean {
+  return word.length > 1 && word.startsWith('-');
+}
+
+/**
+ * The ids and official names of a kind. A name that looks like an option would be read as one once inserted: it is
+ * matched by its name and completed by its id (an id never starts with "-"), unless it comes after `--`, where every
+ * word is an argument.
+ */
+function namesOfKind(index: CatalogIndex | null, kind: 'clientele' | 'service' | 'category', afterDashes: boolean): Candidate[] {
   if (index === null) return [];
   const entries = kind === 'clientele' ? index.catalog.clienteles : kind === 'service' ? index.catalog.services : index.catalog.categories;
   // The official name is offered besides the id unless they read the same (Podiatre, podiatre).
-  return entries.flatMap((e) => (normalizeName(e.name) === normalizeName(e.id) ? [e.id] : [e.id, e.name]));
+  return entries.flatMap((e) => {
+    if (normalizeName(e.name) === normalizeName(e.id)) return [asIs(e.id)];
+    return [asIs(e.id), { matched: e.name, inserted: looksLikeOption(e.name) && !afterDashes ? e.id : e.name }];
+  });
 }
 
-function candidatesOfKind(kind: ArgKind, index: () => CatalogIndex | null): readonly string[] {
-  if (typeof kind !== 'string') return kind.choices;
+function candidatesOfKind(kind: ArgKind, index: () => CatalogIndex | null, afterDashes: boolean): readonly Candidate[] {
+  if (typeof kind !== 'string') return kind.choices.map(asIs);
+  const names = (k: 'clientele' | 'service' | 'category'): Candidate[] => namesOfKind(index(), k, afterDashes);
   switch (kind) {
     case 'clientele':
     case 'service':
-      return namesOfKind(index(), kind);
+      return names(kind);
     case 'name':
-      return [...namesOfKind(index(), 'service'), ...namesOfKind(index(), 'clientele'), ...namesOfKind(index(), 'category')];
+      return [...names('service'), ...names('clientele'), ...names('category')];
     case 'file':
     case 'words':
       return [];
@@ -59,6 +81,8 @@ export function completeWords(
   let catalog: string | undefined;
   let positional = 0;
   let pending: OptionSpec | undefined;
+  // After `--` every word is an argument, as commander reads it.
+  let afterDashes = false;
   const optionsInScope = (): OptionSpec[] => [...(sub ? optionsOf(sub) : []), ...GLOBAL_OPTIONS];
   for (const word of before) {
     if (pending) {
@@ -66,7 +90,11 @@ export function completeWords(
       pending = undefined;
       continue;
     }
-    if (word.startsWith('-') && word !== '-') {
+    if (word === '--' && !afterDashes) {
+      afterDashes = true;
+      continue;
+    }
+    if (!afterDashes && word.startsWith('-') && word !== '-') {
       const [flag = word, inline] = word.split('=', 2);
       const option = findOption(optionsInScope(), flag);
       if (option?.value !== undefined && inline === undefined) pending = option;
@@ -80,7 +108,9 @@ export function completeWords(
     positional++;
   }
   const index = (): CatalogIndex | null => loadIndex(catalog);
-  const pick = (candidates: readonly string[]): string[] => [...new Set(candidates.filter((c) => matches(c, current)))];
+  const pick = (candidates: readonly (string | Candidate)[]): string[] => [
+    ...new Set(candidates.map((c) => (typeof c === 'string' ? asIs(c) : c)).flatMap((c) => (matches(c.matched, current) ? [c.inserted] : []))),
+  ];
 
   if (pending) {
     const kind = pending.kind;
@@ -88,7 +118,7 @@ export function completeWords(
     if (kind === 'category') return pick(index()?.catalog.categories.map((c) => c.id) ?? []);
     return pick(kind.choices);
   }
-  if (current.startsWith('-')) {
+  if (current.startsWith('-') && !afterDashes) {
     return pick([...optionsInScope().flatMap(flagsOf), '--help']);
   }
   if (!sub) return pick(commands.filter((c) => !c.hidden).map((c) => c.name));
@@ -97,7 +127,7 @@ export function completeWords(
   // A variadic last argument takes every further word.
   const arg = positional < args.length ? args[positional] : last?.variadic ? last : undefined;
   if (arg === undefined) return [];
-  return pick(candidatesOfKind(arg.kind, index));
+  return pick(candidatesOfKind(arg.kind, index, afterDashes));
 }
 
 /** A quote left open at the end of a word: none, '…', "…" or bash and zsh's $'…'. */
@@ -305,8 +335,16 @@ export function completeFor(
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
-/** The script `completion <shell>` prints; it asks the CLI itself (`__complete`) for candidates. */
-export function completionScript(shell: Shell, program: string): string {
+/** Text as one word for sh and zsh, read as it is: in '…', each ' written '\''. */
+function singleQuoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The script `completion <shell>` prints; it asks the CLI itself (`__complete`) for candidates. `needsCompinit` is
+ * what the zsh script says when zsh's completion system is not loaded by the first prompt.
+ */
+export function completionScript(shell: Shell, program: string, needsCompinit: string): string {
   switch (shell) {
     case 'bash':
       return `# ${program} completion for bash. Install: ${program} completion bash > ~/.local/share/bash-completion/completions/${program}
@@ -326,7 +364,7 @@ complete -o default -F _ramq_access_complete ${program}
     case 'zsh':
       return `#compdef ${program}
 # ${program} completion for zsh. Install: ${program} completion zsh > "\${fpath[1]}/_${program}"
-# or add to ~/.zshrc: source <(${program} completion zsh)
+# or add to ~/.zshrc (after compinit, or before: it then waits for it): source <(${program} completion zsh)
 _ramq_access_complete() {
   local -a candidates
   candidates=("\${(@f)$(${program} __complete --shell zsh -- "\${(@Q)words[2,CURRENT-1]}" "\${words[CURRENT]}" 2>/dev/null)}")
@@ -346,7 +384,24 @@ _ramq_access_complete() {
     fi
   fi
 }
-compdef _ramq_access_complete ${program}
+if [[ "\${funcstack[1]}" == _${program} ]]; then
+  # Loaded from $fpath by compinit when a word is first completed: complete it now.
+  _ramq_access_complete "$@"
+elif (( \${+functions[compdef]} )); then
+  compdef _ramq_access_complete ${program}
+else
+  # Sourced before compinit (compdef does not exist yet): register at the first prompt, once ~/.zshrc has run.
+  _ramq_access_register() {
+    add-zsh-hook -d precmd _ramq_access_register
+    if (( \${+functions[compdef]} )); then
+      compdef _ramq_access_complete ${program}
+    else
+      print -u2 -r -- ${singleQuoted(`${program}: ${needsCompinit}`)}
+    fi
+  }
+  autoload -Uz add-zsh-hook
+  add-zsh-hook precmd _ramq_access_register
+fi
 `;
     case 'fish':
       return `# ${program} completion for fish. Install: ${program} completion fish > ~/.config/fish/completions/${program}.fish

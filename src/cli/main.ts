@@ -7,7 +7,7 @@ import { messagesFor, type Messages } from '../present/messages/messages';
 import type { Lang } from '../present/options';
 import { presentErrorDocument, runErrorJson } from '../present/present-error';
 import { sourceLine } from '../present/source-line';
-import { GLOBAL_OPTIONS, optionValues, outputValues, type CommandDefinition, type OutputValues, type RawArgs } from './command';
+import { GLOBAL_OPTIONS, PROGRAM, optionValues, outputValues, type CommandDefinition, type OutputValues, type RawArgs } from './command';
 import { Context } from './context';
 import { OutputError, usageError } from './errors';
 import { EXIT, exitCodeFor, type ExitCode, type Outcome } from './exit-code';
@@ -26,10 +26,14 @@ function packageVersion(): string {
   return (require(path.join(__dirname, '..', '..', 'package.json')) as { version: string }).version;
 }
 
-/** What --version prints: the version, then the embedded catalogue's source and when it was checked (read only when --version is asked for). */
+/**
+ * What --version prints: the program's name and version (`ramq-access 0.1.0`, as gh and ripgrep name themselves),
+ * then the embedded catalogue's source and when it was checked (read only when --version is asked for).
+ */
 function versionText(version: string, lang: Lang, width: number): string {
+  const named = `${PROGRAM} ${version}`;
   const loaded = loadCatalog(EMBEDDED_CATALOG_PATH);
-  return loaded.ok ? [version, ...fitMessage('', sourceLine(loaded.catalog.source, messagesFor(lang)), width)].join('\n') : version;
+  return loaded.ok ? [named, ...fitMessage('', sourceLine(loaded.catalog.source, messagesFor(lang)), width)].join('\n') : named;
 }
 
 /** The format of a run: `--json`, else `--format` (aliases resolved), else the batch's NDJSON or the command's default. */

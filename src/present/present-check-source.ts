@@ -117,6 +117,13 @@ function markOf(f: SourceFinding): '+' | '-' | '~' | '!' {
 
 const applicableCount = (r: SourceReport): number => writableFindings(r.check).length;
 
+/** The last line of a report with differences: what --write can apply, or, after --write, what it applied. */
+function summaryLine(r: SourceReport, m: Messages['checkSource']): string {
+  const findings = r.check.findings.length;
+  if (r.write === null) return m.summary(findings, applicableCount(r));
+  return m.summaryWritten(findings, r.write.written ? r.write.applied : null);
+}
+
 function agrees(r: SourceReport): boolean {
   return r.check.findings.length === 0;
 }
@@ -158,7 +165,7 @@ function checkText(r: SourceReport, palette: Palette, o: Wording, width: number)
     const color = mark === '+' ? palette.good : mark === '-' ? palette.bad : palette.warn;
     lines.push(...wrapHanging(`${mark} `, `${m.where(f.pageLine, f.catalogLine)} ${findingMessage(f, o)}`, width, 2).map(color));
   }
-  lines.push('', ...wrapHanging('', m.summary(r.check.findings.length, applicableCount(r)), width, 0));
+  lines.push('', ...wrapHanging('', summaryLine(r, m), width, 0));
   for (const remark of remarks(r, m)) lines.push(...wrapHanging('', remark, width, 0).map(palette.warn));
   if (r.stubs.length > 0) {
     // The stubs are YAML to paste: printed whole, only when --write was asked for (the other formats always carry them).
@@ -175,7 +182,7 @@ function checkMarkdown(r: SourceReport, o: Wording): string {
   const m = o.m.checkSource;
   const out = [`### ramq-access check-source: ${mdCode(r.page)} → ${mdCode(r.catalog)}`, '', statusLine(r, m), '', textLine(r, m)];
   if (agrees(r)) return out.join('\n') + '\n';
-  out.push('', `**${m.summary(r.check.findings.length, applicableCount(r))}**`, '');
+  out.push('', `**${summaryLine(r, m)}**`, '');
   for (const remark of remarks(r, m)) out.push(mdText(remark), '');
   out.push(`| ${m.columns.page} | ${m.columns.catalogue} | | ${m.columns.difference} |`, '| ---: | ---: | :-: | --- |');
   for (const f of r.check.findings) {

@@ -33,7 +33,10 @@ export function countChangedLines(before: string, after: string): { removed: num
  * terminal; a patch is never wrapped).
  */
 export function formatPatch(file: string, before: string, after: string, m: Messages, limit: number = MAX_PATCH_CHANGES, width = Infinity): string {
-  const patch = createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3, maxEditLength: limit });
+  // As git names an absolute path (`git diff --no-index /tmp/x ...`: `--- a/tmp/x`): `a//tmp/x` is a path
+  // `git apply` refuses and `patch -p1` reads as absolute.
+  const named = file.replace(/^\/+/, '');
+  const patch = createTwoFilesPatch(`a/${named}`, `b/${named}`, before, after, undefined, undefined, { context: 3, maxEditLength: limit });
   if (patch === undefined) {
     const { removed, added } = countChangedLines(before, after);
     return `${wrapHanging('', sanitizeText(m.errors.tooManyChanges(file, limit, removed, added)), width, 2).join('\n')}\n`;

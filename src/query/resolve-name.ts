@@ -10,11 +10,13 @@ import { boundedDistance, MAX_SUGGESTIONS, SUGGESTION_FLOOR, tokenSimilarity, wo
 /** The kinds of thing a name can stand for. */
 export type EntityKind = 'service' | 'clientele' | 'category';
 
-/** A service, clientele or category, tagged with its kind. */
-export type Entity =
+/** A service, clientele or category, tagged with its kind; `Entity<'clientele'>` is a clientele only. */
+export type Entity<K extends EntityKind = EntityKind> = Extract<
   | { readonly kind: 'service'; readonly entity: Service }
   | { readonly kind: 'clientele'; readonly entity: Clientele }
-  | { readonly kind: 'category'; readonly entity: Category };
+  | { readonly kind: 'category'; readonly entity: Category },
+  { readonly kind: K }
+>;
 
 /** A candidate offered when a name does not resolve. */
 export interface Suggestion {
@@ -28,10 +30,10 @@ export interface Suggestion {
  * The outcome of resolving a name: exactly one entity (with the grant
  * condition the name carried, for a clientele named as the page lists it:
  * "Audioprothésiste (accès aux états de compte seulement)"), or why not with
- * ranked suggestions.
+ * ranked suggestions. `Resolution<'clientele'>` finds a clientele only: what is asked for is what comes back.
  */
-export type Resolution =
-  | { readonly ok: true; readonly found: Entity; readonly condition: Condition | null; readonly by_words: WordReading | null }
+export type Resolution<K extends EntityKind = EntityKind> =
+  | { readonly ok: true; readonly found: Entity<K>; readonly condition: Condition | null; readonly by_words: WordReading | null }
   | { readonly ok: false; readonly reason: 'unknown' | 'ambiguous' | 'too-long'; readonly input: string; readonly suggestions: readonly Suggestion[] };
 
 /**
@@ -312,8 +314,11 @@ function entriesStartingWith(byFirst: ReadonlyMap<string, readonly NameEntry[]>,
  * its abbreviation in parentheses, a heading of the page ("Qui a accès au
  * service en ligne X ?"), a clientele's label followed by one of its own
  * grant conditions. Anything else is an error with suggestions, because a
- * guessed answer about access could be wrong.
+ * guessed answer about access could be wrong. The kinds asked for type what is found:
+ * `resolveName(index, name, ['clientele'])` is a `Resolution<'clientele'>`.
  */
+export function resolveName<K extends EntityKind>(index: CatalogIndex, input: string, kinds: readonly K[], options?: ResolveOptions): Resolution<K>;
+// Every entity found is of one of the kinds asked for (namedBy filters by kind), which the signature above says.
 export function resolveName(index: CatalogIndex, input: string, kinds: readonly EntityKind[], options: ResolveOptions = {}): Resolution {
   if (input.length > MAX_NAME_LENGTH) return { ok: false, reason: 'too-long', input, suggestions: [] };
   const ranked = options.suggestions !== false;

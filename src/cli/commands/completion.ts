@@ -13,7 +13,7 @@ export const completionCommand = defineCommand({
   ],
   run: (ctx, { args }) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    ctx.emit((require('../complete') as typeof import('../complete')).completionScript(args[0], 'ramq-access'));
+    ctx.emit((require('../complete') as typeof import('../complete')).completionScript(args[0], 'ramq-access', ctx.m.completion.zshNeedsCompinit));
     return { kind: 'answered' };
   },
 });

@@ -132,6 +132,9 @@ export const english = {
     batch: (line) => en`read one question per line from standard input (${line}); write one JSON line per answer (NDJSON)`,
   },
   batchLines: { clientele: 'one clientele', service: 'one service', pair: 'clientele<TAB>service' },
+  completion: {
+    zshNeedsCompinit: `completion needs zsh's completion system: add "autoload -Uz compinit && compinit" to ~/.zshrc`,
+  },
   stdinPurposes: {
     catalogue: 'the catalogue (--catalog -)',
     validate: 'a catalogue to validate',
@@ -460,13 +463,17 @@ export const english = {
     matched: (matched, items, lists) =>
       en`${formatNumber('en', matched)} of ${count('en', items, 'list item', 'list items')} ${plural('en', matched, 'agrees', 'agree')} with the catalogue (${count('en', lists, '"Qui a accès" list', '"Qui a accès" lists')}).`,
     summary: (findings, applicable) => en`${count('en', findings, 'difference', 'differences')}; --write can apply ${formatNumber('en', applicable)}`,
+    summaryWritten: (findings, applied) =>
+      applied === null
+        ? en`${count('en', findings, 'difference', 'differences')}; --write wrote nothing`
+        : en`${count('en', findings, 'difference', 'differences')}; --write applied ${formatNumber('en', applied)}`,
     sameText: (date) => en`Page text: the same as when last checked, on ${date}.`,
     otherText: (date) => en`Page text: it has changed since it was checked on ${date}.`,
     otherTextNoDate: 'Page text: it has changed since the last check.',
     neverChecked: 'The catalogue records no check of the page (source.checked).',
     findings: {
       'grant-not-in-catalogue': (w) => en`${w.service}: the page grants access to "${w.item}" (${w.pageTier}); the catalogue has no such grant`,
-      'grant-not-on-page': (w) => en`${w.service}: the catalogue grants access to "${w.clientele}" (${w.catalogTier}); the page's lists no longer name it`,
+      'grant-not-on-page': (w) => en`${w.service}: the catalogue grants access to "${w.clientele}" (${w.catalogTier}); the page's lists do not name it`,
       'tier-differs': (w) => en`${w.service}: "${w.clientele}": tier "${w.pageTier}" on the page, "${w.catalogTier}" in the catalogue`,
       'condition-differs': (w) =>
         en`${w.service}: "${w.clientele}": the page states the condition "${w.pageCondition}"; the catalogue: ${w.catalogConditions === '' ? 'no condition' : w.catalogConditions}`,

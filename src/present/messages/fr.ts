@@ -20,27 +20,98 @@ const TYPES = {
 } as const;
 
 // The YAML parser's errors by their code (its own explanations are English; the English messages quote them).
+// Each says what every error of its code means: a code covers errors of several meanings (MISSING_CHAR is an
+// unclosed quote, but also a dedented line read as a list item without its dash), which YAML_MESSAGES tells apart.
 const YAML_ERRORS: Readonly<Record<string, string>> = {
   ALIAS_PROPS: fr`un alias ne peut porter ni ancre ni étiquette`,
-  BAD_ALIAS: fr`alias invalide`,
+  BAD_ALIAS: fr`ancre ou alias invalide`,
   BAD_DIRECTIVE: fr`directive YAML invalide`,
   BAD_DQ_ESCAPE: fr`séquence d’échappement invalide dans un texte entre guillemets`,
   BAD_INDENT: fr`indentation incorrecte`,
   BAD_PROP_ORDER: fr`ancre ou étiquette mal placée`,
-  BAD_SCALAR_START: fr`une valeur ne peut pas commencer par ce caractère (mettez-la entre guillemets)`,
-  BLOCK_AS_IMPLICIT_KEY: fr`un bloc ne peut pas servir de clé`,
+  BAD_SCALAR_START: fr`une valeur sans guillemets ne peut pas commencer par ce caractère`,
+  BLOCK_AS_IMPLICIT_KEY: fr`bloc mal placé : il ne peut servir ni de clé ni de valeur sur la ligne d’une clé`,
   BLOCK_IN_FLOW: fr`un bloc ne peut pas figurer entre crochets ou accolades`,
   IMPOSSIBLE: fr`structure YAML impossible à lire`,
-  MISSING_CHAR: fr`caractère manquant : un guillemet, un crochet ou une accolade n’est pas fermé`,
-  MULTILINE_IMPLICIT_KEY: fr`une clé doit tenir sur une seule ligne (un deux-points manque-t-il ?)`,
+  MISSING_CHAR: fr`il manque ici un caractère que la syntaxe YAML demande`,
+  MULTILINE_IMPLICIT_KEY: fr`une clé doit tenir sur une seule ligne`,
   MULTIPLE_ANCHORS: fr`un nœud ne peut porter qu’une ancre`,
   MULTIPLE_TAGS: fr`un nœud ne peut porter qu’une étiquette`,
   NON_STRING_KEY: fr`une clé doit être du texte`,
   RESOURCE_EXHAUSTION: fr`document trop coûteux à lire`,
-  TAG_RESOLVE_FAILED: fr`étiquette YAML inconnue`,
+  TAG_RESOLVE_FAILED: fr`étiquette YAML impossible à résoudre`,
   UNEXPECTED_TOKEN: fr`élément inattendu à cet endroit`,
   BAD_COLLECTION_TYPE: fr`type de collection invalide`,
 };
+
+/** What the parser calls a collection between brackets or braces, as French names it. */
+function flowName(english: string): string {
+  return english.toLowerCase() === 'flow map' ? fr`d’un tableau associatif entre accolades` : fr`d’une liste entre crochets`;
+}
+
+/**
+ * The parser's messages (yaml 2), each said in French, matched on the English the parser gives (which the English
+ * catalogue shows as it is): the same thing in both languages, where the code alone would say less or something else.
+ * A message not listed here (a new one of a later parser) gets its code's sentence, which is true of all its messages.
+ */
+const YAML_MESSAGES: readonly (readonly [RegExp, (m: RegExpExecArray) => string])[] = [
+  [/^Missing closing (["'])quote$/, (m) => fr`le texte entre guillemets n’est pas fermé : il manque le guillemet fermant « ${m[1]!} »`],
+  [/^Sequence item without - indicator$/, () => fr`élément de liste sans tiret « - »`],
+  [/^Implicit map keys need to be followed by map values$/, () => fr`une clé doit être suivie d’une valeur`],
+  [/^Missing , between (flow map|flow sequence) items$/, (m) => fr`il manque une virgule entre les éléments ${flowName(m[1]!)}`],
+  [/^Missing , or : between (flow map|flow sequence) items$/, (m) => fr`il manque une virgule ou un deux-points entre les éléments ${flowName(m[1]!)}`],
+  [/^Missing space after : in (flow map|flow sequence)$/, (m) => fr`il manque une espace après le deux-points dans les éléments ${flowName(m[1]!)}`],
+  [/^(Flow map|Flow sequence) must end with an? ([\]}])$/, (m) => fr`il manque le « ${m[2]!} » qui ferme les éléments ${flowName(m[1]!)}`],
+  [
+    /^(Flow map|Flow sequence) in block collection must be sufficiently indented and end with an? ([\]}])$/,
+    (m) => fr`les éléments ${flowName(m[1]!)} dans un bloc doivent être assez indentés et finir par « ${m[2]!} »`,
+  ],
+  [/^Flow end indicator should be more indented than parent$/, () => fr`le crochet ou l’accolade qui ferme doit être plus indenté que son parent`],
+  [
+    /^Tags and anchors must be separated from the next token by white space$/,
+    () => fr`une étiquette ou une ancre doit être séparée de ce qui la suit par une espace`,
+  ],
+  [
+    /^Comments must be separated from other tokens by white space characters$/,
+    () => fr`un commentaire (#) doit être séparé de ce qui le précède par une espace`,
+  ],
+  [/^Missing directives-end(?:\/doc-start)? indicator line$/, () => fr`il manque la ligne « --- » qui termine les directives`],
+  [/^Block collection cannot start on same line with directives-end marker$/, () => fr`un bloc ne peut pas commencer sur la ligne du « --- »`],
+  [/^Missing newline after block sequence props$/, () => fr`il manque un retour à la ligne après l’ancre ou l’étiquette d’une liste`],
+  [/^All mapping items must start at the same column$/, () => fr`les clés d’un même tableau associatif doivent toutes commencer à la même colonne`],
+  [/^All sequence items must start at the same column$/, () => fr`les éléments d’une même liste doivent tous commencer à la même colonne`],
+  [/^Block scalar values in collections must be indented$/, () => fr`un bloc de texte dans une collection doit être indenté`],
+  [
+    /^Block scalar lines must not be less indented than their (first line|explicit indentation indicator)$/,
+    (m) =>
+      m[1] === 'first line'
+        ? fr`une ligne d’un bloc de texte est moins indentée que sa première ligne`
+        : fr`une ligne d’un bloc de texte est moins indentée que l’indentation indiquée`,
+  ],
+  [
+    /^Block scalars with more-indented leading empty lines must use an explicit indentation indicator$/,
+    () => fr`un bloc de texte qui commence par des lignes vides plus indentées doit indiquer son indentation`,
+  ],
+  [/^Nested mappings are not allowed in compact mappings$/, () => fr`un tableau associatif compact (sur une ligne) ne peut pas en contenir un autre`],
+  [/^A block sequence may not be used as an implicit map key$/, () => fr`une liste en bloc ne peut pas servir de clé`],
+  [/^Implicit keys need to be on a single line$/, () => fr`une clé doit tenir sur une seule ligne`],
+  [/^Implicit keys of flow sequence pairs need to be on a single line$/, () => fr`une clé d’une paire entre crochets doit tenir sur une seule ligne`],
+  [/^Unresolved tag: (.+)$/, (m) => fr`étiquette YAML inconnue : ${m[1]!}`],
+  [/^Anchor cannot be an empty string$/, () => fr`une ancre ne peut pas être vide`],
+  [/^Alias cannot be an empty string$/, () => fr`un alias ne peut pas être vide`],
+  [/^Anchor ending in : is ambiguous$/, () => fr`une ancre qui finit par un deux-points est ambiguë`],
+  [/^Alias ending in : is ambiguous$/, () => fr`un alias qui finit par un deux-points est ambigu`],
+  [/^Invalid escape sequence (.+)$/, (m) => fr`séquence d’échappement invalide dans un texte entre guillemets : ${m[1]!}`],
+];
+
+/** A YAML error of the parser in French: its message's meaning where it is known, else its code's. */
+function yamlError(code: string, english: string): string {
+  for (const [pattern, say] of YAML_MESSAGES) {
+    const m = pattern.exec(english);
+    if (m !== null) return say(m);
+  }
+  return YAML_ERRORS[code] ?? fr`erreur de syntaxe YAML (${code})`;
+}
 
 const FORMATS_FR = {
   date: fr`une date AAAA-MM-JJ`,
@@ -165,6 +236,10 @@ export const french = {
     batch: (line: string) => fr`lit une question par ligne sur l’entrée standard (${line}) ; écrit une ligne JSON par réponse (NDJSON)`,
   },
   batchLines: { clientele: fr`une clientèle`, service: fr`un service`, pair: fr`clientèle<TAB>service` },
+  completion: {
+    /** What the zsh script says when zsh's completion system was never loaded (no compinit by the first prompt). */
+    zshNeedsCompinit: fr`la complétion a besoin du système de complétion de zsh : ajoutez « autoload -Uz compinit && compinit » à ~/.zshrc`,
+  },
   stdinPurposes: {
     catalogue: fr`le catalogue (--catalog -)`,
     validate: fr`un catalogue à valider`,
@@ -419,7 +494,7 @@ export const french = {
     aliasWithoutAnchor: (d) => fr`l’alias *${d.alias} ne renvoie à aucune ancre posée avant lui`,
     duplicateKey: () => fr`les clés d’un tableau associatif doivent être uniques`,
     tabIndent: () => fr`les tabulations ne sont pas permises dans l’indentation`,
-    yaml: (d) => YAML_ERRORS[d.yamlCode] ?? fr`erreur de syntaxe YAML (${d.yamlCode})`,
+    yaml: (d) => yamlError(d.yamlCode, d.text),
     unknownKey: (d) => fr`${place(d.at)} : clé inconnue « ${d.key} »`,
     missingKey: (d) => fr`${place(d.at)} : clé obligatoire manquante « ${d.key} »`,
     notOneOf: (d) => fr`${place(d.at)} : doit être l’une des valeurs ${d.values.join(', ')}`,
@@ -513,14 +588,18 @@ export const french = {
       fr`${count('fr', matched, fr`élément de liste`, fr`éléments de liste`)} sur ${formatNumber('fr', items)} ${plural('fr', matched, fr`concorde`, fr`concordent`)} avec le catalogue (${count('fr', lists, fr`liste « Qui a accès »`, fr`listes « Qui a accès »`)}).`,
     summary: (findings: number, applicable: number) =>
       fr`${count('fr', findings, fr`différence`, fr`différences`)} ; --write peut en appliquer ${formatNumber('fr', applicable)}`,
+    /** After --write: what it wrote (`applied`), or null when it wrote nothing. */
+    summaryWritten: (findings: number, applied: number | null) =>
+      applied === null
+        ? fr`${count('fr', findings, fr`différence`, fr`différences`)} ; --write n’a rien écrit`
+        : fr`${count('fr', findings, fr`différence`, fr`différences`)} ; --write en a appliqué ${formatNumber('fr', applied)}`,
     sameText: (date: string) => fr`Texte de la page : le même que lors de la vérification du ${date}.`,
     otherText: (date: string) => fr`Texte de la page : il a changé depuis la vérification du ${date}.`,
     otherTextNoDate: fr`Texte de la page : il a changé depuis la dernière vérification.`,
     neverChecked: fr`Le catalogue ne note aucune vérification de la page (source.checked).`,
     findings: {
       'grant-not-in-catalogue': (w) => fr`${w.service} : la page donne accès à « ${w.item} » (${w.pageTier}) ; le catalogue n’a pas cet accès`,
-      'grant-not-on-page': (w) =>
-        fr`${w.service} : le catalogue donne accès à « ${w.clientele} » (${w.catalogTier}) ; les listes de la page ne la nomment plus`,
+      'grant-not-on-page': (w) => fr`${w.service} : le catalogue donne accès à « ${w.clientele} » (${w.catalogTier}) ; les listes de la page ne la nomment pas`,
       'tier-differs': (w) => fr`${w.service} : « ${w.clientele} » : niveau « ${w.pageTier} » sur la page, « ${w.catalogTier} » dans le catalogue`,
       'condition-differs': (w) =>
         fr`${w.service} : « ${w.clientele} » : la page pose la condition « ${w.pageCondition} » ; le catalogue : ${w.catalogConditions === '' ? fr`aucune condition` : w.catalogConditions}`,
