@@ -16,6 +16,8 @@ module.exports = {
   // The bundle's string-width shortcut, for the sources run in-process (see the shim).
   moduleNameMapper: { '^string-width$': '<rootDir>/__tests__/shims/string-width.js' },
   testTimeout: 30000,
+  // `jest --coverage` counts the sources, every file of src/ (not the built dist/ a few tests load, nor scripts/).
+  collectCoverageFrom: ['<rootDir>/src/**/*.ts'],
   // Jest's `ci` option is left at its default, whether the environment says CI (CI=1, as .ci/run sets it): then a
   // snapshot not yet written (__tests__/snapshots.test.ts) fails the run instead of being written unreviewed.
   // The usual report, then one line saying what was skipped and why (see the reporter).
