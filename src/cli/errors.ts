@@ -1,7 +1,7 @@
 import type { Problem } from '../catalog/problem';
 import type { WriteRefusal } from '../catalog/write-catalog';
 import type { QuestionError } from '../query/ask';
-import type { Messages } from '../present/messages/messages';
+import { describeErrno, type Messages } from '../present/messages/messages';
 import type { ProblemAt } from '../present/present-problems';
 import type { Outcome } from './exit-code';
 
@@ -73,8 +73,5 @@ export function describeWriteRefusal(refusal: WriteRefusal, m: Messages): string
   }
 }
 
-/** A system error code as a short phrase in the run's language, the code itself in parentheses. */
-export function describeErrno(code: string, m: Messages): string {
-  const text = (m.errors.errno as Readonly<Record<string, string>>)[code];
-  return text === undefined ? code : `${text} (${code})`;
-}
+// The system's reason in words lives with the messages, so that presenters word it the same way.
+export { describeErrno };

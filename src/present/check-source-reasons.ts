@@ -2,7 +2,7 @@ import type { ProblemDetail } from '../catalog/problem';
 import type { FetchFailure, ProxyTrouble } from '../page/fetch-page';
 import type { HtmlRefusal } from '../page/read-html';
 import { MAX_REMOVED_SHARE, type BrokenReading } from '../query/check-source';
-import type { Messages } from './messages/messages';
+import { describeErrno, type Messages } from './messages/messages';
 import { problemMessage } from './problem-message';
 
 /** Why a page could not be read, in words about a page (the catalogue's own sentences speak of catalogues). */
@@ -20,11 +20,9 @@ export function pageReason(detail: ProblemDetail, m: Messages): string {
     case 'notUtf8':
       return p.notUtf8;
     case 'fileUnreadable':
-    case 'stdinUnreadable': {
+    case 'stdinUnreadable':
       // The system's reason in words, with its code, as every other unreadable input is told.
-      const text = (m.errors.errno as Readonly<Record<string, string>>)[detail.errno];
-      return text === undefined ? detail.errno : `${text} (${detail.errno})`;
-    }
+      return describeErrno(detail.errno, m);
     default:
       return problemMessage({ detail }, m);
   }

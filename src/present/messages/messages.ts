@@ -103,6 +103,12 @@ export function formatNumber(lang: Lang, n: number): string {
   return f.format(n);
 }
 
+/** A system error code as a short phrase in the run's language, the code itself in parentheses (the code alone when the catalogue has no words for it). */
+export function describeErrno(code: string, m: Messages): string {
+  const text = (m.errors.errno as Readonly<Record<string, string>>)[code];
+  return text === undefined ? code : `${text} (${code})`;
+}
+
 /** A count with the plural form its language wants: `count('fr', 0, 'service', 'services')` is "0 service", `count('fr', 2000, ...)` "2 000 services". */
 export function count(lang: Lang, n: number, one: string, other: string): string {
   return `${formatNumber(lang, n)} ${plural(lang, n, one, other)}`;
