@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readCorpus } from './corpus';
 import { generateCorpus } from './generated-corpus';
-import { BIN, FIXTURES, ROOT, runBin, runCli, type RunOutput } from './helpers';
+import { BIN, FIXTURES, ROOT, runBin, runCli, type RunOutput, ndjson } from './helpers';
 
 /** Runs a bash script from the repository, in English, with the real binary as the function `ramq` (killed after a minute) and the address space capped. */
 function shell(script: string, env: Record<string, string> = {}): { stdout: string; stderr: string; code: number } {
@@ -109,15 +109,6 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
     ]);
   });
 });
-
-/** The NDJSON lines of an output. */
-function ndjson(text: string): Record<string, unknown>[] {
-  return text
-    .trimEnd()
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
 
 describe('pipes, devices and FIFOs that never end (stream.test.ts has the same limits in process, with fake readers)', () => {
   // Why a process: each input is a real descriptor that never ends; bash, `timeout` and the address-space cap turn a

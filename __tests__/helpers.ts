@@ -149,3 +149,12 @@ export function asksJson(argv: readonly string[]): boolean {
 export function jsonErrorCode(stdout: string): string | null {
   return stdout === '' ? null : (JSON.parse(stdout) as { error: { code: string } }).error.code;
 }
+
+/** The NDJSON lines of an output (blank lines aside). */
+export function ndjson(text: string): Record<string, unknown>[] {
+  return text
+    .trimEnd()
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}

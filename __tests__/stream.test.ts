@@ -16,20 +16,11 @@ import { run } from '../src/cli/main';
 import { readChunk } from '../src/cli/read-fd';
 import { MAX_LINE_BYTES, readLines } from '../src/cli/read-lines';
 import type { BatchLine } from '../src/present/present-batch';
-import { frenchSpaces, runCli, type RunOutput } from './helpers';
+import { frenchSpaces, runCli, type RunOutput, ndjson } from './helpers';
 
 /** The documented limits (README): a catalogue or a page is at most 4 MiB, a batch line at most 64 KiB. */
 const DOCUMENTED_MAX_BYTES = 4 * 1024 * 1024;
 const DOCUMENTED_MAX_LINE_BYTES = 64 * 1024;
-
-/** The NDJSON lines of an output. */
-function ndjson(text: string): Record<string, unknown>[] {
-  return text
-    .trimEnd()
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
 
 /** Runs the CLI in-process on stdin bytes given at most `chunk` bytes per read. */
 async function runBytes(argv: string[], bytes: Uint8Array, chunk = Infinity): Promise<RunOutput> {
