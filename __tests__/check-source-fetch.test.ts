@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { editCatalogText } from '../src/catalog/edit-catalog';
-import { httpFetch } from '../src/cli/http-fetch';
+import { createHttpFetch } from '../src/cli/http-fetch';
 import { decodePageBytes } from '../src/page/decode-page';
 import type { Fetch } from '../src/page/fetch-page';
 import { isRecordable } from '../src/query/check-source';
@@ -231,7 +231,8 @@ afterAll(async () => {
 
 /** Runs the CLI in process, its fetch the real transport (to this file's local servers). */
 function fetchCli(argv: string[], env: Record<string, string> = {}): Promise<RunOutput> {
-  return runCli(argv, env, false, '', 80, httpFetch);
+  // The real transport, with no proxy whatever the environment of the test run says.
+  return runCli(argv, env, false, '', 80, createHttpFetch({}));
 }
 
 /** Runs the CLI in process with a fake fetch that answers `respond` for every address it is asked. */

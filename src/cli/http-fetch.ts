@@ -216,6 +216,3 @@ export function createHttpFetch(env: Env, trust: Trust = {}): Fetch {
     );
   };
 }
-
-/** The transport without any proxy, whatever the environment says (tests of local servers). */
-export const httpFetch: Fetch = createHttpFetch({});
